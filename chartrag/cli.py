@@ -1,0 +1,251 @@
+"""``chartrag``: one CLI for operators, auditors and developers.
+
+Exit codes: 0 ok · 1 bad input (message on stderr) · 2 usage (Typer) · 3 audit chain broken.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import typer  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
+
+from rag_core.audit import verify  # noqa: E402
+from rag_core.errors import ChartRagError  # noqa: E402
+from rag_core.settings import RagSettings  # noqa: E402
+
+EXIT_BAD_INPUT = 1
+EXIT_AUDIT_BROKEN = 3
+DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "synthea"
+
+app = typer.Typer(help="ChartRAG: cited, patient-isolated answers over one patient's chart.", no_args_is_help=True)
+audit_app = typer.Typer(help="Audit log commands.", no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks (print JSON).", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+app.add_typer(bench_app, name="bench")
+err = Console(stderr=True)
+out = Console()
+
+DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Index and audit folder (env CHARTRAG_DATA_DIR)")]
+
+
+def _settings(data_dir: Path | None) -> RagSettings:
+    settings = RagSettings()
+    if data_dir is not None:
+        settings = settings.model_copy(update={"data_dir": data_dir})
+    return settings
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+    )
+
+
+async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, object]:
+    from rag_core.documents import LoadReport, load_path
+    from rag_core.runtime import build_runtime
+
+    report = LoadReport()
+    for path in paths:
+        report.extend(load_path(path, settings.source_system))
+    runtime = await build_runtime(settings)
+    try:
+        with _progress() as progress:
+            task = progress.add_task("indexing", total=len(report.documents))
+            stats = await runtime.indexer.index_documents(
+                report.documents, progress=lambda n: progress.advance(task, n)
+            )
+    finally:
+        await runtime.close()
+    return {
+        "resources": report.resources,
+        "documents": stats.documents,
+        "chunks": stats.chunks,
+        "patients": len(report.patients),
+        "rejected": [str(e) for e in report.errors],
+        "skipped": dict(report.skipped),
+    }
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="FHIR Bundle .json files, .ndjson files or folders")],
+    data_dir: DataDir = None,
+) -> None:
+    """Load FHIR Bundles / Bulk Data NDJSON into the index. Bad resources are reported and skipped."""
+    try:
+        summary = asyncio.run(ingest_paths(_settings(data_dir), paths))
+    except ChartRagError as exc:
+        raise _fail(str(exc)) from None
+    for line in summary["rejected"]:  # type: ignore[attr-defined]
+        err.print(f"[yellow]rejected[/yellow] {line}")
+    out.print_json(json.dumps({k: v for k, v in summary.items() if k != "rejected"} | {
+        "rejected": len(summary["rejected"])}))  # type: ignore[arg-type]
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in quotes")],
+    patient: Annotated[str, typer.Option("--patient", help="Patient.id the question is about")],
+    now: Annotated[str | None, typer.Option(help="Ask as of this day (YYYY-MM-DD); default today")] = None,
+    requester: Annotated[str, typer.Option(help="Who asks (recorded in the audit log)")] = "cli",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the validated answer as JSON")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Answer one question about one patient, with validated citations."""
+    from rag_core.models import PatientScope
+    from rag_core.runtime import build_runtime
+
+    try:
+        as_of = date.fromisoformat(now) if now else None
+    except ValueError:
+        raise _fail(f"--now must be YYYY-MM-DD, got {now!r}") from None
+
+    async def run() -> None:
+        runtime = await build_runtime(_settings(data_dir))
+        try:
+            answer = await runtime.service.answer(question, PatientScope.full(patient, requester), now=as_of,
+                                                  channel="cli")
+        finally:
+            await runtime.close()
+        if as_json:
+            out.print_json(answer.model_dump_json())
+            return
+        out.print(answer.answer, markup=False, highlight=False)
+        for n, citation in enumerate(answer.citations, start=1):
+            out.print(f"  [{n}] {citation.reference} {citation.effective_date or ''} {citation.section or ''}",
+                      markup=False, highlight=False)
+        out.print(f"confidence {answer.confidence:.2f} · {answer.latency_ms:.0f} ms", style="dim")
+
+    try:
+        asyncio.run(run())
+    except (ChartRagError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command("eval")
+def evaluate(
+    questions: Annotated[Path, typer.Option("--questions", help="JSONL question file")],
+    data_dir: DataDir = None,
+    k: Annotated[int, typer.Option("--k", help="Evidence recall cut-off")] = 10,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics JSON here")] = None,
+) -> None:
+    """Answer every question of a dev-set-shaped file and report retrieval and answer metrics."""
+    from rag_core.evaluation import load_questions, run_eval
+    from rag_core.runtime import build_runtime
+
+    if not questions.exists():
+        raise _fail(f"{questions}: no such file")
+    try:
+        items = load_questions(questions)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise _fail(f"{questions}: not JSON lines") from None
+
+    async def run() -> dict[str, object]:
+        settings = _settings(data_dir)
+        runtime = await build_runtime(settings)
+        try:
+            with _progress() as progress:
+                task = progress.add_task("evaluating", total=len(items))
+                return await run_eval(runtime.service, items, k, on_done=lambda: progress.advance(task))
+        finally:
+            await runtime.close()
+
+    report = asyncio.run(run())
+    text = json.dumps(report, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    out.print_json(json.dumps({k: v for k, v in report.items() if k != "per_kind"}))
+
+
+@app.command()
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    data_dir: DataDir = None,
+) -> None:
+    """Run the HTTP API (POST /api/ask, GET /healthz) under Uvicorn."""
+    import uvicorn
+
+    from chartrag.http import build_app
+
+    uvicorn.run(build_app(_settings(data_dir)), host=host, port=port, log_level="info")
+
+
+@app.command()
+def demo(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    data_dir: Annotated[Path, typer.Option("--data-dir")] = Path(".chartrag-demo"),
+) -> None:
+    """Ingest the bundled synthetic patients (once) and serve the API offline."""
+    import uvicorn
+
+    from chartrag.http import build_app
+
+    settings = _settings(data_dir)
+    marker = data_dir / ".demo-ingested"
+    if not marker.exists():
+        summary = asyncio.run(ingest_paths(settings, [DEMO_DATA]))
+        marker.write_text(json.dumps(summary["chunks"]))
+        err.print(f"ingested {summary['patients']} synthetic patients, {summary['chunks']} chunks")
+    err.print(f"ChartRAG demo on http://{host}:{port}  (try: curl -s http://{host}:{port}/healthz)")
+    uvicorn.run(build_app(settings), host=host, port=port, log_level="info")
+
+
+@audit_app.command("verify")
+def audit_verify(
+    path: Annotated[Path | None, typer.Argument(help="Audit JSONL (default <data-dir>/audit.jsonl)")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Recompute the audit hash chain; exit 3 if any record was altered, dropped or reordered."""
+    target = path or _settings(data_dir).resolved_audit_path
+    result = verify(target)
+    out.print_json(json.dumps(result.__dict__ | {"path": str(target)}))
+    if not result.ok:
+        raise typer.Exit(EXIT_AUDIT_BROKEN)
+
+
+@bench_app.command("retrieval")
+def bench_retrieval(
+    chunks: Annotated[int, typer.Option(help="Corpus size")] = 100_000,
+    patients: Annotated[int, typer.Option(help="Patients in the corpus")] = 500,
+    queries: Annotated[int, typer.Option(help="Timed queries")] = 200,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """Patient-filtered hybrid query, HTTP ask, ingest throughput and embedding cache timings."""
+    from chartrag.bench import run_retrieval_bench
+
+    report = asyncio.run(run_retrieval_bench(chunks, patients, queries, DEMO_DATA))
+    text = json.dumps(report, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    out.print_json(text)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

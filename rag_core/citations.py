@@ -1,0 +1,116 @@
+"""Post-generation citation validation — a pure function; only its output leaves rag_core.
+
+A claim is dropped when it cites nothing, cites a chunk outside this request's retrieval set, cites
+a chunk of another patient, or states a number or date that none of its cited chunks contains.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+from rag_core.models import Chunk, Citation, Claim, DraftAnswer, DroppedClaim, PatientScope, ValidatedAnswer
+
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_NUMBER = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+)?(?![\w])")
+
+NOT_FOUND = "Not found in this patient's chart."
+
+
+def atoms(text: str) -> tuple[set[str], set[str]]:
+    """(dates, numbers) stated in ``text``; numbers inside dates or words (A1c) do not count."""
+    dates = set(_DATE.findall(text))
+    rest = _DATE.sub(" ", text)
+    numbers = {n.rstrip(".") for n in _NUMBER.findall(rest)}
+    return dates, {_canonical(n) for n in numbers}
+
+
+def _canonical(number: str) -> str:
+    return number.rstrip("0").rstrip(".") if "." in number else number.lstrip("0") or "0"
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def check_claim(claim: Claim, retrieved: dict[str, Chunk], scope: PatientScope) -> str | None:
+    """Why the claim must go, or None when it stands."""
+    if not claim.citations:
+        return "no citation"
+    cited: list[Chunk] = []
+    for chunk_id in claim.citations:
+        chunk = retrieved.get(chunk_id)
+        if chunk is None:
+            return "citation not in this request's retrieval set"
+        if chunk.patient_id != scope.patient_id:
+            return "citation belongs to another patient"
+        cited.append(chunk)
+    dates, numbers = atoms(claim.text)
+    found_dates: set[str] = set()
+    found_numbers: set[str] = set()
+    for chunk in cited:
+        d, n = atoms(chunk.text)
+        found_dates |= d
+        found_numbers |= n
+    if dates - found_dates:
+        return "date not in cited text"
+    if numbers - found_numbers:
+        return "number not in cited text"
+    return None
+
+
+def validate(
+    draft: DraftAnswer,
+    retrieved: Sequence[Chunk],
+    scope: PatientScope,
+    not_found: str = NOT_FOUND,
+) -> ValidatedAnswer:
+    by_id = {c.id: c for c in retrieved}
+    kept: list[Claim] = []
+    dropped: list[DroppedClaim] = []
+    for claim in draft.claims:
+        reason = check_claim(claim, by_id, scope)
+        if reason is None:
+            kept.append(claim)
+        else:
+            dropped.append(DroppedClaim(text_hash=_hash(claim.text), reason=reason))
+    numbering: dict[str, int] = {}
+    citations: list[Citation] = []
+    lines: list[str] = []
+    for claim in kept:
+        marks = []
+        for chunk_id in claim.citations:
+            if chunk_id not in numbering:
+                chunk = by_id[chunk_id]
+                numbering[chunk_id] = len(numbering) + 1
+                citations.append(
+                    Citation(
+                        chunk_id=chunk.id,
+                        patient_id=chunk.patient_id,
+                        reference=chunk.reference,
+                        resource_type=chunk.resource_type,
+                        effective_date=chunk.effective_date,
+                        section=chunk.section,
+                        start=chunk.start,
+                        end=chunk.end,
+                        text=chunk.text,
+                    )
+                )
+            marks.append(f"[{numbering[chunk_id]}]")
+        lines.append(f"{claim.text} {''.join(marks)}")
+    abstained = not kept
+    confidence = 0.0 if abstained else draft.confidence * (len(kept) / max(len(draft.claims), 1))
+    return ValidatedAnswer(
+        patient_id=scope.patient_id,
+        answer=not_found if abstained else "\n".join(lines),
+        claims=kept,
+        citations=citations,
+        confidence=round(confidence, 4),
+        abstained=abstained,
+        dropped=dropped,
+        retrieved_chunk_ids=[c.id for c in retrieved],
+        retrieved_references=list(dict.fromkeys(c.reference for c in retrieved)),
+        retrieved_patient_ids=[c.patient_id for c in retrieved],
+        model_id=draft.model_id,
+    )

@@ -1,0 +1,89 @@
+"""Match a concept named in a question ("serum creatinine", "Digoxin 0.125 MG Oral Tablet") against
+the concepts recorded in THIS patient's chart. A question about something the chart does not hold
+must find nothing, so every distinguishing word of the question has to be present."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z0-9]*")
+# Words that do not distinguish one recorded concept from another.
+_SOFT = {
+    "total", "result", "level", "value", "test", "of", "in", "or", "and", "the", "a", "by", "with", "for", "to",
+    "mass", "volume", "moles", "ratio", "presence", "panel", "measurement", "finding", "disorder", "procedure",
+    "situation", "substance", "observable", "entity", "product", "qualifier", "body", "structure", "mg", "ml",
+    "oral", "tablet", "capsule", "solution", "injection", "hr", "day", "extended", "release",
+}
+_SYNONYMS = {
+    "hba1c": ("hemoglobin", "a1c"),
+    "a1c": ("a1c",),
+    "bp": ("blood", "pressure"),
+    "sugar": ("glucose",),
+    "haemoglobin": ("hemoglobin",),
+    "pulse": ("heart", "rate"),
+    "temp": ("temperature",),
+}
+
+
+def tokens(text: str) -> list[str]:
+    out: list[str] = []
+    for raw in _TOKEN.findall(text.lower()):
+        word = raw
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word[-2].isdigit():
+            word = word[:-1]
+        out.extend(_SYNONYMS.get(word, (word,)))
+    return out
+
+
+SPECIMENS = {"blood", "serum", "plasma", "urine", "csf", "saliva", "stool"}
+
+
+def core(words: list[str]) -> set[str]:
+    return {w for w in words if w not in _SOFT and w not in SPECIMENS}
+
+
+def acronyms(words: list[str]) -> set[str]:
+    """Initials of every run of 2-5 consecutive words: "low density lipoprotein" → "ldl"."""
+    alpha = [w for w in words if w[0].isalpha()]
+    found = set()
+    for size in range(2, 6):
+        for start in range(len(alpha) - size + 1):
+            found.add("".join(w[0] for w in alpha[start : start + size]))
+    return found
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    concept: str
+    score: float  # 0..1: share of the question's words found, then tightness of the match
+
+
+def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
+    """Recorded concepts that contain every distinguishing word of ``query``, best first.
+
+    Ties at the best tightness are all returned (the same test recorded under two display names).
+    """
+    q_all = tokens(query)
+    q_core = core(q_all) or (set(q_all) - SPECIMENS) or set(q_all)
+    if not q_core:
+        return []
+    scored: list[ConceptMatch] = []
+    q_specimens = set(q_all) & SPECIMENS
+    for concept in vocabulary:
+        c_all = tokens(concept)
+        c_set = set(c_all) | acronyms(c_all)
+        if not q_core <= c_set:
+            continue
+        c_specimens = c_set & SPECIMENS
+        if q_specimens and c_specimens and not q_specimens & c_specimens:
+            continue  # "serum creatinine" is not "creatinine in urine"
+        c_core = core(c_all) or c_set
+        tightness = len(q_core & c_core) / len(c_core)
+        soft_overlap = len(set(q_all) & c_set) / max(len(set(q_all)), 1)
+        scored.append(ConceptMatch(concept, round(0.5 + 0.4 * tightness + 0.1 * soft_overlap, 4)))
+    scored.sort(key=lambda m: (-m.score, m.concept))
+    if not scored:
+        return []
+    best = scored[0].score
+    return [m for m in scored if m.score >= best - 1e-9]

@@ -1,0 +1,1 @@
+"""Vector index port and its Qdrant backends (Edge embedded, server/cluster)."""

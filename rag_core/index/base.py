@@ -1,0 +1,111 @@
+"""The ``VectorIndex`` port. Both backends pass ``tests/test_index_contract.py``.
+
+Isolation by construction: every read of ``patient_data`` goes through ``patient_filter_for`` which
+raises ``IsolationError`` before any engine call when the scope is missing or empty, and which takes
+the patient only from the scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from rag_core.errors import IsolationError
+from rag_core.models import NAMESPACES, PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
+from rag_core.sparse import SparseVec
+
+DENSE = "dense"
+SPARSE = "bm25"
+RRF_K = 60
+# Payload fields with an index (the patient id is the tenant key).
+KEYWORD_FIELDS = ("resource_type", "resource_id", "encounter_id", "concepts", "kind", "section")
+INTEGER_FIELDS = ("effective_day",)
+TENANT_FIELD = "patient_id"
+
+
+@dataclass(frozen=True)
+class IndexedChunk:
+    chunk: Chunk
+    dense: list[float]
+    sparse: SparseVec
+
+
+@dataclass(frozen=True)
+class EffectiveFilter:
+    """What a backend must apply: the scope's patient and types plus the caller's narrowing."""
+
+    patient_id: str | None
+    resource_types: frozenset[str] | None
+    day_from: int | None
+    day_to: int | None
+    concepts: tuple[str, ...] | None
+    encounter_id: str | None
+    kind: str | None
+    empty: bool  # the scope grants none of the requested types: answer nothing
+
+
+def check_namespace(namespace: str) -> None:
+    if namespace not in NAMESPACES:
+        raise ValueError(f"unknown namespace {namespace!r}")
+
+
+def effective_filter(namespace: str, scope: PatientScope | None, flt: SearchFilter) -> EffectiveFilter:
+    check_namespace(namespace)
+    patient_id: str | None = None
+    types = flt.resource_types
+    if namespace == PATIENT_DATA:
+        if scope is None or not scope.patient_id or not scope.patient_id.strip():
+            raise IsolationError("patient_data requires a PatientScope with a patient id")
+        if not scope.resource_types:
+            raise IsolationError("patient_data requires a PatientScope that grants at least one resource type")
+        patient_id = scope.patient_id
+        types = scope.allowed(flt.resource_types)
+    return EffectiveFilter(
+        patient_id=patient_id,
+        resource_types=types,
+        day_from=flt.day_from,
+        day_to=flt.day_to,
+        concepts=flt.concepts,
+        encounter_id=flt.encounter_id,
+        kind=flt.kind,
+        empty=types is not None and not types,
+    )
+
+
+class VectorIndex(Protocol):
+    dimension: int
+
+    async def ensure(self) -> None: ...
+
+    async def upsert(self, namespace: str, items: Sequence[IndexedChunk]) -> None: ...
+
+    async def delete_resources(self, namespace: str, resource_type: str, resource_ids: Sequence[str]) -> None:
+        """Remove every chunk (all versions) of these resources."""
+        ...
+
+    async def search(self, namespace: str, query: HybridQuery, scope: PatientScope | None) -> list[Hit]:
+        """Dense + BM25 fused with RRF in one engine query; filters apply to both arms."""
+        ...
+
+    async def scroll(
+        self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256
+    ) -> list[Chunk]:
+        """Every chunk matching the filter (no scoring), in effective-date order."""
+        ...
+
+    async def facet(
+        self, namespace: str, key: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 500
+    ) -> dict[str, int]: ...
+
+    async def count(self, namespace: str, flt: SearchFilter, scope: PatientScope | None) -> int: ...
+
+    async def total_points(self, namespace: str) -> int:
+        """Operator statistic: points in a namespace (returns no data, so needs no scope)."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+def sort_by_day(chunks: list[Chunk]) -> list[Chunk]:
+    return sorted(chunks, key=lambda c: (c.effective_day or 0, c.resource_id, c.start))

@@ -1,0 +1,184 @@
+"""Qdrant Edge backend: the in-process engine, one shard directory per namespace.
+
+Multitenancy as Qdrant recommends: ``patient_id`` is a keyword index marked ``is_tenant``; dense HNSW
+uses ``m=0`` with ``payload_m`` so graphs are built per patient only (a filtered scan of one patient's
+few thousand points is sub-millisecond). The shard's calls are synchronous; they run in a worker
+thread so the event loop stays free.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import qdrant_edge as q
+
+from rag_core.errors import IndexBackendError
+from rag_core.index.base import (
+    DENSE,
+    INTEGER_FIELDS,
+    KEYWORD_FIELDS,
+    RRF_K,
+    SPARSE,
+    TENANT_FIELD,
+    EffectiveFilter,
+    IndexedChunk,
+    check_namespace,
+    effective_filter,
+    sort_by_day,
+)
+from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
+
+
+def to_edge_filter(f: EffectiveFilter) -> q.Filter:
+    must: list[Any] = []
+    if f.patient_id is not None:
+        must.append(q.FieldCondition(TENANT_FIELD, match=q.MatchValue(f.patient_id)))
+    if f.resource_types is not None:
+        must.append(q.FieldCondition("resource_type", match=q.MatchAny(sorted(f.resource_types))))
+    if f.day_from is not None or f.day_to is not None:
+        must.append(q.FieldCondition("effective_day", range=q.RangeFloat(gte=f.day_from, lte=f.day_to)))
+    if f.concepts is not None:
+        must.append(q.FieldCondition("concepts", match=q.MatchAny(list(f.concepts))))
+    if f.encounter_id is not None:
+        must.append(q.FieldCondition("encounter_id", match=q.MatchValue(f.encounter_id)))
+    if f.kind is not None:
+        must.append(q.FieldCondition("kind", match=q.MatchValue(f.kind)))
+    return q.Filter(must=must)
+
+
+class EdgeIndex:
+    def __init__(self, data_dir: Path, dimension: int) -> None:
+        self.root = Path(data_dir) / "qdrant-edge"
+        self.dimension = dimension
+        self._shards: dict[str, q.EdgeShard] = {}
+        self._lock = threading.Lock()
+
+    def _config(self) -> q.EdgeConfig:
+        hnsw = q.HnswIndexConfig(m=0, ef_construct=100, full_scan_threshold=10_000, payload_m=16)
+        return q.EdgeConfig(
+            vectors={DENSE: q.EdgeVectorParams(size=self.dimension, distance=q.Distance.Cosine, hnsw_config=hnsw)},
+            sparse_vectors={SPARSE: q.EdgeSparseVectorParams(modifier=q.Modifier.Idf)},
+        )
+
+    def _open(self, namespace: str) -> q.EdgeShard:
+        check_namespace(namespace)
+        with self._lock:
+            shard = self._shards.get(namespace)
+            if shard is not None:
+                return shard
+            path = self.root / namespace
+            try:
+                if path.exists() and any(path.iterdir()):
+                    shard = q.EdgeShard.load(str(path))
+                else:
+                    path.mkdir(parents=True, exist_ok=True)
+                    shard = q.EdgeShard.create(str(path), self._config())
+                    shard.update(
+                        q.UpdateOperation.create_field_index(TENANT_FIELD, q.KeywordIndexParams(is_tenant=True))
+                    )
+                    for name in KEYWORD_FIELDS:
+                        shard.update(q.UpdateOperation.create_field_index(name, q.KeywordIndexParams()))
+                    for name in INTEGER_FIELDS:
+                        shard.update(
+                            q.UpdateOperation.create_field_index(name, q.IntegerIndexParams(lookup=True, range=True))
+                        )
+            except Exception as exc:  # the binding raises plain exceptions
+                raise IndexBackendError(f"cannot open Edge shard {namespace}: {type(exc).__name__}") from exc
+            self._shards[namespace] = shard
+            return shard
+
+    async def ensure(self) -> None:
+        for namespace in NAMESPACES:
+            await asyncio.to_thread(self._open, namespace)
+
+    async def upsert(self, namespace: str, items: Sequence[IndexedChunk]) -> None:
+        if not items:
+            return
+        points = [
+            q.Point(
+                item.chunk.id,
+                {DENSE: item.dense, SPARSE: q.SparseVector(item.sparse.indices, item.sparse.values)},
+                item.chunk.payload(),
+            )
+            for item in items
+        ]
+
+        def run() -> None:
+            self._open(namespace).update(q.UpdateOperation.upsert_points(points))
+
+        await asyncio.to_thread(run)
+
+    async def delete_resources(self, namespace: str, resource_type: str, resource_ids: Sequence[str]) -> None:
+        if not resource_ids:
+            return
+        flt = q.Filter(
+            must=[
+                q.FieldCondition("resource_type", match=q.MatchValue(resource_type)),
+                q.FieldCondition("resource_id", match=q.MatchAny(list(resource_ids))),
+            ]
+        )
+        await asyncio.to_thread(lambda: self._open(namespace).update(q.UpdateOperation.delete_points_by_filter(flt)))
+
+    async def search(self, namespace: str, query: HybridQuery, scope: PatientScope | None) -> list[Hit]:
+        eff = effective_filter(namespace, scope, query.filter)
+        if eff.empty:
+            return []
+        flt = to_edge_filter(eff)
+        request = q.QueryRequest(
+            limit=query.limit,
+            prefetches=[
+                q.Prefetch(limit=query.limit, query=q.Query.Nearest(query.dense, using=DENSE), filter=flt),
+                q.Prefetch(
+                    limit=query.limit,
+                    query=q.Query.Nearest(q.SparseVector(query.sparse_indices, query.sparse_values), using=SPARSE),
+                    filter=flt,
+                ),
+            ],
+            query=q.Fusion.Rrf(k=RRF_K),
+            filter=flt,
+            with_payload=True,
+        )
+        points = await asyncio.to_thread(lambda: self._open(namespace).query(request))
+        return [Hit(Chunk.from_payload(p.payload), float(p.score)) for p in points]
+
+    async def scroll(
+        self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256
+    ) -> list[Chunk]:
+        eff = effective_filter(namespace, scope, flt)
+        if eff.empty:
+            return []
+        request = q.ScrollRequest(limit=limit, filter=to_edge_filter(eff), with_payload=True)
+        records, _ = await asyncio.to_thread(lambda: self._open(namespace).scroll(request))
+        return sort_by_day([Chunk.from_payload(r.payload) for r in records])
+
+    async def facet(
+        self, namespace: str, key: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 500
+    ) -> dict[str, int]:
+        eff = effective_filter(namespace, scope, flt)
+        if eff.empty:
+            return {}
+        request = q.FacetRequest(key, limit=limit, exact=True, filter=to_edge_filter(eff))
+        response = await asyncio.to_thread(lambda: self._open(namespace).facet(request))
+        return {str(hit.value): int(hit.count) for hit in response.hits}
+
+    async def count(self, namespace: str, flt: SearchFilter, scope: PatientScope | None) -> int:
+        eff = effective_filter(namespace, scope, flt)
+        if eff.empty:
+            return 0
+        request = q.CountRequest(filter=to_edge_filter(eff), exact=True)
+        return int(await asyncio.to_thread(lambda: self._open(namespace).count(request)))
+
+    async def total_points(self, namespace: str) -> int:
+        info = await asyncio.to_thread(lambda: self._open(namespace).info())
+        return int(info.points_count)
+
+    async def close(self) -> None:
+        with self._lock:
+            for shard in self._shards.values():
+                shard.flush()
+                shard.close()
+            self._shards.clear()

@@ -1,0 +1,197 @@
+"""Typed values that flow through the pipeline (documents → chunks → hits → answers)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PATIENT_DATA = "patient_data"
+CLINICAL_GUIDELINES = "clinical_guidelines"
+ANONYMIZED_CASES = "anonymized_cases"
+NAMESPACES: tuple[str, ...] = (PATIENT_DATA, CLINICAL_GUIDELINES, ANONYMIZED_CASES)
+
+CLINICAL_TYPES: frozenset[str] = frozenset(
+    {
+        "Observation",
+        "Condition",
+        "MedicationRequest",
+        "Procedure",
+        "Immunization",
+        "AllergyIntolerance",
+        "Encounter",
+        "DocumentReference",
+        "DiagnosticReport",
+    }
+)
+
+
+@dataclass(frozen=True)
+class PatientScope:
+    """Who may see what: the only way to query ``patient_data``.
+
+    ``resource_types`` are the FHIR types the requester's scopes grant; retrieval never returns others.
+    """
+
+    patient_id: str
+    resource_types: frozenset[str]
+    requester: str
+
+    @classmethod
+    def full(cls, patient_id: str, requester: str) -> PatientScope:
+        return cls(patient_id=patient_id, resource_types=CLINICAL_TYPES, requester=requester)
+
+    def allowed(self, wanted: frozenset[str] | None) -> frozenset[str]:
+        return self.resource_types if wanted is None else self.resource_types & wanted
+
+
+class SourceRef(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    resource_type: str
+    resource_id: str
+    version_id: str | None = None
+    source_system: str = "urn:chartrag:local"
+
+    @property
+    def reference(self) -> str:
+        return f"{self.resource_type}/{self.resource_id}"
+
+
+class ClinicalDocument(BaseModel):
+    """One resource rendered as text plus provenance; ``kind`` says how it is chunked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    patient_id: str
+    source: SourceRef
+    kind: Literal["note", "fact"]
+    text: str
+    concepts: tuple[str, ...] = ()
+    encounter_id: str | None = None
+    note_type: str | None = None
+    effective_date: str | None = None  # YYYY-MM-DD as written in the resource (local date)
+    status: str | None = None
+    category: str | None = None
+    phi_present: bool = False
+
+
+class Chunk(BaseModel):
+    """What the index stores: text, a deterministic id and the metadata filters use."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    patient_id: str
+    text: str
+    resource_type: str
+    resource_id: str
+    version_id: str | None = None
+    kind: Literal["note", "fact"] = "fact"
+    concepts: tuple[str, ...] = ()
+    encounter_id: str | None = None
+    note_type: str | None = None
+    section: str | None = None
+    effective_date: str | None = None
+    effective_day: int | None = None  # YYYYMMDD, for range filters
+    status: str | None = None
+    category: str | None = None
+    source_system: str = "urn:chartrag:local"
+    phi_present: bool = False
+    start: int = 0
+    end: int = 0
+
+    @property
+    def reference(self) -> str:
+        return f"{self.resource_type}/{self.resource_id}"
+
+    def payload(self) -> dict[str, Any]:
+        data = self.model_dump()
+        data["concepts"] = list(self.concepts)
+        data["chunk_id"] = data.pop("id")
+        return data
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> Chunk:
+        data = dict(payload)
+        data["id"] = data.pop("chunk_id")
+        data["concepts"] = tuple(data.get("concepts") or ())
+        return cls.model_validate(data)
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Filters that narrow a query; the patient comes from the scope, never from here."""
+
+    resource_types: frozenset[str] | None = None
+    day_from: int | None = None
+    day_to: int | None = None
+    concepts: tuple[str, ...] | None = None
+    encounter_id: str | None = None
+    kind: Literal["note", "fact"] | None = None
+
+
+@dataclass(frozen=True)
+class HybridQuery:
+    text: str
+    dense: list[float]
+    sparse_indices: list[int]
+    sparse_values: list[float]
+    filter: SearchFilter = field(default_factory=SearchFilter)
+    limit: int = 25
+
+
+class Claim(BaseModel):
+    text: str
+    citations: list[str] = Field(description="chunk ids from this request's retrieval set")
+
+
+class DraftAnswer(BaseModel):
+    """What a generator returns; not yet trusted."""
+
+    text: str
+    claims: list[Claim]
+    confidence: float
+    insufficient_evidence: bool = False
+    model_id: str
+
+
+class DroppedClaim(BaseModel):
+    text_hash: str
+    reason: str
+
+
+class Citation(BaseModel):
+    chunk_id: str
+    patient_id: str
+    reference: str
+    resource_type: str
+    effective_date: str | None
+    section: str | None
+    start: int
+    end: int
+    text: str
+
+
+class ValidatedAnswer(BaseModel):
+    """The only answer shape that leaves rag_core; built by ``citations.validate``."""
+
+    patient_id: str
+    answer: str
+    claims: list[Claim]
+    citations: list[Citation]
+    confidence: float
+    abstained: bool
+    dropped: list[DroppedClaim] = []
+    retrieved_chunk_ids: list[str] = []
+    retrieved_references: list[str] = []
+    retrieved_patient_ids: list[str] = Field(default=[], description="patient of each retrieved chunk")
+    model_id: str
+    latency_ms: float = 0.0

@@ -1,0 +1,213 @@
+"""Question → QueryPlan: what kind of chart fact is asked for, about which concept, in which window.
+
+The plan turns time and encounter language ("most recent", "last 18 months", "in 2019", "on
+2020-12-28", "the visit on ...") into engine filters, so retrieval never post-filters a top-k that may
+have missed the answer. Dates are relative to ``now``, the day the question is asked on; nothing after
+``now`` is ever evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+Intent = Literal["lab", "medication", "condition", "procedure", "immunization", "allergy", "note", "encounter", "general"]
+Mode = Literal["latest", "trend", "first", "ever", "list", "text"]
+
+INTENT_TYPES: dict[str, frozenset[str]] = {
+    "lab": frozenset({"Observation"}),
+    "medication": frozenset({"MedicationRequest"}),
+    "condition": frozenset({"Condition"}),
+    "procedure": frozenset({"Procedure"}),
+    "immunization": frozenset({"Immunization"}),
+    "allergy": frozenset({"AllergyIntolerance"}),
+    "note": frozenset({"DocumentReference", "DiagnosticReport"}),
+    "encounter": frozenset({"Encounter", "DocumentReference", "DiagnosticReport"}),
+}
+
+NOTE_SECTIONS = (
+    "assessment and plan",
+    "chief complaint",
+    "history of present illness",
+    "social history",
+    "allergies",
+    "medications",
+)
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
+_WINDOW = re.compile(
+    r"\b(?:over|in|during|within|for)?\s*(?:the\s+)?(?:last|past|previous)\s+"
+    r"(?P<n>\d+|one|two|three|four|five|six|twelve|eighteen)?\s*(?P<unit>day|week|month|year)s?\b",
+    re.I,
+)
+_ON_DAY = re.compile(r"\b(?:on|dated|from)\s+(?:the\s+)?(?P<d>\d{4}-\d{2}-\d{2})\b", re.I)
+_ANY_DAY = re.compile(r"\b(?P<d>\d{4}-\d{2}-\d{2})\b")
+_IN_YEAR = re.compile(r"\b(?:in|during|for|of)\s+(?P<y>(?:19|20)\d{2})\b", re.I)
+_SINCE = re.compile(r"\bsince\s+(?P<y>(?:19|20)\d{2})\b", re.I)
+_THAT_TIME = re.compile(r"\b(?:in|during|over)\s+(?:that|the same|this)\s+(?:time|period|window)\b", re.I)
+_CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:which|what|when|how|has|have|did|were|was|list|any)\b)", re.I)
+
+_RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
+    ("allergy", re.compile(r"\ballerg|\bintoleran", re.I)),
+    ("immunization", re.compile(r"\bvaccin|\bimmuni[sz]", re.I)),
+    ("note", re.compile(r"\bnotes?\b|\bassessment\b|\bchief complaint\b|\bdocumented in\b|\bnote say", re.I)),
+    ("medication", re.compile(r"\bmedication|\bprescri|\bdrugs?\b|\bmeds?\b|\bdispens", re.I)),
+    ("condition", re.compile(r"\bdiagnos|\bconditions?\b|\bproblems?\b|\bdisorder\b|\bdisease\b", re.I)),
+    ("procedure", re.compile(r"\bprocedures?\b|\bsurger|\boperations?\b|\bperformed\b", re.I)),
+    ("encounter", re.compile(r"\bencounters?\b|\badmission|\badmitted\b|\bvisits?\b|\bseen\b", re.I)),
+    (
+        "lab",
+        re.compile(
+            r"\bresults?\b|\blabs?\b|\btrend\b|\bchanged?\b|\blevels?\b|\bvalues?\b|\bmeasure|\breading"
+            r"|\bpressure\b|\bweight\b|\bheight\b|\bbmi\b|\brate\b|\bscore\b",
+            re.I,
+        ),
+    ),
+)
+
+_LATEST = re.compile(r"\b(?:most recent|latest|last|current|recent)\b", re.I)
+_TREND = re.compile(r"\btrend|\bchanged?\b|\bover (?:the )?(?:last|past)|\bhistory of\b|\bprogress", re.I)
+_FIRST = re.compile(r"\bfirst\b|\bwhen was\b|\bonset\b|\bstart(?:ed)?\b", re.I)
+_EVER = re.compile(r"\bever\b|\bhas (?:the patient|he|she|they) (?:been|had|taken|received)\b|\bever been\b", re.I)
+
+# Phrases that carry the concept, tried before plain stop-word stripping.
+_CONCEPT_PATTERNS = (
+    re.compile(r"\bprescribed\s+(?P<c>.+?)\s*\??$", re.I),
+    re.compile(r"\bwhen was\s+(?P<c>.+?)\s+(?:first\s+)?(?:diagnosed|recorded|noted|started)\b", re.I),
+    re.compile(r"\b(?:most recent|latest|last)\s+(?P<c>.+?)\s+(?:results?|values?|levels?|readings?|measurements?)\b", re.I),
+    re.compile(r"\bhow has (?:the |his |her |their )?(?P<c>.+?)\s+changed\b", re.I),
+    re.compile(r"\bwhat was the\s+(?P<c>.+?)\s+trend\b", re.I),
+)
+_STOP = set(
+    """a an the what was were is are has have had how when which did does do most recent latest last result results
+    value values level levels trend changed change over months month years year weeks week days day patient patients
+    patient's ever been prescribed first diagnosed of for in on this that time given documented any there show me
+    list tell about his her their he she they it its with past previous during since and or any all record records
+    chart recorded current currently taking take""".split()
+)
+
+
+@dataclass(frozen=True)
+class Aspect:
+    intent: Intent
+    mode: Mode
+    resource_types: frozenset[str] | None
+    concept: str | None = None
+    day_from: int | None = None
+    day_to: int | None = None
+    section: str | None = None
+    explicit_window: bool = False
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    question: str
+    now: date
+    aspects: tuple[Aspect, ...]
+
+
+def day_int(d: date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def _months_back(now: date, months: int) -> date:
+    year, month = divmod(now.year * 12 + (now.month - 1) - months, 12)
+    day = min(now.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
+                        31, 31, 30, 31, 30, 31][month])
+    return date(year, month + 1, day)
+
+
+def parse_window(text: str, now: date) -> tuple[int | None, int | None, bool]:
+    """(from, to, explicit) as YYYYMMDD ints; ``to`` never later than now."""
+    today = day_int(now)
+    if m := _ON_DAY.search(text) or _ANY_DAY.search(text):
+        d = int(m.group("d").replace("-", ""))
+        return d, min(d, today), True
+    if m := _WINDOW.search(text):
+        raw = (m.group("n") or "1").lower()
+        n = _NUMBER_WORDS.get(raw) or int(raw)
+        unit = m.group("unit").lower()
+        if unit == "month":
+            start = _months_back(now, n)
+        elif unit == "year":
+            start = _months_back(now, 12 * n)
+        else:
+            start = now - timedelta(days=n * (7 if unit == "week" else 1))
+        return day_int(start), today, True
+    if m := _IN_YEAR.search(text):
+        y = int(m.group("y"))
+        return y * 10000 + 101, min(y * 10000 + 1231, today), True
+    if m := _SINCE.search(text):
+        return int(m.group("y")) * 10000 + 101, today, True
+    return None, today, False
+
+
+def extract_concept(clause: str) -> str | None:
+    text = _WINDOW.sub(" ", clause)
+    text = _ON_DAY.sub(" ", text)
+    text = _IN_YEAR.sub(" ", text)
+    for pattern in _CONCEPT_PATTERNS:
+        if m := pattern.search(text):
+            concept = m.group("c").strip(" ?.,")
+            if concept:
+                return concept
+    words = [w for w in re.findall(r"[\w/.+-]+", text) if w.lower().strip(".") not in _STOP]
+    concept = " ".join(words).strip(" ?.,")
+    return concept or None
+
+
+def _intent_of(clause: str) -> Intent:
+    for intent, pattern in _RULES:
+        if pattern.search(clause):
+            return intent
+    return "general"
+
+
+def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, bool] | None) -> Aspect:
+    intent = _intent_of(clause)
+    day_from, day_to, explicit = parse_window(clause, now)
+    if not explicit and inherited is not None and _THAT_TIME.search(clause):
+        day_from, day_to, explicit = inherited
+    types = INTENT_TYPES.get(intent)
+    concept = extract_concept(clause)
+    mode: Mode
+    section = None
+    if intent == "lab":
+        mode = "trend" if _TREND.search(clause) and not _LATEST.search(clause.split("over")[0]) else "latest"
+        if mode == "latest" and _TREND.search(clause) and explicit:
+            mode = "trend"
+    elif intent in ("medication", "condition") and concept and (_EVER.search(clause) or _FIRST.search(clause)):
+        mode = "first" if intent == "condition" else "ever"
+    elif intent in ("note", "encounter"):
+        mode = "text"
+        lowered = clause.lower()
+        section = next((s for s in NOTE_SECTIONS if s in lowered), None)
+        concept = None
+    elif intent == "general":
+        mode = "text"
+    else:
+        mode = "list"
+        concept = None if intent in ("allergy", "immunization", "procedure") or explicit else concept
+        if intent in ("medication", "condition") and concept and not explicit:
+            mode = "ever" if intent == "medication" else "first"
+    return Aspect(intent, mode, types, concept, day_from, day_to, section, explicit)
+
+
+def plan_question(question: str, now: date) -> QueryPlan:
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(question.strip()) if c.strip()]
+    aspects: list[Aspect] = []
+    inherited: tuple[int | None, int | None, bool] | None = None
+    for clause in clauses or [question]:
+        aspect = _aspect(clause, now, inherited)
+        if aspect.explicit_window:
+            inherited = (aspect.day_from, aspect.day_to, True)
+        aspects.append(aspect)
+    if len(aspects) > 1 and aspects[0].intent == "general":
+        aspects = aspects[1:]
+    return QueryPlan(question=question, now=now, aspects=tuple(aspects))
+
+
+def with_types(aspect: Aspect, types: frozenset[str] | None) -> Aspect:
+    return replace(aspect, resource_types=types)

