@@ -13,10 +13,29 @@ _SOFT = {
     "total", "result", "level", "value", "test", "of", "in", "or", "and", "the", "a", "by", "with", "for", "to",
     "mass", "volume", "moles", "ratio", "presence", "panel", "measurement", "finding", "disorder", "procedure",
     "situation", "substance", "observable", "entity", "product", "qualifier", "body", "structure", "mg", "ml",
-    "oral", "tablet", "capsule", "solution", "injection", "hr", "day", "extended", "release",
+    "oral", "tablet", "capsule", "solution", "injection", "day", "extended", "release", "estimated", "predicted",
+    "calculated", "automated", "count",
 }
+# Clinical abbreviations that are not simply the initials of the recorded name.
 _SYNONYMS = {
     "hba1c": ("hemoglobin", "a1c"),
+    "alt": ("alanine", "aminotransferase"),
+    "sgpt": ("alanine", "aminotransferase"),
+    "ast": ("aspartate", "aminotransferase"),
+    "sgot": ("aspartate", "aminotransferase"),
+    "egfr": ("glomerular", "filtration", "rate"),
+    "gfr": ("glomerular", "filtration", "rate"),
+    "bun": ("urea", "nitrogen"),
+    "wbc": ("leukocyte",),
+    "rbc": ("erythrocyte",),
+    "tsh": ("thyrotropin",),
+    "inr": ("inr",),
+    "psa": ("prostate", "specific", "ag"),
+    "crp": ("c", "reactive", "protein"),
+    "hr": ("heart", "rate"),
+    "rr": ("respiratory", "rate"),
+    "spo2": ("oxygen", "saturation"),
+    "o2": ("oxygen",),
     "a1c": ("a1c",),
     "bp": ("blood", "pressure"),
     "sugar": ("glucose",),
@@ -43,13 +62,14 @@ def core(words: list[str]) -> set[str]:
     return {w for w in words if w not in _SOFT and w not in SPECIMENS}
 
 
-def acronyms(words: list[str]) -> set[str]:
-    """Initials of every run of 2-5 consecutive words: "low density lipoprotein" → "ldl"."""
+def acronyms(words: list[str]) -> dict[str, set[str]]:
+    """Initials of every run of 2-5 consecutive words → the words: "ldl" → {low, density, lipoprotein}."""
     alpha = [w for w in words if w[0].isalpha()]
-    found = set()
+    found: dict[str, set[str]] = {}
     for size in range(2, 6):
         for start in range(len(alpha) - size + 1):
-            found.add("".join(w[0] for w in alpha[start : start + size]))
+            run = alpha[start : start + size]
+            found.setdefault("".join(w[0] for w in run), set()).update(run)
     return found
 
 
@@ -72,14 +92,18 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
     q_specimens = set(q_all) & SPECIMENS
     for concept in vocabulary:
         c_all = tokens(concept)
-        c_set = set(c_all) | acronyms(c_all)
+        expansions = acronyms(c_all)
+        c_set = set(c_all) | set(expansions)
         if not q_core <= c_set:
             continue
         c_specimens = c_set & SPECIMENS
         if q_specimens and c_specimens and not q_specimens & c_specimens:
             continue  # "serum creatinine" is not "creatinine in urine"
-        c_core = core(c_all) or c_set
-        tightness = len(q_core & c_core) / len(c_core)
+        c_core = core(c_all) or set(c_all)
+        covered = set(q_core)
+        for word in q_core - set(c_all):
+            covered |= expansions.get(word, set())
+        tightness = len(covered & c_core) / len(c_core)
         soft_overlap = len(set(q_all) & c_set) / max(len(set(q_all)), 1)
         scored.append(ConceptMatch(concept, round(0.5 + 0.4 * tightness + 0.1 * soft_overlap, 4)))
     scored.sort(key=lambda m: (-m.score, m.concept))

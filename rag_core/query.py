@@ -50,6 +50,7 @@ _THAT_TIME = re.compile(r"\b(?:in|during|over)\s+(?:that|the same|this)\s+(?:tim
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:which|what|when|how|has|have|did|were|was|list|any)\b)", re.I)
 
 _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
+    ("condition", re.compile(r"\bdiagnosed\b|\bdiagnosis of\b", re.I)),
     ("allergy", re.compile(r"\ballerg|\bintoleran", re.I)),
     ("immunization", re.compile(r"\bvaccin|\bimmuni[sz]", re.I)),
     ("note", re.compile(r"\bnotes?\b|\bassessment\b|\bchief complaint\b|\bdocumented in\b|\bnote say", re.I)),
