@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+SYNTHEA = ROOT / "data" / "synthea"
+BEATRIS = SYNTHEA / "Beatris270_Bogan287_5b3645de-a2d0-d016-0839-bab3757c4c58.json"
+EDYTHE = SYNTHEA / "Edythe31_Morar593_9c3df38a-d3b7-2198-3898-51f9153d023d.json"
+BEATRIS_ID = "5b3645de-a2d0-d016-0839-bab3757c4c58"
+EDYTHE_ID = "9c3df38a-d3b7-2198-3898-51f9153d023d"
+REDIS_URL = os.environ.get("CHARTRAG_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+class HashEmbedder:
+    """Deterministic bag-of-words vectors: a fake of the Embedder port for index unit tests only."""
+
+    model_id = "test/hash-embedder"
+    dimension = 64
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.texts = 0
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        self.calls += 1
+        self.texts += len(texts)
+        out = []
+        for text in texts:
+            vec = np.zeros(self.dimension, dtype=np.float32)
+            for word in text.lower().split():
+                vec[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
+            norm = float(np.linalg.norm(vec)) or 1.0
+            out.append((vec / norm).tolist())
+        return out
+
+
+@pytest.fixture
+def hash_embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_embedder():  # type: ignore[no-untyped-def]
+    from rag_core.embedding import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+async def two_patient_runtime(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[object]:
+    """The real pipeline (Edge index, MiniLM, extractive generator) over two shared patients."""
+    from rag_core.documents import load_path
+    from rag_core.runtime import build_runtime
+    from rag_core.settings import RagSettings
+
+    data_dir = tmp_path_factory.mktemp("e2e")
+    runtime = await build_runtime(RagSettings(data_dir=data_dir, redis_url=None))
+    for path in (BEATRIS, EDYTHE):
+        await runtime.indexer.index_documents(load_path(path).documents)
+    yield runtime
+    await runtime.close()
