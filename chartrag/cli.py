@@ -17,13 +17,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-import typer  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from rag_core.audit import verify  # noqa: E402
-from rag_core.errors import ChartRagError  # noqa: E402
-from rag_core.settings import RagSettings  # noqa: E402
+from rag_core.audit import verify
+from rag_core.errors import ChartRagError
+from rag_core.settings import RagSettings
 
 EXIT_BAD_INPUT = 1
 EXIT_AUDIT_BROKEN = 3

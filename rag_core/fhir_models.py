@@ -16,7 +16,7 @@ def validate_resource(resource: Any, reference: str) -> None:
         raise ResourceError(reference, "not a FHIR resource (no resourceType)")
     try:
         model = get_fhir_model_class(resource["resourceType"])
-    except KeyError:
+    except (KeyError, ValueError, AttributeError):
         raise ResourceError(reference, f"unknown resource type {resource['resourceType']!r}") from None
     try:
         model.model_validate(resource)

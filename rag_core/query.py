@@ -81,13 +81,16 @@ _CONCEPT_PATTERNS = (
     re.compile(r"\bhow has (?:the |his |her |their )?(?P<c>.+?)\s+changed\b", re.I),
     re.compile(r"\bwhat was the\s+(?P<c>.+?)\s+trend\b", re.I),
 )
-_STOP = set(
-    """a an the what was were is are has have had how when which did does do most recent latest last result results
-    value values level levels trend changed change over months month years year weeks week days day patient patients
-    patient's ever been prescribed first diagnosed of for in on this that time given documented any there show me
-    list tell about his her their he she they it its with past previous during since and or any all record records
-    chart recorded current currently taking take""".split()
-)
+_STOP = {
+    "a", "an", "the", "what", "was", "were", "is", "are", "has", "have", "had", "how", "when", "which",
+    "did", "does", "do", "most", "recent", "latest", "last", "result", "results", "value", "values", "level",
+    "levels", "trend", "changed", "change", "over", "months", "month", "years", "year", "weeks", "week",
+    "days", "day", "patient", "patients", "patient's", "ever", "been", "prescribed", "first", "diagnosed",
+    "of", "for", "in", "on", "this", "that", "time", "given", "documented", "any", "there", "show", "me",
+    "list", "tell", "about", "his", "her", "their", "he", "she", "they", "it", "its", "with", "past",
+    "previous", "during", "since", "and", "or", "all", "record", "records", "chart", "recorded",
+    "current", "currently", "taking", "take",
+}
 
 
 @dataclass(frozen=True)

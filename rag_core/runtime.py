@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rag_core.audit import JsonlAuditLog
-from rag_core.embedding import CachedEmbedder, LruVectorCache, RedisVectorCache, SentenceTransformerEmbedder, VectorCache
+from rag_core.embedding import (
+    CachedEmbedder,
+    LruVectorCache,
+    RedisVectorCache,
+    SentenceTransformerEmbedder,
+    VectorCache,
+)
 from rag_core.errors import ConfigurationError
 from rag_core.generation import ExtractiveGenerator
 from rag_core.index.base import VectorIndex

@@ -50,7 +50,7 @@ def make_chunks(version: str = "1") -> list[Chunk]:
 async def fill(index: VectorIndex, chunks: list[Chunk]) -> None:
     emb, bm25 = HashEmbedder(), Bm25Encoder()
     vectors = emb.embed([c.text for c in chunks])
-    await index.upsert(PATIENT_DATA, [IndexedChunk(c, v, bm25.document(c.text)) for c, v in zip(chunks, vectors)])
+    await index.upsert(PATIENT_DATA, [IndexedChunk(c, v, bm25.document(c.text)) for c, v in zip(chunks, vectors, strict=True)])
 
 
 def query(text: str, flt: SearchFilter | None = None, limit: int = 10) -> HybridQuery:

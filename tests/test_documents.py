@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+from rag_core.documents import load_path, resources_to_documents
+from rag_core.errors import IngestError
+from tests.conftest import BEATRIS, BEATRIS_ID, SYNTHEA
+
+
+def test_shared_bundle_becomes_documents_with_provenance() -> None:
+    report = load_path(BEATRIS)
+    assert not report.errors
+    assert report.patients == {BEATRIS_ID}
+    types = {d.source.resource_type for d in report.documents}
+    assert {"Observation", "Condition", "MedicationRequest", "Procedure", "Immunization", "AllergyIntolerance",
+            "Encounter", "DocumentReference"} <= types
+    notes = [d for d in report.documents if d.kind == "note"]
+    assert notes and all(d.source.resource_type == "DocumentReference" for d in notes)  # DR duplicates dropped
+    assert all(d.effective_date and d.encounter_id for d in notes)
+    bp = next(d for d in report.documents if "Systolic Blood Pressure" in d.concepts)
+    assert "Systolic Blood Pressure" in bp.text and "mm[Hg]" in bp.text
+
+
+def entry(resource: dict) -> tuple[str, dict]:
+    return f"urn:uuid:{resource.get('id')}", resource
+
+
+PATIENT = {"resourceType": "Patient", "id": "pt-1"}
+GOOD_OBS = {
+    "resourceType": "Observation", "id": "obs-1", "status": "final",
+    "code": {"text": "Body Weight"}, "subject": {"reference": "urn:uuid:pt-1"},
+    "effectiveDateTime": "2020-01-02T10:00:00-05:00", "valueQuantity": {"value": 80.04, "unit": "kg"},
+}
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ({"hello": "world"}, "not a FHIR resource"),
+        ({"resourceType": "Frobnication", "id": "x"}, "unknown resource type"),
+        ({"resourceType": "Observation", "id": "o2", "status": "final", "code": {"text": "x"}}, "patient reference"),
+        ({"resourceType": "Observation", "id": "o3", "status": 12, "code": "nope"}, "invalid Observation"),
+        ({"resourceType": "DocumentReference", "id": "d1", "status": "current",
+          "subject": {"reference": "urn:uuid:pt-1"},
+          "content": [{"attachment": {"contentType": "text/plain", "data": "!!notbase64!!"}}]}, "attachment.data"),
+        ({"resourceType": "DocumentReference", "id": "d2", "status": "current",
+          "subject": {"reference": "urn:uuid:pt-1"},
+          "content": [{"attachment": {"contentType": "application/pdf", "data": base64.b64encode(b"%PDF").decode()}}]},
+         "not supported yet"),
+    ],
+)
+def test_bad_resource_is_reported_and_the_batch_goes_on(bad: dict, reason: str) -> None:
+    report = resources_to_documents([entry(PATIENT), entry(bad), entry(GOOD_OBS)])
+    assert len(report.errors) == 1 and reason in str(report.errors[0])
+    assert [d.source.reference for d in report.documents] == ["Observation/obs-1"]
+    assert "Body Weight: 80 kg on 2020-01-02" in report.documents[0].text  # one decimal, date as written
+
+
+def test_not_fhir_and_truncated_json_give_clear_errors(tmp_path: Path) -> None:
+    truncated = tmp_path / "broken.json"
+    truncated.write_text(BEATRIS.read_text()[:5000])
+    with pytest.raises(IngestError, match="not readable JSON"):
+        load_path(truncated)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"resourceType": "Patient", "id": "x"}))
+    with pytest.raises(IngestError, match="not a FHIR Bundle"):
+        load_path(other)
+
+
+def test_ndjson_folder_resolves_references_across_files(tmp_path: Path) -> None:
+    (tmp_path / "Patient.ndjson").write_text(json.dumps(PATIENT) + "\n")
+    obs = dict(GOOD_OBS, subject={"reference": "Patient/pt-1"})
+    (tmp_path / "Observation.ndjson").write_text(json.dumps(obs) + "\n{truncated\n")
+    report = load_path(tmp_path)
+    assert [d.patient_id for d in report.documents] == ["pt-1"]
+    assert [e.reference for e in report.errors] == ["Observation.ndjson:2"]
+
+
+def test_all_shared_patients_load_without_errors() -> None:
+    report = load_path(SYNTHEA)
+    assert len(report.patients) == 6 and not report.errors

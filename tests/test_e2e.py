@@ -1,0 +1,95 @@
+"""End to end on the real pipeline: two shared patients ingested into Qdrant Edge with MiniLM →
+questions → validated, cited answers; the HTTP API; the audit trail."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+
+from rag_core.audit import verify
+from rag_core.errors import IsolationError
+from rag_core.evaluation import run_eval
+from rag_core.models import PatientScope
+from smart_app.api import create_app
+from tests.conftest import BEATRIS_ID, EDYTHE_ID, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+async def test_answer_is_cited_from_this_patient_only(two_patient_runtime: Any) -> None:
+    scope = PatientScope.full(BEATRIS_ID, "dr-e2e")
+    answer = await two_patient_runtime.service.answer(
+        "What allergies are documented for this patient?", scope, now=date(2023, 10, 2)
+    )
+    assert not answer.abstained and answer.citations
+    assert {c.patient_id for c in answer.citations} == {BEATRIS_ID}
+    assert set(answer.retrieved_patient_ids) == {BEATRIS_ID}
+    assert all(c.reference.startswith("AllergyIntolerance/") for c in answer.citations)
+    assert "Peanut" in answer.answer or "Bee venom" in answer.answer
+
+
+async def test_absent_fact_abstains(two_patient_runtime: Any) -> None:
+    scope = PatientScope.full(BEATRIS_ID, "dr-e2e")
+    answer = await two_patient_runtime.service.answer(
+        "Has the patient ever been prescribed Warfarin Sodium 5 MG Oral Tablet?", scope, now=date(2023, 10, 2)
+    )
+    assert answer.abstained and answer.citations == [] and answer.answer.startswith("Not found")
+
+
+async def test_scopes_narrow_what_is_read(two_patient_runtime: Any) -> None:
+    notes_only = PatientScope(EDYTHE_ID, frozenset({"DocumentReference"}), "app")
+    answer = await two_patient_runtime.service.answer("What was the most recent body weight result?", notes_only)
+    assert answer.abstained and not answer.retrieved_chunk_ids
+    with pytest.raises(IsolationError):
+        await two_patient_runtime.service.answer("anything", None)
+
+
+async def test_dev_questions_for_the_two_patients(two_patient_runtime: Any) -> None:
+    questions = [
+        json.loads(line)
+        for line in (ROOT / "tests" / "data" / "dev_questions_two_patients.jsonl").read_text().splitlines()
+    ]
+    report = await run_eval(two_patient_runtime.service, questions, k=10)
+    assert report["n"] == len(questions) > 20
+    assert report["leakage"] == 0
+    assert report["citation_precision"] >= 0.99 and report["unsupported_claim_rate"] <= 0.005
+    assert report["evidence_recall_at_k"] >= 0.95 and report["abstention_accuracy"] >= 0.95
+    assert report["answer_fact_accuracy"] >= 0.85
+
+
+async def test_http_ask_and_healthz(two_patient_runtime: Any) -> None:
+    async def factory() -> Any:
+        return two_patient_runtime
+
+    app = create_app(factory)
+    app.state.runtime = two_patient_runtime  # lifespan is not run by the ASGI transport
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        health = await client.get("/healthz")
+        assert health.status_code == 200 and health.json()["patient_data_points"] > 0
+        ok = await client.post("/api/ask", json={"patient_id": EDYTHE_ID, "question": "Which vaccines were given in 2021?",
+                                                  "requester": "dr-http", "now": "2021-12-31"})
+        assert ok.status_code == 200
+        body = ok.json()
+        assert body["patient_id"] == EDYTHE_ID and all(c["patient_id"] == EDYTHE_ID for c in body["citations"])
+        bad = await client.post("/api/ask", json={"patient_id": "", "question": "x"})
+        assert bad.status_code == 422
+        narrow = await client.post("/api/ask", json={"patient_id": EDYTHE_ID, "question": "x",
+                                                      "resource_types": ["Spaceship"]})
+        assert narrow.status_code == 422
+
+
+async def test_every_answer_is_audited_without_patient_text(two_patient_runtime: Any) -> None:
+    path = two_patient_runtime.settings.resolved_audit_path
+    scope = PatientScope.full(EDYTHE_ID, "dr-audit")
+    question = "When was Hypertension first diagnosed?"
+    answer = await two_patient_runtime.service.answer(question, scope, now=date(2023, 1, 1))
+    record = json.loads(path.read_text().splitlines()[-1])
+    assert record["requester"] == "dr-audit" and record["patient_id"] == EDYTHE_ID
+    assert record["cited_chunk_ids"] == [c.chunk_id for c in answer.citations]
+    raw = path.read_text()
+    assert question not in raw and "Hypertension" not in raw
+    assert verify(path).ok

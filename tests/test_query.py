@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rag_core.concepts import match_concepts
+from rag_core.query import plan_question
+
+NOW = date(2021, 8, 15)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "mode", "concept", "window"),
+    [
+        ("What was the most recent sodium result?", "lab", "latest", "sodium", (None, 20210815)),
+        ("How has the BMI changed over the last 18 months?", "lab", "trend", "BMI", (20200215, 20210815)),
+        ("Which medications were prescribed in 2020?", "medication", "list", None, (20200101, 20201231)),
+        ("What procedures were performed on 2020-12-28?", "procedure", "list", None, (20201228, 20201228)),
+        ("When was Perennial allergic rhinitis first diagnosed?", "condition", "first",
+         "Perennial allergic rhinitis", (None, 20210815)),
+        ("Has the patient ever been prescribed Digoxin 0.125 MG Oral Tablet?", "medication", "ever",
+         "Digoxin 0.125 MG Oral Tablet", (None, 20210815)),
+        ("Which vaccines were given in 2030?", "immunization", "list", None, (20300101, 20210815)),
+    ],
+)
+def test_plans(question: str, intent: str, mode: str, concept: str | None, window: tuple) -> None:
+    (aspect,) = plan_question(question, NOW).aspects
+    assert (aspect.intent, aspect.mode, aspect.concept, (aspect.day_from, aspect.day_to)) == (
+        intent, mode, concept, window)
+
+
+def test_second_clause_inherits_the_window() -> None:
+    plan = plan_question("What was the A1c trend over the last 6 months, and which medications were "
+                         "prescribed in that time?", NOW)
+    assert [(a.intent, a.day_from, a.day_to) for a in plan.aspects] == [
+        ("lab", 20210215, 20210815), ("medication", 20210215, 20210815)]
+
+
+@pytest.mark.parametrize(
+    ("asked", "recorded", "expected"),
+    [
+        ("LDL cholesterol", ["Low Density Lipoprotein Cholesterol", "Total Cholesterol"],
+         ["Low Density Lipoprotein Cholesterol"]),
+        ("serum creatinine", ["Creatinine [Mass/volume] in Urine"], []),
+        ("serum creatinine", ["Creatinine [Mass/volume] in Serum or Plasma"], ["Creatinine [Mass/volume] in Serum or Plasma"]),
+        ("ALT", ["Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"],
+         ["Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"]),
+        ("BMI", ["Body mass index (BMI) [Percentile] Per age and gender", "Body Mass Index"], ["Body Mass Index"]),
+        ("Digoxin 0.25 MG Oral Tablet", ["Digoxin 0.125 MG Oral Tablet"], []),
+        ("hemoglobin", ["Hemoglobin [Mass/volume] in Blood", "Hemoglobin A1c/Hemoglobin.total in Blood"],
+         ["Hemoglobin [Mass/volume] in Blood"]),
+    ],
+)
+def test_concepts_match_only_what_the_chart_records(asked: str, recorded: list[str], expected: list[str]) -> None:
+    assert [m.concept for m in match_concepts(asked, recorded)] == expected
