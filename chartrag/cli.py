@@ -233,7 +233,7 @@ def bench_retrieval(
     """Patient-filtered hybrid query, HTTP ask, ingest throughput and embedding cache timings."""
     from chartrag.bench import run_retrieval_bench
 
-    report = asyncio.run(run_retrieval_bench(chunks, patients, queries, DEMO_DATA))
+    report = asyncio.run(run_retrieval_bench(chunks, patients, queries, sorted(DEMO_DATA.glob("*.json"))))
     text = json.dumps(report, indent=2)
     if json_out:
         json_out.write_text(text + "\n", encoding="utf-8")

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from rag_core.models import Chunk, ClinicalDocument
 
 CHUNK_NAMESPACE = uuid.UUID("6f1d3c2e-9a57-4c1b-8d0e-6b1f0a2c3d4e")
-MAX_CHUNK_CHARS = 1500
+MAX_CHUNK_CHARS = 1000  # ~256 word pieces: MiniLM sees the whole chunk
 _HEADING = re.compile(r"^# +(?P<title>.+?)\s*$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ def chunk_document(doc: ClinicalDocument) -> list[Chunk]:
     chunks: list[Chunk] = []
     label = f"{doc.note_type or 'Clinical note'} from {doc.effective_date or 'an unknown date'}"
     for section in split_sections(doc.text):
+        if section.title == "Header" and _DATE_ONLY.fullmatch(doc.text[section.start : section.end].strip()):
+            continue  # the note's date line alone: the date is in every chunk's label already
         for start, end in _paragraph_spans(doc.text, section.start, section.end):
             body = doc.text[start:end].strip()
             chunks.append(

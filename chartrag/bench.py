@@ -1,0 +1,215 @@
+"""``chartrag bench retrieval``: numbers for the closing note, printed as JSON (no timed unit tests).
+
+* query_ms — a patient-filtered hybrid query (dense + BM25, RRF in the engine) on a generated corpus
+  (default 100k chunks over 500 patients) in Qdrant Edge. Dense vectors are real MiniLM embeddings of
+  a pool of distinct clinical sentences, reused across patients (embedding 100k texts would take
+  minutes on 2 cores and measures the model, not the engine); BM25 vectors are per chunk text.
+* ask_ms — a full ``POST /api/ask`` over loopback HTTP (Uvicorn) on the six shipped patients, each
+  of ~180 distinct questions (every kind the product answers) asked once.
+* ingest_chunks_per_s — documents → chunks → MiniLM (cold cache) → BM25 → Edge upsert, end to end
+  on the six shipped patients.
+* embed_cached_ms / embed_uncached_ms — one query embedding with and without a cache hit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import socket
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+from chartrag.http import build_app
+from rag_core.documents import load_path
+from rag_core.embedding import CachedEmbedder, LruVectorCache, SentenceTransformerEmbedder
+from rag_core.index.base import IndexedChunk
+from rag_core.index.edge import EdgeIndex
+from rag_core.indexing import Indexer
+from rag_core.models import PATIENT_DATA, Chunk, ClinicalDocument, HybridQuery, PatientScope, SearchFilter
+from rag_core.settings import RagSettings
+from rag_core.sparse import Bm25Encoder
+
+LABS = [("Hemoglobin A1c/Hemoglobin.total in Blood", "%"), ("Body Weight", "kg"), ("Glucose", "mg/dL"),
+        ("Sodium", "mmol/L"), ("Creatinine", "mg/dL"), ("Systolic Blood Pressure", "mm[Hg]"), ("Heart rate", "/min"),
+        ("Total Cholesterol", "mg/dL"), ("Body mass index (BMI) [Ratio]", "kg/m2"), ("Hemoglobin [Mass/volume] in Blood",
+                                                                                   "g/dL")]
+DRUGS = ["lisinopril 10 MG Oral Tablet", "Metformin 500 MG Oral Tablet", "amLODIPine 2.5 MG Oral Tablet",
+         "Simvastatin 10 MG Oral Tablet", "Acetaminophen 325 MG Oral Tablet", "Warfarin Sodium 5 MG Oral Tablet"]
+SECTIONS = ["Assessment and Plan", "Chief Complaint", "History of Present Illness", "Social History"]
+QUESTIONS = ["What was the most recent hemoglobin A1c result?", "Has the patient been prescribed metformin?",
+             "What did the note say in its assessment and plan?", "How has the body weight changed?",
+             "latest sodium level", "blood pressure readings", "which medications for hypertension"]
+
+def _pct(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {
+        "p50": round(statistics.median(ordered), 3),
+        "p95": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 3),
+        "n": len(ordered),
+    }
+
+
+def _sentence(rng: random.Random) -> tuple[str, str, str]:
+    kind = rng.random()
+    if kind < 0.6:
+        name, unit = rng.choice(LABS)
+        return f"{name}: {rng.uniform(1, 200):.1f} {unit}", "Observation", name
+    if kind < 0.8:
+        drug = rng.choice(DRUGS)
+        return f"Medication prescribed: {drug}. Status active.", "MedicationRequest", drug
+    section = rng.choice(SECTIONS)
+    return (f"Clinical note — {section}: patient seen for follow up of {rng.choice(DRUGS).split()[0]} therapy",
+            "DocumentReference", section)
+
+
+async def bench_query(chunks: int, patients: int, queries: int, embedder: CachedEmbedder, work: Path) -> dict[str, Any]:
+    rng = random.Random(7)
+    pool = [_sentence(rng) for _ in range(2000)]
+    pool_vectors = embedder.embed([p[0] for p in pool])
+    index = EdgeIndex(work / "bench-corpus", embedder.dimension)
+    await index.ensure()
+    bm25 = Bm25Encoder()
+    started = time.perf_counter()
+    batch: list[IndexedChunk] = []
+    for i in range(chunks):
+        base = rng.randrange(len(pool))
+        text, rtype, concept = pool[base]
+        day = rng.randrange(2000, 2024) * 10000 + rng.randrange(1, 13) * 100 + rng.randrange(1, 29)
+        date = f"{day // 10000}-{day // 100 % 100:02d}-{day % 100:02d}"
+        full = f"{text} on {date}."
+        chunk = Chunk(id=str(uuid.UUID(int=i + 1)), patient_id=f"bench-{i % patients}", text=full, resource_type=rtype,
+                      resource_id=f"r{i}", concepts=(concept,), effective_day=day, effective_date=date, end=len(full))
+        batch.append(IndexedChunk(chunk, pool_vectors[base], bm25.document(full)))
+        if len(batch) == 1000:
+            await index.upsert(PATIENT_DATA, batch)
+            batch = []
+    await index.upsert(PATIENT_DATA, batch)
+    load_s = time.perf_counter() - started
+    timings: list[float] = []
+    filtered: list[float] = []
+    for i in range(queries):
+        question = QUESTIONS[i % len(QUESTIONS)]
+        dense = embedder.embed([question])[0]
+        sparse = bm25.query(question)
+        scope = PatientScope.full(f"bench-{rng.randrange(patients)}", "bench")
+        q = HybridQuery(question, dense, sparse.indices, sparse.values, SearchFilter(), 25)
+        t0 = time.perf_counter()
+        hits = await index.search(PATIENT_DATA, q, scope)
+        timings.append((time.perf_counter() - t0) * 1000)
+        assert all(h.chunk.patient_id == scope.patient_id for h in hits)
+        q2 = HybridQuery(question, dense, sparse.indices, sparse.values,
+                         SearchFilter(resource_types=frozenset({"Observation"}), day_from=20150101, day_to=20231231), 25)
+        t0 = time.perf_counter()
+        await index.search(PATIENT_DATA, q2, scope)
+        filtered.append((time.perf_counter() - t0) * 1000)
+    total = await index.total_points(PATIENT_DATA)
+    await index.close()
+    return {"query_ms": _pct(timings), "query_with_type_and_date_filter_ms": _pct(filtered), "chunks": total,
+            "patients": patients, "corpus_load_s": round(load_s, 1)}
+
+
+def ask_questions(docs: list[ClinicalDocument], per_patient: int = 30) -> list[tuple[str, str, str]]:
+    """Distinct questions of every kind the product answers, built from each patient's own chart."""
+    rng = random.Random(11)
+    out: list[tuple[str, str, str]] = []
+    by_patient: dict[str, list[ClinicalDocument]] = {}
+    for doc in docs:
+        by_patient.setdefault(doc.patient_id, []).append(doc)
+    for patient, items in by_patient.items():
+        now = max(d.effective_date or "" for d in items)
+        labs = sorted({d.concepts[0] for d in items if d.source.resource_type == "Observation"})
+        drugs = sorted({d.concepts[0] for d in items if d.source.resource_type == "MedicationRequest"})
+        notes = sorted({d.effective_date for d in items if d.kind == "note" and d.effective_date})
+        years = sorted({(d.effective_date or "")[:4] for d in items if d.effective_date})
+        candidates = [f"What was the most recent {lab} result?" for lab in labs]
+        candidates += [f"How has the {lab} changed over the last 18 months?" for lab in labs]
+        candidates += [f"Has the patient ever been prescribed {drug}?" for drug in drugs]
+        candidates += [f"What did the clinical note from the visit on {day} say in its assessment and plan?"
+                       for day in notes]
+        candidates += [f"Which medications were prescribed in {year}?" for year in years]
+        candidates += ["What allergies are documented for this patient?", "Any history of falls or injuries?"]
+        for question in rng.sample(candidates, min(per_patient, len(candidates))):
+            out.append((patient, question, now))
+    rng.shuffle(out)
+    return out
+
+
+async def bench_ingest(bundles: list[Path], work: Path) -> tuple[dict[str, Any], Path, list[ClinicalDocument]]:
+    data_dir = work / "bench-ingest"
+    model = SentenceTransformerEmbedder()
+    embedder = CachedEmbedder(model, LruVectorCache(1))  # cold: every text reaches the model
+    index = EdgeIndex(data_dir, model.dimension)
+    await index.ensure()
+    docs = [d for b in bundles for d in load_path(b).documents]
+    started = time.perf_counter()
+    stats = await Indexer(index, embedder, Bm25Encoder()).index_documents(docs)
+    elapsed = time.perf_counter() - started
+    await index.close()
+    return {"ingest_chunks_per_s": round(stats.chunks / elapsed, 1), "ingest_chunks": stats.chunks,
+            "ingest_s": round(elapsed, 2)}, data_dir, docs
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def bench_ask(data_dir: Path, questions: list[tuple[str, str, str]]) -> dict[str, Any]:
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(build_app(RagSettings(data_dir=data_dir)), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 60
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    timings: list[float] = []
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+        patient, _, now = questions[0]  # warm-up: model, shards and connection; a question not timed below
+        client.post("/api/ask", json={"patient_id": patient, "question": "warm up", "now": now}).raise_for_status()
+        for patient, question, now in questions:  # each question once: no embedding-cache hits across rounds
+            t0 = time.perf_counter()
+            client.post("/api/ask", json={"patient_id": patient, "question": question, "now": now,
+                                          "requester": "bench"}).raise_for_status()
+            timings.append((time.perf_counter() - t0) * 1000)
+    server.should_exit = True
+    thread.join(timeout=10)
+    return {"ask_ms": _pct(timings)}
+
+
+def bench_embedding(rounds: int = 50) -> dict[str, Any]:
+    model = SentenceTransformerEmbedder()
+    embedder = CachedEmbedder(model, LruVectorCache(10_000))
+    uncached, cached = [], []
+    for i in range(rounds):
+        text = f"What was the most recent result number {i} for this patient?"
+        t0 = time.perf_counter()
+        embedder.embed([text])
+        uncached.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        embedder.embed([text])
+        cached.append((time.perf_counter() - t0) * 1000)
+    return {"embed_uncached_ms": round(statistics.median(uncached), 3),
+            "embed_cached_ms": round(statistics.median(cached), 4)}
+
+
+async def run_retrieval_bench(chunks: int, patients: int, queries: int, bundles: list[Path]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="chartrag-bench-") as tmp:
+        work = Path(tmp)
+        report: dict[str, Any] = {}
+        report.update(bench_embedding())
+        ingest, data_dir, docs = await bench_ingest(bundles, work)
+        report.update(ingest)
+        report.update(await asyncio.to_thread(bench_ask, data_dir, ask_questions(docs)))
+        embedder = CachedEmbedder(SentenceTransformerEmbedder(), LruVectorCache(10_000))
+        report.update(await bench_query(chunks, patients, queries, embedder, work))
+    return report
