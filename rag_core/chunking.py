@@ -71,6 +71,7 @@ def _base(doc: ClinicalDocument) -> dict[str, object]:
         "version_id": doc.source.version_id,
         "kind": doc.kind,
         "concepts": doc.concepts,
+        "codes": doc.codes,
         "encounter_id": doc.encounter_id,
         "note_type": doc.note_type,
         "effective_date": doc.effective_date,

@@ -89,6 +89,15 @@ def concept_text(concept: Any) -> str | None:
     return None
 
 
+def code_key(concept: Any) -> str:
+    """``system|code`` of the first coding that has both; "" when the concept is text only."""
+    if isinstance(concept, dict):
+        for coding in concept.get("coding") or []:
+            if coding.get("system") and coding.get("code"):
+                return f"{coding['system']}|{coding['code']}"
+    return ""
+
+
 def coded_status(concept: Any) -> str | None:
     if isinstance(concept, dict):
         for coding in concept.get("coding") or []:
@@ -169,6 +178,7 @@ class Rendered:
     concepts: tuple[str, ...]
     effective_date: str | None
     kind: str = "fact"
+    codes: tuple[str, ...] = ()  # aligned with concepts: the terminology code of each
     note_type: str | None = None
     category: str | None = None
     status: str | None = None
@@ -180,11 +190,13 @@ def _render_observation(r: Resource, _: ReferenceResolver) -> Rendered | None:
     value = observation_value(r)
     parts = [f"{name}: {value}" if value else name]
     components = []
+    codes = [code_key(r.get("code"))]
     for comp in r.get("component") or []:
         comp_name = concept_text(comp.get("code"))
         comp_value = observation_value(comp)
         if comp_name:
             components.append(comp_name)
+            codes.append(code_key(comp.get("code")))
             parts.append(f"{comp_name} {comp_value}" if comp_value else comp_name)
     interpretation = concept_text((r.get("interpretation") or [None])[0])
     category = concept_text((r.get("category") or [None])[0])
@@ -192,7 +204,7 @@ def _render_observation(r: Resource, _: ReferenceResolver) -> Rendered | None:
     if interpretation:
         text += f" Interpretation: {interpretation}."
     text += f" ({category or 'observation'}, status {r.get('status', 'unknown')})"
-    return Rendered(text, (name, *components), date, category=category, status=r.get("status"))
+    return Rendered(text, (name, *components), date, codes=tuple(codes), category=category, status=r.get("status"))
 
 
 def _render_condition(r: Resource, _: ReferenceResolver) -> Rendered | None:
@@ -210,25 +222,26 @@ def _render_condition(r: Resource, _: ReferenceResolver) -> Rendered | None:
     if recorded and recorded != onset:
         text += f" Recorded {recorded}."
     text += f" Clinical status {clinical or 'unknown'}, verification {verification or 'unknown'}."
-    return Rendered(text, (name,), onset or recorded, status=clinical)
+    return Rendered(text, (name,), onset or recorded, codes=(code_key(r.get("code")),), status=clinical)
 
 
-def _medication_name(r: Resource, resolver: ReferenceResolver) -> str | None:
+def _medication_concept(r: Resource, resolver: ReferenceResolver) -> tuple[str | None, str]:
+    """(name, code key) of the drug, from the CodeableConcept or the referenced Medication."""
     if "medicationCodeableConcept" in r:
-        return concept_text(r["medicationCodeableConcept"])
+        concept = r["medicationCodeableConcept"]
+        return concept_text(concept), code_key(concept)
     ref = (r.get("medicationReference") or {}).get("reference")
-    if ref and ref.startswith("#"):
-        for contained in r.get("contained") or []:
-            if contained.get("id") == ref[1:]:
-                return concept_text(contained.get("code"))
     target = resolver.resolve(ref)
+    if ref and ref.startswith("#"):
+        target = next((c for c in r.get("contained") or [] if c.get("id") == ref[1:]), None)
     if target is not None:
-        return concept_text(target.get("code"))
-    return (r.get("medicationReference") or {}).get("display")
+        return concept_text(target.get("code")), code_key(target.get("code"))
+    return (r.get("medicationReference") or {}).get("display"), ""
 
 
 def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
-    name = _medication_name(r, resolver) or "Unnamed medication"
+    drug, code = _medication_concept(r, resolver)
+    name = drug or "Unnamed medication"
     authored = day_of(r.get("authoredOn"))
     text = f"Medication prescribed: {name}."
     if authored:
@@ -240,7 +253,7 @@ def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rend
     reason = concept_text((r.get("reasonCode") or [None])[0])
     if reason:
         text += f" Reason: {reason}."
-    return Rendered(text, (name,), authored, status=r.get("status"))
+    return Rendered(text, (name,), authored, codes=(code,), status=r.get("status"))
 
 
 def _render_procedure(r: Resource, _: ReferenceResolver) -> Rendered | None:
@@ -251,7 +264,7 @@ def _render_procedure(r: Resource, _: ReferenceResolver) -> Rendered | None:
     reason = concept_text((r.get("reasonCode") or [None])[0])
     if reason:
         text += f" Reason: {reason}."
-    return Rendered(text, (name,), date, status=r.get("status"))
+    return Rendered(text, (name,), date, codes=(code_key(r.get("code")),), status=r.get("status"))
 
 
 def _render_immunization(r: Resource, _: ReferenceResolver) -> Rendered | None:
@@ -259,7 +272,7 @@ def _render_immunization(r: Resource, _: ReferenceResolver) -> Rendered | None:
     date = day_of(r.get("occurrenceDateTime") or r.get("recorded"))
     text = f"Immunization given: {name}" + (f" on {date}" if date else "") + "."
     text += f" Status {r.get('status', 'unknown')}."
-    return Rendered(text, (name,), date, status=r.get("status"))
+    return Rendered(text, (name,), date, codes=(code_key(r.get("vaccineCode")),), status=r.get("status"))
 
 
 def _render_allergy(r: Resource, _: ReferenceResolver) -> Rendered | None:
@@ -280,7 +293,8 @@ def _render_allergy(r: Resource, _: ReferenceResolver) -> Rendered | None:
     text += f" Clinical status {status or 'unknown'}."
     if recorded:
         text += f" Recorded {recorded}."
-    return Rendered(text, (name,), recorded, category=categories or None, status=status)
+    return Rendered(text, (name,), recorded, codes=(code_key(r.get("code")),), category=categories or None,
+                    status=status)
 
 
 def _render_encounter(r: Resource, _: ReferenceResolver) -> Rendered | None:
@@ -293,7 +307,8 @@ def _render_encounter(r: Resource, _: ReferenceResolver) -> Rendered | None:
     reason = concept_text((r.get("reasonCode") or [None])[0])
     if reason:
         text += f" Reason: {reason}."
-    return Rendered(text, (name,), start, category=klass, status=r.get("status"))
+    encounter_type = (r.get("type") or [None])[0]
+    return Rendered(text, (name,), start, codes=(code_key(encounter_type),), category=klass, status=r.get("status"))
 
 
 def _attachment_text(attachment: dict[str, Any], reference: str) -> str | None:
@@ -314,6 +329,7 @@ def _note(text: str, r: Resource, date_value: Any, type_concept: Any) -> Rendere
         (concept_text(type_concept) or "Clinical note",),
         day_of(date_value),
         kind="note",
+        codes=(code_key(type_concept),),
         note_type=concept_text(type_concept) or "Clinical note",
         status=r.get("status"),
     )
@@ -411,6 +427,7 @@ def resources_to_documents(
             kind="note" if rendered.kind == "note" else "fact",
             text=rendered.text,
             concepts=rendered.concepts,
+            codes=rendered.codes,
             encounter_id=_encounter_of(resource, resolver),
             note_type=rendered.note_type,
             effective_date=rendered.effective_date,
@@ -422,9 +439,11 @@ def resources_to_documents(
             key = (patient_id, hashlib.sha256(doc.text.encode()).hexdigest())
             if key in seen_notes:
                 earlier = report.documents[seen_notes[key]]
+                dropped = rtype
                 if earlier.source.resource_type == "DiagnosticReport" and rtype == "DocumentReference":
                     report.documents[seen_notes[key]] = doc
-                report.skipped[f"{rtype} (duplicate note text)"] += 1
+                    dropped = earlier.source.resource_type
+                report.skipped[f"{dropped} (same note text as a DocumentReference)"] += 1
                 continue
             seen_notes[key] = len(report.documents)
         report.patients.add(patient_id)

@@ -69,6 +69,7 @@ class ClinicalDocument(BaseModel):
     kind: Literal["note", "fact"]
     text: str
     concepts: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()  # "system|code" of each concept ("" when uncoded)
     encounter_id: str | None = None
     note_type: str | None = None
     effective_date: str | None = None  # YYYY-MM-DD as written in the resource (local date)
@@ -90,6 +91,7 @@ class Chunk(BaseModel):
     version_id: str | None = None
     kind: Literal["note", "fact"] = "fact"
     concepts: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
     encounter_id: str | None = None
     note_type: str | None = None
     section: str | None = None
@@ -109,6 +111,8 @@ class Chunk(BaseModel):
     def payload(self) -> dict[str, Any]:
         data = self.model_dump()
         data["concepts"] = list(self.concepts)
+        data["codes"] = [c for c in self.codes if c]
+        data["concept_codes"] = list(self.codes)  # aligned with concepts
         data["chunk_id"] = data.pop("id")
         return data
 
@@ -117,6 +121,8 @@ class Chunk(BaseModel):
         data = dict(payload)
         data["id"] = data.pop("chunk_id")
         data["concepts"] = tuple(data.get("concepts") or ())
+        data.pop("codes", None)
+        data["codes"] = tuple(data.pop("concept_codes", None) or ())
         return cls.model_validate(data)
 
 
@@ -134,6 +140,7 @@ class SearchFilter:
     day_from: int | None = None
     day_to: int | None = None
     concepts: tuple[str, ...] | None = None
+    codes: tuple[str, ...] | None = None
     encounter_id: str | None = None
     kind: Literal["note", "fact"] | None = None
 

@@ -103,6 +103,7 @@ class Aspect:
     day_to: int | None = None
     section: str | None = None
     explicit_window: bool = False
+    newest: bool = False  # "the last note", "most recent visit": only the newest matching day
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, boo
     concept = extract_concept(clause)
     mode: Mode
     section = None
+    newest = False
     if intent == "lab":
         mode = "trend" if _TREND.search(clause) and not _LATEST.search(clause.split("over")[0]) else "latest"
         if mode == "latest" and _TREND.search(clause) and explicit:
@@ -189,6 +191,7 @@ def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, boo
         lowered = clause.lower()
         section = next((s for s in NOTE_SECTIONS if s in lowered), None)
         concept = None
+        newest = bool(_LATEST.search(clause)) and not explicit
     elif intent == "general":
         mode = "text"
     else:
@@ -196,7 +199,7 @@ def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, boo
         concept = None if intent in ("allergy", "immunization", "procedure") or explicit else concept
         if intent in ("medication", "condition") and concept and not explicit:
             mode = "ever" if intent == "medication" else "first"
-    return Aspect(intent, mode, types, concept, day_from, day_to, section, explicit)
+    return Aspect(intent, mode, types, concept, day_from, day_to, section, explicit, newest)
 
 
 def plan_question(question: str, now: date) -> QueryPlan:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rag_core.concepts import match_concepts
 from rag_core.embedding import Embedder
-from rag_core.index.base import VectorIndex
+from rag_core.index.base import VectorIndex, sort_by_day
 from rag_core.models import PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
 from rag_core.query import Aspect, QueryPlan
 from rag_core.rerank import Reranker
@@ -74,6 +74,20 @@ class Retriever:
         parts = await asyncio.gather(*(self._aspect(plan, a, scope, k) for a in plan.aspects))
         return Evidence(plan=plan, aspects=list(parts))
 
+    async def _same_concept(self, names: list[str], window: SearchFilter, scope: PatientScope) -> list[Chunk]:
+        """Facts recorded under the matched names — and under any other name sharing their code, since
+        a chart may record one test or drug under two displays over the years."""
+        def narrowed(**kw: tuple[str, ...]) -> SearchFilter:
+            return SearchFilter(resource_types=window.resource_types, day_from=window.day_from, day_to=window.day_to, **kw)
+
+        chunks = await self.index.scroll(PATIENT_DATA, narrowed(concepts=tuple(names)), scope, limit=1000)
+        codes = {code for c in chunks for name, code in zip(c.concepts, c.codes, strict=False) if code and name in names}
+        if not codes:
+            return chunks
+        by_code = await self.index.scroll(PATIENT_DATA, narrowed(codes=tuple(sorted(codes))), scope, limit=1000)
+        merged = {c.id: c for c in chunks} | {c.id: c for c in by_code}
+        return sort_by_day(list(merged.values()))
+
     async def _aspect(self, plan: QueryPlan, aspect: Aspect, scope: PatientScope, k: int) -> AspectEvidence:
         base = SearchFilter(resource_types=aspect.resource_types, day_from=aspect.day_from, day_to=aspect.day_to)
         if aspect.mode in ("latest", "trend", "first", "ever") and aspect.concept:
@@ -84,13 +98,7 @@ class Retriever:
                 return AspectEvidence(aspect, [], [], 0.0)
             concepts = [m.concept for m in matches]
             window = base if aspect.mode == "trend" else vocab_filter
-            flt = SearchFilter(
-                resource_types=window.resource_types,
-                day_from=window.day_from,
-                day_to=window.day_to,
-                concepts=tuple(concepts),
-            )
-            chunks = await self.index.scroll(PATIENT_DATA, flt, scope, limit=1000)
+            chunks = await self._same_concept(concepts, window, scope)
             if aspect.mode == "latest":
                 chunks = chunks[::-1][:k]  # newest first
             elif aspect.mode == "first":
@@ -105,6 +113,11 @@ class Retriever:
             return AspectEvidence(aspect, chunks[-MAX_LISTED:], [], 1.0 if chunks else 0.0)
         text = plan.question if aspect.section is None else f"{aspect.section} {plan.question}"
         flt = base if aspect.intent != "general" else SearchFilter(day_to=aspect.day_to)
+        if aspect.newest:
+            newest = await self.index.scroll(PATIENT_DATA, flt, scope, limit=1, newest_first=True)
+            if newest and newest[0].effective_day:
+                day = newest[0].effective_day
+                flt = SearchFilter(resource_types=flt.resource_types, day_from=day, day_to=day)
         hits = await self.index.search(PATIENT_DATA, self.hybrid_query(text, flt, self.candidates), scope)
         ranked = self.reranker.rerank(plan, aspect, hits, k)
         confidence = ranked[0].score if ranked else 0.0

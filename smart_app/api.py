@@ -42,6 +42,10 @@ def create_app(runtime_factory: Callable[[], Awaitable[Runtime]]) -> FastAPI:
     async def isolation(_: Request, exc: IsolationError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=403)
 
+    @app.exception_handler(ValueError)
+    async def bad_value(_: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
     @app.exception_handler(ChartRagError)
     async def core_error(_: Request, exc: ChartRagError) -> JSONResponse:
         return JSONResponse({"detail": type(exc).__name__}, status_code=503)

@@ -77,6 +77,8 @@ async def test_http_ask_and_healthz(two_patient_runtime: Any) -> None:
         assert body["patient_id"] == EDYTHE_ID and all(c["patient_id"] == EDYTHE_ID for c in body["citations"])
         bad = await client.post("/api/ask", json={"patient_id": "", "question": "x"})
         assert bad.status_code == 422
+        blank = await client.post("/api/ask", json={"patient_id": EDYTHE_ID, "question": "   "})
+        assert blank.status_code == 422 and "empty" in blank.json()["detail"]
         narrow = await client.post("/api/ask", json={"patient_id": EDYTHE_ID, "question": "x",
                                                       "resource_types": ["Spaceship"]})
         assert narrow.status_code == 422

@@ -112,6 +112,11 @@ async def test_filters_on_day_concept_and_order(index: VectorIndex) -> None:
     assert [h.chunk.resource_id for h in hits] == ["o2"]
 
 
+async def test_newest_first_asks_the_engine_for_the_most_recent(index: VectorIndex) -> None:
+    newest = await index.scroll(PATIENT_DATA, SearchFilter(concepts=("Hemoglobin A1c",)), P1, limit=1, newest_first=True)
+    assert [c.resource_id for c in newest] == ["o1"]
+
+
 async def test_facet_and_count(index: VectorIndex) -> None:
     facets = await index.facet(PATIENT_DATA, "concepts", SearchFilter(resource_types=frozenset({"Observation"})), P1)
     assert facets == {"Hemoglobin A1c": 2, "Body Weight": 1}

@@ -19,7 +19,7 @@ DENSE = "dense"
 SPARSE = "bm25"
 RRF_K = 60
 # Payload fields with an index (the patient id is the tenant key).
-KEYWORD_FIELDS = ("resource_type", "resource_id", "encounter_id", "concepts", "kind", "section")
+KEYWORD_FIELDS = ("resource_type", "resource_id", "encounter_id", "concepts", "codes", "kind", "section")
 INTEGER_FIELDS = ("effective_day",)
 TENANT_FIELD = "patient_id"
 
@@ -40,6 +40,7 @@ class EffectiveFilter:
     day_from: int | None
     day_to: int | None
     concepts: tuple[str, ...] | None
+    codes: tuple[str, ...] | None
     encounter_id: str | None
     kind: str | None
     empty: bool  # the scope grants none of the requested types: answer nothing
@@ -67,6 +68,7 @@ def effective_filter(namespace: str, scope: PatientScope | None, flt: SearchFilt
         day_from=flt.day_from,
         day_to=flt.day_to,
         concepts=flt.concepts,
+        codes=flt.codes,
         encounter_id=flt.encounter_id,
         kind=flt.kind,
         empty=types is not None and not types,
@@ -89,9 +91,10 @@ class VectorIndex(Protocol):
         ...
 
     async def scroll(
-        self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256
+        self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256, newest_first: bool = False
     ) -> list[Chunk]:
-        """Every chunk matching the filter (no scoring), in effective-date order."""
+        """Chunks matching the filter (no scoring), oldest first; ``newest_first`` asks the engine for the
+        ``limit`` most recent (undated chunks are left out then)."""
         ...
 
     async def facet(

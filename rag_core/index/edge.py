@@ -43,6 +43,8 @@ def to_edge_filter(f: EffectiveFilter) -> q.Filter:
         must.append(q.FieldCondition("effective_day", range=q.RangeFloat(gte=f.day_from, lte=f.day_to)))
     if f.concepts is not None:
         must.append(q.FieldCondition("concepts", match=q.MatchAny(list(f.concepts))))
+    if f.codes is not None:
+        must.append(q.FieldCondition("codes", match=q.MatchAny(list(f.codes))))
     if f.encounter_id is not None:
         must.append(q.FieldCondition("encounter_id", match=q.MatchValue(f.encounter_id)))
     if f.kind is not None:
@@ -146,14 +148,16 @@ class EdgeIndex:
         return [Hit(Chunk.from_payload(p.payload), float(p.score)) for p in points]
 
     async def scroll(
-        self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256
+        self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256, newest_first: bool = False
     ) -> list[Chunk]:
         eff = effective_filter(namespace, scope, flt)
         if eff.empty:
             return []
-        request = q.ScrollRequest(limit=limit, filter=to_edge_filter(eff), with_payload=True)
+        order = q.OrderBy("effective_day", q.Direction.Desc) if newest_first else None
+        request = q.ScrollRequest(limit=limit, filter=to_edge_filter(eff), with_payload=True, order_by=order)
         records, _ = await asyncio.to_thread(lambda: self._open(namespace).scroll(request))
-        return sort_by_day([Chunk.from_payload(r.payload) for r in records])
+        chunks = [Chunk.from_payload(r.payload) for r in records]
+        return chunks if newest_first else sort_by_day(chunks)
 
     async def facet(
         self, namespace: str, key: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 500

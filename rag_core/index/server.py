@@ -39,6 +39,8 @@ def to_server_filter(f: EffectiveFilter) -> models.Filter:
         must.append(models.FieldCondition(key="effective_day", range=models.Range(gte=f.day_from, lte=f.day_to)))
     if f.concepts is not None:
         must.append(models.FieldCondition(key="concepts", match=models.MatchAny(any=list(f.concepts))))
+    if f.codes is not None:
+        must.append(models.FieldCondition(key="codes", match=models.MatchAny(any=list(f.codes))))
     if f.encounter_id is not None:
         must.append(models.FieldCondition(key="encounter_id", match=models.MatchValue(value=f.encounter_id)))
     if f.kind is not None:
@@ -140,15 +142,17 @@ class ServerIndex:
         return [Hit(Chunk.from_payload(p.payload or {}), float(p.score)) for p in response.points]
 
     async def scroll(
-        self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256
+        self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256, newest_first: bool = False
     ) -> list[Chunk]:
         eff = effective_filter(namespace, scope, flt)
         if eff.empty:
             return []
+        order = models.OrderBy(key="effective_day", direction=models.Direction.DESC) if newest_first else None
         records, _ = await self._client.scroll(
-            self._name(namespace), scroll_filter=to_server_filter(eff), limit=limit, with_payload=True
+            self._name(namespace), scroll_filter=to_server_filter(eff), limit=limit, with_payload=True, order_by=order
         )
-        return sort_by_day([Chunk.from_payload(r.payload or {}) for r in records])
+        chunks = [Chunk.from_payload(r.payload or {}) for r in records]
+        return chunks if newest_first else sort_by_day(chunks)
 
     async def facet(
         self, namespace: str, key: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 500
