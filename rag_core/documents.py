@@ -436,16 +436,16 @@ def resources_to_documents(
             phi_present=rendered.kind == "note",
         )
         if doc.kind == "note":  # the same note as DocumentReference and DiagnosticReport: keep one
-            key = (patient_id, hashlib.sha256(doc.text.encode()).hexdigest())
-            if key in seen_notes:
-                earlier = report.documents[seen_notes[key]]
+            note_key = (patient_id, hashlib.sha256(doc.text.encode()).hexdigest())
+            if note_key in seen_notes:
+                earlier = report.documents[seen_notes[note_key]]
                 dropped = rtype
                 if earlier.source.resource_type == "DiagnosticReport" and rtype == "DocumentReference":
-                    report.documents[seen_notes[key]] = doc
+                    report.documents[seen_notes[note_key]] = doc
                     dropped = earlier.source.resource_type
                 report.skipped[f"{dropped} (same note text as a DocumentReference)"] += 1
                 continue
-            seen_notes[key] = len(report.documents)
+            seen_notes[note_key] = len(report.documents)
         report.patients.add(patient_id)
         report.documents.append(doc)
     return report

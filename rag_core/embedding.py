@@ -56,7 +56,10 @@ class SentenceTransformerEmbedder:
         self.model_id = f"sentence-transformers/{model_path.name}"
         if model_path.name == "model":
             self.model_id = "sentence-transformers/all-MiniLM-L6-v2"
-        self.dimension = int(self._model.get_embedding_dimension())
+        dimension = self._model.get_embedding_dimension()
+        if not dimension:
+            raise ConfigurationError(f"model in {model_path} does not report its embedding dimension")
+        self.dimension = int(dimension)
 
     def embed(self, texts: Sequence[str]) -> list[Vector]:
         if not texts:
@@ -65,7 +68,8 @@ class SentenceTransformerEmbedder:
             matrix = self._model.encode(
                 list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
             )
-        return np.asarray(matrix, dtype=np.float32).tolist()  # type: ignore[no-any-return]
+        vectors: list[Vector] = np.asarray(matrix, dtype=np.float32).tolist()
+        return vectors
 
 
 class LruVectorCache:
@@ -106,8 +110,8 @@ class RedisVectorCache:
     def get_many(self, keys: Sequence[str]) -> list[Vector | None]:
         if not keys:
             return []
-        raw = self._client.mget([self._prefix + k for k in keys])
-        return [np.frombuffer(v, dtype=np.float32).tolist() if v else None for v in raw]  # type: ignore[union-attr]
+        raw: list[bytes | None] = self._client.mget([self._prefix + k for k in keys])  # type: ignore[assignment]
+        return [np.frombuffer(v, dtype=np.float32).tolist() if v else None for v in raw]
 
     def put_many(self, items: dict[str, Vector]) -> None:
         pipe = self._client.pipeline(transaction=False)

@@ -77,8 +77,9 @@ class Retriever:
     async def _same_concept(self, names: list[str], window: SearchFilter, scope: PatientScope) -> list[Chunk]:
         """Facts recorded under the matched names — and under any other name sharing their code, since
         a chart may record one test or drug under two displays over the years."""
-        def narrowed(**kw: tuple[str, ...]) -> SearchFilter:
-            return SearchFilter(resource_types=window.resource_types, day_from=window.day_from, day_to=window.day_to, **kw)
+        def narrowed(concepts: tuple[str, ...] | None = None, codes: tuple[str, ...] | None = None) -> SearchFilter:
+            return SearchFilter(resource_types=window.resource_types, day_from=window.day_from, day_to=window.day_to,
+                                concepts=concepts, codes=codes)
 
         chunks = await self.index.scroll(PATIENT_DATA, narrowed(concepts=tuple(names)), scope, limit=1000)
         codes = {code for c in chunks for name, code in zip(c.concepts, c.codes, strict=False) if code and name in names}

@@ -12,7 +12,7 @@ import asyncio
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import qdrant_edge as q
 
@@ -140,12 +140,12 @@ class EdgeIndex:
                     filter=flt,
                 ),
             ],
-            query=q.Fusion.Rrf(k=RRF_K),
+            query=cast(Any, q.Fusion.Rrf(k=RRF_K)),  # the stub types Fusion, the binding wants Rrf
             filter=flt,
             with_payload=True,
         )
         points = await asyncio.to_thread(lambda: self._open(namespace).query(request))
-        return [Hit(Chunk.from_payload(p.payload), float(p.score)) for p in points]
+        return [Hit(Chunk.from_payload(p.payload or {}), float(p.score)) for p in points]
 
     async def scroll(
         self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256, newest_first: bool = False
@@ -156,7 +156,7 @@ class EdgeIndex:
         order = q.OrderBy("effective_day", q.Direction.Desc) if newest_first else None
         request = q.ScrollRequest(limit=limit, filter=to_edge_filter(eff), with_payload=True, order_by=order)
         records, _ = await asyncio.to_thread(lambda: self._open(namespace).scroll(request))
-        chunks = [Chunk.from_payload(r.payload) for r in records]
+        chunks = [Chunk.from_payload(r.payload or {}) for r in records]
         return chunks if newest_first else sort_by_day(chunks)
 
     async def facet(
