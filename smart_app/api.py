@@ -6,6 +6,7 @@ patient and requester in the body, and the scope grants every clinical type.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import date
@@ -17,6 +18,8 @@ from pydantic import BaseModel, Field
 from rag_core.errors import ChartRagError, IsolationError
 from rag_core.models import CLINICAL_TYPES, PATIENT_DATA, PatientScope, ValidatedAnswer
 from rag_core.runtime import Runtime
+
+log = logging.getLogger("chartrag")
 
 
 class AskRequest(BaseModel):
@@ -31,6 +34,13 @@ def create_app(runtime_factory: Callable[[], Awaitable[Runtime]]) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.runtime = await runtime_factory()
+        runtime: Runtime = app.state.runtime
+        log.warning(
+            "ChartRAG ready: index backend %s in %s; embedding cache: %s",
+            runtime.settings.index_backend,
+            runtime.settings.data_dir,
+            runtime.cache_kind,
+        )
         try:
             yield
         finally:
