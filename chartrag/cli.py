@@ -68,7 +68,7 @@ async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, ob
     runtime = await build_runtime(settings)
     try:
         with _progress() as progress:
-            task = progress.add_task("indexing", total=len(report.documents))
+            task = progress.add_task("indexing chunks", total=runtime.indexer.count_chunks(report.documents))
             stats = await runtime.indexer.index_documents(
                 report.documents, progress=lambda n: progress.advance(task, n)
             )
