@@ -141,6 +141,7 @@ class SearchFilter:
     day_to: int | None = None
     concepts: tuple[str, ...] | None = None
     codes: tuple[str, ...] | None = None
+    statuses: tuple[str, ...] | None = None
     encounter_id: str | None = None
     kind: Literal["note", "fact"] | None = None
 

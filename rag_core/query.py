@@ -44,20 +44,20 @@ _WINDOW = re.compile(
 )
 _ON_DAY = re.compile(r"\b(?:on|dated|from)\s+(?:the\s+)?(?P<d>\d{4}-\d{2}-\d{2})\b", re.I)
 _ANY_DAY = re.compile(r"\b(?P<d>\d{4}-\d{2}-\d{2})\b")
-_IN_YEAR = re.compile(r"\b(?:in|during|for|of)\s+(?P<y>(?:19|20)\d{2})\b", re.I)
+_IN_YEAR = re.compile(r"\b(?:in|during|for|of|from)\s+(?P<y>(?:19|20)\d{2})\b", re.I)
 _SINCE = re.compile(r"\bsince\s+(?P<y>(?:19|20)\d{2})\b", re.I)
 _THAT_TIME = re.compile(r"\b(?:in|during|over)\s+(?:that|the same|this)\s+(?:time|period|window)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:which|what|when|how|has|have|did|were|was|list|any)\b)", re.I)
 
 _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
-    ("condition", re.compile(r"\bdiagnosed\b|\bdiagnosis of\b", re.I)),
+    ("condition", re.compile(r"\bdiagnosed\b|\bdiagnosis of\b|\b(?:does|did|has) (?:the patient|he|she|they) "
+                             r"(?:have|had|ever had)\b", re.I)),
     ("allergy", re.compile(r"\ballerg|\bintoleran", re.I)),
     ("immunization", re.compile(r"\bvaccin|\bimmuni[sz]", re.I)),
     ("note", re.compile(r"\bnotes?\b|\bassessment\b|\bchief complaint\b|\bdocumented in\b|\bnote say", re.I)),
-    ("medication", re.compile(r"\bmedication|\bprescri|\bdrugs?\b|\bmeds?\b|\bdispens", re.I)),
+    ("medication", re.compile(r"\bmedication|\bprescri|\bdrugs?\b|\bmeds?\b|\bdispens|\btaking\b", re.I)),
     ("condition", re.compile(r"\bdiagnos|\bconditions?\b|\bproblems?\b|\bdisorder\b|\bdisease\b", re.I)),
     ("procedure", re.compile(r"\bprocedures?\b|\bsurger|\boperations?\b|\bperformed\b", re.I)),
-    ("encounter", re.compile(r"\bencounters?\b|\badmission|\badmitted\b|\bvisits?\b|\bseen\b", re.I)),
     (
         "lab",
         re.compile(
@@ -66,8 +66,15 @@ _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("encounter", re.compile(r"\bencounters?\b|\badmission|\badmitted\b|\bvisits?\b|\bseen\b", re.I)),
 )
 
+_CURRENT = re.compile(r"\b(?:current(?:ly)?|active|ongoing|still)\b", re.I)
+ACTIVE_STATUSES: dict[str, tuple[str, ...]] = {
+    "medication": ("active", "on-hold"),
+    "condition": ("active", "recurrence", "relapse"),
+    "allergy": ("active",),
+}
 _LATEST = re.compile(r"\b(?:most recent|latest|last|current|recent)\b", re.I)
 _TREND = re.compile(r"\btrend|\bchanged?\b|\bover (?:the )?(?:last|past)|\bhistory of\b|\bprogress", re.I)
 _FIRST = re.compile(r"\bfirst\b|\bwhen was\b|\bonset\b|\bstart(?:ed)?\b", re.I)
@@ -76,6 +83,7 @@ _EVER = re.compile(r"\bever\b|\bhas (?:the patient|he|she|they) (?:been|had|take
 # Phrases that carry the concept, tried before plain stop-word stripping.
 _CONCEPT_PATTERNS = (
     re.compile(r"\bprescribed\s+(?P<c>.+?)\s*\??$", re.I),
+    re.compile(r"\bdiagnosed with\s+(?P<c>.+?)\s*\??$", re.I),
     re.compile(r"\bwhen was\s+(?P<c>.+?)\s+(?:first\s+)?(?:diagnosed|recorded|noted|started)\b", re.I),
     re.compile(r"\b(?:most recent|latest|last)\s+(?P<c>.+?)\s+(?:results?|values?|levels?|readings?|measurements?)\b", re.I),
     re.compile(r"\bhow has (?:the |his |her |their )?(?P<c>.+?)\s+changed\b", re.I),
@@ -89,7 +97,11 @@ _STOP = {
     "of", "for", "in", "on", "this", "that", "time", "given", "documented", "any", "there", "show", "me",
     "list", "tell", "about", "his", "her", "their", "he", "she", "they", "it", "its", "with", "past",
     "previous", "during", "since", "and", "or", "all", "record", "records", "chart", "recorded",
-    "current", "currently", "taking", "take",
+    "current", "currently", "taking", "take", "medication", "medications", "medicine", "medicines", "drug", "drugs",
+    "prescription", "prescriptions", "condition", "conditions", "diagnosis", "diagnoses", "problem", "problems",
+    "vaccine", "vaccines", "immunization", "immunizations", "procedure", "procedures", "allergy", "allergies",
+    "active", "ongoing", "still", "used", "use", "using", "get", "got", "received", "at", "visit", "visits",
+    "encounter", "from", "by", "between", "to", "same", "period", "window",
 }
 
 
@@ -104,6 +116,7 @@ class Aspect:
     section: str | None = None
     explicit_window: bool = False
     newest: bool = False  # "the last note", "most recent visit": only the newest matching day
+    statuses: tuple[str, ...] | None = None  # "current medications", "active problems"
 
 
 @dataclass(frozen=True)
@@ -149,17 +162,22 @@ def parse_window(text: str, now: date) -> tuple[int | None, int | None, bool]:
     return None, today, False
 
 
+def _content_words(text: str) -> list[str]:
+    text = re.sub(r"['’]s\b", "", text)  # patient's → patient
+    return [w for w in re.findall(r"[\w/.+-]+", text) if w.lower().strip(".") not in _STOP and len(w) > 1]
+
+
 def extract_concept(clause: str) -> str | None:
-    text = _WINDOW.sub(" ", clause)
-    text = _ON_DAY.sub(" ", text)
-    text = _IN_YEAR.sub(" ", text)
+    """The thing asked about, or None when the clause names only a category ("which medications")."""
+    text = _THAT_TIME.sub(" ", clause)
+    for pattern in (_WINDOW, _ON_DAY, _ANY_DAY, _IN_YEAR, _SINCE):
+        text = pattern.sub(" ", text)
     for pattern in _CONCEPT_PATTERNS:
         if m := pattern.search(text):
             concept = m.group("c").strip(" ?.,")
-            if concept:
+            if _content_words(concept):
                 return concept
-    words = [w for w in re.findall(r"[\w/.+-]+", text) if w.lower().strip(".") not in _STOP]
-    concept = " ".join(words).strip(" ?.,")
+    concept = " ".join(_content_words(text)).strip(" ?.,")
     return concept or None
 
 
@@ -172,6 +190,8 @@ def _intent_of(clause: str) -> Intent:
 
 def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, bool] | None) -> Aspect:
     intent = _intent_of(clause)
+    if intent == "general" and (_LATEST.search(clause) or _TREND.search(clause)):
+        intent = "lab"  # "latest HbA1c", "how has the potassium changed"
     day_from, day_to, explicit = parse_window(clause, now)
     if not explicit and inherited is not None and _THAT_TIME.search(clause):
         day_from, day_to, explicit = inherited
@@ -180,11 +200,11 @@ def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, boo
     mode: Mode
     section = None
     newest = False
+    statuses: tuple[str, ...] | None = None
     if intent == "lab":
-        mode = "trend" if _TREND.search(clause) and not _LATEST.search(clause.split("over")[0]) else "latest"
-        if mode == "latest" and _TREND.search(clause) and explicit:
-            mode = "trend"
-    elif intent in ("medication", "condition") and concept and (_EVER.search(clause) or _FIRST.search(clause)):
+        trend = _TREND.search(clause) and not _LATEST.search(clause.split("over")[0])
+        mode = "trend" if trend or (explicit and not _LATEST.search(clause)) else "latest"
+    elif intent in ("medication", "condition") and concept:
         mode = "first" if intent == "condition" else "ever"
     elif intent in ("note", "encounter"):
         mode = "text"
@@ -196,10 +216,10 @@ def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, boo
         mode = "text"
     else:
         mode = "list"
-        concept = None if intent in ("allergy", "immunization", "procedure") or explicit else concept
-        if intent in ("medication", "condition") and concept and not explicit:
-            mode = "ever" if intent == "medication" else "first"
-    return Aspect(intent, mode, types, concept, day_from, day_to, section, explicit, newest)
+        concept = None
+        if intent in ACTIVE_STATUSES and _CURRENT.search(clause) and not explicit:
+            statuses = ACTIVE_STATUSES[intent]
+    return Aspect(intent, mode, types, concept, day_from, day_to, section, explicit, newest, statuses)
 
 
 def plan_question(question: str, now: date) -> QueryPlan:

@@ -90,7 +90,9 @@ class Retriever:
         return sort_by_day(list(merged.values()))
 
     async def _aspect(self, plan: QueryPlan, aspect: Aspect, scope: PatientScope, k: int) -> AspectEvidence:
-        base = SearchFilter(resource_types=aspect.resource_types, day_from=aspect.day_from, day_to=aspect.day_to)
+        base = SearchFilter(
+            resource_types=aspect.resource_types, day_from=aspect.day_from, day_to=aspect.day_to, statuses=aspect.statuses
+        )
         if aspect.mode in ("latest", "trend", "first", "ever") and aspect.concept:
             vocab_filter = SearchFilter(resource_types=aspect.resource_types, day_to=aspect.day_to)
             vocabulary = await self.index.facet(PATIENT_DATA, "concepts", vocab_filter, scope)
@@ -98,8 +100,7 @@ class Retriever:
             if not matches:
                 return AspectEvidence(aspect, [], [], 0.0)
             concepts = [m.concept for m in matches]
-            window = base if aspect.mode == "trend" else vocab_filter
-            chunks = await self._same_concept(concepts, window, scope)
+            chunks = await self._same_concept(concepts, base, scope)
             if aspect.mode == "latest":
                 chunks = chunks[::-1][:k]  # newest first
             elif aspect.mode == "first":

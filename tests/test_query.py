@@ -54,3 +54,27 @@ def test_second_clause_inherits_the_window() -> None:
 )
 def test_concepts_match_only_what_the_chart_records(asked: str, recorded: list[str], expected: list[str]) -> None:
     assert [m.concept for m in match_concepts(asked, recorded)] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the latest HbA1c?", ("lab", "latest", "HbA1c", None)),
+        ("Show me the potassium values from 2020", ("lab", "trend", "potassium", None)),
+        ("When was the patient diagnosed with prediabetes?", ("condition", "first", "prediabetes", None)),
+        ("Is the patient taking metformin?", ("medication", "ever", "metformin", None)),
+        ("Does the patient have diabetes?", ("condition", "first", "diabetes", None)),
+        ("What medications is the patient currently on?", ("medication", "list", None, ("active", "on-hold"))),
+        ("What are the patient's active problems?", ("condition", "list", None, ("active", "recurrence", "relapse"))),
+        ("What was the blood pressure at the visit on 2020-12-28?", ("lab", "trend", "blood pressure", None)),
+        ("Which medications were prescribed in that time?", ("medication", "list", None, None)),
+    ],
+)
+def test_paraphrases_plan_like_their_templates(question: str, expected: tuple) -> None:
+    aspect = plan_question(question, NOW).aspects[0]
+    assert (aspect.intent, aspect.mode, aspect.concept, aspect.statuses) == expected
+
+
+def test_last_visit_asks_for_the_newest_day() -> None:
+    (aspect,) = plan_question("What happened at the last visit?", NOW).aspects
+    assert aspect.intent == "encounter" and aspect.newest and aspect.day_from is None

@@ -19,7 +19,7 @@ DENSE = "dense"
 SPARSE = "bm25"
 RRF_K = 60
 # Payload fields with an index (the patient id is the tenant key).
-KEYWORD_FIELDS = ("resource_type", "resource_id", "encounter_id", "concepts", "codes", "kind", "section")
+KEYWORD_FIELDS = ("resource_type", "resource_id", "encounter_id", "concepts", "codes", "status", "kind", "section")
 INTEGER_FIELDS = ("effective_day",)
 TENANT_FIELD = "patient_id"
 
@@ -41,6 +41,7 @@ class EffectiveFilter:
     day_to: int | None
     concepts: tuple[str, ...] | None
     codes: tuple[str, ...] | None
+    statuses: tuple[str, ...] | None
     encounter_id: str | None
     kind: str | None
     empty: bool  # the scope grants none of the requested types: answer nothing
@@ -69,6 +70,7 @@ def effective_filter(namespace: str, scope: PatientScope | None, flt: SearchFilt
         day_to=flt.day_to,
         concepts=flt.concepts,
         codes=flt.codes,
+        statuses=flt.statuses,
         encounter_id=flt.encounter_id,
         kind=flt.kind,
         empty=types is not None and not types,

@@ -45,6 +45,8 @@ def to_edge_filter(f: EffectiveFilter) -> q.Filter:
         must.append(q.FieldCondition("concepts", match=q.MatchAny(list(f.concepts))))
     if f.codes is not None:
         must.append(q.FieldCondition("codes", match=q.MatchAny(list(f.codes))))
+    if f.statuses is not None:
+        must.append(q.FieldCondition("status", match=q.MatchAny(list(f.statuses))))
     if f.encounter_id is not None:
         must.append(q.FieldCondition("encounter_id", match=q.MatchValue(f.encounter_id)))
     if f.kind is not None:

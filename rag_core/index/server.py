@@ -41,6 +41,8 @@ def to_server_filter(f: EffectiveFilter) -> models.Filter:
         must.append(models.FieldCondition(key="concepts", match=models.MatchAny(any=list(f.concepts))))
     if f.codes is not None:
         must.append(models.FieldCondition(key="codes", match=models.MatchAny(any=list(f.codes))))
+    if f.statuses is not None:
+        must.append(models.FieldCondition(key="status", match=models.MatchAny(any=list(f.statuses))))
     if f.encounter_id is not None:
         must.append(models.FieldCondition(key="encounter_id", match=models.MatchValue(value=f.encounter_id)))
     if f.kind is not None:
