@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rag_core.concepts import match_concepts
 from rag_core.embedding import Embedder
 from rag_core.index.base import VectorIndex, sort_by_day
-from rag_core.models import PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
+from rag_core.models import NAMESPACES, PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
 from rag_core.query import Aspect, QueryPlan
 from rag_core.rerank import Reranker
 from rag_core.sparse import Bm25Encoder
@@ -69,6 +69,20 @@ class Retriever:
         dense = self.embedder.embed([text])[0]
         sparse = self.sparse.query(text)
         return HybridQuery(text, dense, sparse.indices, sparse.values, flt, limit)
+
+    async def search_namespaces(
+        self, question: str, scope: PatientScope, k: int, namespaces: tuple[str, ...] = NAMESPACES
+    ) -> dict[str, list[Hit]]:
+        """One hybrid query per namespace, run concurrently: ``patient_data`` inside the scope, the
+        shared namespaces (guidelines, anonymized cases) without patient data in them."""
+        query = self.hybrid_query(question, SearchFilter(), self.candidates)
+
+        async def one(namespace: str) -> list[Hit]:
+            hits = await self.index.search(namespace, query, scope if namespace == PATIENT_DATA else None)
+            return hits[:k]
+
+        results = await asyncio.gather(*(one(ns) for ns in namespaces))
+        return dict(zip(namespaces, results, strict=True))
 
     async def retrieve(self, plan: QueryPlan, scope: PatientScope, k: int) -> Evidence:
         parts = await asyncio.gather(*(self._aspect(plan, a, scope, k) for a in plan.aspects))

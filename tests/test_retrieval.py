@@ -111,3 +111,20 @@ async def test_last_note_means_the_newest_note(service: ChartService) -> None:
 async def test_unknown_concept_abstains_with_a_reason(service: ChartService) -> None:
     answer = await service.answer("What was the most recent hemoglobin A1c result?", SCOPE, now=date(2021, 1, 1))
     assert answer.abstained and "hemoglobin A1c" in answer.answer and not answer.citations
+
+
+async def test_namespaces_are_searched_together_and_only_patient_data_is_scoped(
+    service: ChartService, real_embedder: Any
+) -> None:
+    from rag_core.indexing import Indexer as _Indexer
+    from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA, ClinicalDocument, SourceRef
+
+    guideline = ClinicalDocument(patient_id="", source=SourceRef(resource_type="PlanDefinition", resource_id="ada-a1c"),
+                                 kind="fact", text="Guideline: creatinine above 1.3 mg/dL warrants a kidney function review.")
+    retriever = service.retriever
+    await _Indexer(retriever.index, real_embedder, retriever.sparse).index_documents([guideline], CLINICAL_GUIDELINES)
+    found = await retriever.search_namespaces("creatinine kidney", SCOPE, k=3)
+    assert found[CLINICAL_GUIDELINES][0].chunk.resource_id == "ada-a1c"
+    assert found[PATIENT_DATA] and {h.chunk.patient_id for h in found[PATIENT_DATA]} == {"pt"}
+    other = PatientScope.full("someone-else", "test")
+    assert (await retriever.search_namespaces("creatinine kidney", other, k=3))[PATIENT_DATA] == []
