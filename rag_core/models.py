@@ -130,6 +130,7 @@ class Chunk(BaseModel):
 class Hit:
     chunk: Chunk
     score: float
+    dense: list[float] | None = None  # the stored dense vector, so reranking need not re-embed
 
 
 @dataclass(frozen=True)

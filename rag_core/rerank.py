@@ -32,8 +32,11 @@ class ClinicalSignalReranker:
     def rerank(self, plan: QueryPlan, aspect: Aspect, hits: list[Hit], k: int) -> list[Hit]:
         if not hits:
             return []
-        vectors = np.asarray(self.embedder.embed([plan.question] + [h.chunk.text for h in hits]), dtype=np.float32)
-        cosine = vectors[1:] @ vectors[0]
+        question = np.asarray(self.embedder.embed([plan.question])[0], dtype=np.float32)
+        missing = [h.chunk.text for h in hits if h.dense is None]
+        embedded = iter(self.embedder.embed(missing)) if missing else iter(())
+        chunk_vectors = np.asarray([h.dense if h.dense is not None else next(embedded) for h in hits], dtype=np.float32)
+        cosine = chunk_vectors @ question
         today = day_int(plan.now)
         scored: list[Hit] = []
         for rank, (hit, cos) in enumerate(zip(hits, cosine, strict=True)):

@@ -24,6 +24,8 @@ from rag_core.rerank import Reranker
 from rag_core.sparse import Bm25Encoder
 
 MAX_LISTED = 60
+# One patient's facts of one concept or one window: thousands at most; beyond this a scroll would be cut.
+SCROLL_LIMIT = 5000
 
 
 @dataclass
@@ -95,11 +97,11 @@ class Retriever:
             return SearchFilter(resource_types=window.resource_types, day_from=window.day_from, day_to=window.day_to,
                                 concepts=concepts, codes=codes)
 
-        chunks = await self.index.scroll(PATIENT_DATA, narrowed(concepts=tuple(names)), scope, limit=1000)
+        chunks = await self.index.scroll(PATIENT_DATA, narrowed(concepts=tuple(names)), scope, limit=SCROLL_LIMIT)
         codes = {code for c in chunks for name, code in zip(c.concepts, c.codes, strict=False) if code and name in names}
         if not codes:
             return chunks
-        by_code = await self.index.scroll(PATIENT_DATA, narrowed(codes=tuple(sorted(codes))), scope, limit=1000)
+        by_code = await self.index.scroll(PATIENT_DATA, narrowed(codes=tuple(sorted(codes))), scope, limit=SCROLL_LIMIT)
         merged = {c.id: c for c in chunks} | {c.id: c for c in by_code}
         return sort_by_day(list(merged.values()))
 
@@ -125,7 +127,7 @@ class Retriever:
                 chunks = chunks[-MAX_LISTED:]
             return AspectEvidence(aspect, chunks, concepts, matches[0].score if chunks else 0.0)
         if aspect.mode == "list":
-            chunks = await self.index.scroll(PATIENT_DATA, base, scope, limit=1000)
+            chunks = await self.index.scroll(PATIENT_DATA, base, scope, limit=SCROLL_LIMIT)
             return AspectEvidence(aspect, chunks[-MAX_LISTED:], [], 1.0 if chunks else 0.0)
         text = plan.question if aspect.section is None else f"{aspect.section} {plan.question}"
         flt = base if aspect.intent != "general" else SearchFilter(day_to=aspect.day_to)

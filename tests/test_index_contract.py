@@ -79,6 +79,7 @@ async def test_hybrid_search_returns_only_the_scoped_patient(index: VectorIndex)
     hits = await index.search(PATIENT_DATA, query("hemoglobin a1c"), P1)
     assert hits and {h.chunk.patient_id for h in hits} == {"p1"}
     assert hits[0].chunk.resource_id in {"o1", "o2"}
+    assert all(h.dense is not None and len(h.dense) == HashEmbedder.dimension for h in hits)  # for reranking
 
 
 @pytest.mark.parametrize("scope", [None, PatientScope("", frozenset({"Observation"}), "x"),

@@ -54,6 +54,12 @@ def to_edge_filter(f: EffectiveFilter) -> q.Filter:
     return q.Filter(must=must)
 
 
+def _dense_of(vector: Any) -> list[float] | None:
+    if isinstance(vector, dict) and isinstance(vector.get(DENSE), list):
+        return list(vector[DENSE])
+    return None
+
+
 class EdgeIndex:
     def __init__(self, data_dir: Path, dimension: int) -> None:
         self.root = Path(data_dir) / "qdrant-edge"
@@ -145,9 +151,10 @@ class EdgeIndex:
             query=cast(Any, q.Fusion.Rrf(k=RRF_K)),  # the stub types Fusion, the binding wants Rrf
             filter=flt,
             with_payload=True,
+            with_vector=[DENSE],
         )
         points = await asyncio.to_thread(lambda: self._open(namespace).query(request))
-        return [Hit(Chunk.from_payload(p.payload or {}), float(p.score)) for p in points]
+        return [Hit(Chunk.from_payload(p.payload or {}), float(p.score), _dense_of(p.vector)) for p in points]
 
     async def scroll(
         self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256, newest_first: bool = False

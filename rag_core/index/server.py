@@ -50,6 +50,12 @@ def to_server_filter(f: EffectiveFilter) -> models.Filter:
     return models.Filter(must=must)
 
 
+def _dense_of(vector: Any) -> list[float] | None:
+    if isinstance(vector, dict) and isinstance(vector.get(DENSE), list):
+        return [float(x) for x in vector[DENSE]]
+    return None
+
+
 class ServerIndex:
     def __init__(self, client: AsyncQdrantClient, dimension: int, collection_prefix: str = "chartrag_") -> None:
         self._client = client
@@ -140,8 +146,11 @@ class ServerIndex:
             query_filter=flt,
             limit=query.limit,
             with_payload=True,
+            with_vectors=[DENSE],
         )
-        return [Hit(Chunk.from_payload(p.payload or {}), float(p.score)) for p in response.points]
+        return [
+            Hit(Chunk.from_payload(p.payload or {}), float(p.score), _dense_of(p.vector)) for p in response.points
+        ]
 
     async def scroll(
         self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256, newest_first: bool = False
