@@ -46,11 +46,16 @@ def check_claim(claim: Claim, retrieved: dict[str, Chunk], scope: PatientScope) 
         if chunk.patient_id != scope.patient_id:
             return "citation belongs to another patient"
         cited.append(chunk)
-    dates, numbers = atoms(claim.text)
+    return unsupported_atoms(claim.text, [chunk.text for chunk in cited])
+
+
+def unsupported_atoms(claim_text: str, cited_texts: list[str]) -> str | None:
+    """Why the claim states something its cited texts do not, or None."""
+    dates, numbers = atoms(claim_text)
     found_dates: set[str] = set()
     found_numbers: set[str] = set()
-    for chunk in cited:
-        d, n = atoms(chunk.text)
+    for text in cited_texts:
+        d, n = atoms(text)
         found_dates |= d
         found_numbers |= n
     if dates - found_dates:

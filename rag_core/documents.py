@@ -23,22 +23,6 @@ from rag_core.models import ClinicalDocument, SourceRef
 
 Resource = dict[str, Any]
 
-# Types we turn into text; everything else (Claim, EOB, CareTeam, Provenance, ...) is counted and skipped.
-RENDERED_TYPES = (
-    "Observation",
-    "Condition",
-    "MedicationRequest",
-    "Procedure",
-    "Immunization",
-    "AllergyIntolerance",
-    "Encounter",
-    "DocumentReference",
-    "DiagnosticReport",
-)
-# Only referenced, never indexed on their own.
-SUPPORT_TYPES = ("Patient", "Medication")
-
-
 @dataclass
 class LoadReport:
     documents: list[ClinicalDocument] = field(default_factory=list)

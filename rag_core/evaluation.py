@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rag_core.citations import atoms
+from rag_core.citations import atoms, unsupported_atoms
 from rag_core.models import PatientScope, ValidatedAnswer
 from rag_core.service import ChartService
 
@@ -75,17 +75,13 @@ def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> Question
     for claim in answer.claims:
         cited = [by_id[c] for c in claim.citations if c in by_id]
         claim_dates, claim_numbers = atoms(claim.text)
-        union_dates: set[str] = set()
-        union_numbers: set[str] = set()
         for citation in cited:
             d, n = atoms(citation.text)
-            union_dates |= d
-            union_numbers |= n
             supports = bool((claim_dates & d) or (claim_numbers & n)) or citation.reference in gold
             if not (claim_dates or claim_numbers):
                 supports = True  # nothing checkable beyond membership in this patient's retrieval set
-            precise += int(supports)
-        if (claim_dates - union_dates) or (claim_numbers - union_numbers):
+            precise += int(supports and citation.patient_id == patient)
+        if unsupported_atoms(claim.text, [c.text for c in cited]) is not None:
             unsupported += 1
     facts = question.get("answer_facts") or []
     fact_accuracy = None

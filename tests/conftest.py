@@ -3,7 +3,9 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -54,6 +56,29 @@ def real_embedder():  # type: ignore[no-untyped-def]
     from rag_core.embedding import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
+
+
+@asynccontextmanager
+async def offline_service(data_dir: Path, embedder: Any, documents: list[Any]) -> AsyncIterator[Any]:
+    """The real offline pipeline (Edge index, given embedder, extractive generator) over ``documents``."""
+    from rag_core.audit import JsonlAuditLog
+    from rag_core.generation import ExtractiveGenerator
+    from rag_core.index.edge import EdgeIndex
+    from rag_core.indexing import Indexer
+    from rag_core.rerank import ClinicalSignalReranker
+    from rag_core.retrieval import Retriever
+    from rag_core.service import ChartService
+    from rag_core.sparse import Bm25Encoder
+
+    index = EdgeIndex(data_dir, embedder.dimension)
+    await index.ensure()
+    sparse = Bm25Encoder()
+    await Indexer(index, embedder, sparse).index_documents(documents)
+    retriever = Retriever(index, embedder, sparse, ClinicalSignalReranker(embedder))
+    try:
+        yield ChartService(retriever, ExtractiveGenerator(), JsonlAuditLog(data_dir / "audit.jsonl"))
+    finally:
+        await index.close()
 
 
 @pytest.fixture(scope="session")

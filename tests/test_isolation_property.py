@@ -6,24 +6,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rag_core.audit import JsonlAuditLog
 from rag_core.documents import resources_to_documents
 from rag_core.errors import IsolationError
-from rag_core.generation import ExtractiveGenerator
-from rag_core.index.edge import EdgeIndex
-from rag_core.indexing import Indexer
 from rag_core.models import PatientScope
-from rag_core.rerank import ClinicalSignalReranker
-from rag_core.retrieval import Retriever
 from rag_core.service import ChartService
-from rag_core.sparse import Bm25Encoder
+from tests.conftest import offline_service
 
 pytestmark = pytest.mark.slow
 
@@ -50,15 +43,9 @@ def chart(patient: str, seed: int) -> list[tuple[str, dict]]:
 
 @pytest.fixture(scope="module")
 async def service(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> AsyncIterator[ChartService]:
-    data = tmp_path_factory.mktemp("iso")
-    index = EdgeIndex(data, real_embedder.dimension)
-    await index.ensure()
-    sparse = Bm25Encoder()
-    for seed, patient in enumerate(PATIENTS):
-        await Indexer(index, real_embedder, sparse).index_documents(resources_to_documents(chart(patient, seed)).documents)
-    retriever = Retriever(index, real_embedder, sparse, ClinicalSignalReranker(real_embedder))
-    yield ChartService(retriever, ExtractiveGenerator(), JsonlAuditLog(Path(data) / "audit.jsonl"))
-    await index.close()
+    docs = [d for seed, patient in enumerate(PATIENTS) for d in resources_to_documents(chart(patient, seed)).documents]
+    async with offline_service(tmp_path_factory.mktemp("iso"), real_embedder, docs) as service:
+        yield service
 
 
 QUESTION = st.one_of(

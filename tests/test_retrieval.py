@@ -5,21 +5,14 @@ from __future__ import annotations
 import base64
 from collections.abc import AsyncIterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from rag_core.audit import JsonlAuditLog
 from rag_core.documents import resources_to_documents
-from rag_core.generation import ExtractiveGenerator
-from rag_core.index.edge import EdgeIndex
-from rag_core.indexing import Indexer
 from rag_core.models import PatientScope
-from rag_core.rerank import ClinicalSignalReranker
-from rag_core.retrieval import Retriever
 from rag_core.service import ChartService
-from rag_core.sparse import Bm25Encoder
+from tests.conftest import offline_service
 
 pytestmark = pytest.mark.slow
 LOINC = "http://loinc.org"
@@ -65,16 +58,10 @@ CHART = [
 
 @pytest.fixture(scope="module")
 async def service(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> AsyncIterator[ChartService]:
-    data = tmp_path_factory.mktemp("retrieval")
-    index = EdgeIndex(data, real_embedder.dimension)
-    await index.ensure()
-    sparse = Bm25Encoder()
     report = resources_to_documents([(f"{r['resourceType']}/{r['id']}", r) for r in CHART])
     assert not report.errors
-    await Indexer(index, real_embedder, sparse).index_documents(report.documents)
-    retriever = Retriever(index, real_embedder, sparse, ClinicalSignalReranker(real_embedder))
-    yield ChartService(retriever, ExtractiveGenerator(), JsonlAuditLog(Path(data) / "audit.jsonl"))
-    await index.close()
+    async with offline_service(tmp_path_factory.mktemp("retrieval"), real_embedder, report.documents) as service:
+        yield service
 
 
 SCOPE = PatientScope.full("pt", "test")

@@ -47,6 +47,13 @@ class EffectiveFilter:
     empty: bool  # the scope grants none of the requested types: answer nothing
 
 
+def dense_of(vector: object) -> list[float] | None:
+    """The dense vector out of a point's named vectors, as both engines return them."""
+    if isinstance(vector, dict) and isinstance(vector.get(DENSE), list):
+        return [float(x) for x in vector[DENSE]]
+    return None
+
+
 def check_namespace(namespace: str) -> None:
     if namespace not in NAMESPACES:
         raise ValueError(f"unknown namespace {namespace!r}")

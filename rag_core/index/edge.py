@@ -27,6 +27,7 @@ from rag_core.index.base import (
     EffectiveFilter,
     IndexedChunk,
     check_namespace,
+    dense_of,
     effective_filter,
     sort_by_day,
 )
@@ -52,12 +53,6 @@ def to_edge_filter(f: EffectiveFilter) -> q.Filter:
     if f.kind is not None:
         must.append(q.FieldCondition("kind", match=q.MatchValue(f.kind)))
     return q.Filter(must=must)
-
-
-def _dense_of(vector: Any) -> list[float] | None:
-    if isinstance(vector, dict) and isinstance(vector.get(DENSE), list):
-        return list(vector[DENSE])
-    return None
 
 
 class EdgeIndex:
@@ -154,7 +149,7 @@ class EdgeIndex:
             with_vector=[DENSE],
         )
         points = await asyncio.to_thread(lambda: self._open(namespace).query(request))
-        return [Hit(Chunk.from_payload(p.payload or {}), float(p.score), _dense_of(p.vector)) for p in points]
+        return [Hit(Chunk.from_payload(p.payload or {}), float(p.score), dense_of(p.vector)) for p in points]
 
     async def scroll(
         self, namespace: str, flt: SearchFilter, scope: PatientScope | None, limit: int = 256, newest_first: bool = False

@@ -23,6 +23,7 @@ from rag_core.index.base import (
     EffectiveFilter,
     IndexedChunk,
     check_namespace,
+    dense_of,
     effective_filter,
     sort_by_day,
 )
@@ -48,12 +49,6 @@ def to_server_filter(f: EffectiveFilter) -> models.Filter:
     if f.kind is not None:
         must.append(models.FieldCondition(key="kind", match=models.MatchValue(value=f.kind)))
     return models.Filter(must=must)
-
-
-def _dense_of(vector: Any) -> list[float] | None:
-    if isinstance(vector, dict) and isinstance(vector.get(DENSE), list):
-        return [float(x) for x in vector[DENSE]]
-    return None
 
 
 class ServerIndex:
@@ -149,7 +144,7 @@ class ServerIndex:
             with_vectors=[DENSE],
         )
         return [
-            Hit(Chunk.from_payload(p.payload or {}), float(p.score), _dense_of(p.vector)) for p in response.points
+            Hit(Chunk.from_payload(p.payload or {}), float(p.score), dense_of(p.vector)) for p in response.points
         ]
 
     async def scroll(
