@@ -47,6 +47,35 @@ class EffectiveFilter:
     empty: bool  # the scope grants none of the requested types: answer nothing
 
 
+@dataclass(frozen=True)
+class Condition:
+    """One engine-neutral payload condition; each backend maps it to its own filter classes."""
+
+    key: str
+    match_value: str | None = None
+    match_any: tuple[str, ...] | None = None
+    gte: int | None = None
+    lte: int | None = None
+
+
+def conditions(f: EffectiveFilter) -> list[Condition]:
+    out: list[Condition] = []
+    if f.patient_id is not None:
+        out.append(Condition(TENANT_FIELD, match_value=f.patient_id))
+    if f.resource_types is not None:
+        out.append(Condition("resource_type", match_any=tuple(sorted(f.resource_types))))
+    if f.day_from is not None or f.day_to is not None:
+        out.append(Condition("effective_day", gte=f.day_from, lte=f.day_to))
+    for key, values in (("concepts", f.concepts), ("codes", f.codes), ("status", f.statuses)):
+        if values is not None:
+            out.append(Condition(key, match_any=tuple(values)))
+    if f.encounter_id is not None:
+        out.append(Condition("encounter_id", match_value=f.encounter_id))
+    if f.kind is not None:
+        out.append(Condition("kind", match_value=f.kind))
+    return out
+
+
 def dense_of(vector: object) -> list[float] | None:
     """The dense vector out of a point's named vectors, as both engines return them."""
     if isinstance(vector, dict) and isinstance(vector.get(DENSE), list):

@@ -27,6 +27,7 @@ from rag_core.index.base import (
     EffectiveFilter,
     IndexedChunk,
     check_namespace,
+    conditions,
     dense_of,
     effective_filter,
     sort_by_day,
@@ -36,22 +37,13 @@ from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, S
 
 def to_edge_filter(f: EffectiveFilter) -> q.Filter:
     must: list[Any] = []
-    if f.patient_id is not None:
-        must.append(q.FieldCondition(TENANT_FIELD, match=q.MatchValue(f.patient_id)))
-    if f.resource_types is not None:
-        must.append(q.FieldCondition("resource_type", match=q.MatchAny(sorted(f.resource_types))))
-    if f.day_from is not None or f.day_to is not None:
-        must.append(q.FieldCondition("effective_day", range=q.RangeFloat(gte=f.day_from, lte=f.day_to)))
-    if f.concepts is not None:
-        must.append(q.FieldCondition("concepts", match=q.MatchAny(list(f.concepts))))
-    if f.codes is not None:
-        must.append(q.FieldCondition("codes", match=q.MatchAny(list(f.codes))))
-    if f.statuses is not None:
-        must.append(q.FieldCondition("status", match=q.MatchAny(list(f.statuses))))
-    if f.encounter_id is not None:
-        must.append(q.FieldCondition("encounter_id", match=q.MatchValue(f.encounter_id)))
-    if f.kind is not None:
-        must.append(q.FieldCondition("kind", match=q.MatchValue(f.kind)))
+    for c in conditions(f):
+        if c.match_value is not None:
+            must.append(q.FieldCondition(c.key, match=q.MatchValue(c.match_value)))
+        elif c.match_any is not None:
+            must.append(q.FieldCondition(c.key, match=q.MatchAny(list(c.match_any))))
+        else:
+            must.append(q.FieldCondition(c.key, range=q.RangeFloat(gte=c.gte, lte=c.lte)))
     return q.Filter(must=must)
 
 

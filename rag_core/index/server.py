@@ -23,6 +23,7 @@ from rag_core.index.base import (
     EffectiveFilter,
     IndexedChunk,
     check_namespace,
+    conditions,
     dense_of,
     effective_filter,
     sort_by_day,
@@ -32,22 +33,13 @@ from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, S
 
 def to_server_filter(f: EffectiveFilter) -> models.Filter:
     must: list[Any] = []
-    if f.patient_id is not None:
-        must.append(models.FieldCondition(key=TENANT_FIELD, match=models.MatchValue(value=f.patient_id)))
-    if f.resource_types is not None:
-        must.append(models.FieldCondition(key="resource_type", match=models.MatchAny(any=sorted(f.resource_types))))
-    if f.day_from is not None or f.day_to is not None:
-        must.append(models.FieldCondition(key="effective_day", range=models.Range(gte=f.day_from, lte=f.day_to)))
-    if f.concepts is not None:
-        must.append(models.FieldCondition(key="concepts", match=models.MatchAny(any=list(f.concepts))))
-    if f.codes is not None:
-        must.append(models.FieldCondition(key="codes", match=models.MatchAny(any=list(f.codes))))
-    if f.statuses is not None:
-        must.append(models.FieldCondition(key="status", match=models.MatchAny(any=list(f.statuses))))
-    if f.encounter_id is not None:
-        must.append(models.FieldCondition(key="encounter_id", match=models.MatchValue(value=f.encounter_id)))
-    if f.kind is not None:
-        must.append(models.FieldCondition(key="kind", match=models.MatchValue(value=f.kind)))
+    for c in conditions(f):
+        if c.match_value is not None:
+            must.append(models.FieldCondition(key=c.key, match=models.MatchValue(value=c.match_value)))
+        elif c.match_any is not None:
+            must.append(models.FieldCondition(key=c.key, match=models.MatchAny(any=list(c.match_any))))
+        else:
+            must.append(models.FieldCondition(key=c.key, range=models.Range(gte=c.gte, lte=c.lte)))
     return models.Filter(must=must)
 
 
