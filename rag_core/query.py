@@ -56,7 +56,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     ("immunization", re.compile(r"\bvaccin|\bimmuni[sz]", re.I)),
     ("note", re.compile(r"\bnotes?\b|\bassessment\b|\bchief complaint\b|\bdocumented in\b|\bnote say", re.I)),
     ("medication", re.compile(r"\bmedication|\bprescri|\bdrugs?\b|\bmeds?\b|\bdispens|\btaking\b", re.I)),
-    ("condition", re.compile(r"\bdiagnos|\bconditions?\b|\bproblems?\b|\bdisorder\b|\bdisease\b", re.I)),
+    ("condition", re.compile(r"\bdiagnos|\bconditions?\b|\bproblems?\b|\bdisorder\b|\bdisease\b|\bhistory of\b", re.I)),
     ("procedure", re.compile(r"\bprocedures?\b|\bsurger|\boperations?\b|\bperformed\b", re.I)),
     (
         "lab",
@@ -76,7 +76,7 @@ ACTIVE_STATUSES: dict[str, tuple[str, ...]] = {
     "allergy": ("active",),
 }
 _LATEST = re.compile(r"\b(?:most recent|latest|last|current|recent)\b", re.I)
-_TREND = re.compile(r"\btrend|\bchanged?\b|\bover (?:the )?(?:last|past)|\bhistory of\b|\bprogress", re.I)
+_TREND = re.compile(r"\btrend|\bchanged?\b|\bover (?:the )?(?:last|past)|\bprogress", re.I)
 _FIRST = re.compile(r"\bfirst\b|\bwhen was\b|\bonset\b|\bstart(?:ed)?\b", re.I)
 _EVER = re.compile(r"\bever\b|\bhas (?:the patient|he|she|they) (?:been|had|taken|received)\b|\bever been\b", re.I)
 
@@ -101,7 +101,7 @@ _STOP = {
     "prescription", "prescriptions", "condition", "conditions", "diagnosis", "diagnoses", "problem", "problems",
     "vaccine", "vaccines", "immunization", "immunizations", "procedure", "procedures", "allergy", "allergies",
     "active", "ongoing", "still", "used", "use", "using", "get", "got", "received", "at", "visit", "visits",
-    "encounter", "from", "by", "between", "to", "same", "period", "window",
+    "encounter", "from", "by", "between", "to", "same", "period", "window", "history",
 }
 
 

@@ -139,4 +139,6 @@ class Retriever:
         hits = await self.index.search(PATIENT_DATA, self.hybrid_query(text, flt, self.candidates), scope)
         ranked = self.reranker.rerank(plan, aspect, hits, k)
         confidence = ranked[0].score if ranked else 0.0
+        if ranked and flt.day_from is not None and flt.day_from == flt.day_to and aspect.intent in ("note", "encounter"):
+            confidence = 1.0  # the engine filter itself pinned the note or visit asked about
         return AspectEvidence(aspect, [h.chunk for h in ranked], [], confidence, ranked)

@@ -68,6 +68,7 @@ def test_concepts_match_only_what_the_chart_records(asked: str, recorded: list[s
         ("What are the patient's active problems?", ("condition", "list", None, ("active", "recurrence", "relapse"))),
         ("What was the blood pressure at the visit on 2020-12-28?", ("lab", "trend", "blood pressure", None)),
         ("Which medications were prescribed in that time?", ("medication", "list", None, None)),
+        ("Any history of cardiac arrest?", ("condition", "first", "cardiac arrest", None)),
     ],
 )
 def test_paraphrases_plan_like_their_templates(question: str, expected: tuple) -> None:
