@@ -45,10 +45,18 @@ _SYNONYMS = {
 }
 
 
+_UNITS = {"mg", "ml", "mcg", "g", "meq", "unt", "unit", "iu", "hr", "day", "actuat", "mmol", "kg", "l"}
+
+
 def tokens(text: str) -> list[str]:
+    """Lower-case words, light plural stripping, clinical abbreviations expanded; a number followed by
+    a unit is one token ("1 ML" → "1ml"), so a drug's strength and volume must match exactly."""
+    raw = _TOKEN.findall(text.lower())
     out: list[str] = []
-    for raw in _TOKEN.findall(text.lower()):
-        word = raw
+    for i, word in enumerate(raw):
+        if word[0].isdigit() and i + 1 < len(raw) and raw[i + 1] in _UNITS:
+            out.append(word + raw[i + 1])
+            continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word[-2].isdigit():
             word = word[:-1]
         out.extend(_SYNONYMS.get(word, (word,)))

@@ -52,6 +52,9 @@ _CLAUSE_SPLIT = re.compile(r",?\s+and\s+(?=(?:which|what|when|how|has|have|did|w
 _RULES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     ("condition", re.compile(r"\bdiagnosed\b|\bdiagnosis of\b|\b(?:does|did|has) (?:the patient|he|she|they) "
                              r"(?:have|had|ever had)\b", re.I)),
+    # the question's own shape beats words inside a concept name ("…anxiety disorder … score result")
+    ("lab", re.compile(r"\b(?:most recent|latest|last)\b.*\b(?:results?|values?|levels?|readings?|measurements?)\s*\??$"
+                       r"|\bhow has\b.*\bchanged\b|\btrend\b", re.I)),
     ("allergy", re.compile(r"\ballerg|\bintoleran", re.I)),
     ("immunization", re.compile(r"\bvaccin|\bimmuni[sz]", re.I)),
     ("note", re.compile(r"\bnotes?\b|\bassessment\b|\bchief complaint\b|\bdocumented in\b|\bnote say", re.I)),

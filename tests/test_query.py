@@ -48,6 +48,9 @@ def test_second_clause_inherits_the_window() -> None:
          ["Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"]),
         ("BMI", ["Body mass index (BMI) [Percentile] Per age and gender", "Body Mass Index"], ["Body Mass Index"]),
         ("Digoxin 0.25 MG Oral Tablet", ["Digoxin 0.125 MG Oral Tablet"], []),
+        ("1 ML Epinephrine 1 MG/ML Injection", ["NDA020800 0.3 ML Epinephrine 1 MG/ML Auto-Injector"], []),
+        ("1 ML medroxyprogesterone acetate 150 MG/ML Injection",
+         ["1 ML medroxyPROGESTERone acetate 150 MG/ML Injection"], ["1 ML medroxyPROGESTERone acetate 150 MG/ML Injection"]),
         ("hemoglobin", ["Hemoglobin [Mass/volume] in Blood", "Hemoglobin A1c/Hemoglobin.total in Blood"],
          ["Hemoglobin [Mass/volume] in Blood"]),
     ],
@@ -69,6 +72,8 @@ def test_concepts_match_only_what_the_chart_records(asked: str, recorded: list[s
         ("What was the blood pressure at the visit on 2020-12-28?", ("lab", "trend", "blood pressure", None)),
         ("Which medications were prescribed in that time?", ("medication", "list", None, None)),
         ("Any history of cardiac arrest?", ("condition", "first", "cardiac arrest", None)),
+        ("What was the most recent Generalized anxiety disorder 7 item (GAD-7) total score result?",
+         ("lab", "latest", "Generalized anxiety disorder 7 item (GAD-7) total score", None)),
     ],
 )
 def test_paraphrases_plan_like_their_templates(question: str, expected: tuple) -> None:
