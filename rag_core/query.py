@@ -8,8 +8,9 @@ have missed the answer. Dates are relative to ``now``, the day the question is a
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
@@ -134,10 +135,9 @@ def day_int(d: date) -> int:
 
 
 def _months_back(now: date, months: int) -> date:
-    year, month = divmod(now.year * 12 + (now.month - 1) - months, 12)
-    day = min(now.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
-                        31, 31, 30, 31, 30, 31][month])
-    return date(year, month + 1, day)
+    """Same day ``months`` earlier, clamped to the month's length (2024-03-31 − 1 month = 2024-02-29)."""
+    year, month0 = divmod(now.year * 12 + (now.month - 1) - months, 12)
+    return date(year, month0 + 1, min(now.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def parse_window(text: str, now: date) -> tuple[int | None, int | None, bool]:
@@ -204,9 +204,9 @@ def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, boo
     section = None
     newest = False
     statuses: tuple[str, ...] | None = None
+    latest_cue = bool(_LATEST.search(_WINDOW.sub(" ", clause)))  # "last" inside "over the last 18 months" is no cue
     if intent == "lab":
-        trend = _TREND.search(clause) and not _LATEST.search(clause.split("over")[0])
-        mode = "trend" if trend or (explicit and not _LATEST.search(clause)) else "latest"
+        mode = "trend" if (_TREND.search(clause) or explicit) and not latest_cue else "latest"
     elif intent in ("medication", "condition") and concept:
         mode = "first" if intent == "condition" else "ever"
     elif intent in ("note", "encounter"):
@@ -214,7 +214,7 @@ def _aspect(clause: str, now: date, inherited: tuple[int | None, int | None, boo
         lowered = clause.lower()
         section = next((s for s in NOTE_SECTIONS if s in lowered), None)
         concept = None
-        newest = bool(_LATEST.search(clause)) and not explicit
+        newest = latest_cue and not explicit
     elif intent == "general":
         mode = "text"
     else:
@@ -237,7 +237,3 @@ def plan_question(question: str, now: date) -> QueryPlan:
     if len(aspects) > 1 and aspects[0].intent == "general":
         aspects = aspects[1:]
     return QueryPlan(question=question, now=now, aspects=tuple(aspects))
-
-
-def with_types(aspect: Aspect, types: frozenset[str] | None) -> Aspect:
-    return replace(aspect, resource_types=types)
