@@ -20,6 +20,18 @@ from tests.conftest import BEATRIS_ID, EDYTHE_ID, ROOT
 pytestmark = pytest.mark.slow
 
 
+async def test_reingesting_the_same_bundle_duplicates_nothing(two_patient_runtime: Any) -> None:
+    from rag_core.documents import load_path
+    from rag_core.models import PATIENT_DATA, SearchFilter
+    from tests.conftest import EDYTHE
+
+    scope = PatientScope.full(EDYTHE_ID, "ops")
+    before = await two_patient_runtime.index.count(PATIENT_DATA, SearchFilter(), scope)
+    stats = await two_patient_runtime.indexer.index_documents(load_path(EDYTHE).documents)
+    assert stats.chunks == before
+    assert await two_patient_runtime.index.count(PATIENT_DATA, SearchFilter(), scope) == before
+
+
 async def test_answer_is_cited_from_this_patient_only(two_patient_runtime: Any) -> None:
     scope = PatientScope.full(BEATRIS_ID, "dr-e2e")
     answer = await two_patient_runtime.service.answer(
