@@ -1,0 +1,180 @@
+"""SMART App Launch 2.2 client side of OAuth: authorization request (PKCE S256, state, launch, aud),
+code exchange and refresh with authlib, and OIDC ``id_token`` validation (joserfc, authlib's JOSE).
+
+Nothing here is stored in the browser: a ``PendingLaunch`` lives in the server-side session under its
+``state``, and the resulting ``LaunchContext`` (tokens included) stays server-side too.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx2  # authlib's OAuth2 client is built on httpx2
+from authlib.common.security import generate_token
+from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import KeySet
+from joserfc.jwt import JWTClaimsRegistry
+
+from smart_app.discovery import SmartConfiguration
+from smart_app.errors import TokenError
+from smart_app.scopes import GrantedScopes, parse_scopes
+
+ID_TOKEN_ALGORITHMS = ("RS256", "RS384", "ES256", "ES384")  # asymmetric only; never "none" or HS*
+
+
+@dataclass(frozen=True)
+class PendingLaunch:
+    state: str
+    code_verifier: str
+    iss: str
+    redirect_uri: str
+    scope: str
+    launch: str | None
+    created: float
+
+    @classmethod
+    def new(cls, iss: str, redirect_uri: str, scope: str, launch: str | None) -> PendingLaunch:
+        # 32 random bytes = 256 bits of state (SMART asks for at least 122); verifier per RFC 7636
+        return cls(secrets.token_urlsafe(32), generate_token(64), iss, redirect_uri, scope, launch, time.time())
+
+
+@dataclass(frozen=True)
+class LaunchContext:
+    iss: str
+    access_token: str
+    expires_at: float | None
+    refresh_token: str | None
+    scopes: GrantedScopes
+    patient: str | None
+    encounter: str | None
+    fhir_user: str | None
+    need_patient_banner: bool
+    smart_style_url: str | None
+    id_token_claims: dict[str, Any]
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and time.time() >= self.expires_at - 30
+
+
+def _client(client_id: str, redirect_uri: str | None, transport: Any) -> AsyncOAuth2Client:
+    return AsyncOAuth2Client(
+        client_id=client_id,
+        redirect_uri=redirect_uri,
+        token_endpoint_auth_method="none",  # public client: PKCE instead of a secret
+        code_challenge_method="S256",
+        transport=transport,
+        timeout=10.0,
+    )
+
+
+def authorization_url(config: SmartConfiguration, client_id: str, pending: PendingLaunch) -> str:
+    client = _client(client_id, pending.redirect_uri, None)
+    extra: dict[str, str] = {"aud": pending.iss}
+    if pending.launch:
+        extra["launch"] = pending.launch
+    url, _ = client.create_authorization_url(
+        config.authorization_endpoint,
+        state=pending.state,
+        code_verifier=pending.code_verifier,
+        scope=pending.scope,
+        **extra,
+    )
+    return str(url)
+
+
+async def exchange_code(
+    config: SmartConfiguration,
+    client_id: str,
+    pending: PendingLaunch,
+    code: str,
+    transport: Any = None,
+) -> LaunchContext:
+    async with _client(client_id, pending.redirect_uri, transport) as client:
+        try:
+            token = await client.fetch_token(
+                config.token_endpoint,
+                grant_type="authorization_code",
+                code=code,
+                code_verifier=pending.code_verifier,
+            )
+        except (OAuthError, httpx2.HTTPError, ValueError) as exc:
+            raise TokenError(f"The EHR refused the sign-in ({type(exc).__name__}).") from None
+        claims = await _id_token_claims(token, config, client_id, client)
+    return _context(pending.iss, dict(token), claims, pending.scope)
+
+
+async def refresh(
+    config: SmartConfiguration,
+    client_id: str,
+    context: LaunchContext,
+    transport: Any = None,
+) -> LaunchContext:
+    if not context.refresh_token:
+        raise TokenError("The session has expired; please relaunch ChartRAG from the EHR.")
+    async with _client(client_id, None, transport) as client:
+        try:
+            token = await client.refresh_token(config.token_endpoint, refresh_token=context.refresh_token)
+        except (OAuthError, httpx2.HTTPError, ValueError) as exc:
+            raise TokenError(f"The EHR refused to refresh the session ({type(exc).__name__}).") from None
+    data = dict(token)
+    data.setdefault("refresh_token", context.refresh_token)  # servers that do not rotate keep the old one
+    for key, value in (("patient", context.patient), ("encounter", context.encounter)):
+        data.setdefault(key, value)
+    refreshed = _context(context.iss, data, context.id_token_claims, " ".join(context.scopes.raw))
+    if refreshed.patient != context.patient:
+        raise TokenError("The refreshed token names another patient; please relaunch.")
+    return refreshed
+
+
+def _context(iss: str, token: dict[str, Any], claims: dict[str, Any], requested_scope: str) -> LaunchContext:
+    if not token.get("access_token"):
+        raise TokenError("The EHR's token response has no access token.")
+    expires_at = token.get("expires_at")
+    if expires_at is None and token.get("expires_in") is not None:
+        expires_at = time.time() + float(token["expires_in"])
+    return LaunchContext(
+        iss=iss,
+        access_token=str(token["access_token"]),
+        expires_at=float(expires_at) if expires_at is not None else None,
+        refresh_token=token.get("refresh_token"),
+        scopes=parse_scopes(str(token.get("scope") or requested_scope)),
+        patient=token.get("patient"),
+        encounter=token.get("encounter"),
+        fhir_user=claims.get("fhirUser") or claims.get("profile"),
+        need_patient_banner=bool(token.get("need_patient_banner", True)),
+        smart_style_url=token.get("smart_style_url"),
+        id_token_claims=claims,
+    )
+
+
+async def _id_token_claims(
+    token: dict[str, Any], config: SmartConfiguration, client_id: str, client: AsyncOAuth2Client
+) -> dict[str, Any]:
+    """Validate the OIDC id_token (signature from the server's JWKS, iss, aud, exp, iat)."""
+    raw = token.get("id_token")
+    if not raw:
+        return {}
+    if not config.jwks_uri:
+        raise TokenError("The EHR sent an id_token but publishes no jwks_uri to check it.")
+    try:
+        response = await client.get(config.jwks_uri)
+        keys = KeySet.import_key_set(response.json())
+        decoded = jwt.decode(raw, keys, algorithms=list(ID_TOKEN_ALGORITHMS))
+        options: dict[str, Any] = {
+            "aud": {"essential": True, "value": client_id},
+            "exp": {"essential": True},
+            "iat": {"essential": True},
+            "sub": {"essential": True},
+        }
+        if config.issuer:
+            options["iss"] = {"essential": True, "value": config.issuer}
+        JWTClaimsRegistry(leeway=60, **options).validate(decoded.claims)
+    except (JoseError, ValueError, httpx2.HTTPError) as exc:
+        raise TokenError(f"The EHR's identity token did not validate ({type(exc).__name__}).") from None
+    return dict(decoded.claims)
