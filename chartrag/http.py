@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from rag_core.runtime import Runtime, build_runtime
 from rag_core.settings import RagSettings
-from smart_app.api import create_app
+from smart_app.app import create_app
 
 
 def build_app(settings: RagSettings) -> FastAPI:

@@ -1,25 +1,19 @@
-"""Minimal JSON API over rag_core: ``POST /api/ask`` and ``/healthz``.
+"""JSON API over rag_core: ``POST /api/ask`` and ``/healthz``.
 
-The SMART issue puts launch, tokens and sessions in front of this; until then the caller names the
-patient and requester in the body, and the scope grants every clinical type.
+``/api/ask`` is the operator/integration path (the caller names patient and requester and is
+trusted — put it behind the deployment's own auth); clinicians use the SMART-launched page, where
+patient and clinician come from the token only.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
 from datetime import date
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from rag_core.errors import ChartRagError, IsolationError
 from rag_core.models import CLINICAL_TYPES, PATIENT_DATA, PatientScope, ValidatedAnswer
 from rag_core.runtime import Runtime
-
-log = logging.getLogger("chartrag")
 
 
 class AskRequest(BaseModel):
@@ -30,37 +24,10 @@ class AskRequest(BaseModel):
     resource_types: list[str] | None = Field(default=None, description="narrow the scope to these FHIR types")
 
 
-def create_app(runtime_factory: Callable[[], Awaitable[Runtime]]) -> FastAPI:
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.runtime = await runtime_factory()
-        runtime: Runtime = app.state.runtime
-        log.warning(
-            "ChartRAG ready: index backend %s in %s; embedding cache: %s",
-            runtime.settings.index_backend,
-            runtime.settings.data_dir,
-            runtime.cache_kind,
-        )
-        try:
-            yield
-        finally:
-            await app.state.runtime.close()
+def api_router() -> APIRouter:
+    router = APIRouter()
 
-    app = FastAPI(title="ChartRAG API", version="0.1.0", lifespan=lifespan)
-
-    @app.exception_handler(IsolationError)
-    async def isolation(_: Request, exc: IsolationError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=403)
-
-    @app.exception_handler(ValueError)
-    async def bad_value(_: Request, exc: ValueError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
-
-    @app.exception_handler(ChartRagError)
-    async def core_error(_: Request, exc: ChartRagError) -> JSONResponse:
-        return JSONResponse({"detail": type(exc).__name__}, status_code=503)
-
-    @app.get("/healthz")
+    @router.get("/healthz")
     async def healthz(request: Request) -> dict[str, object]:
         runtime: Runtime = request.app.state.runtime
         return {
@@ -70,7 +37,7 @@ def create_app(runtime_factory: Callable[[], Awaitable[Runtime]]) -> FastAPI:
             "embedding_cache": runtime.cache_kind,
         }
 
-    @app.post("/api/ask", response_model=ValidatedAnswer)
+    @router.post("/api/ask", response_model=ValidatedAnswer)
     async def ask(body: AskRequest, request: Request) -> ValidatedAnswer:
         runtime: Runtime = request.app.state.runtime
         types = CLINICAL_TYPES
@@ -82,4 +49,4 @@ def create_app(runtime_factory: Callable[[], Awaitable[Runtime]]) -> FastAPI:
         scope = PatientScope(patient_id=body.patient_id, resource_types=types, requester=body.requester)
         return await runtime.service.answer(body.question, scope, now=body.now)
 
-    return app
+    return router

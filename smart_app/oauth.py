@@ -56,10 +56,22 @@ class LaunchContext:
     need_patient_banner: bool
     smart_style_url: str | None
     id_token_claims: dict[str, Any]
+    token: dict[str, Any]
+    requested_scope: str
 
     @property
     def expired(self) -> bool:
         return self.expires_at is not None and time.time() >= self.expires_at - 30
+
+    def to_session(self) -> dict[str, Any]:
+        """What the server-side session keeps (never sent to the browser)."""
+        token = dict(self.token)
+        token["expires_at"] = self.expires_at
+        return {"iss": self.iss, "token": token, "claims": self.id_token_claims, "scope": self.requested_scope}
+
+    @classmethod
+    def from_session(cls, data: dict[str, Any]) -> LaunchContext:
+        return _context(data["iss"], data["token"], data["claims"], data["scope"])
 
 
 def _client(client_id: str, redirect_uri: str | None, transport: Any) -> AsyncOAuth2Client:
@@ -150,6 +162,8 @@ def _context(iss: str, token: dict[str, Any], claims: dict[str, Any], requested_
         need_patient_banner=bool(token.get("need_patient_banner", True)),
         smart_style_url=token.get("smart_style_url"),
         id_token_claims=claims,
+        token=token,
+        requested_scope=requested_scope,
     )
 
 

@@ -14,7 +14,7 @@ from rag_core.audit import verify
 from rag_core.errors import IsolationError
 from rag_core.evaluation import run_eval
 from rag_core.models import PatientScope
-from smart_app.api import create_app
+from smart_app.app import create_app
 from tests.conftest import BEATRIS_ID, EDYTHE_ID, ROOT
 
 pytestmark = pytest.mark.slow

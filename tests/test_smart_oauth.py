@@ -104,6 +104,8 @@ async def test_code_exchange_reads_launch_context_and_validates_id_token() -> No
     assert (ctx.patient, ctx.encounter, ctx.fhir_user) == ("pt-1", "enc-9", "Practitioner/dr-1")
     assert ctx.scopes.resource_types == {"Observation", "Condition"} and not ctx.need_patient_banner
     assert ctx.smart_style_url == "https://ehr/style.json" and ctx.refresh_token == "rt-1" and not ctx.expired
+    restored = type(ctx).from_session(json.loads(json.dumps(ctx.to_session())))
+    assert restored.patient == "pt-1" and restored.scopes == ctx.scopes and restored.expires_at == ctx.expires_at
 
 
 async def test_pkce_mismatch_and_replayed_code_are_refused() -> None:

@@ -1,0 +1,256 @@
+"""SMART launch, the clinician page and its streaming ask endpoint.
+
+Flow: ``/launch`` (EHR: ``iss`` + ``launch``; standalone: neither) → EHR authorize → ``/callback``
+(state checked and consumed, code exchanged with PKCE) → ``/app``. The patient and the clinician
+always come from the token held in the server-side session, never from the page or a form.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from collections.abc import AsyncIterator
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+
+from rag_core.models import ValidatedAnswer
+from rag_core.runtime import Runtime
+from smart_app.discovery import Discovery, check_issuer
+from smart_app.errors import SmartLaunchError, StateMismatch, TokenError
+from smart_app.fhir_client import FhirReader, banner_of, note_text
+from smart_app.oauth import LaunchContext, PendingLaunch, authorization_url, exchange_code, refresh
+from smart_app.session import COOKIE, SessionCookies, SessionStore
+from smart_app.settings import SmartSettings
+
+PENDING_MAX_AGE = 600  # seconds a launch may take between /launch and /callback
+MAX_PENDING = 5
+SUGGESTIONS = (
+    "What was the most recent hemoglobin A1c result?",
+    "How has the body weight changed over the last 18 months?",
+    "What medications are currently active?",
+    "What allergies are documented for this patient?",
+    "What did the last note say in its assessment and plan?",
+)
+
+
+class AskBody(BaseModel):
+    question: str = Field(min_length=1, max_length=2000)
+
+
+class SmartApp:
+    def __init__(
+        self,
+        settings: SmartSettings,
+        store: SessionStore,
+        discovery: Discovery,
+        fhir: FhirReader,
+        templates: Jinja2Templates,
+        oauth_transport: Any = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.cookies = SessionCookies(settings.session_secret, settings.session_ttl_seconds)
+        self.discovery = discovery
+        self.fhir = fhir
+        self.templates = templates
+        self.oauth_transport = oauth_transport  # tests and the demo may route OAuth calls in process
+
+    # ------------------------------------------------------------------ session helpers
+    def _session(self, request: Request) -> tuple[str, dict[str, Any]]:
+        sid = self.cookies.unsign(request.cookies.get(COOKIE))
+        data = self.store.load(sid) if sid else None
+        if sid is None or data is None:
+            return self.cookies.new_sid(), {}
+        return sid, data
+
+    def _set_cookie(self, response: Response, sid: str) -> None:
+        response.set_cookie(
+            COOKIE,
+            self.cookies.sign(sid),
+            max_age=self.settings.session_ttl_seconds,
+            httponly=True,
+            secure=self.settings.cookie_secure,
+            samesite="none" if self.settings.cookie_secure else "lax",  # "none" needs Secure; EHR iframes need it
+            path="/",
+        )
+
+    def page(self, request: Request, title: str, message: str, status: int) -> Response:
+        return self.templates.TemplateResponse(
+            request, "message.html", {"title": title, "message": message}, status_code=status
+        )
+
+    async def _context(self, request: Request) -> tuple[str, dict[str, Any], LaunchContext] | None:
+        sid, data = self._session(request)
+        if "ctx" not in data:
+            return None
+        ctx = LaunchContext.from_session(data["ctx"])
+        if ctx.expired:
+            config = await self.discovery.get(ctx.iss)
+            ctx = await refresh(config, self.settings.client_id, ctx, transport=self.oauth_transport)
+            data["ctx"] = ctx.to_session()
+            self.store.save(sid, data)
+        return sid, data, ctx
+
+    # ------------------------------------------------------------------ launch
+    async def launch(self, request: Request, iss: str | None = None, launch: str | None = None) -> Response:
+        issuer = iss or self.settings.standalone_issuer
+        if not issuer:
+            return self.page(request, "Launch ChartRAG from your EHR", "This link needs the EHR's launch context.", 400)
+        allowed = [*self.settings.allowed_issuers]
+        if self.settings.standalone_issuer:
+            allowed.append(self.settings.standalone_issuer)
+        issuer = check_issuer(issuer, allowed)
+        config = await self.discovery.get(issuer)
+        scope = self.settings.scope if launch else self.settings.standalone_scope
+        pending = PendingLaunch.new(issuer, self.settings.redirect_uri, scope, launch)
+        sid, data = self._session(request)
+        waiting = data.get("pending", {})
+        waiting[pending.state] = asdict(pending)
+        data["pending"] = dict(sorted(waiting.items(), key=lambda kv: kv[1]["created"])[-MAX_PENDING:])
+        self.store.save(sid, data)
+        response = RedirectResponse(authorization_url(config, self.settings.client_id, pending), status_code=302)
+        self._set_cookie(response, sid)
+        return response
+
+    async def callback(
+        self,
+        request: Request,
+        state: str | None = None,
+        code: str | None = None,
+        error: str | None = None,
+    ) -> Response:
+        sid, data = self._session(request)
+        waiting: dict[str, Any] = data.get("pending", {})
+        stored = waiting.pop(state, None) if state else None  # consumed whatever happens next
+        data["pending"] = waiting
+        self.store.save(sid, data)
+        if stored is None or time.time() - stored["created"] > PENDING_MAX_AGE:
+            raise StateMismatch("This sign-in link is not valid for this browser session. Please relaunch ChartRAG.")
+        if error:
+            return self.page(request, "The EHR did not authorize ChartRAG", "Access was declined or failed.", 403)
+        if not code:
+            raise TokenError("The EHR returned no authorization code.")
+        pending = PendingLaunch(**stored)
+        config = await self.discovery.get(pending.iss)
+        ctx = await exchange_code(config, self.settings.client_id, pending, code, transport=self.oauth_transport)
+        if not ctx.patient:
+            return self.page(request, "No patient selected",
+                             "ChartRAG answers questions about one patient: open a patient's chart and relaunch.", 400)
+        if not ctx.scopes.can_read_chart:
+            return self.page(request, "No access to the chart",
+                             "The EHR granted no read access to clinical data, so ChartRAG cannot answer.", 403)
+        data["ctx"] = ctx.to_session()
+        data["csrf"] = secrets.token_urlsafe(32)
+        data["citations"] = {}
+        self.store.save(sid, data)
+        response = RedirectResponse("/app", status_code=303)
+        self._set_cookie(response, sid)
+        return response
+
+    # ------------------------------------------------------------------ page
+    async def app_page(self, request: Request) -> Response:
+        found = await self._context(request)
+        if found is None:
+            return self.page(request, "Launch ChartRAG from your EHR", "There is no active ChartRAG session.", 401)
+        _, data, ctx = found
+        banner = None
+        if ctx.need_patient_banner and ctx.patient:
+            banner = banner_of(await self.fhir.read(ctx.iss, ctx.access_token, "Patient", ctx.patient))
+            banner = banner or {"name": "Patient", "birth_date": "", "gender": ""}
+        return self.templates.TemplateResponse(
+            request,
+            "app.html",
+            {
+                "banner": banner,
+                "csrf": data["csrf"],
+                "suggestions": SUGGESTIONS,
+                "types": sorted(ctx.scopes.resource_types),
+            },
+        )
+
+    async def ask(self, request: Request, runtime: Runtime) -> Response:
+        found = await self._context(request)
+        if found is None:
+            return JSONResponse({"detail": "no active session"}, status_code=401)
+        sid, data, ctx = found
+        token = request.headers.get("x-csrf-token", "")
+        if not token or not secrets.compare_digest(token, data.get("csrf", "")):
+            return JSONResponse({"detail": "missing or wrong CSRF token"}, status_code=403)
+        try:
+            body = AskBody.model_validate(await request.json())
+        except ValueError:
+            return JSONResponse({"detail": "send JSON {\"question\": \"...\"}"}, status_code=422)
+        requester = ctx.fhir_user or f"token-subject:{ctx.id_token_claims.get('sub', 'unknown')}"
+        scope = ctx.scopes.patient_scope(str(ctx.patient), requester)
+        answer = await runtime.service.answer(body.question, scope, channel="smart_app")
+        data["citations"] = {c.chunk_id: c.model_dump() for c in answer.citations}
+        self.store.save(sid, data)
+        return StreamingResponse(_events(answer), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+    async def source(self, request: Request, chunk_id: str) -> Response:
+        found = await self._context(request)
+        if found is None:
+            return JSONResponse({"detail": "no active session"}, status_code=401)
+        _, data, ctx = found
+        citation = data.get("citations", {}).get(chunk_id)
+        if citation is None or citation["patient_id"] != ctx.patient:
+            return JSONResponse({"detail": "not a citation of this session's answer"}, status_code=404)
+        text, highlight = citation["text"], None
+        if citation["resource_type"] in ("DocumentReference", "DiagnosticReport"):
+            resource_type, resource_id = citation["reference"].split("/", 1)
+            full = note_text(await self.fhir.read(ctx.iss, ctx.access_token, resource_type, resource_id))
+            if full and citation["end"] <= len(full):
+                text, highlight = full, [citation["start"], citation["end"]]
+        return JSONResponse({
+            "reference": citation["reference"],
+            "resource_type": citation["resource_type"],
+            "effective_date": citation["effective_date"],
+            "section": citation["section"],
+            "text": text,
+            "highlight": highlight,
+        })
+
+
+def _sse(event: str, payload: dict[str, Any]) -> str:
+    return f"event: {event}\ndata: {json.dumps(payload)}\n\n"
+
+
+async def _events(answer: ValidatedAnswer) -> AsyncIterator[str]:
+    """One event per validated claim, then ``done`` (confidence, abstention)."""
+    numbering = {c.chunk_id: n for n, c in enumerate(answer.citations, start=1)}
+    by_id = {c.chunk_id: c for c in answer.citations}
+    for claim in answer.claims:
+        chips = [
+            {"n": numbering[cid], "chunk_id": cid, "reference": by_id[cid].reference,
+             "resource_type": by_id[cid].resource_type, "date": by_id[cid].effective_date}
+            for cid in claim.citations
+        ]
+        yield _sse("claim", {"text": claim.text, "citations": chips})
+    yield _sse("done", {"abstained": answer.abstained, "confidence": answer.confidence,
+                        "message": answer.answer if answer.abstained else None})
+
+
+def smart_router(app_state: SmartApp) -> APIRouter:
+    router = APIRouter()
+    router.add_api_route("/launch", app_state.launch, methods=["GET"], include_in_schema=False)
+    router.add_api_route("/callback", app_state.callback, methods=["GET"], include_in_schema=False)
+    router.add_api_route("/app", app_state.app_page, methods=["GET"], include_in_schema=False)
+
+    @router.post("/app/ask", include_in_schema=False)
+    async def ask(request: Request) -> Response:
+        return await app_state.ask(request, request.app.state.runtime)
+
+    router.add_api_route("/app/source/{chunk_id}", app_state.source, methods=["GET"], include_in_schema=False)
+    return router
+
+
+def error_page(app_state: SmartApp, request: Request, exc: SmartLaunchError) -> Response:
+    status = 400 if isinstance(exc, StateMismatch) else 401 if isinstance(exc, TokenError) else 403
+    return app_state.page(request, "ChartRAG could not start", str(exc), status)
