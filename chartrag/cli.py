@@ -195,10 +195,8 @@ def demo(
     port: int = 8000,
     data_dir: Annotated[Path, typer.Option("--data-dir")] = Path(".chartrag-demo"),
 ) -> None:
-    """Ingest the bundled synthetic patients (once) and serve the API offline."""
-    import uvicorn
-
-    from chartrag.http import build_app
+    """Ingest the bundled synthetic patients (once), then serve ChartRAG and a sandbox EHR, offline."""
+    from chartrag.http import serve_demo
 
     settings = _settings(data_dir)
     marker = data_dir / ".demo-ingested"
@@ -206,8 +204,8 @@ def demo(
         summary = asyncio.run(ingest_paths(settings, [DEMO_DATA]))
         marker.write_text(json.dumps(summary["chunks"]))
         err.print(f"ingested {summary['patients']} synthetic patients, {summary['chunks']} chunks")
-    err.print(f"ChartRAG demo on http://{host}:{port}  (try: curl -s http://{host}:{port}/healthz)")
-    uvicorn.run(build_app(settings), host=host, port=port, log_level="info")
+    out.print(f"Open the sandbox EHR: http://{host}:{port + 1}/  (pick a patient; ChartRAG launches inside it)")
+    asyncio.run(serve_demo(settings, DEMO_DATA, host, port))
 
 
 @audit_app.command("verify")

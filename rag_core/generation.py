@@ -29,6 +29,12 @@ def _fact(chunk: Chunk) -> str:
     return re.sub(r"\s*\((?:[^()]*status [^()]*)\)\s*$", "", chunk.text).strip()
 
 
+def _value(chunk: Chunk) -> str | None:
+    """The single stated value of a fact sentence ("Body Weight: 84.7 kg on …" → "84.7 kg")."""
+    match = re.match(r"[^:;]+:\s*([^;]+?)\s+on \d{4}-\d{2}-\d{2}", chunk.text)
+    return match.group(1) if match and len(chunk.concepts) <= 1 else None
+
+
 def _date_list(chunks: list[Chunk]) -> str:
     days = sorted({c.effective_date for c in chunks if c.effective_date})
     return ", ".join(days)
@@ -62,13 +68,13 @@ def _claims_for(part: AspectEvidence) -> list[Claim]:
         claims = [Claim(text=_fact(c), citations=[c.id]) for c in chunks]
         if len(chunks) >= 2:
             first, last = chunks[0], chunks[-1]
-            claims.insert(
-                0,
-                Claim(
-                    text=f"Values from {first.effective_date} to {last.effective_date}, oldest first:",
-                    citations=[first.id, last.id],
-                ),
-            )
+            start, end = _value(first), _value(last)
+            if start and end:
+                text = (f"Trend: {first.concepts[0] if first.concepts else 'the value'} went from {start} on "
+                        f"{first.effective_date} to {end} on {last.effective_date}.")
+            else:  # multi-component results (blood pressure): the values are listed above
+                text = f"Trend from {first.effective_date} to {last.effective_date}, oldest first above."
+            claims.append(Claim(text=text, citations=[first.id, last.id]))
         return claims
     if aspect.mode == "first":
         first = chunks[0]
@@ -95,7 +101,12 @@ def _claims_for(part: AspectEvidence) -> list[Claim]:
     wanted = aspect.section
     chosen = [c for c in chunks if wanted and c.section and c.section.lower() == wanted] or chunks[:3]
     for chunk in chosen[:3]:
-        text = chunk.text
+        label, _, body = chunk.text.partition(":\n")
+        body = re.sub(r"^#+[ \t]*", "", body, flags=re.MULTILINE)  # markdown headings read as plain text
+        lines = [line for line in body.splitlines() if line.strip()]
+        if chunk.section and lines and lines[0].strip() == chunk.section:
+            lines = lines[1:]  # the label already names the section
+        text = f"{label}:\n" + "\n".join(lines) if body else chunk.text
         if len(text) > MAX_NOTE_CLAIM_CHARS:
             cut = text.rfind("\n", 0, MAX_NOTE_CLAIM_CHARS)
             text = text[: cut if cut > 200 else MAX_NOTE_CLAIM_CHARS].rstrip() + " …"

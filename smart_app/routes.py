@@ -32,7 +32,7 @@ PENDING_MAX_AGE = 600  # seconds a launch may take between /launch and /callback
 MAX_PENDING = 5
 SUGGESTIONS = (
     "What was the most recent hemoglobin A1c result?",
-    "How has the body weight changed over the last 18 months?",
+    "How has the body weight changed over the last 5 years?",
     "What medications are currently active?",
     "What allergies are documented for this patient?",
     "What did the last note say in its assessment and plan?",

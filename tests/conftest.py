@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -94,3 +94,39 @@ async def two_patient_runtime(tmp_path_factory: pytest.TempPathFactory) -> Async
         await runtime.indexer.index_documents(load_path(path).documents)
     yield runtime
     await runtime.close()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """ChartRAG and the sandbox EHR on loopback ports, over an index of one shared patient."""
+    import asyncio
+
+    from rag_core.documents import load_path
+    from rag_core.runtime import Runtime, build_runtime
+    from rag_core.settings import RagSettings
+    from sandbox_ehr.app import create_sandbox
+    from smart_app.app import create_app
+    from smart_app.settings import SmartSettings
+    from tests.servers import free_port, serving
+
+    data_dir = tmp_path_factory.mktemp("smart")
+
+    async def ingest() -> None:
+        runtime = await build_runtime(RagSettings(data_dir=data_dir))
+        await runtime.indexer.index_documents(load_path(EDYTHE).documents)
+        await runtime.close()
+
+    asyncio.run(ingest())
+    app_port, ehr_port = free_port(), free_port()
+    app_url, ehr_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{ehr_port}"
+    fhir = f"{ehr_url}/fhir"
+    settings = SmartSettings(base_url=app_url, allowed_issuers=[fhir], standalone_issuer=fhir,
+                             standalone_scope="launch/patient openid fhirUser patient/Condition.rs",
+                             frame_ancestors=f"'self' {ehr_url}")
+
+    async def runtime() -> Runtime:
+        return await build_runtime(RagSettings(data_dir=data_dir))
+
+    with serving(create_sandbox(SYNTHEA, ehr_url, app_url), ehr_port), \
+            serving(create_app(runtime, settings), app_port):
+        yield {"app": app_url, "ehr": ehr_url, "fhir": fhir, "data_dir": data_dir}

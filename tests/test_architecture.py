@@ -34,6 +34,12 @@ def test_rag_core_imports_no_web_framework_or_edge() -> None:
         assert not bad, f"{path} imports {bad}"
 
 
+def test_product_never_imports_the_sandbox_ehr() -> None:
+    for package in ("rag_core", *EDGES):
+        for path, names in imports_of(package).items():
+            assert not {n for n in names if top(n) == "sandbox_ehr"}, f"{path} imports the sandbox"
+
+
 def test_edges_do_not_import_each_other() -> None:
     for edge in EDGES:
         others = {e for e in EDGES if e != edge} | {"chartrag"}

@@ -45,6 +45,7 @@
   }
 
   async function ask(question) {
+    panel.hidden = true;
     answer.replaceChildren(el("p", "meta", "Searching this patient's chart…"));
     button.disabled = true;
     try {

@@ -1,0 +1,186 @@
+"""The sandbox EHR as an ASGI app: EHR pages, OAuth endpoints and a FHIR R4 read/search API."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from authlib.oauth2 import OAuth2Error
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from sandbox_ehr.authorization import Client, LaunchContext, SandboxAuthServer, SandboxRequest, redirect_with
+from sandbox_ehr.fhir_store import FhirStore, display_name
+
+PRACTITIONER = "Practitioner/sandbox-clinician"
+COMPARTMENT_FREE = {"Practitioner", "Organization", "Location", "Medication"}
+
+
+def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(
+        f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{html.escape(title)}</title>"
+        "<style>body{font:15px system-ui,sans-serif;margin:0;background:#eef1f5;color:#1d2430}"
+        "header{background:#243b55;color:#fff;padding:10px 18px}main{padding:18px}"
+        "a{color:#1f5fae}ul{line-height:1.9}.chart{display:grid;grid-template-columns:260px 1fr;gap:16px}"
+        "aside{background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:12px}"
+        "iframe{width:100%;height:80vh;border:1px solid #d5dbe3;border-radius:6px;background:#fff}"
+        ".note{font-size:12px;color:#5b6675}</style></head><body>"
+        f"<header><strong>Sandbox EHR</strong> · development tool · signed in as Dr. Sandbox</header>"
+        f"<main>{body}</main></body></html>",
+        status_code=status,
+    )
+
+
+async def _oauth_request(request: Request) -> SandboxRequest:
+    data = dict(request.query_params)
+    if request.method == "POST":
+        form = await request.form()
+        data.update({k: str(v) for k, v in form.items()})
+    return SandboxRequest(request.method, str(request.url), dict(request.headers), data)
+
+
+def create_sandbox(data_dir: Path, base_url: str, app_url: str, client_id: str = "chartrag") -> FastAPI:
+    """``base_url``: where this sandbox is served; ``app_url``: ChartRAG's base URL."""
+    base = base_url.rstrip("/")
+    fhir_base = f"{base}/fhir"
+    store = FhirStore.from_folder(data_dir)
+    server = SandboxAuthServer(
+        issuer=base, fhir_base=fhir_base, clients=[Client(client_id, [f"{app_url.rstrip('/')}/callback"])]
+    )
+    app = FastAPI(title="Sandbox EHR (development tool)")
+    app.state.auth = server
+    app.state.store = store
+
+    @app.get("/", response_class=HTMLResponse)
+    async def home() -> HTMLResponse:
+        rows = "".join(
+            f"<li><a href='/ehr/patient/{quote(str(p['id']))}'>{html.escape(display_name(p))}</a> "
+            f"<span class=note>{html.escape(p.get('birthDate', ''))} · {html.escape(p.get('gender', ''))}</span></li>"
+            for p in store.patients()
+        )
+        standalone = f"{app_url.rstrip('/')}/launch?iss={quote(fhir_base)}"
+        return _page("Sandbox EHR", f"<h2>Patients</h2><ul>{rows}</ul>"
+                     f"<p class=note>Standalone launch (outside an EHR): <a href='{html.escape(standalone)}'>"
+                     f"{html.escape(standalone)}</a></p>")
+
+    @app.get("/ehr/patient/{patient_id}", response_class=HTMLResponse)
+    async def chart(patient_id: str) -> HTMLResponse:
+        patient = store.read("Patient", patient_id)
+        if patient is None:
+            return _page("Not found", "<p>No such patient.</p>", 404)
+        launch = server.new_launch(LaunchContext(patient_id, PRACTITIONER, store.latest_encounter(patient_id)))
+        src = f"{app_url.rstrip('/')}/launch?iss={quote(fhir_base)}&launch={quote(launch)}"
+        return _page(
+            display_name(patient),
+            f"<div class=chart><aside><h3>{html.escape(display_name(patient))}</h3>"
+            f"<p>DOB {html.escape(patient.get('birthDate', ''))}<br>{html.escape(patient.get('gender', ''))}</p>"
+            f"<p><a href='/'>← patient list</a></p><p><a href='{html.escape(src)}' target=_blank rel=noopener>"
+            "Open ChartRAG in a new tab</a></p></aside>"
+            f"<iframe title='ChartRAG' src='{html.escape(src)}'></iframe></div>",
+        )
+
+    @app.get("/fhir/.well-known/smart-configuration")
+    async def smart_configuration() -> dict[str, Any]:
+        return {
+            "issuer": base,
+            "authorization_endpoint": f"{base}/auth/authorize",
+            "token_endpoint": f"{base}/auth/token",
+            "jwks_uri": f"{base}/auth/jwks",
+            "grant_types_supported": ["authorization_code", "refresh_token"],
+            "token_endpoint_auth_methods_supported": ["none"],
+            "scopes_supported": ["openid", "fhirUser", "launch", "launch/patient", "offline_access", "patient/*.rs"],
+            "response_types_supported": ["code"],
+            "code_challenge_methods_supported": ["S256"],
+            "capabilities": ["launch-ehr", "launch-standalone", "client-public", "context-ehr-patient",
+                             "context-standalone-patient", "sso-openid-connect", "permission-v1", "permission-v2",
+                             "permission-patient", "permission-offline"],
+        }
+
+    @app.get("/auth/jwks")
+    async def jwks() -> dict[str, Any]:
+        return server.jwks()
+
+    @app.api_route("/auth/authorize", methods=["GET", "POST"])
+    async def authorize(request: Request) -> Response:
+        req = await _oauth_request(request)
+        data = req.payload.data
+        if data.get("aud", "").rstrip("/") != fhir_base:
+            return _page("Authorization refused", "<p>aud does not name this FHIR server.</p>", 400)
+        context: LaunchContext | None = None
+        if data.get("launch"):
+            context = server.memory.launches.get(data["launch"])
+            if context is None:
+                return _page("Authorization refused", "<p>Unknown or expired launch.</p>", 400)
+        elif data.get("patient_choice"):
+            if store.read("Patient", data["patient_choice"]) is None:
+                return _page("Authorization refused", "<p>No such patient.</p>", 400)
+            context = LaunchContext(data["patient_choice"], PRACTITIONER)
+        try:
+            grant = server.get_consent_grant(request=req, end_user=context)
+        except OAuth2Error as err:
+            return _page("Authorization refused", f"<p>{html.escape(err.error)}: "
+                         f"{html.escape(err.description or '')}</p>", 400)
+        if data.get("code_challenge_method") != "S256" or not data.get("code_challenge"):
+            return RedirectResponse(redirect_with(data["redirect_uri"], error="invalid_request",
+                                                  error_description="PKCE S256 is required",
+                                                  state=data.get("state", "")), status_code=302)
+        if context is None:  # standalone: the user picks the patient
+            hidden = "".join(f"<input type=hidden name='{html.escape(k)}' value='{html.escape(v)}'>"
+                             for k, v in data.items())
+            options = "".join(f"<option value='{html.escape(str(p['id']))}'>{html.escape(display_name(p))}</option>"
+                              for p in store.patients())
+            return _page("Choose a patient", f"<form method=post action='/auth/authorize'>{hidden}"
+                         f"<label>Patient <select name=patient_choice>{options}</select></label> "
+                         "<button type=submit>Authorize ChartRAG</button></form>")
+        status, _, headers = server.create_authorization_response(request=req, grant_user=context, grant=grant)
+        return RedirectResponse(headers["Location"], status_code=302) if "Location" in headers else _page(
+            "Authorization refused", "<p>The request could not be authorized.</p>", status)
+
+    @app.post("/auth/token")
+    async def token(request: Request) -> Response:
+        status, body, headers = server.create_token_response(await _oauth_request(request))
+        return JSONResponse(body, status_code=status, headers={k: v for k, v in headers.items()
+                                                                if k.lower() != "content-type"})
+
+    def _bearer(request: Request) -> Any:
+        auth = request.headers.get("authorization", "")
+        return server.memory.bearer(auth[7:]) if auth.lower().startswith("bearer ") else None
+
+    @app.get("/fhir/metadata")
+    async def metadata() -> dict[str, Any]:
+        return {"resourceType": "CapabilityStatement", "status": "active", "kind": "instance", "fhirVersion": "4.0.1",
+                "format": ["json"], "rest": [{"mode": "server"}]}
+
+    @app.get("/fhir/{resource_type}/{resource_id}")
+    async def read(resource_type: str, resource_id: str, request: Request) -> Response:
+        grant = _bearer(request)
+        if grant is None:
+            return _outcome(401, "login", "a valid bearer token is required")
+        resource = store.read(resource_type, resource_id)
+        owner = store.patient_of.get(f"{resource_type}/{resource_id}")
+        if resource is None or (resource_type not in COMPARTMENT_FREE and owner != grant.context.patient):
+            return _outcome(404, "not-found", f"{resource_type}/{resource_id} is not available to this token")
+        return JSONResponse(resource, media_type="application/fhir+json")
+
+    @app.get("/fhir/{resource_type}")
+    async def search(resource_type: str, request: Request, patient: str | None = None) -> Response:
+        grant = _bearer(request)
+        if grant is None:
+            return _outcome(401, "login", "a valid bearer token is required")
+        wanted = (patient or grant.context.patient).rsplit("/", 1)[-1]
+        if wanted != grant.context.patient:
+            return _outcome(403, "forbidden", "the token's patient context does not cover that patient")
+        found = store.search(resource_type, wanted)
+        return JSONResponse({"resourceType": "Bundle", "type": "searchset", "total": len(found),
+                             "entry": [{"fullUrl": f"{fhir_base}/{resource_type}/{r['id']}", "resource": r}
+                                       for r in found]}, media_type="application/fhir+json")
+
+    return app
+
+
+def _outcome(status: int, code: str, text: str) -> JSONResponse:
+    return JSONResponse({"resourceType": "OperationOutcome",
+                         "issue": [{"severity": "error", "code": code, "diagnostics": text}]},
+                        status_code=status, media_type="application/fhir+json")
