@@ -213,3 +213,90 @@ async def run_retrieval_bench(chunks: int, patients: int, queries: int, bundles:
         embedder = CachedEmbedder(SentenceTransformerEmbedder(), LruVectorCache(10_000))
         report.update(await bench_query(chunks, patients, queries, embedder, work))
     return report
+
+
+def _launched_client(app_url: str, ehr_url: str, patient: str) -> tuple[httpx.Client, str]:
+    """An EHR launch through the sandbox, as a browser would do it; returns the client and CSRF token."""
+    import re
+
+    client = httpx.Client(timeout=30)
+    page = client.get(f"{ehr_url}/ehr/patient/{patient}").text
+    match = re.search(r"<iframe title='ChartRAG' src='([^']+)'", page)
+    if match is None:
+        raise RuntimeError("sandbox EHR page has no launch iframe")
+    response = client.get(match.group(1).replace("&amp;", "&"))
+    while response.status_code in (302, 303):
+        location = response.headers["location"]
+        response = client.get(location if location.startswith("http") else app_url + location)
+    csrf = re.search(r'data-csrf="([^"]+)"', response.text)
+    if response.status_code != 200 or csrf is None:
+        raise RuntimeError(f"launch failed with HTTP {response.status_code}")
+    return client, csrf.group(1)
+
+
+def bench_app(bundles: list[Path], work: Path) -> dict[str, Any]:
+    """Time to the first streamed claim and to the full answer through the SMART app's HTTP API."""
+    import asyncio as _asyncio
+
+    from sandbox_ehr.app import create_sandbox
+    from smart_app.app import create_app
+    from smart_app.settings import SmartSettings
+
+    data_dir = work / "bench-app"
+    docs = [d for b in bundles for d in load_path(b).documents]
+
+    async def ingest() -> None:
+        from rag_core.runtime import build_runtime
+
+        runtime = await build_runtime(RagSettings(data_dir=data_dir))
+        await runtime.indexer.index_documents(docs)
+        await runtime.close()
+
+    _asyncio.run(ingest())
+    app_port, ehr_port = _free_port(), _free_port()
+    app_url, ehr_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{ehr_port}"
+    smart = SmartSettings(base_url=app_url, allowed_issuers=[f"{ehr_url}/fhir"])
+
+    async def factory() -> Any:
+        from rag_core.runtime import build_runtime
+
+        return await build_runtime(RagSettings(data_dir=data_dir))
+
+    servers = [
+        uvicorn.Server(uvicorn.Config(create_sandbox(bundles[0].parent, ehr_url, app_url), host="127.0.0.1",
+                                      port=ehr_port, log_level="warning")),
+        uvicorn.Server(uvicorn.Config(create_app(factory, smart), host="127.0.0.1", port=app_port,
+                                      log_level="warning")),
+    ]
+    threads = [threading.Thread(target=s.run, daemon=True) for s in servers]
+    for thread in threads:
+        thread.start()
+    deadline = time.time() + 120
+    while not all(s.started for s in servers) and time.time() < deadline:
+        time.sleep(0.05)
+    first: list[float] = []
+    full: list[float] = []
+    by_patient: dict[str, list[tuple[str, str, str]]] = {}
+    for patient, question, _ in ask_questions(docs, per_patient=20):
+        by_patient.setdefault(patient, []).append((patient, question, ""))
+    try:
+        for patient, items in by_patient.items():
+            client, csrf = _launched_client(app_url, ehr_url, patient)
+            with client:
+                for _, question, _ in items:
+                    t0 = time.perf_counter()
+                    got_first = None
+                    with client.stream("POST", f"{app_url}/app/ask", json={"question": question},
+                                       headers={"X-CSRF-Token": csrf}) as response:
+                        response.raise_for_status()
+                        for line in response.iter_lines():
+                            if got_first is None and line.startswith("event: "):
+                                got_first = (time.perf_counter() - t0) * 1000
+                    full.append((time.perf_counter() - t0) * 1000)
+                    first.append(got_first if got_first is not None else full[-1])
+    finally:
+        for server in servers:
+            server.should_exit = True
+        for thread in threads:
+            thread.join(timeout=15)
+    return {"first_claim_ms": _pct(first), "answer_ms": _pct(full)}

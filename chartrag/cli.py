@@ -238,6 +238,23 @@ def bench_retrieval(
     out.print_json(text)
 
 
+@bench_app.command("app")
+def bench_app_command(
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """Time to first streamed claim and to full answer through the SMART app (sandbox EHR launch)."""
+    import tempfile
+
+    from chartrag.bench import bench_app
+
+    with tempfile.TemporaryDirectory(prefix="chartrag-bench-app-") as tmp:
+        report = bench_app(sorted(DEMO_DATA.glob("*.json")), Path(tmp))
+    text = json.dumps(report, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    out.print_json(text)
+
+
 def main() -> None:
     try:
         app()
