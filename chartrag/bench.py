@@ -282,7 +282,7 @@ def bench_app(bundles: list[Path], work: Path) -> dict[str, Any]:
     try:
         for patient, items in by_patient.items():
             client, csrf = _launched_client(app_url, ehr_url, patient)
-            with client:
+            try:
                 for _, question, _ in items:
                     t0 = time.perf_counter()
                     got_first = None
@@ -294,6 +294,8 @@ def bench_app(bundles: list[Path], work: Path) -> dict[str, Any]:
                                 got_first = (time.perf_counter() - t0) * 1000
                     full.append((time.perf_counter() - t0) * 1000)
                     first.append(got_first if got_first is not None else full[-1])
+            finally:
+                client.close()
     finally:
         for server in servers:
             server.should_exit = True
