@@ -188,7 +188,8 @@ def _render_observation(r: Resource, _: ReferenceResolver) -> Rendered | None:
     if interpretation:
         text += f" Interpretation: {interpretation}."
     text += f" ({category or 'observation'}, status {r.get('status', 'unknown')})"
-    return Rendered(text, (name, *components), date, codes=tuple(codes), category=category, status=r.get("status"))
+    category_code = coded_status((r.get("category") or [None])[0]) or category
+    return Rendered(text, (name, *components), date, codes=tuple(codes), category=category_code, status=r.get("status"))
 
 
 def _render_condition(r: Resource, _: ReferenceResolver) -> Rendered | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -37,6 +38,8 @@ class PatientScope:
     patient_id: str
     resource_types: frozenset[str]
     requester: str
+    # SMART v2 category-limited grants: type → the only categories of it that may be read
+    categories: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def full(cls, patient_id: str, requester: str) -> PatientScope:

@@ -47,7 +47,8 @@ def create_sandbox(data_dir: Path, base_url: str, app_url: str, client_id: str =
     fhir_base = f"{base}/fhir"
     store = FhirStore.from_folder(data_dir)
     server = SandboxAuthServer(
-        issuer=base, fhir_base=fhir_base, clients=[Client(client_id, [f"{app_url.rstrip('/')}/callback"])]
+        issuer=base, fhir_base=fhir_base, clients=[Client(client_id, [f"{app_url.rstrip('/')}/callback"])],
+        style_url=f"{base}/smart-style.json",
     )
     app = FastAPI(title="Sandbox EHR (development tool)")
     app.state.auth = server
@@ -97,6 +98,11 @@ def create_sandbox(data_dir: Path, base_url: str, app_url: str, client_id: str =
                              "context-standalone-patient", "sso-openid-connect", "permission-v1", "permission-v2",
                              "permission-patient", "permission-offline"],
         }
+
+    @app.get("/smart-style.json")
+    async def smart_style() -> dict[str, str]:
+        return {"color_background": "#f3f6f4", "color_highlight": "#2b6a4f", "color_text": "#1b2a22",
+                "dim_border_radius": "6px", "font_family_body": "system-ui, sans-serif"}
 
     @app.get("/auth/jwks")
     async def jwks() -> dict[str, Any]:

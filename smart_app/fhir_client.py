@@ -30,6 +30,18 @@ class FhirReader:
         return data if isinstance(data, dict) and data.get("resourceType") == resource_type else None
 
 
+    async def style(self, url: str) -> dict[str, Any] | None:
+        """The EHR's SMART style JSON (``smart_style_url``); None when unreachable or not JSON."""
+        if not url.startswith(("https://", "http://")):
+            return None
+        try:
+            response = await self._client.get(url, headers={"Accept": "application/json"})
+            data = response.json() if response.status_code == 200 else None
+        except (httpx.HTTPError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+
 def banner_of(patient: dict[str, Any] | None) -> dict[str, str] | None:
     if not patient:
         return None

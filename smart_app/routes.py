@@ -8,6 +8,7 @@ always come from the token held in the server-side session, never from the page 
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 from collections.abc import AsyncIterator
@@ -174,6 +175,14 @@ class SmartApp:
             },
         )
 
+    async def style(self, request: Request) -> Response:
+        """CSS variables from the EHR's ``smart_style_url`` (validated values only), else nothing."""
+        found = await self._context(request)
+        css = ""
+        if found is not None and found[2].smart_style_url:
+            css = style_css(await self.fhir.style(found[2].smart_style_url))
+        return Response(css, media_type="text/css")
+
     async def ask(self, request: Request, runtime: Runtime) -> Response:
         found = await self._context(request)
         if found is None:
@@ -218,6 +227,25 @@ class SmartApp:
         })
 
 
+# SMART style keys → ChartRAG's CSS variables; values must look like colours / sizes / font names.
+STYLE_VARIABLES = {
+    "color_background": "--bg", "color_highlight": "--accent", "color_text": "--ink", "color_error": "--error",
+    "dim_border_radius": "--radius", "font_family_body": "--font",
+}
+_SAFE_VALUE = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\([0-9., %]+\)|[0-9.]+(px|em|rem)|[A-Za-z0-9 ,'\"-]{1,80})$")
+
+
+def style_css(style: dict[str, Any] | None) -> str:
+    if not style:
+        return ""
+    declarations = [
+        f"{var}: {style[key]};"
+        for key, var in STYLE_VARIABLES.items()
+        if isinstance(style.get(key), str) and _SAFE_VALUE.match(style[key])
+    ]
+    return ":root { " + " ".join(declarations) + " }\n" if declarations else ""
+
+
 def _sse(event: str, payload: dict[str, Any]) -> str:
     return f"event: {event}\ndata: {json.dumps(payload)}\n\n"
 
@@ -242,6 +270,7 @@ def smart_router(app_state: SmartApp) -> APIRouter:
     router.add_api_route("/launch", app_state.launch, methods=["GET"], include_in_schema=False)
     router.add_api_route("/callback", app_state.callback, methods=["GET"], include_in_schema=False)
     router.add_api_route("/app", app_state.app_page, methods=["GET"], include_in_schema=False)
+    router.add_api_route("/app/style.css", app_state.style, methods=["GET"], include_in_schema=False)
 
     @router.post("/app/ask", include_in_schema=False)
     async def ask(request: Request) -> Response:

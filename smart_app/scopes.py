@@ -36,7 +36,9 @@ class GrantedScopes:
 
     def patient_scope(self, patient_id: str, requester: str) -> PatientScope:
         """The rag_core scope for this session; the patient comes from the token context only."""
-        return PatientScope(patient_id=patient_id, resource_types=self.resource_types, requester=requester)
+        return PatientScope(
+            patient_id=patient_id, resource_types=self.resource_types, requester=requester, categories=self.categories
+        )
 
 
 def _reads(access: str) -> bool:

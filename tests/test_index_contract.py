@@ -41,6 +41,7 @@ def make_chunks(version: str = "1") -> list[Chunk]:
             concepts=concepts,
             effective_day=day,
             effective_date=f"{day // 10000}-{day // 100 % 100:02d}-{day % 100:02d}",
+            category="vital-signs" if "Weight" in text else "laboratory" if rtype == "Observation" else None,
             end=len(text),
         )
         for pid, rtype, rid, text, concepts, day in FACTS
@@ -101,6 +102,17 @@ async def test_scope_resource_types_are_honoured(index: VectorIndex) -> None:
     assert {h.chunk.resource_type for h in hits} == {"Observation"}
     none = await index.search(PATIENT_DATA, query("x", SearchFilter(resource_types=frozenset({"Condition"}))), labs_only)
     assert none == []
+
+
+async def test_category_limited_grants_are_applied_by_the_engine(index: VectorIndex) -> None:
+    vitals_only = PatientScope("p1", frozenset({"Observation", "MedicationRequest"}), "app",
+                               categories={"Observation": frozenset({"vital-signs"})})
+    chunks = await index.scroll(PATIENT_DATA, SearchFilter(), vitals_only)
+    assert {c.resource_id for c in chunks} == {"o3", "m1"}  # no laboratory results, no notes
+    hits = await index.search(PATIENT_DATA, query("hemoglobin a1c body weight metformin"), vitals_only)
+    assert {h.chunk.resource_id for h in hits} <= {"o3", "m1"}
+    facets = await index.facet(PATIENT_DATA, "concepts", SearchFilter(), vitals_only)
+    assert "Hemoglobin A1c" not in facets
 
 
 async def test_filters_on_day_concept_and_order(index: VectorIndex) -> None:

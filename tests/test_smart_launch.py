@@ -129,6 +129,14 @@ def test_pkce_is_required_and_checked_by_the_sandbox(stack: dict[str, Any]) -> N
         assert wrong.status_code == 400
 
 
+def test_smart_style_url_colours_the_page(stack: dict[str, Any]) -> None:
+    with httpx.Client() as client:
+        launch(stack, client)
+        css = client.get(stack["app"] + "/app/style.css")
+        assert css.headers["content-type"].startswith("text/css") and "--accent: #2b6a4f;" in css.text
+    assert httpx.get(stack["app"] + "/app/style.css").text == ""  # no session: default look
+
+
 def test_unknown_issuer_is_refused(stack: dict[str, Any]) -> None:
     response = httpx.get(f"{stack['app']}/launch", params={"iss": "https://evil.example.com/fhir", "launch": "x"})
     assert response.status_code == 403 and "not configured" in response.text

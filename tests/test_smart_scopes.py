@@ -35,6 +35,8 @@ def test_v2_category_restrictions() -> None:
     )
     assert granted.resource_types == {"Observation", "Condition"}
     assert granted.categories == {"Observation": frozenset({"laboratory"})}  # an unrestricted grant wins
+    scope = granted.patient_scope("pt", "dr")
+    assert scope.categories == {"Observation": frozenset({"laboratory"})}
 
 
 def test_launch_flags_and_patient_scope() -> None:
@@ -42,3 +44,12 @@ def test_launch_flags_and_patient_scope() -> None:
     assert granted.launch_patient and granted.openid and granted.fhir_user and granted.offline_access
     scope = granted.patient_scope("pt-1", "Practitioner/dr-1")
     assert scope.patient_id == "pt-1" and scope.resource_types == {"Observation"}
+
+
+def test_style_values_are_validated_before_becoming_css() -> None:
+    from smart_app.routes import style_css
+
+    css = style_css({"color_highlight": "#123abc", "color_text": "red; } body { background: url(//evil)",
+                     "color_background": "rgb(1, 2, 3)", "unknown": "#fff"})
+    assert css == ":root { --bg: rgb(1, 2, 3); --accent: #123abc; }\n"
+    assert style_css(None) == "" and style_css({"color_text": 5}) == ""

@@ -8,7 +8,7 @@ the patient only from the scope.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from rag_core.errors import IsolationError
@@ -19,7 +19,9 @@ DENSE = "dense"
 SPARSE = "bm25"
 RRF_K = 60
 # Payload fields with an index (the patient id is the tenant key).
-KEYWORD_FIELDS = ("resource_type", "resource_id", "encounter_id", "concepts", "codes", "status", "kind", "section")
+KEYWORD_FIELDS = (
+    "resource_type", "resource_id", "encounter_id", "concepts", "codes", "status", "category", "kind", "section",
+)
 INTEGER_FIELDS = ("effective_day",)
 TENANT_FIELD = "patient_id"
 
@@ -45,6 +47,7 @@ class EffectiveFilter:
     encounter_id: str | None
     kind: str | None
     empty: bool  # the scope grants none of the requested types: answer nothing
+    type_categories: dict[str, tuple[str, ...]] = field(default_factory=dict)  # category-limited grants
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,26 @@ class Condition:
     lte: int | None = None
 
 
-def conditions(f: EffectiveFilter) -> list[Condition]:
-    out: list[Condition] = []
+@dataclass(frozen=True)
+class AnyOf:
+    """Any one of several condition groups (each group: all of its conditions)."""
+
+    groups: tuple[tuple[Condition, ...], ...]
+
+
+def conditions(f: EffectiveFilter) -> list[Condition | AnyOf]:
+    out: list[Condition | AnyOf] = []
     if f.patient_id is not None:
         out.append(Condition(TENANT_FIELD, match_value=f.patient_id))
-    if f.resource_types is not None:
+    if f.resource_types is not None and f.type_categories:
+        free = tuple(sorted(f.resource_types - set(f.type_categories)))
+        groups: list[tuple[Condition, ...]] = [(Condition("resource_type", match_any=free),)] if free else []
+        groups += [
+            (Condition("resource_type", match_value=rtype), Condition("category", match_any=cats))
+            for rtype, cats in sorted(f.type_categories.items())
+        ]
+        out.append(AnyOf(tuple(groups)))
+    elif f.resource_types is not None:
         out.append(Condition("resource_type", match_any=tuple(sorted(f.resource_types))))
     if f.day_from is not None or f.day_to is not None:
         out.append(Condition("effective_day", gte=f.day_from, lte=f.day_to))
@@ -92,6 +110,7 @@ def effective_filter(namespace: str, scope: PatientScope | None, flt: SearchFilt
     check_namespace(namespace)
     patient_id: str | None = None
     types = flt.resource_types
+    limits: dict[str, tuple[str, ...]] = {}
     if namespace == PATIENT_DATA:
         if scope is None or not scope.patient_id or not scope.patient_id.strip():
             raise IsolationError("patient_data requires a PatientScope with a patient id")
@@ -99,6 +118,7 @@ def effective_filter(namespace: str, scope: PatientScope | None, flt: SearchFilt
             raise IsolationError("patient_data requires a PatientScope that grants at least one resource type")
         patient_id = scope.patient_id
         types = scope.allowed(flt.resource_types)
+        limits = {t: tuple(sorted(c)) for t, c in scope.categories.items() if t in types}
     return EffectiveFilter(
         patient_id=patient_id,
         resource_types=types,
@@ -110,6 +130,7 @@ def effective_filter(namespace: str, scope: PatientScope | None, flt: SearchFilt
         encounter_id=flt.encounter_id,
         kind=flt.kind,
         empty=types is not None and not types,
+        type_categories=limits,
     )
 
 

@@ -24,6 +24,8 @@ from rag_core.index.base import (
     RRF_K,
     SPARSE,
     TENANT_FIELD,
+    AnyOf,
+    Condition,
     EffectiveFilter,
     IndexedChunk,
     check_namespace,
@@ -35,16 +37,18 @@ from rag_core.index.base import (
 from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
 
 
+def _edge_condition(c: Condition | AnyOf) -> Any:
+    if isinstance(c, AnyOf):
+        return q.Filter(should=[q.Filter(must=[_edge_condition(x) for x in group]) for group in c.groups])
+    if c.match_value is not None:
+        return q.FieldCondition(c.key, match=q.MatchValue(c.match_value))
+    if c.match_any is not None:
+        return q.FieldCondition(c.key, match=q.MatchAny(list(c.match_any)))
+    return q.FieldCondition(c.key, range=q.RangeFloat(gte=c.gte, lte=c.lte))
+
+
 def to_edge_filter(f: EffectiveFilter) -> q.Filter:
-    must: list[Any] = []
-    for c in conditions(f):
-        if c.match_value is not None:
-            must.append(q.FieldCondition(c.key, match=q.MatchValue(c.match_value)))
-        elif c.match_any is not None:
-            must.append(q.FieldCondition(c.key, match=q.MatchAny(list(c.match_any))))
-        else:
-            must.append(q.FieldCondition(c.key, range=q.RangeFloat(gte=c.gte, lte=c.lte)))
-    return q.Filter(must=must)
+    return q.Filter(must=[_edge_condition(c) for c in conditions(f)])
 
 
 class EdgeIndex:

@@ -20,6 +20,8 @@ from rag_core.index.base import (
     RRF_K,
     SPARSE,
     TENANT_FIELD,
+    AnyOf,
+    Condition,
     EffectiveFilter,
     IndexedChunk,
     check_namespace,
@@ -31,16 +33,18 @@ from rag_core.index.base import (
 from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
 
 
+def _server_condition(c: Condition | AnyOf) -> Any:
+    if isinstance(c, AnyOf):
+        return models.Filter(should=[models.Filter(must=[_server_condition(x) for x in group]) for group in c.groups])
+    if c.match_value is not None:
+        return models.FieldCondition(key=c.key, match=models.MatchValue(value=c.match_value))
+    if c.match_any is not None:
+        return models.FieldCondition(key=c.key, match=models.MatchAny(any=list(c.match_any)))
+    return models.FieldCondition(key=c.key, range=models.Range(gte=c.gte, lte=c.lte))
+
+
 def to_server_filter(f: EffectiveFilter) -> models.Filter:
-    must: list[Any] = []
-    for c in conditions(f):
-        if c.match_value is not None:
-            must.append(models.FieldCondition(key=c.key, match=models.MatchValue(value=c.match_value)))
-        elif c.match_any is not None:
-            must.append(models.FieldCondition(key=c.key, match=models.MatchAny(any=list(c.match_any))))
-        else:
-            must.append(models.FieldCondition(key=c.key, range=models.Range(gte=c.gte, lte=c.lte)))
-    return models.Filter(must=must)
+    return models.Filter(must=[_server_condition(c) for c in conditions(f)])
 
 
 class ServerIndex:
