@@ -28,7 +28,9 @@ T_CATEGORY = "test_smart_scopes.py::test_v2_category_restrictions"
 T_FLAGS = "test_smart_scopes.py::test_launch_flags_and_patient_scope"
 T_BROWSER = "test_browser.py::test_launch_ask_and_open_a_citation"
 
-NA_CONFIDENTIAL = "n/a: ChartRAG registers as a public client (PKCE, no secret); private_key_jwt is a planned option"
+NA_CONFIDENTIAL = "n/a: ChartRAG runs as a public client or as a confidential client with private_key_jwt"
+T_CONFIDENTIAL = "test_smart_oauth.py::test_confidential_client_signs_a_one_time_assertion"
+NA_SYMMETRIC = "n/a: no client secrets: confidential deployments use asymmetric keys (private_key_jwt)"
 NA_BACKEND = "n/a: ChartRAG does not use Backend Services (no system/ scopes, no client-credentials grant)"
 NA_BRANDS = "n/a: ChartRAG does not consume User Access Brand Bundles"
 NA_SERVER = "n/a: a server-side requirement (the sandbox EHR honours it; not a client obligation)"
@@ -41,11 +43,12 @@ COVERAGE: dict[str, tuple[str, ...]] = {
     "6": ("reason: /callback only ever redirects to the fixed path /app", T_FLOW),
     "7": (T_FLOW,), "8": (T_FLOW,), "9": (T_FLOW,), "90": (T_FLOW,),
     "10": ("reason: public client, no embedded secret; PKCE per launch", T_AUTHZ),
-    "11": ("not yet: confidential client (private_key_jwt RS384/ES384) is a planned option",),
+    "11": ("reason: set CHARTRAG_SMART_CLIENT_KEY_FILE to run as a confidential client", T_CONFIDENTIAL),
     "12": (T_EXCHANGE,), "13": (T_AUTHZ, T_PKCE, T_SANDBOX_PKCE),
     "20": ("reason: launch URL {base}/launch is fixed; the sandbox registers it", T_FLOW),
     "21": ("reason: redirect_uri {base}/callback is fixed by CHARTRAG_SMART_BASE_URL", T_SANDBOX_PKCE),
-    "22": (NA_CONFIDENTIAL,), "23": (NA_CONFIDENTIAL,),
+    "22": ("reason: the public key set is served at {base}/.well-known/jwks.json for registration", T_CONFIDENTIAL),
+    "23": (NA_SYMMETRIC,),
     "29": (T_DISCOVERY, "test_smart_discovery.py::test_unusable_configurations_are_refused"),
     "32": (T_AUTHZ,), "33": (T_AUTHZ,), "34": (T_AUTHZ,), "35": (T_AUTHZ, T_FLOW), "36": (T_STANDALONE,),
     "37": (T_AUTHZ,), "39": (T_AUTHZ, T_STATE), "40": (T_AUTHZ,), "41": (T_AUTHZ, T_FLOW),
@@ -56,9 +59,9 @@ COVERAGE: dict[str, tuple[str, ...]] = {
     "47": (T_EXCHANGE,),
     "50": (T_AUTHZ,), "51": (T_AUTHZ,), "52": ("n/a: ChartRAG sends the authorization request with GET",),
     "60": (T_STATE,), "61": (T_REPLAY, T_STATE),
-    "62": (T_EXCHANGE,), "63": (T_EXCHANGE,), "64": (NA_CONFIDENTIAL,), "65": (NA_CONFIDENTIAL,), "66": (NA_CONFIDENTIAL,),
+    "62": (T_EXCHANGE,), "63": (T_EXCHANGE,), "64": (T_CONFIDENTIAL,), "65": (T_CONFIDENTIAL,), "66": (NA_SYMMETRIC,),
     "67": (T_PKCE,), "68": (T_PKCE,), "69": (T_EXCHANGE,), "70": (T_PKCE, T_SANDBOX_PKCE), "71": (T_EXCHANGE,),
-    "72": (NA_CONFIDENTIAL,),
+    "72": (T_CONFIDENTIAL,),
     "93": (T_FLOW,), "264": (T_FLOW,),
     "97": ("reason: ChartRAG reads only Patient and note resources by id from the launching server; it never "
            "follows references to other servers",),
@@ -93,10 +96,21 @@ COVERAGE: dict[str, tuple[str, ...]] = {
 for rid in ("225", "226", "227", "229", "230", "232", "233", "234", "235", "236", "237", "238", "239", "242", "263",
             "267", "268", "270"):
     COVERAGE.setdefault(rid, (NA_BACKEND,))
-for rid in ("290", "291", "292", "293", "294", "295", "298", "299", "300", "301", "302", "303", "304", "307", "308",
-            "309", "312", "313", "314", "315", "317", "318", "319", "320", "321", "322", "323", "324", "325", "327",
-            "328", "329", "330", "331", "332", "333", "334", "343", "345"):
-    COVERAGE.setdefault(rid, (NA_CONFIDENTIAL,))
+for rid in ("290", "307", "308", "309", "313", "314", "315", "317", "319", "320", "321", "322", "323", "327",
+            "328", "329", "330", "331", "332", "333", "334"):
+    COVERAGE.setdefault(rid, (T_CONFIDENTIAL,))
+for rid in ("291", "293", "294", "298", "299", "300", "301", "302", "303", "304"):
+    COVERAGE.setdefault(rid, ("reason: registration is out of band; ChartRAG publishes its public JWK Set at "
+                              "{base}/.well-known/jwks.json (TLS in deployment)", T_CONFIDENTIAL))
+COVERAGE.setdefault("292", ("n/a: dynamic client registration is not used",))
+COVERAGE.setdefault("295", ("reason: the private key is read from CHARTRAG_SMART_CLIENT_KEY_FILE on the server and "
+                            "never served; only the public JWK is published", T_CONFIDENTIAL))
+COVERAGE.setdefault("312", ("n/a: only RS384/ES384 are used",))
+COVERAGE.setdefault("318", ("reason: see 1 (TLS to the token endpoint outside loopback)",))
+COVERAGE.setdefault("324", ("n/a: no jku header is sent",))
+COVERAGE.setdefault("325", ("n/a: see 324",))
+for rid in ("343", "345"):
+    COVERAGE.setdefault(rid, (NA_SYMMETRIC,))
 for rid in ("413", "414", "415", "416", "420", "425", "426", "435"):
     COVERAGE.setdefault(rid, (NA_BRANDS,))
 

@@ -11,13 +11,14 @@ import secrets
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx2  # authlib's OAuth2 client is built on httpx2
 from authlib.common.security import generate_token
 from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
 from joserfc import jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet
+from joserfc.jwk import ECKey, KeySet, RSAKey
 from joserfc.jwt import JWTClaimsRegistry
 
 from smart_app.discovery import SmartConfiguration
@@ -25,6 +26,46 @@ from smart_app.errors import TokenError
 from smart_app.scopes import GrantedScopes, parse_scopes
 
 ID_TOKEN_ALGORITHMS = ("RS256", "RS384", "ES256", "ES384")  # asymmetric only; never "none" or HS*
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+
+
+@dataclass(frozen=True)
+class ClientKey:
+    """A confidential client's private key for ``private_key_jwt`` (SMART asymmetric client auth)."""
+
+    key: RSAKey | ECKey
+    alg: str  # RS384 or ES384
+    kid: str
+
+    @classmethod
+    def from_jwk(cls, jwk: dict[str, Any]) -> ClientKey:
+        alg = str(jwk.get("alg") or ("ES384" if jwk.get("kty") == "EC" else "RS384"))
+        if alg not in ("RS384", "ES384"):
+            raise ValueError("SMART asymmetric client authentication uses RS384 or ES384")
+        key = RSAKey.import_key(jwk) if jwk.get("kty") == "RSA" else ECKey.import_key(jwk)
+        return cls(key, alg, str(jwk.get("kid") or key.thumbprint()))
+
+    def public_jwk(self) -> dict[str, Any]:
+        return dict(self.key.as_dict(private=False)) | {"alg": self.alg, "kid": self.kid, "use": "sig"}
+
+    def assertion(self, client_id: str, token_endpoint: str) -> str:
+        now = int(time.time())
+        claims = {"iss": client_id, "sub": client_id, "aud": token_endpoint, "iat": now, "exp": now + 300,
+                  "jti": secrets.token_urlsafe(24)}
+        header = {"alg": self.alg, "kid": self.kid, "typ": "JWT"}
+        return jwt.encode(header, claims, self.key, algorithms=[self.alg])
+
+    def auth_method(self) -> Any:
+        """authlib client-auth hook: put a fresh one-time assertion in the token request body."""
+
+        def sign(auth: Any, method: str, uri: str, headers: dict[str, str], body: Any) -> tuple[str, dict[str, str], Any]:
+            extra = urlencode({"client_assertion_type": ASSERTION_TYPE,
+                               "client_assertion": self.assertion(auth.client_id, uri)})
+            text = body.decode() if isinstance(body, bytes) else str(body or "")
+            joined = f"{text}&{extra}" if text else extra
+            return uri, headers, joined.encode() if isinstance(body, bytes) else joined
+
+        return sign
 
 
 @dataclass(frozen=True)
@@ -74,15 +115,21 @@ class LaunchContext:
         return _context(data["iss"], data["token"], data["claims"], data["scope"])
 
 
-def _client(client_id: str, redirect_uri: str | None, transport: Any) -> AsyncOAuth2Client:
-    return AsyncOAuth2Client(
+def _client(
+    client_id: str, redirect_uri: str | None, transport: Any, key: ClientKey | None = None
+) -> AsyncOAuth2Client:
+    client = AsyncOAuth2Client(
         client_id=client_id,
         redirect_uri=redirect_uri,
-        token_endpoint_auth_method="none",  # public client: PKCE instead of a secret
+        # public client: PKCE instead of a secret; confidential: a signed one-time assertion (and PKCE)
+        token_endpoint_auth_method="private_key_jwt" if key else "none",
         code_challenge_method="S256",
         transport=transport,
         timeout=10.0,
     )
+    if key is not None:
+        client.register_client_auth_method(("private_key_jwt", key.auth_method()))
+    return client
 
 
 def authorization_url(config: SmartConfiguration, client_id: str, pending: PendingLaunch) -> str:
@@ -106,8 +153,9 @@ async def exchange_code(
     pending: PendingLaunch,
     code: str,
     transport: Any = None,
+    key: ClientKey | None = None,
 ) -> LaunchContext:
-    async with _client(client_id, pending.redirect_uri, transport) as client:
+    async with _client(client_id, pending.redirect_uri, transport, key) as client:
         try:
             token = await client.fetch_token(
                 config.token_endpoint,
@@ -126,18 +174,19 @@ async def refresh(
     client_id: str,
     context: LaunchContext,
     transport: Any = None,
+    key: ClientKey | None = None,
 ) -> LaunchContext:
     if not context.refresh_token:
         raise TokenError("The session has expired; please relaunch ChartRAG from the EHR.")
-    async with _client(client_id, None, transport) as client:
+    async with _client(client_id, None, transport, key) as client:
         try:
             token = await client.refresh_token(config.token_endpoint, refresh_token=context.refresh_token)
         except (OAuthError, httpx2.HTTPError, ValueError) as exc:
             raise TokenError(f"The EHR refused to refresh the session ({type(exc).__name__}).") from None
     data = dict(token)
     data.setdefault("refresh_token", context.refresh_token)  # servers that do not rotate keep the old one
-    for key, value in (("patient", context.patient), ("encounter", context.encounter)):
-        data.setdefault(key, value)
+    for name, value in (("patient", context.patient), ("encounter", context.encounter)):
+        data.setdefault(name, value)
     refreshed = _context(context.iss, data, context.id_token_claims, " ".join(context.scopes.raw))
     if refreshed.patient != context.patient:
         raise TokenError("The refreshed token names another patient; please relaunch.")

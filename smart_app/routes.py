@@ -25,7 +25,7 @@ from rag_core.runtime import Runtime
 from smart_app.discovery import Discovery, check_issuer
 from smart_app.errors import SmartLaunchError, StateMismatch, TokenError
 from smart_app.fhir_client import FhirReader, banner_of, note_text
-from smart_app.oauth import LaunchContext, PendingLaunch, authorization_url, exchange_code, refresh
+from smart_app.oauth import ClientKey, LaunchContext, PendingLaunch, authorization_url, exchange_code, refresh
 from smart_app.session import COOKIE, SessionCookies, SessionStore
 from smart_app.settings import SmartSettings
 
@@ -61,6 +61,11 @@ class SmartApp:
         self.fhir = fhir
         self.templates = templates
         self.oauth_transport = oauth_transport  # tests and the demo may route OAuth calls in process
+        self.client_key = (
+            ClientKey.from_jwk(json.loads(settings.client_key_file.read_text(encoding="utf-8")))
+            if settings.client_key_file
+            else None
+        )
 
     # ------------------------------------------------------------------ session helpers
     def _session(self, request: Request) -> tuple[str, dict[str, Any]]:
@@ -93,7 +98,8 @@ class SmartApp:
         ctx = LaunchContext.from_session(data["ctx"])
         if ctx.expired:
             config = await self.discovery.get(ctx.iss)
-            ctx = await refresh(config, self.settings.client_id, ctx, transport=self.oauth_transport)
+            ctx = await refresh(config, self.settings.client_id, ctx, transport=self.oauth_transport,
+                                key=self.client_key)
             data["ctx"] = ctx.to_session()
             self.store.save(sid, data)
         return sid, data, ctx
@@ -139,7 +145,8 @@ class SmartApp:
             raise TokenError("The EHR returned no authorization code.")
         pending = PendingLaunch(**stored)
         config = await self.discovery.get(pending.iss)
-        ctx = await exchange_code(config, self.settings.client_id, pending, code, transport=self.oauth_transport)
+        ctx = await exchange_code(config, self.settings.client_id, pending, code, transport=self.oauth_transport,
+                                  key=self.client_key)
         if not ctx.patient:
             return self.page(request, "No patient selected",
                              "ChartRAG answers questions about one patient: open a patient's chart and relaunch.", 400)
@@ -174,6 +181,11 @@ class SmartApp:
                 "types": sorted(ctx.scopes.resource_types),
             },
         )
+
+    async def jwks(self) -> Response:
+        """The confidential client's public key set, for JWKS-URL registration with an EHR."""
+        keys = [self.client_key.public_jwk()] if self.client_key else []
+        return JSONResponse({"keys": keys})
 
     async def style(self, request: Request) -> Response:
         """CSS variables from the EHR's ``smart_style_url`` (validated values only), else nothing."""
@@ -271,6 +283,7 @@ def smart_router(app_state: SmartApp) -> APIRouter:
     router.add_api_route("/callback", app_state.callback, methods=["GET"], include_in_schema=False)
     router.add_api_route("/app", app_state.app_page, methods=["GET"], include_in_schema=False)
     router.add_api_route("/app/style.css", app_state.style, methods=["GET"], include_in_schema=False)
+    router.add_api_route("/.well-known/jwks.json", app_state.jwks, methods=["GET"], include_in_schema=False)
 
     @router.post("/app/ask", include_in_schema=False)
     async def ask(request: Request) -> Response:

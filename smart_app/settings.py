@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -22,6 +23,10 @@ class SmartSettings(BaseSettings):
     cookie_secure: bool = Field(default=False, description="Set on HTTPS deployments")
     frame_ancestors: str = Field(default="'self'", description="CSP frame-ancestors: the EHR origins that embed the app")
     redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")
+    client_key_file: Path | None = Field(
+        default=None,
+        description="Private JWK (RS384/ES384) for a confidential client using private_key_jwt; unset = public client",
+    )
 
     @property
     def redirect_uri(self) -> str:

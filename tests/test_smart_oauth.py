@@ -147,3 +147,39 @@ async def test_refresh_rotates_and_keeps_the_patient() -> None:
     hijack = FakeEhr(token_extra={"patient": "pt-2"})
     with pytest.raises(TokenError, match="another patient"):
         await refresh(CONFIG, CLIENT, ctx, transport=hijack.transport)
+
+
+@pytest.mark.parametrize(("kty", "alg"), [("RSA", "RS384"), ("EC", "ES384")])
+async def test_confidential_client_signs_a_one_time_assertion(kty: str, alg: str) -> None:
+    from joserfc.jwk import ECKey
+
+    from smart_app.oauth import ASSERTION_TYPE, ClientKey
+
+    private = (RSAKey.generate_key(2048, private=True) if kty == "RSA"
+               else ECKey.generate_key("P-384", private=True))
+    key = ClientKey.from_jwk(private.as_dict(private=True) | {"alg": alg, "kid": "app-key"})
+    ehr, p = FakeEhr(), pending()
+    seen: list[dict[str, str]] = []
+    inner = ehr.handler
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        if request.url.path == "/token":
+            seen.append({k: v[0] for k, v in parse_qs(request.content.decode()).items()})
+        return inner(request)
+
+    code = ehr.issue_code(authorization_url(CONFIG, CLIENT, p))
+    ctx = await exchange_code(CONFIG, CLIENT, p, code, transport=httpx2.MockTransport(handler), key=key)
+    assert ctx.patient == "pt-1"
+    form = seen[0]
+    assert form["client_assertion_type"] == ASSERTION_TYPE and form["code_verifier"] == p.code_verifier
+    assert "client_id" not in form  # confidential clients authenticate by assertion only
+    published = key.public_jwk()
+    assert "d" not in published and published["alg"] == alg and published["kid"] == "app-key"
+    assert ({"n", "e"} if kty == "RSA" else {"crv", "x", "y"}) <= set(published)
+    public = KeySet.import_key_set({"keys": [private.as_dict(private=False) | {"kid": "app-key"}]})
+    token = jwt.decode(form["client_assertion"], public, algorithms=[alg])
+    assert token.header == {"alg": alg, "kid": "app-key", "typ": "JWT"}
+    assert token.claims["iss"] == token.claims["sub"] == CLIENT and token.claims["aud"] == CONFIG.token_endpoint
+    assert token.claims["exp"] - token.claims["iat"] <= 300 and token.claims["jti"]
+    with pytest.raises(ValueError):
+        ClientKey.from_jwk(private.as_dict(private=True) | {"alg": "HS256"})
