@@ -104,6 +104,12 @@ def create_sandbox(data_dir: Path, base_url: str, app_url: str, client_id: str =
         return {"color_background": "#f3f6f4", "color_highlight": "#2b6a4f", "color_text": "#1b2a22",
                 "dim_border_radius": "6px", "font_family_body": "system-ui, sans-serif"}
 
+    @app.get("/.well-known/openid-configuration")
+    async def openid_configuration() -> dict[str, Any]:
+        return {"issuer": base, "jwks_uri": f"{base}/auth/jwks", "authorization_endpoint": f"{base}/auth/authorize",
+                "token_endpoint": f"{base}/auth/token", "response_types_supported": ["code"],
+                "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"]}
+
     @app.get("/auth/jwks")
     async def jwks() -> dict[str, Any]:
         return server.jwks()

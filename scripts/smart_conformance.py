@@ -73,7 +73,8 @@ COVERAGE: dict[str, tuple[str, ...]] = {
     "125": (T_SCOPES,),
     "131": ("reason: the default scope is one wildcard read/search scope",),
     "132": (T_CATEGORY, "test_index_contract.py::test_category_limited_grants_are_applied_by_the_engine"),
-    "133": ("not yet: authorization requests use GET (authlib); POST-based authorization is a follow-up",),
+    "133": ("not yet (SHOULD): authorization requests use GET; POST needs a per-page form-action CSP exception "
+            "for the EHR origin and the server's authorize-post capability — a follow-up",),
     "135": (T_SCOPES,), "137": (T_SCOPES,), "141": (T_SCOPES,), "143": (T_SCOPES,), "146": (T_SCOPES,),
     "147": (T_STANDALONE, T_SCOPES), "148": ("reason: see 46; deployments can list types instead of *",),
     "150": (T_FLAGS,), "151": (T_FLAGS,), "152": (T_STANDALONE, T_FLAGS),
@@ -88,10 +89,9 @@ COVERAGE: dict[str, tuple[str, ...]] = {
     "202": ("reason: fhirUser identifies the clinician in every audit record; it is not fetched", T_TOKEN_PATIENT),
     "211": (T_AUTHZ,),
     "215": ("n/a: ChartRAG requests offline_access (see 216)",), "216": (T_FLAGS,),
-    "218": ("not yet: keys come from the SMART configuration's jwks_uri, not from {issuer}/.well-known/"
-            "openid-configuration", T_IDTOKEN),
+    "218": (T_EXCHANGE, T_IDTOKEN, T_FLOW),
     "219": ("n/a: scopes are never represented as URIs",), "220": ("n/a: see 219",),
-    "375": (T_DISCOVERY,), "379": ("not yet: relative endpoint URLs in a configuration are not resolved",),
+    "375": (T_DISCOVERY,), "379": ("test_smart_discovery.py::test_relative_endpoints_resolve_against_the_fhir_base",),
 }
 for rid in ("225", "226", "227", "229", "230", "232", "233", "234", "235", "236", "237", "238", "239", "242", "263",
             "267", "268", "270"):

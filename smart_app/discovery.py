@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import httpx
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -68,6 +69,12 @@ class Discovery:
             config = SmartConfiguration.model_validate(response.json())
         except (ValueError, ValidationError):
             raise DiscoveryError("The EHR's SMART configuration is not valid JSON metadata.") from None
+        base = issuer + "/"
+        config = config.model_copy(update={
+            "authorization_endpoint": urljoin(base, config.authorization_endpoint),
+            "token_endpoint": urljoin(base, config.token_endpoint),
+            "jwks_uri": urljoin(base, config.jwks_uri) if config.jwks_uri else None,
+        })  # legacy servers may send relative endpoints: they are relative to the FHIR base
         if "S256" not in config.code_challenge_methods_supported:
             raise DiscoveryError("The EHR does not support PKCE S256, which SMART App Launch 2.2 requires.")
         self._cache[issuer] = _Cached(config, time.monotonic() + self._ttl)

@@ -7,6 +7,8 @@ Nothing here is stored in the browser: a ``PendingLaunch`` lives in the server-s
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets
 import time
 from dataclasses import dataclass
@@ -216,28 +218,48 @@ def _context(iss: str, token: dict[str, Any], claims: dict[str, Any], requested_
     )
 
 
+def _unverified_issuer(raw: str) -> str:
+    """The ``iss`` an id_token claims, read before verification only to locate its keys."""
+    try:
+        payload = raw.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError) as exc:
+        raise ValueError("malformed id_token") from exc
+    issuer = claims.get("iss") if isinstance(claims, dict) else None
+    if not isinstance(issuer, str) or not issuer.startswith(("https://", "http://")):
+        raise ValueError("id_token has no usable iss")
+    return issuer.rstrip("/")
+
+
 async def _id_token_claims(
     token: dict[str, Any], config: SmartConfiguration, client_id: str, client: AsyncOAuth2Client
 ) -> dict[str, Any]:
-    """Validate the OIDC id_token (signature from the server's JWKS, iss, aud, exp, iat)."""
+    """Validate the OIDC id_token as SMART 2.2 says: take its ``iss``, fetch
+    ``{iss}/.well-known/openid-configuration``, then that document's ``jwks_uri``; check the signature
+    (asymmetric algorithms only) and iss, aud, exp, iat, sub. The issuer must be the one the EHR's SMART
+    configuration names, when it names one."""
     raw = token.get("id_token")
     if not raw:
         return {}
-    if not config.jwks_uri:
-        raise TokenError("The EHR sent an id_token but publishes no jwks_uri to check it.")
     try:
-        response = await client.get(config.jwks_uri)
-        keys = KeySet.import_key_set(response.json())
+        issuer = _unverified_issuer(raw)
+        if config.issuer and issuer != config.issuer.rstrip("/"):
+            raise ValueError("id_token issuer is not the EHR's issuer")
+        discovery = await client.get(f"{issuer}/.well-known/openid-configuration",
+                                     headers={"Accept": "application/json"})
+        jwks_uri = discovery.json().get("jwks_uri") if discovery.status_code == 200 else None
+        if not isinstance(jwks_uri, str):
+            raise ValueError("the issuer publishes no openid-configuration jwks_uri")
+        keys = KeySet.import_key_set((await client.get(jwks_uri)).json())
         decoded = jwt.decode(raw, keys, algorithms=list(ID_TOKEN_ALGORITHMS))
-        options: dict[str, Any] = {
-            "aud": {"essential": True, "value": client_id},
-            "exp": {"essential": True},
-            "iat": {"essential": True},
-            "sub": {"essential": True},
-        }
-        if config.issuer:
-            options["iss"] = {"essential": True, "value": config.issuer}
-        JWTClaimsRegistry(leeway=60, **options).validate(decoded.claims)
+        JWTClaimsRegistry(
+            leeway=60,
+            iss={"essential": True, "value": issuer},
+            aud={"essential": True, "value": client_id},
+            exp={"essential": True},
+            iat={"essential": True},
+            sub={"essential": True},
+        ).validate(decoded.claims)
     except (JoseError, ValueError, httpx2.HTTPError) as exc:
         raise TokenError(f"The EHR's identity token did not validate ({type(exc).__name__}).") from None
     return dict(decoded.claims)

@@ -59,3 +59,10 @@ def test_issuer_allowlist() -> None:
         check_issuer("https://evil.example.com/fhir", [ISS])
     with pytest.raises(UntrustedIssuer):
         check_issuer(ISS + ".evil.com", [ISS])
+
+
+async def test_relative_endpoints_resolve_against_the_fhir_base() -> None:
+    client, _ = client_for({**GOOD, "authorization_endpoint": "auth/authorize", "token_endpoint": "/token"})
+    config = await Discovery(client).get(ISS)
+    assert config.authorization_endpoint == f"{ISS}/auth/authorize"
+    assert config.token_endpoint == "https://ehr.example.org/token"

@@ -60,6 +60,8 @@ class FakeEhr:
         return code
 
     def handler(self, request: httpx2.Request) -> httpx2.Response:
+        if request.url.path == "/.well-known/openid-configuration":
+            return httpx2.Response(200, json={"issuer": CONFIG.issuer, "jwks_uri": CONFIG.jwks_uri})
         if request.url.path == "/jwks":
             return httpx2.Response(200, json=KeySet([KEY]).as_dict(private=False))
         form = {k: v[0] for k, v in parse_qs(request.content.decode()).items()}
