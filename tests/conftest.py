@@ -128,5 +128,5 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         return await build_runtime(RagSettings(data_dir=data_dir))
 
     with serving(create_sandbox(SYNTHEA, ehr_url, app_url), ehr_port), \
-            serving(create_app(runtime, settings), app_port):
-        yield {"app": app_url, "ehr": ehr_url, "fhir": fhir, "data_dir": data_dir}
+            serving(app := create_app(runtime, settings), app_port):
+        yield {"app": app_url, "ehr": ehr_url, "fhir": fhir, "data_dir": data_dir, "asgi": app}

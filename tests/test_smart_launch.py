@@ -129,6 +129,30 @@ def test_pkce_is_required_and_checked_by_the_sandbox(stack: dict[str, Any]) -> N
         assert wrong.status_code == 400
 
 
+def test_an_expired_access_token_is_refreshed_and_rotated(stack: dict[str, Any]) -> None:
+    from smart_app.session import COOKIE
+
+    with httpx.Client() as client:
+        _, csrf = launch(stack, client)
+        smart = stack["asgi"].state.smart
+        sid = smart.cookies.unsign(client.cookies[COOKIE])
+        data = smart.store.load(sid)
+        before = dict(data["ctx"]["token"])
+        data["ctx"]["token"]["expires_at"] = 0  # as if an hour had passed
+        smart.store.save(sid, data)
+        events = ask(stack, client, csrf, {"question": "When was Prediabetes first diagnosed?"})
+        assert events and not events[-1][1]["abstained"]
+        after = smart.store.load(sid)["ctx"]["token"]
+        assert after["access_token"] != before["access_token"] and after["refresh_token"] != before["refresh_token"]
+        assert after["patient"] == EDYTHE_ID and after["expires_at"] > 0
+        fresh = httpx.get(f"{stack['fhir']}/Patient/{EDYTHE_ID}",
+                          headers={"Authorization": f"Bearer {after['access_token']}"})
+        assert fresh.status_code == 200  # the new token works at the EHR
+        reuse = httpx.post(f"{stack['ehr']}/auth/token", data={
+            "grant_type": "refresh_token", "refresh_token": before["refresh_token"], "client_id": "chartrag"})
+        assert reuse.status_code == 400  # the rotated-out refresh token is dead
+
+
 def test_smart_style_url_colours_the_page(stack: dict[str, Any]) -> None:
     with httpx.Client() as client:
         launch(stack, client)
