@@ -2,6 +2,14 @@
 # One-time set-up on a fresh machine: a Python 3.11 venv with the pinned CPU torch and the project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The browser test drives Debian's Chromium through Playwright (which never downloads a browser here).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "note: install Debian's chromium package for the browser test (tests/test_browser.py)" >&2
+  fi
+fi
 PY=${PYTHON:-python3.11}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
