@@ -1,12 +1,14 @@
 """JSON API over rag_core: ``POST /api/ask`` and ``/healthz``.
 
-``/api/ask`` is the operator/integration path (the caller names patient and requester and is
-trusted — put it behind the deployment's own auth); clinicians use the SMART-launched page, where
-patient and clinician come from the token only.
+``/api/ask`` is the operator/integration path: the caller names patient and requester, so it is
+trusted only with ``Authorization: Bearer <CHARTRAG_SMART_API_TOKEN>``; with no token configured it
+answers loopback callers only (the offline demo and benchmarks). Clinicians use the SMART-launched
+page, where patient and clinician come from the token only.
 """
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 
 from fastapi import APIRouter, HTTPException, Request
@@ -24,8 +26,19 @@ class AskRequest(BaseModel):
     resource_types: list[str] | None = Field(default=None, description="narrow the scope to these FHIR types")
 
 
-def api_router() -> APIRouter:
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def api_router(api_token: str | None) -> APIRouter:
     router = APIRouter()
+
+    def authorized(request: Request) -> None:
+        if api_token:
+            given = request.headers.get("authorization", "")
+            if not secrets.compare_digest(given.encode(), f"Bearer {api_token}".encode()):
+                raise HTTPException(401, "a valid API token is required", headers={"WWW-Authenticate": "Bearer"})
+        elif request.client is None or request.client.host not in LOOPBACK:
+            raise HTTPException(403, "the JSON API answers loopback callers unless CHARTRAG_SMART_API_TOKEN is set")
 
     @router.get("/healthz")
     async def healthz(request: Request) -> dict[str, object]:
@@ -39,6 +52,7 @@ def api_router() -> APIRouter:
 
     @router.post("/api/ask", response_model=ValidatedAnswer)
     async def ask(body: AskRequest, request: Request) -> ValidatedAnswer:
+        authorized(request)
         runtime: Runtime = request.app.state.runtime
         types = CLINICAL_TYPES
         if body.resource_types is not None:

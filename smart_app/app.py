@@ -93,7 +93,7 @@ def create_app(
     async def core_error(_: Request, exc: ChartRagError) -> JSONResponse:
         return JSONResponse({"detail": type(exc).__name__}, status_code=503)
 
-    app.include_router(api_router())
+    app.include_router(api_router(settings.api_token))
     app.include_router(smart_router(smart))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app

@@ -73,6 +73,27 @@ async def test_dev_questions_for_the_two_patients(two_patient_runtime: Any) -> N
     assert report["answer_fact_accuracy"] >= 0.85
 
 
+async def test_json_api_needs_its_token_or_loopback(two_patient_runtime: Any) -> None:
+    from smart_app.settings import SmartSettings
+
+    async def factory() -> Any:
+        return two_patient_runtime
+
+    body = {"patient_id": EDYTHE_ID, "question": "Which vaccines were given in 2021?"}
+    guarded = create_app(factory, SmartSettings(api_token="s3cret"))
+    guarded.state.runtime = two_patient_runtime
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=guarded), base_url="http://t") as client:
+        assert (await client.post("/api/ask", json=body)).status_code == 401
+        assert (await client.post("/api/ask", json=body, headers={"Authorization": "Bearer wrong"})).status_code == 401
+        ok = await client.post("/api/ask", json=body, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200
+    open_app = create_app(factory, SmartSettings())
+    open_app.state.runtime = two_patient_runtime
+    remote = httpx.ASGITransport(app=open_app, client=("10.1.2.3", 5555))
+    async with httpx.AsyncClient(transport=remote, base_url="http://t") as client:
+        assert (await client.post("/api/ask", json=body)).status_code == 403
+
+
 async def test_http_ask_and_healthz(two_patient_runtime: Any) -> None:
     async def factory() -> Any:
         return two_patient_runtime
