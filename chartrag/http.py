@@ -5,20 +5,28 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import httpx
 import uvicorn
 from fastapi import FastAPI
 
+from cds_hooks.routes import build_cds_router
+from cds_hooks.settings import CdsSettings
 from rag_core.runtime import Runtime, build_runtime
 from rag_core.settings import RagSettings
 from smart_app.app import create_app
 from smart_app.settings import SmartSettings
 
 
-def build_app(settings: RagSettings, smart: SmartSettings | None = None) -> FastAPI:
+def build_app(settings: RagSettings, smart: SmartSettings | None = None, cds: CdsSettings | None = None) -> FastAPI:
+    """ChartRAG's product app: the SMART app and JSON API (smart_app) plus the CDS Hooks service."""
+
     async def factory() -> Runtime:
         return await build_runtime(settings)
 
-    return create_app(factory, smart)
+    app = create_app(factory, smart)
+    router, _ = build_cds_router(cds or CdsSettings(), httpx.AsyncClient(timeout=5.0))
+    app.include_router(router)
+    return app
 
 
 async def serve_demo(settings: RagSettings, data: Path, host: str, port: int) -> None:

@@ -1,0 +1,145 @@
+"""CDS Hooks 2.0 endpoints: discovery, the ``chart-summary`` patient-view service, and feedback.
+
+Every call is authenticated with the CDS client's JWT (``cds_hooks.auth``); rejections are answered
+401/403 and audited. The patient comes only from the verified request's context. The card never waits
+on a generative model: it is built from structured facts in the index and cached per patient.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
+
+from cds_hooks.auth import CdsAuthError, JwtVerifier
+from cds_hooks.cards import summary_card
+from cds_hooks.models import CdsResponse, Feedback, HookRequest, ServiceDescription
+from cds_hooks.settings import CdsSettings
+from rag_core.models import PatientScope
+from rag_core.runtime import Runtime
+from rag_core.summary import ChartSummary, summarize
+
+SERVICE_ID = "chart-summary"
+SERVICE = ServiceDescription(
+    hook="patient-view",
+    id=SERVICE_ID,
+    title="ChartRAG chart summary",
+    description="Active problems, current medications and recent lab changes, each cited to its FHIR resource.",
+    prefetch={
+        "patient": "Patient/{{context.patientId}}",
+        "conditions": "Condition?patient={{context.patientId}}&clinical-status=active",
+        "medications": "MedicationRequest?patient={{context.patientId}}&status=active",
+        "observations": "Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=50",
+        "notes": "DocumentReference?patient={{context.patientId}}&_sort=-date&_count=5",
+    },
+    usageRequirements="The patient's chart must be indexed by ChartRAG (bulk export or FHIR Subscriptions).",
+)
+
+
+class SummaryCache:
+    def __init__(self, ttl_seconds: int) -> None:
+        self._ttl = ttl_seconds
+        self._items: dict[tuple[str, str], tuple[float, ChartSummary]] = {}
+
+    def get(self, patient: str, day: str) -> ChartSummary | None:
+        found = self._items.get((patient, day))
+        return found[1] if found and found[0] > time.monotonic() else None
+
+    def put(self, summary: ChartSummary) -> None:
+        self._items[(summary.patient_id, summary.as_of)] = (time.monotonic() + self._ttl, summary)
+
+    def invalidate(self, patient: str) -> None:
+        for key in [k for k in self._items if k[0] == patient]:
+            del self._items[key]
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache) -> APIRouter:
+    router = APIRouter()
+    base = settings.base_url.rstrip("/")
+
+    async def authenticate(request: Request, audience: str) -> dict[str, Any] | JSONResponse:
+        runtime: Runtime = request.app.state.runtime
+        try:
+            return await verifier.verify(request.headers.get("authorization"), audience)
+        except CdsAuthError as err:
+            runtime.service.audit.record({"event": "cds_auth_rejected", "endpoint": audience,
+                                          "status": err.status, "reason": err.reason})
+            return _error(err.status, err.reason)
+
+    @router.get("/cds-services")
+    async def discovery(request: Request) -> Response:
+        claims = await authenticate(request, f"{base}/cds-services")
+        if isinstance(claims, JSONResponse):
+            return claims
+        return JSONResponse({"services": [SERVICE.model_dump(exclude_none=True)]})
+
+    @router.post("/cds-services/{service_id}")
+    async def call(service_id: str, request: Request) -> Response:
+        if service_id != SERVICE_ID:
+            return _error(404, f"no CDS service {service_id!r}")
+        claims = await authenticate(request, f"{base}/cds-services/{service_id}")
+        if isinstance(claims, JSONResponse):
+            return claims
+        try:
+            hook = HookRequest.model_validate(await request.json())
+        except (ValueError, ValidationError):
+            return _error(400, "the request body is not a valid CDS Hooks request")
+        if hook.hook != SERVICE.hook:
+            return _error(400, f"this service answers {SERVICE.hook}, not {hook.hook}")
+        runtime: Runtime = request.app.state.runtime
+        started = time.perf_counter()
+        patient = hook.context["patientId"]
+        today = date.today().isoformat()
+        summary = cache.get(patient, today)
+        if summary is None:
+            scope = PatientScope.full(patient, requester=f"{claims['iss']}|{hook.context['userId']}")
+            summary = await summarize(runtime.index, scope, date.today())
+            cache.put(summary)
+        card = summary_card(summary, hook.fhirServer, settings.smart_launch_url)
+        response = CdsResponse(cards=[card] if card else [])
+        runtime.service.audit.record({
+            "event": "cds_hook", "hook": hook.hook, "hook_instance": hook.hookInstance, "service": service_id,
+            "requester": hook.context["userId"], "client": claims["iss"], "patient_id": patient,
+            "cited_references": summary.citations, "card_uuids": [c.uuid for c in response.cards],
+            "latency_ms": round((time.perf_counter() - started) * 1000, 2), "outcome": "card" if card else "no-card",
+        })
+        return JSONResponse(response.model_dump(exclude_none=True))
+
+    @router.post("/cds-services/{service_id}/feedback")
+    async def feedback(service_id: str, request: Request) -> Response:
+        if service_id != SERVICE_ID:
+            return _error(404, f"no CDS service {service_id!r}")
+        claims = await authenticate(request, f"{base}/cds-services/{service_id}/feedback")
+        if isinstance(claims, JSONResponse):
+            return claims
+        try:
+            body = Feedback.model_validate(await request.json())
+        except (ValueError, ValidationError):
+            return _error(400, "the feedback body is not valid")
+        runtime: Runtime = request.app.state.runtime
+        for item in body.feedback:
+            reason = (item.overrideReason.reason or {}).get("code") if item.overrideReason else None
+            runtime.service.audit.record({"event": "cds_feedback", "service": service_id, "client": claims["iss"],
+                                          "card": item.card, "outcome": item.outcome, "override_reason": reason,
+                                          "outcome_timestamp": item.outcomeTimestamp})
+        return Response(status_code=200)
+
+    return router
+
+
+def build_cds_router(settings: CdsSettings, http: Any) -> tuple[APIRouter, SummaryCache]:
+    """The router with its verifier (replay cache in Redis when configured) and summary cache."""
+    from cds_hooks.auth import MemoryReplayCache, RedisReplayCache, ReplayCache
+
+    replay: ReplayCache = RedisReplayCache(settings.redis_url) if settings.redis_url else MemoryReplayCache()
+    verifier = JwtVerifier(settings.trusted_jwks, settings.trusted_jku, replay, http)
+    cache = SummaryCache(settings.summary_ttl_seconds)
+    return cds_router(settings, verifier, cache), cache

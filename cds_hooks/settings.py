@@ -1,0 +1,19 @@
+"""CDS service settings (env prefix ``CHARTRAG_CDS_``), built in ``create`` functions, never at import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class CdsSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CHARTRAG_CDS_", extra="ignore")
+
+    base_url: str = Field(default="http://127.0.0.1:8000", description="Public base URL; JWT aud is checked against it")
+    trusted_jwks: dict[str, dict[str, Any]] = Field(default_factory=dict, description="CDS client iss → its JWK Set")
+    trusted_jku: dict[str, list[str]] = Field(default_factory=dict, description="CDS client iss → allowed jku URLs")
+    smart_launch_url: str = Field(default="http://127.0.0.1:8000/launch", description="ChartRAG SMART launch URL")
+    summary_ttl_seconds: int = 300
+    redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")
