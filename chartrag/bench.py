@@ -302,3 +302,76 @@ def bench_app(bundles: list[Path], work: Path) -> dict[str, Any]:
         for thread in threads:
             thread.join(timeout=15)
     return {"first_claim_ms": _pct(first), "answer_ms": _pct(full)}
+
+
+def bench_cds(bundles: list[Path], work: Path, rounds: int = 20) -> dict[str, Any]:
+    """patient-view through HTTP: cold (summary cache emptied before each call) and warm."""
+    import asyncio as _asyncio
+    import uuid as _uuid
+
+    from joserfc import jwt as _jwt
+    from joserfc.jwk import ECKey
+
+    from cds_hooks.routes import build_cds_router
+    from cds_hooks.settings import CdsSettings
+    from smart_app.app import create_app
+
+    data_dir = work / "bench-cds"
+    docs = [d for b in bundles for d in load_path(b).documents]
+
+    async def ingest() -> None:
+        from rag_core.runtime import build_runtime
+
+        runtime = await build_runtime(RagSettings(data_dir=data_dir))
+        await runtime.indexer.index_documents(docs)
+        await runtime.close()
+
+    _asyncio.run(ingest())
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    key = ECKey.generate_key("P-384", parameters={"kid": "bench"}, private=True)
+    iss = "https://bench-ehr.example.org"
+    settings = CdsSettings(base_url=base, trusted_jwks={iss: {"keys": [key.as_dict(private=False)]}})
+
+    async def factory() -> Any:
+        from rag_core.runtime import build_runtime
+
+        return await build_runtime(RagSettings(data_dir=data_dir))
+
+    app = create_app(factory)
+    router, cache = build_cds_router(settings, httpx.AsyncClient())
+    app.include_router(router)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 120
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    url = f"{base}/cds-services/chart-summary"
+    patients = sorted({d.patient_id for d in docs})
+
+    def call(client: httpx.Client, patient: str) -> float:
+        now = int(time.time())
+        token = _jwt.encode({"alg": "ES384", "kid": "bench", "typ": "JWT"},
+                            {"iss": iss, "aud": url, "iat": now, "exp": now + 60, "jti": str(_uuid.uuid4())},
+                            key, algorithms=["ES384"])
+        body = {"hook": "patient-view", "hookInstance": str(_uuid.uuid4()),
+                "context": {"userId": "Practitioner/bench", "patientId": patient}}
+        t0 = time.perf_counter()
+        client.post(url, json=body, headers={"Authorization": f"Bearer {token}"}).raise_for_status()
+        return (time.perf_counter() - t0) * 1000
+
+    cold: list[float] = []
+    warm: list[float] = []
+    try:
+        with httpx.Client(timeout=30) as client:
+            call(client, patients[0])  # connection and model warm-up, not timed
+            for _ in range(rounds):
+                for patient in patients:
+                    cache.invalidate(patient)
+                    cold.append(call(client, patient))
+                    warm.append(call(client, patient))
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+    return {"cold_ms": _pct(cold), "warm_ms": _pct(warm), "patients": len(patients)}

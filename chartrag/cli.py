@@ -255,6 +255,24 @@ def bench_app_command(
     out.print_json(text)
 
 
+@bench_app.command("cds")
+def bench_cds_command(
+    rounds: Annotated[int, typer.Option(help="Calls per patient, cold and warm each")] = 20,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """P50/P95 of the CDS Hooks patient-view call through HTTP, cold (no cached summary) and warm."""
+    import tempfile
+
+    from chartrag.bench import bench_cds
+
+    with tempfile.TemporaryDirectory(prefix="chartrag-bench-cds-") as tmp:
+        report = bench_cds(sorted(DEMO_DATA.glob("*.json")), Path(tmp), rounds)
+    text = json.dumps(report, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    out.print_json(text)
+
+
 def main() -> None:
     try:
         app()
