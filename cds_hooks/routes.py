@@ -18,8 +18,10 @@ from pydantic import ValidationError
 from cds_hooks.auth import CdsAuthError, JwtVerifier
 from cds_hooks.cards import summary_card
 from cds_hooks.models import CdsResponse, Feedback, HookRequest, ServiceDescription
+from cds_hooks.prefetch import PrefetchUnavailable, chart_resources
 from cds_hooks.settings import CdsSettings
-from rag_core.models import PatientScope
+from rag_core.documents import resources_to_documents
+from rag_core.models import PATIENT_DATA, PatientScope, SearchFilter
 from rag_core.runtime import Runtime
 from rag_core.summary import ChartSummary, summarize
 
@@ -61,7 +63,7 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache) -> APIRouter:
+def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache, http: Any) -> APIRouter:
     router = APIRouter()
     base = settings.base_url.rstrip("/")
 
@@ -99,8 +101,17 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
         patient = hook.context["patientId"]
         today = date.today().isoformat()
         summary = cache.get(patient, today)
+        scope = PatientScope.full(patient, requester=f"{claims['iss']}|{hook.context['userId']}")
+        if summary is None and not await runtime.index.count(PATIENT_DATA, SearchFilter(), scope):
+            try:  # not indexed yet: take the chart from prefetch or the EHR, and index it
+                resources = await chart_resources(hook, SERVICE.prefetch or {}, http)
+            except PrefetchUnavailable as missing:
+                return _error(412, f"chart data unavailable: send prefetch '{missing}' or fhirAuthorization")
+            report = resources_to_documents(
+                [(f"{r.get('resourceType')}/{r.get('id')}", r) for r in resources], hook.fhirServer or "urn:cds-prefetch"
+            )
+            await runtime.indexer.index_documents([d for d in report.documents if d.patient_id == patient])
         if summary is None:
-            scope = PatientScope.full(patient, requester=f"{claims['iss']}|{hook.context['userId']}")
             summary = await summarize(runtime.index, scope, date.today())
             cache.put(summary)
         card = summary_card(summary, hook.fhirServer, settings.smart_launch_url)
@@ -142,4 +153,4 @@ def build_cds_router(settings: CdsSettings, http: Any) -> tuple[APIRouter, Summa
     replay: ReplayCache = RedisReplayCache(settings.redis_url) if settings.redis_url else MemoryReplayCache()
     verifier = JwtVerifier(settings.trusted_jwks, settings.trusted_jku, replay, http)
     cache = SummaryCache(settings.summary_ttl_seconds)
-    return cds_router(settings, verifier, cache), cache
+    return cds_router(settings, verifier, cache, http), cache

@@ -4,9 +4,11 @@ each rejected with 401/403 and audited."""
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,7 +20,7 @@ from cds_hooks.routes import build_cds_router
 from cds_hooks.settings import CdsSettings
 from rag_core.documents import load_path
 from smart_app.app import create_app
-from tests.conftest import BEATRIS, BEATRIS_ID, EDYTHE, EDYTHE_ID
+from tests.conftest import BEATRIS, BEATRIS_ID, EDYTHE, EDYTHE_ID, SYNTHEA
 
 pytestmark = pytest.mark.slow
 BASE = "http://cds.test"
@@ -39,6 +41,47 @@ def hook(patient: str, hook_name: str = "patient-view") -> dict[str, Any]:
             "context": {"userId": "Practitioner/dr-1", "patientId": patient}}
 
 
+FHIR = "https://ehr.example.org/fhir"
+
+
+def chart_of(bundle: Path) -> dict[str, list[dict[str, Any]]]:
+    resources = [e["resource"] for e in json.loads(bundle.read_text())["entry"]]
+    for r in resources:  # as a FHIR server returns them: plain relative references
+        for key in ("subject", "patient"):
+            if isinstance(r.get(key), dict):
+                r[key] = {"reference": "Patient/" + r[key]["reference"].rsplit(":", 1)[-1]}
+    return {t: [r for r in resources if r["resourceType"] == t] for t in ("Condition", "MedicationRequest", "Observation")}
+
+
+def searchset(resources: list[dict[str, Any]], next_url: str | None = None) -> dict[str, Any]:
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": r} for r in resources]}
+    if next_url:
+        bundle["link"] = [{"relation": "next", "url": next_url}]
+    return bundle
+
+
+class FakeFhir:
+    """The EHR's FHIR server as the CDS service sees it (bearer token required)."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, dict[str, Any]] = {}
+        self.requests: list[str] = []
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(str(request.url))
+        if request.headers.get("authorization") != "Bearer ehr-token":
+            return httpx.Response(401)
+        for prefix, body in self.pages.items():
+            if str(request.url).startswith(prefix):
+                return httpx.Response(200, json=body)
+        return httpx.Response(404, json={"resourceType": "OperationOutcome", "issue": []})
+
+
+FAKE_FHIR = FakeFhir()
+AUTH = {"access_token": "ehr-token", "token_type": "Bearer", "expires_in": 300, "scope": "patient/*.read",
+        "subject": "cds-service"}
+
+
 @pytest.fixture(scope="module")
 async def client(two_patient_runtime: Any) -> AsyncIterator[httpx.AsyncClient]:
     async def factory() -> Any:
@@ -48,7 +91,7 @@ async def client(two_patient_runtime: Any) -> AsyncIterator[httpx.AsyncClient]:
     app.state.runtime = two_patient_runtime
     settings = CdsSettings(base_url=BASE, trusted_jwks={ISS: {"keys": [KEY.as_dict(private=False)]}},
                            smart_launch_url="http://chartrag.test/launch")
-    router, _ = build_cds_router(settings, httpx.AsyncClient())
+    router, _ = build_cds_router(settings, httpx.AsyncClient(transport=httpx.MockTransport(FAKE_FHIR.handler)))
     app.include_router(router)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE) as c:
         yield c
@@ -77,7 +120,7 @@ async def test_card_cites_only_the_requests_patient(client: httpx.AsyncClient, p
     assert len(card["summary"]) < 140 and card["indicator"] in ("info", "warning") and card["source"]["label"]
     assert card["links"][0]["type"] == "smart" and json.loads(card["links"][0]["appContext"])
     assert all(v not in (None, "", [], {}) for v in card.values())  # no null or empty optional fields
-    cited = set(__import__("re").findall(r"\[([A-Za-z]+/[0-9a-f-]+)\]", card["detail"]))
+    cited = set(re.findall(r"\[([A-Za-z]+/[0-9a-f-]+)\]", card["detail"]))
     own = {d.source.reference for d in load_path(bundle).documents}
     assert cited and cited <= own
 
@@ -144,3 +187,57 @@ async def test_feedback_is_audited_with_the_card(client: httpx.AsyncClient, two_
     record = json.loads(raw.splitlines()[-1])
     assert record["event"] == "cds_feedback" and record["card"] == card and record["override_reason"] == "not-relevant"
     assert "must not be logged" not in raw
+
+
+def _cited(card: dict[str, Any]) -> set[str]:
+    return set(re.findall(r"\[([A-Za-z]+/[0-9a-f-]+)\]", card["detail"]))
+
+
+async def test_prefetch_bundles_paged_are_used_for_an_unindexed_patient(client: httpx.AsyncClient) -> None:
+    bundle = SYNTHEA / "Napoleon578_Fay398_38f38890-b80f-6542-51d4-882c7b37b0bf.json"
+    patient = "38f38890-b80f-6542-51d4-882c7b37b0bf"
+    chart = chart_of(bundle)
+    half = len(chart["Observation"]) // 2
+    FAKE_FHIR.pages[f"{FHIR}/page-2"] = searchset(chart["Observation"][half:])
+    body = hook(patient) | {"fhirAuthorization": AUTH, "prefetch": {
+        "patient": {"resourceType": "Patient", "id": patient},
+        "conditions": searchset(chart["Condition"]), "medications": searchset(chart["MedicationRequest"]),
+        "observations": searchset(chart["Observation"][:half], next_url=f"{FHIR}/page-2")}}
+    url = f"{BASE}/cds-services/chart-summary"
+    response = await client.post(url, json=body, headers=bearer(token(url)))
+    assert response.status_code == 200 and f"{FHIR}/page-2" in FAKE_FHIR.requests
+    (card,) = response.json()["cards"]
+    own = {f"{t}/{r['id']}" for t, rs in chart.items() for r in rs}
+    assert _cited(card) and _cited(card) <= own
+
+
+async def test_missing_prefetch_without_authorization_is_412(client: httpx.AsyncClient) -> None:
+    url = f"{BASE}/cds-services/chart-summary"
+    response = await client.post(url, json=hook("d66b5418-06cb-fc8a-8c13-85685b6ac939") | {"fhirServer": None},
+                                 headers=bearer(token(url)))
+    assert response.status_code == 412 and "conditions" in response.json()["error"]
+
+
+async def test_null_prefetch_means_no_data_and_no_card(client: httpx.AsyncClient) -> None:
+    url = f"{BASE}/cds-services/chart-summary"
+    body = hook("ad134528-56a5-35fd-c37f-466ff119c625") | {
+        "prefetch": {"conditions": None, "medications": None, "observations": None}}
+    response = await client.post(url, json=body, headers=bearer(token(url)))
+    assert response.status_code == 200 and response.json() == {"cards": []}
+
+
+async def test_operation_outcome_prefetch_is_fetched_from_the_fhir_server(client: httpx.AsyncClient) -> None:
+    bundle = SYNTHEA / "Maye976_Dickinson688_04f25f73-04b2-469c-3806-540417a0d61c.json"
+    patient = "04f25f73-04b2-469c-3806-540417a0d61c"
+    chart = chart_of(bundle)
+    FAKE_FHIR.pages[f"{FHIR}/Condition?patient={patient}"] = searchset(chart["Condition"])
+    failed = {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "timeout"}]}
+    body = hook(patient) | {"fhirAuthorization": AUTH, "prefetch": {
+        "conditions": failed, "medications": searchset(chart["MedicationRequest"]),
+        "observations": searchset(chart["Observation"])}}
+    url = f"{BASE}/cds-services/chart-summary"
+    response = await client.post(url, json=body, headers=bearer(token(url)))
+    assert response.status_code == 200
+    assert any(r.startswith(f"{FHIR}/Condition?patient={patient}") for r in FAKE_FHIR.requests)
+    (card,) = response.json()["cards"]
+    assert any(ref.startswith("Condition/") for ref in _cited(card))
