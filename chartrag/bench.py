@@ -221,7 +221,7 @@ def _launched_client(app_url: str, ehr_url: str, patient: str) -> tuple[httpx.Cl
 
     client = httpx.Client(timeout=30)
     page = client.get(f"{ehr_url}/ehr/patient/{patient}").text
-    match = re.search(r"<iframe title='ChartRAG' src='([^']+)'", page)
+    match = re.search(r"<iframe title='ChartRAG'[^>]* src='([^']+)'", page)
     if match is None:
         raise RuntimeError("sandbox EHR page has no launch iframe")
     response = client.get(match.group(1).replace("&amp;", "&"))

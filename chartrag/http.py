@@ -40,9 +40,10 @@ async def serve_demo(settings: RagSettings, data: Path, host: str, port: int) ->
         standalone_issuer=f"{ehr_url}/fhir",
         frame_ancestors=f"'self' {ehr_url}",
     )
+    cds = CdsSettings(base_url=app_url, trusted_jku={ehr_url: [f"{ehr_url}/cds/jwks"]}, smart_launch_url=f"{app_url}/launch")
     servers = [
-        uvicorn.Server(uvicorn.Config(build_app(settings, smart), host=host, port=port, log_level="warning")),
-        uvicorn.Server(uvicorn.Config(create_sandbox(data, ehr_url, app_url), host=host, port=port + 1,
-                                      log_level="warning")),
+        uvicorn.Server(uvicorn.Config(build_app(settings, smart, cds), host=host, port=port, log_level="warning")),
+        uvicorn.Server(uvicorn.Config(create_sandbox(data, ehr_url, app_url, cds_base=app_url), host=host,
+                                      port=port + 1, log_level="warning")),
     ]
     await asyncio.gather(*(s.serve() for s in servers))

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import html
+import re
+import secrets
+import time
+import uuid
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 from authlib.oauth2 import OAuth2Error
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from joserfc import jwt
+from joserfc.jwk import ECKey, KeySet
 
 from sandbox_ehr.authorization import Client, LaunchContext, SandboxAuthServer, SandboxRequest, redirect_with
 from sandbox_ehr.fhir_store import FhirStore, display_name
@@ -26,6 +33,9 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
         "a{color:#1f5fae}ul{line-height:1.9}.chart{display:grid;grid-template-columns:260px 1fr;gap:16px}"
         "aside{background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:12px}"
         "iframe{width:100%;height:80vh;border:1px solid #d5dbe3;border-radius:6px;background:#fff}"
+        ".cards .card{border-left:4px solid #1f5fae;background:#f7f9fc;padding:8px;margin:10px 0;border-radius:4px}"
+        ".cards .card.warning{border-left-color:#b7791f}.cards .detail{font-size:12px}"
+        ".cards ul{padding-left:16px;margin:4px 0;line-height:1.5}.cards p{margin:6px 0 2px}"
         ".note{font-size:12px;color:#5b6675}</style></head><body>"
         f"<header><strong>Sandbox EHR</strong> · development tool · signed in as Dr. Sandbox</header>"
         f"<main>{body}</main></body></html>",
@@ -41,8 +51,11 @@ async def _oauth_request(request: Request) -> SandboxRequest:
     return SandboxRequest(request.method, str(request.url), dict(request.headers), data)
 
 
-def create_sandbox(data_dir: Path, base_url: str, app_url: str, client_id: str = "chartrag") -> FastAPI:
-    """``base_url``: where this sandbox is served; ``app_url``: ChartRAG's base URL."""
+def create_sandbox(
+    data_dir: Path, base_url: str, app_url: str, client_id: str = "chartrag", cds_base: str | None = None
+) -> FastAPI:
+    """``base_url``: where this sandbox is served; ``app_url``: ChartRAG's base URL; ``cds_base``: where
+    ChartRAG's CDS services live (the chart page then calls patient-view on open and shows the cards)."""
     base = base_url.rstrip("/")
     fhir_base = f"{base}/fhir"
     store = FhirStore.from_folder(data_dir)
@@ -53,6 +66,45 @@ def create_sandbox(data_dir: Path, base_url: str, app_url: str, client_id: str =
     app = FastAPI(title="Sandbox EHR (development tool)")
     app.state.auth = server
     app.state.store = store
+    cds_key = ECKey.generate_key("P-384", parameters={"kid": "sandbox-cds", "alg": "ES384"}, private=True)
+    http = httpx.AsyncClient(timeout=10.0)
+
+    async def cds_cards(patient_id: str) -> str:
+        """As a CDS client: call patient-view with a signed JWT and render the cards (escaped)."""
+        if not cds_base:
+            return ""
+        url = f"{cds_base.rstrip('/')}/cds-services/chart-summary"
+        now = int(time.time())
+        token = jwt.encode({"alg": "ES384", "kid": "sandbox-cds", "typ": "JWT", "jku": f"{base}/cds/jwks"},
+                           {"iss": base, "aud": url, "iat": now, "exp": now + 300, "jti": secrets.token_urlsafe(16)},
+                           cds_key, algorithms=["ES384"])
+        body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()), "fhirServer": fhir_base,
+                "context": {"userId": PRACTITIONER, "patientId": patient_id}}
+        try:
+            response = await http.post(url, json=body, headers={"Authorization": f"Bearer {token}"})
+            cards = response.json().get("cards", []) if response.status_code == 200 else None
+        except (httpx.HTTPError, ValueError):
+            cards = None
+        if cards is None:
+            return "<section class=cards><p class=note>CDS service unavailable.</p></section>"
+        out = []
+        for card in cards:
+            links = ""
+            for link in card.get("links") or []:
+                href = link["url"]
+                if link.get("type") == "smart":  # the EHR adds iss and a fresh launch context
+                    launch = server.new_launch(LaunchContext(patient_id, PRACTITIONER, store.latest_encounter(patient_id)))
+                    href = f"{href}?iss={quote(fhir_base)}&launch={quote(launch)}"
+                links += (f"<a class=cds-link href='{html.escape(href)}' target=chartrag>"
+                          f"{html.escape(link['label'])}</a> ")
+            out.append(f"<div class='card {html.escape(card['indicator'])}'><strong>{html.escape(card['summary'])}"
+                       f"</strong>{_markdown(card.get('detail', ''))}{links}"
+                       f"<p class=note>{html.escape(card['source']['label'])}</p></div>")
+        return "<section class=cards>" + "".join(out) + "</section>"
+
+    @app.get("/cds/jwks")
+    async def cds_jwks() -> dict[str, Any]:
+        return dict(KeySet([cds_key]).as_dict(private=False))
 
     @app.get("/", response_class=HTMLResponse)
     async def home() -> HTMLResponse:
@@ -73,13 +125,14 @@ def create_sandbox(data_dir: Path, base_url: str, app_url: str, client_id: str =
             return _page("Not found", "<p>No such patient.</p>", 404)
         launch = server.new_launch(LaunchContext(patient_id, PRACTITIONER, store.latest_encounter(patient_id)))
         src = f"{app_url.rstrip('/')}/launch?iss={quote(fhir_base)}&launch={quote(launch)}"
+        cards = await cds_cards(patient_id)
         return _page(
             display_name(patient),
             f"<div class=chart><aside><h3>{html.escape(display_name(patient))}</h3>"
             f"<p>DOB {html.escape(patient.get('birthDate', ''))}<br>{html.escape(patient.get('gender', ''))}</p>"
             f"<p><a href='/'>← patient list</a></p><p><a href='{html.escape(src)}' target=_blank rel=noopener>"
-            "Open ChartRAG in a new tab</a></p></aside>"
-            f"<iframe title='ChartRAG' src='{html.escape(src)}'></iframe></div>",
+            f"Open ChartRAG in a new tab</a></p>{cards}</aside>"
+            f"<iframe title='ChartRAG' name=chartrag src='{html.escape(src)}'></iframe></div>",
         )
 
     @app.get("/fhir/.well-known/smart-configuration")
@@ -190,6 +243,25 @@ def create_sandbox(data_dir: Path, base_url: str, app_url: str, client_id: str =
                                        for r in found]}, media_type="application/fhir+json")
 
     return app
+
+
+def _markdown(text: str) -> str:
+    """Just enough GitHub-flavoured Markdown for card details: bold headings, bullets, links (escaped first)."""
+    out, items = [], []
+    for line in html.escape(text).splitlines():
+        line = re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r"<a href='\2' target=_blank rel=noopener>\1</a>", line)
+        line = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", line)
+        if line.startswith("- "):
+            items.append(f"<li>{line[2:]}</li>")
+            continue
+        if items:
+            out.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        if line.strip():
+            out.append(f"<p>{line}</p>")
+    if items:
+        out.append("<ul>" + "".join(items) + "</ul>")
+    return "<div class=detail>" + "".join(out) + "</div>"
 
 
 def _outcome(status: int, code: str, text: str) -> JSONResponse:

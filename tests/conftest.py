@@ -84,6 +84,7 @@ async def offline_service(data_dir: Path, embedder: Any, documents: list[Any]) -
 @pytest.fixture(scope="session")
 async def two_patient_runtime(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[object]:
     """The real pipeline (Edge index, MiniLM, extractive generator) over two shared patients."""
+
     from rag_core.documents import load_path
     from rag_core.runtime import build_runtime
     from rag_core.settings import RagSettings
@@ -101,6 +102,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """ChartRAG and the sandbox EHR on loopback ports, over an index of one shared patient."""
     import asyncio
 
+    import httpx
+
+    from cds_hooks.routes import build_cds_router
+    from cds_hooks.settings import CdsSettings
     from rag_core.documents import load_path
     from rag_core.runtime import Runtime, build_runtime
     from rag_core.settings import RagSettings
@@ -127,6 +132,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     async def runtime() -> Runtime:
         return await build_runtime(RagSettings(data_dir=data_dir))
 
-    with serving(create_sandbox(SYNTHEA, ehr_url, app_url), ehr_port), \
-            serving(app := create_app(runtime, settings), app_port):
+    app = create_app(runtime, settings)
+    cds = CdsSettings(base_url=app_url, trusted_jku={ehr_url: [f"{ehr_url}/cds/jwks"]},
+                      smart_launch_url=f"{app_url}/launch")
+    router, _ = build_cds_router(cds, httpx.AsyncClient(timeout=5.0))
+    app.include_router(router)
+    with serving(create_sandbox(SYNTHEA, ehr_url, app_url, cds_base=app_url), ehr_port), serving(app, app_port):
         yield {"app": app_url, "ehr": ehr_url, "fhir": fhir, "data_dir": data_dir, "asgi": app}

@@ -37,6 +37,7 @@ def test_launch_ask_and_open_a_citation(stack: dict[str, Any], tmp_path: Path) -
         app = page.frame_locator("iframe[title=ChartRAG]")
         expect(app.locator("#question")).to_be_visible(timeout=30_000)
         expect(app.locator(".banner")).to_contain_text("Edythe31")
+        expect(page.locator(".cards .card")).to_contain_text("Chart summary")  # CDS card on chart open
         page.screenshot(path=str(shots / "1-launched.png"))
 
         app.locator("#question").fill("How has the body weight changed since 2018?")
@@ -58,6 +59,10 @@ def test_launch_ask_and_open_a_citation(stack: dict[str, Any], tmp_path: Path) -
         app.locator("#ask-button").click()
         expect(app.locator(".notfound")).to_be_visible(timeout=30_000)
         page.screenshot(path=str(shots / "4-not-found.png"))
+
+        page.locator(".cds-link").first.click()  # the card's smart link relaunches ChartRAG in the frame
+        expect(app.locator("#question")).to_have_value("", timeout=30_000)
+        expect(app.locator(".banner")).to_contain_text("Edythe31")
         browser.close()
     for name in ("1-launched.png", "2-answer-with-source.png", "3-note-highlighted.png", "4-not-found.png"):
         assert not_blank(shots / name), name

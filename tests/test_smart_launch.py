@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 def launch_url(stack: dict[str, Any], patient: str) -> str:
     page = httpx.get(f"{stack['ehr']}/ehr/patient/{patient}").text
-    return re.search(r"<iframe title='ChartRAG' src='([^']+)'", page).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+    return re.search(r"<iframe title='ChartRAG'[^>]* src='([^']+)'", page).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
 
 
 def launch(stack: dict[str, Any], client: httpx.Client, patient: str = EDYTHE_ID) -> tuple[str, str]:
@@ -159,6 +159,18 @@ def test_smart_style_url_colours_the_page(stack: dict[str, Any]) -> None:
         css = client.get(stack["app"] + "/app/style.css")
         assert css.headers["content-type"].startswith("text/css") and "--accent: #2b6a4f;" in css.text
     assert httpx.get(stack["app"] + "/app/style.css").text == ""  # no session: default look
+
+
+def test_the_ehr_shows_the_cds_card_whose_smart_link_launches_the_app(stack: dict[str, Any]) -> None:
+    page = httpx.get(f"{stack['ehr']}/ehr/patient/{EDYTHE_ID}").text
+    assert "Chart summary" in page and "Prediabetes" in page  # the card, fetched with a signed JWT (jku)
+    link = re.search(r"<a class=cds-link href='([^']+)'", page).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+    assert link.startswith(stack["app"] + "/launch?iss=") and "&launch=" in link
+    with httpx.Client() as client:
+        to_ehr = client.get(link)
+        back = client.get(to_ehr.headers["location"])
+        client.get(back.headers["location"])
+        assert client.get(stack["app"] + "/app").status_code == 200
 
 
 def test_unknown_issuer_is_refused(stack: dict[str, Any]) -> None:
