@@ -16,4 +16,5 @@ class CdsSettings(BaseSettings):
     trusted_jku: dict[str, list[str]] = Field(default_factory=dict, description="CDS client iss → allowed jku URLs")
     smart_launch_url: str = Field(default="http://127.0.0.1:8000/launch", description="ChartRAG SMART launch URL")
     summary_ttl_seconds: int = 300
+    cors_origins: list[str] = Field(default_factory=lambda: ["*"], description="Browser-based CDS clients allowed")
     redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")

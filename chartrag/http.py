@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import uvicorn
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from cds_hooks.routes import build_cds_router
 from cds_hooks.settings import CdsSettings
@@ -24,8 +25,12 @@ def build_app(settings: RagSettings, smart: SmartSettings | None = None, cds: Cd
         return await build_runtime(settings)
 
     app = create_app(factory, smart)
-    router, _ = build_cds_router(cds or CdsSettings(), httpx.AsyncClient(timeout=5.0))
+    cds = cds or CdsSettings()
+    router, _ = build_cds_router(cds, httpx.AsyncClient(timeout=5.0))
     app.include_router(router)
+    # browser-based CDS clients (no cookies: credentials are never allowed cross-origin)
+    app.add_middleware(CORSMiddleware, allow_origins=cds.cors_origins, allow_methods=["GET", "POST", "OPTIONS"],
+                       allow_headers=["Authorization", "Content-Type"], allow_credentials=False)
     return app
 
 
