@@ -48,8 +48,12 @@ async def _bundle_resources(bundle: dict[str, Any], hook: HookRequest, http: htt
     for _ in range(MAX_PAGES):
         if page is None:
             break
-        resources += [e["resource"] for e in page.get("entry") or [] if isinstance(e.get("resource"), dict)]
-        next_url = next((link.get("url") for link in page.get("link") or [] if link.get("relation") == "next"), None)
+        entries: list[Any] = page["entry"] if isinstance(page.get("entry"), list) else []
+        resources += [e["resource"] for e in entries if isinstance(e, dict) and isinstance(e.get("resource"), dict)]
+        links: list[Any] = page["link"] if isinstance(page.get("link"), list) else []
+        next_url = next((link.get("url") for link in links
+                         if isinstance(link, dict) and link.get("relation") == "next" and isinstance(link.get("url"), str)),
+                        None)
         page = await _fetch(next_url, hook, http) if next_url else None
     return resources
 

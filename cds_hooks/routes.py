@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from cds_hooks.auth import CdsAuthError, JwtVerifier
 from cds_hooks.cards import summary_card
 from cds_hooks.models import CdsResponse, Feedback, HookRequest, ServiceDescription
+from cds_hooks.openapi import openapi
 from cds_hooks.prefetch import PrefetchUnavailable, chart_resources
 from cds_hooks.settings import CdsSettings
 from rag_core.documents import resources_to_documents
@@ -75,6 +76,10 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
             runtime.service.audit.record({"event": "cds_auth_rejected", "endpoint": audience,
                                           "status": err.status, "reason": err.reason})
             return _error(err.status, err.reason)
+
+    @router.get("/cds-hooks/openapi.json", include_in_schema=False)
+    async def openapi_document() -> Response:
+        return JSONResponse(openapi(base))
 
     @router.get("/cds-services")
     async def discovery(request: Request) -> Response:
