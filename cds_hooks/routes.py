@@ -59,6 +59,11 @@ class SummaryCache:
         for key in [k for k in self._items if k[0] == patient]:
             del self._items[key]
 
+    def invalidate_many(self, patients: set[str]) -> None:
+        """An Indexer listener: new data for these patients makes their cached summaries stale."""
+        for patient in patients:
+            self.invalidate(patient)
+
 
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
@@ -102,6 +107,8 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
         if hook.hook != SERVICE.hook:
             return _error(400, f"this service answers {SERVICE.hook}, not {hook.hook}")
         runtime: Runtime = request.app.state.runtime
+        if cache.invalidate_many not in runtime.indexer.listeners:
+            runtime.indexer.listeners.append(cache.invalidate_many)
         started = time.perf_counter()
         patient = hook.context["patientId"]
         today = date.today().isoformat()

@@ -33,6 +33,8 @@ class Indexer:
         self.index = index
         self.embedder = embedder
         self.sparse = sparse
+        # called with the patient ids whose chart changed (e.g. to drop cached CDS summaries)
+        self.listeners: list[Callable[[set[str]], None]] = []
 
     async def index_documents(
         self,
@@ -54,6 +56,9 @@ class Indexer:
                     progress(len(group))
             stats.documents += len(window)
             stats.chunks += len(chunks)
+            changed = {doc.patient_id for doc in window}
+            for listener in self.listeners:
+                listener(changed)
         return stats
 
     def count_chunks(self, docs: Sequence[ClinicalDocument]) -> int:

@@ -241,3 +241,31 @@ async def test_operation_outcome_prefetch_is_fetched_from_the_fhir_server(client
     assert any(r.startswith(f"{FHIR}/Condition?patient={patient}") for r in FAKE_FHIR.requests)
     (card,) = response.json()["cards"]
     assert any(ref.startswith("Condition/") for ref in _cited(card))
+
+
+async def test_new_data_for_a_patient_refreshes_the_cached_card(client: httpx.AsyncClient, two_patient_runtime: Any) -> None:
+    url = f"{BASE}/cds-services/chart-summary"
+    first = (await client.post(url, json=hook(EDYTHE_ID), headers=bearer(token(url)))).json()["cards"][0]
+    new_problem = {"resourceType": "Condition", "id": "new-problem-1", "subject": {"reference": f"Patient/{EDYTHE_ID}"},
+                   "clinicalStatus": {"coding": [{"code": "active"}]}, "code": {"text": "Gout"},
+                   "onsetDateTime": "2026-01-05"}
+    from rag_core.documents import resources_to_documents
+
+    docs = resources_to_documents([("Condition/new-problem-1", new_problem)]).documents
+    await two_patient_runtime.indexer.index_documents(docs)
+    second = (await client.post(url, json=hook(EDYTHE_ID), headers=bearer(token(url)))).json()["cards"][0]
+    assert "Gout" not in first["detail"] and "Gout" in second["detail"]
+    await two_patient_runtime.indexer.delete("Condition", "new-problem-1")
+
+
+def test_redis_replay_cache_refuses_a_second_use() -> None:
+    import redis
+
+    from cds_hooks.auth import RedisReplayCache
+    from tests.conftest import REDIS_URL
+
+    redis.Redis.from_url(REDIS_URL).ping()  # the real Redis: .ci/run starts it
+    cache = RedisReplayCache(REDIS_URL, prefix=f"chartrag:test:jti:{uuid.uuid4().hex}:")
+    assert cache.first_use("jti-1", time.time() + 30) is True
+    assert cache.first_use("jti-1", time.time() + 30) is False
+    assert cache.first_use("jti-2", time.time() + 30) is True
