@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
@@ -27,6 +27,7 @@ from rag_core.runtime import Runtime
 from rag_core.summary import ChartSummary, summarize
 
 SERVICE_ID = "chart-summary"
+M = TypeVar("M", HookRequest, Feedback)
 SERVICE = ServiceDescription(
     hook="patient-view",
     id=SERVICE_ID,
@@ -93,17 +94,24 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
             return claims
         return JSONResponse({"services": [SERVICE.model_dump(exclude_none=True)]})
 
-    @router.post("/cds-services/{service_id}")
-    async def call(service_id: str, request: Request) -> Response:
+    async def accept(request: Request, service_id: str, path: str, model: type[M]) -> tuple[dict[str, Any], M] | Response:
+        """Known service, verified JWT for this exact endpoint, valid body — or the error response."""
         if service_id != SERVICE_ID:
             return _error(404, f"no CDS service {service_id!r}")
-        claims = await authenticate(request, f"{base}/cds-services/{service_id}")
+        claims = await authenticate(request, f"{base}{path}")
         if isinstance(claims, JSONResponse):
             return claims
         try:
-            hook = HookRequest.model_validate(await request.json())
+            return claims, model.model_validate(await request.json())
         except (ValueError, ValidationError):
-            return _error(400, "the request body is not a valid CDS Hooks request")
+            return _error(400, f"the request body is not a valid CDS Hooks {model.__name__}")
+
+    @router.post("/cds-services/{service_id}")
+    async def call(service_id: str, request: Request) -> Response:
+        accepted = await accept(request, service_id, f"/cds-services/{service_id}", HookRequest)
+        if isinstance(accepted, Response):
+            return accepted
+        claims, hook = accepted
         if hook.hook != SERVICE.hook:
             return _error(400, f"this service answers {SERVICE.hook}, not {hook.hook}")
         runtime: Runtime = request.app.state.runtime
@@ -138,15 +146,10 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
 
     @router.post("/cds-services/{service_id}/feedback")
     async def feedback(service_id: str, request: Request) -> Response:
-        if service_id != SERVICE_ID:
-            return _error(404, f"no CDS service {service_id!r}")
-        claims = await authenticate(request, f"{base}/cds-services/{service_id}/feedback")
-        if isinstance(claims, JSONResponse):
-            return claims
-        try:
-            body = Feedback.model_validate(await request.json())
-        except (ValueError, ValidationError):
-            return _error(400, "the feedback body is not valid")
+        accepted = await accept(request, service_id, f"/cds-services/{service_id}/feedback", Feedback)
+        if isinstance(accepted, Response):
+            return accepted
+        claims, body = accepted
         runtime: Runtime = request.app.state.runtime
         for item in body.feedback:
             reason = (item.overrideReason.reason or {}).get("code") if item.overrideReason else None

@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import asyncio
 import random
-import socket
 import statistics
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
 
 from chartrag.http import build_app
+from chartrag.serving import free_port, serving
 from rag_core.documents import load_path
 from rag_core.embedding import CachedEmbedder, LruVectorCache, SentenceTransformerEmbedder
 from rag_core.index.base import IndexedChunk
@@ -47,6 +45,32 @@ SECTIONS = ["Assessment and Plan", "Chief Complaint", "History of Present Illnes
 QUESTIONS = ["What was the most recent hemoglobin A1c result?", "Has the patient been prescribed metformin?",
              "What did the note say in its assessment and plan?", "How has the body weight changed?",
              "latest sodium level", "blood pressure readings", "which medications for hypertension"]
+
+def _indexed(bundles: list[Path], data_dir: Path) -> list[ClinicalDocument]:
+    """Index the bundles into a fresh Edge data dir (real model); returns their documents."""
+    import asyncio as _asyncio
+
+    from rag_core.runtime import build_runtime
+
+    docs = [d for b in bundles for d in load_path(b).documents]
+
+    async def ingest() -> None:
+        runtime = await build_runtime(RagSettings(data_dir=data_dir))
+        await runtime.indexer.index_documents(docs)
+        await runtime.close()
+
+    _asyncio.run(ingest())
+    return docs
+
+
+def _runtime_factory(data_dir: Path) -> Any:
+    async def factory() -> Any:
+        from rag_core.runtime import build_runtime
+
+        return await build_runtime(RagSettings(data_dir=data_dir))
+
+    return factory
+
 
 def _pct(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
@@ -157,23 +181,10 @@ async def bench_ingest(bundles: list[Path], work: Path) -> tuple[dict[str, Any],
             "ingest_s": round(elapsed, 2)}, data_dir, docs
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def bench_ask(data_dir: Path, questions: list[tuple[str, str, str]]) -> dict[str, Any]:
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(build_app(RagSettings(data_dir=data_dir)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 60
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
+    port = free_port()
     timings: list[float] = []
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+    with serving(build_app(RagSettings(data_dir=data_dir)), port) as base, httpx.Client(base_url=base, timeout=30) as client:
         patient, _, now = questions[0]  # warm-up: model, shards and connection; a question not timed below
         client.post("/api/ask", json={"patient_id": patient, "question": "warm up", "now": now}).raise_for_status()
         for patient, question, now in questions:  # each question once: no embedding-cache hits across rounds
@@ -181,8 +192,6 @@ def bench_ask(data_dir: Path, questions: list[tuple[str, str, str]]) -> dict[str
             client.post("/api/ask", json={"patient_id": patient, "question": question, "now": now,
                                           "requester": "bench"}).raise_for_status()
             timings.append((time.perf_counter() - t0) * 1000)
-    server.should_exit = True
-    thread.join(timeout=10)
     return {"ask_ms": _pct(timings)}
 
 
@@ -236,54 +245,26 @@ def _launched_client(app_url: str, ehr_url: str, patient: str) -> tuple[httpx.Cl
 
 def bench_app(bundles: list[Path], work: Path) -> dict[str, Any]:
     """Time to the first streamed claim and to the full answer through the SMART app's HTTP API."""
-    import asyncio as _asyncio
-
     from sandbox_ehr.app import create_sandbox
     from smart_app.app import create_app
     from smart_app.settings import SmartSettings
 
     data_dir = work / "bench-app"
-    docs = [d for b in bundles for d in load_path(b).documents]
-
-    async def ingest() -> None:
-        from rag_core.runtime import build_runtime
-
-        runtime = await build_runtime(RagSettings(data_dir=data_dir))
-        await runtime.indexer.index_documents(docs)
-        await runtime.close()
-
-    _asyncio.run(ingest())
-    app_port, ehr_port = _free_port(), _free_port()
+    docs = _indexed(bundles, data_dir)
+    app_port, ehr_port = free_port(), free_port()
     app_url, ehr_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{ehr_port}"
     smart = SmartSettings(base_url=app_url, allowed_issuers=[f"{ehr_url}/fhir"])
-
-    async def factory() -> Any:
-        from rag_core.runtime import build_runtime
-
-        return await build_runtime(RagSettings(data_dir=data_dir))
-
-    servers = [
-        uvicorn.Server(uvicorn.Config(create_sandbox(bundles[0].parent, ehr_url, app_url), host="127.0.0.1",
-                                      port=ehr_port, log_level="warning")),
-        uvicorn.Server(uvicorn.Config(create_app(factory, smart), host="127.0.0.1", port=app_port,
-                                      log_level="warning")),
-    ]
-    threads = [threading.Thread(target=s.run, daemon=True) for s in servers]
-    for thread in threads:
-        thread.start()
-    deadline = time.time() + 120
-    while not all(s.started for s in servers) and time.time() < deadline:
-        time.sleep(0.05)
     first: list[float] = []
     full: list[float] = []
-    by_patient: dict[str, list[tuple[str, str, str]]] = {}
+    by_patient: dict[str, list[str]] = {}
     for patient, question, _ in ask_questions(docs, per_patient=20):
-        by_patient.setdefault(patient, []).append((patient, question, ""))
-    try:
-        for patient, items in by_patient.items():
+        by_patient.setdefault(patient, []).append(question)
+    with serving(create_sandbox(bundles[0].parent, ehr_url, app_url), ehr_port), \
+            serving(create_app(_runtime_factory(data_dir), smart), app_port):
+        for patient, questions in by_patient.items():
             client, csrf = _launched_client(app_url, ehr_url, patient)
             try:
-                for _, question, _ in items:
+                for question in questions:
                     t0 = time.perf_counter()
                     got_first = None
                     with client.stream("POST", f"{app_url}/app/ask", json={"question": question},
@@ -296,17 +277,11 @@ def bench_app(bundles: list[Path], work: Path) -> dict[str, Any]:
                     first.append(got_first if got_first is not None else full[-1])
             finally:
                 client.close()
-    finally:
-        for server in servers:
-            server.should_exit = True
-        for thread in threads:
-            thread.join(timeout=15)
     return {"first_claim_ms": _pct(first), "answer_ms": _pct(full)}
 
 
 def bench_cds(bundles: list[Path], work: Path, rounds: int = 20) -> dict[str, Any]:
     """patient-view through HTTP: cold (summary cache emptied before each call) and warm."""
-    import asyncio as _asyncio
     import uuid as _uuid
 
     from joserfc import jwt as _jwt
@@ -317,36 +292,15 @@ def bench_cds(bundles: list[Path], work: Path, rounds: int = 20) -> dict[str, An
     from smart_app.app import create_app
 
     data_dir = work / "bench-cds"
-    docs = [d for b in bundles for d in load_path(b).documents]
-
-    async def ingest() -> None:
-        from rag_core.runtime import build_runtime
-
-        runtime = await build_runtime(RagSettings(data_dir=data_dir))
-        await runtime.indexer.index_documents(docs)
-        await runtime.close()
-
-    _asyncio.run(ingest())
-    port = _free_port()
+    docs = _indexed(bundles, data_dir)
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     key = ECKey.generate_key("P-384", parameters={"kid": "bench"}, private=True)
     iss = "https://bench-ehr.example.org"
     settings = CdsSettings(base_url=base, trusted_jwks={iss: {"keys": [key.as_dict(private=False)]}})
-
-    async def factory() -> Any:
-        from rag_core.runtime import build_runtime
-
-        return await build_runtime(RagSettings(data_dir=data_dir))
-
-    app = create_app(factory)
+    app = create_app(_runtime_factory(data_dir))
     router, cache = build_cds_router(settings, httpx.AsyncClient())
     app.include_router(router)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 120
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
     url = f"{base}/cds-services/chart-summary"
     patients = sorted({d.patient_id for d in docs})
 
@@ -363,15 +317,11 @@ def bench_cds(bundles: list[Path], work: Path, rounds: int = 20) -> dict[str, An
 
     cold: list[float] = []
     warm: list[float] = []
-    try:
-        with httpx.Client(timeout=30) as client:
-            call(client, patients[0])  # connection and model warm-up, not timed
-            for _ in range(rounds):
-                for patient in patients:
-                    cache.invalidate(patient)
-                    cold.append(call(client, patient))
-                    warm.append(call(client, patient))
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+    with serving(app, port), httpx.Client(timeout=30) as client:
+        call(client, patients[0])  # connection and model warm-up, not timed
+        for _ in range(rounds):
+            for patient in patients:
+                cache.invalidate(patient)
+                cold.append(call(client, patient))
+                warm.append(call(client, patient))
     return {"cold_ms": _pct(cold), "warm_ms": _pct(warm), "patients": len(patients)}

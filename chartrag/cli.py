@@ -221,6 +221,14 @@ def audit_verify(
         raise typer.Exit(EXIT_AUDIT_BROKEN)
 
 
+def _emit(report: dict[str, object], json_out: Path | None) -> None:
+    """Print a benchmark's JSON, and write it to ``json_out`` when given."""
+    text = json.dumps(report, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    out.print_json(text)
+
+
 @bench_app.command("retrieval")
 def bench_retrieval(
     chunks: Annotated[int, typer.Option(help="Corpus size")] = 100_000,
@@ -231,11 +239,7 @@ def bench_retrieval(
     """Patient-filtered hybrid query, HTTP ask, ingest throughput and embedding cache timings."""
     from chartrag.bench import run_retrieval_bench
 
-    report = asyncio.run(run_retrieval_bench(chunks, patients, queries, sorted(DEMO_DATA.glob("*.json"))))
-    text = json.dumps(report, indent=2)
-    if json_out:
-        json_out.write_text(text + "\n", encoding="utf-8")
-    out.print_json(text)
+    _emit(asyncio.run(run_retrieval_bench(chunks, patients, queries, sorted(DEMO_DATA.glob("*.json")))), json_out)
 
 
 @bench_app.command("app")
@@ -248,11 +252,7 @@ def bench_app_command(
     from chartrag.bench import bench_app
 
     with tempfile.TemporaryDirectory(prefix="chartrag-bench-app-") as tmp:
-        report = bench_app(sorted(DEMO_DATA.glob("*.json")), Path(tmp))
-    text = json.dumps(report, indent=2)
-    if json_out:
-        json_out.write_text(text + "\n", encoding="utf-8")
-    out.print_json(text)
+        _emit(bench_app(sorted(DEMO_DATA.glob("*.json")), Path(tmp)), json_out)
 
 
 @bench_app.command("cds")
@@ -266,11 +266,7 @@ def bench_cds_command(
     from chartrag.bench import bench_cds
 
     with tempfile.TemporaryDirectory(prefix="chartrag-bench-cds-") as tmp:
-        report = bench_cds(sorted(DEMO_DATA.glob("*.json")), Path(tmp), rounds)
-    text = json.dumps(report, indent=2)
-    if json_out:
-        json_out.write_text(text + "\n", encoding="utf-8")
-    out.print_json(text)
+        _emit(bench_cds(sorted(DEMO_DATA.glob("*.json")), Path(tmp), rounds), json_out)
 
 
 def main() -> None:
