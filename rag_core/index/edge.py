@@ -88,6 +88,11 @@ class EdgeIndex:
                             q.UpdateOperation.create_field_index(name, q.IntegerIndexParams(lookup=True, range=True))
                         )
             except Exception as exc:  # the binding raises plain exceptions
+                if "WouldBlock" in str(exc):  # the WAL is locked: another process holds this shard
+                    raise IndexBackendError(
+                        f"the {namespace} index in {self.root} is in use by another ChartRAG process (Qdrant Edge "
+                        "is in-process: stop that process, ask through its HTTP API, or use a Qdrant server)"
+                    ) from exc
                 raise IndexBackendError(f"cannot open Edge shard {namespace}: {type(exc).__name__}") from exc
             self._shards[namespace] = shard
             return shard
