@@ -75,5 +75,11 @@ class Indexer:
         for resource_type, ids in by_type.items():
             await self.index.delete_resources(namespace, resource_type, sorted(ids))
 
-    async def delete(self, resource_type: str, resource_id: str, namespace: str = PATIENT_DATA) -> None:
+    async def delete(
+        self, resource_type: str, resource_id: str, patient_id: str | None = None, namespace: str = PATIENT_DATA
+    ) -> None:
+        """Remove a resource's chunks; name its patient so listeners (cached summaries) hear of it."""
         await self.index.delete_resources(namespace, resource_type, [resource_id])
+        if patient_id:
+            for listener in self.listeners:
+                listener({patient_id})

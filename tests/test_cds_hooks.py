@@ -255,7 +255,9 @@ async def test_new_data_for_a_patient_refreshes_the_cached_card(client: httpx.As
     await two_patient_runtime.indexer.index_documents(docs)
     second = (await client.post(url, json=hook(EDYTHE_ID), headers=bearer(token(url)))).json()["cards"][0]
     assert "Gout" not in first["detail"] and "Gout" in second["detail"]
-    await two_patient_runtime.indexer.delete("Condition", "new-problem-1")
+    await two_patient_runtime.indexer.delete("Condition", "new-problem-1", EDYTHE_ID)
+    third = (await client.post(url, json=hook(EDYTHE_ID), headers=bearer(token(url)))).json()["cards"][0]
+    assert "Gout" not in third["detail"]  # a delete refreshes the card too
 
 
 def test_redis_replay_cache_refuses_a_second_use() -> None:
