@@ -29,7 +29,7 @@ def _fact(chunk: Chunk) -> str:
     return re.sub(r"\s*\((?:[^()]*status [^()]*)\)\s*$", "", chunk.text).strip()
 
 
-def _value(chunk: Chunk) -> str | None:
+def stated_value(chunk: Chunk) -> str | None:
     """The single stated value of a fact sentence ("Body Weight: 84.7 kg on …" → "84.7 kg")."""
     match = re.match(r"[^:;]+:\s*([^;]+?)\s+on \d{4}-\d{2}-\d{2}", chunk.text)
     return match.group(1) if match and len(chunk.concepts) <= 1 else None
@@ -40,7 +40,8 @@ def _date_list(chunks: list[Chunk]) -> str:
     return ", ".join(days)
 
 
-def _grouped(chunks: list[Chunk]) -> OrderedDict[str, list[Chunk]]:
+def group_by_concept(chunks: list[Chunk]) -> OrderedDict[str, list[Chunk]]:
+    """Chunks grouped under their first concept name, each group oldest first."""
     groups: OrderedDict[str, list[Chunk]] = OrderedDict()
     for chunk in sorted(chunks, key=lambda c: (c.effective_day or 0, c.resource_id)):
         name = chunk.concepts[0] if chunk.concepts else chunk.text[:60]
@@ -68,7 +69,7 @@ def _claims_for(part: AspectEvidence) -> list[Claim]:
         claims = [Claim(text=_fact(c), citations=[c.id]) for c in chunks]
         if len(chunks) >= 2:
             first, last = chunks[0], chunks[-1]
-            start, end = _value(first), _value(last)
+            start, end = stated_value(first), stated_value(last)
             if start and end:
                 text = (f"Trend: {first.concepts[0] if first.concepts else 'the value'} went from {start} on "
                         f"{first.effective_date} to {end} on {last.effective_date}.")
@@ -90,7 +91,7 @@ def _claims_for(part: AspectEvidence) -> list[Claim]:
     if aspect.mode == "list":
         verb = LIST_VERBS.get(aspect.intent, "recorded")
         claims = []
-        for name, group in _grouped(chunks).items():
+        for name, group in group_by_concept(chunks).items():
             dates = _date_list(group)
             claims.append(
                 Claim(text=f"{name} — {verb}" + (f" on {dates}" if dates else "") + ".", citations=[c.id for c in group])

@@ -6,11 +6,11 @@ facts it states and goes through the same citation validation as an answer.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rag_core.citations import validate
+from rag_core.generation import group_by_concept, stated_value
 from rag_core.index.base import VectorIndex
 from rag_core.models import PATIENT_DATA, Chunk, Claim, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.query import day_int
@@ -43,13 +43,6 @@ class ChartSummary:
         return [c.reference for _, answer in self.sections for c in answer.citations]
 
 
-def _latest_by_concept(chunks: list[Chunk]) -> OrderedDict[str, list[Chunk]]:
-    groups: OrderedDict[str, list[Chunk]] = OrderedDict()
-    for chunk in sorted(chunks, key=lambda c: (c.effective_day or 0, c.resource_id)):
-        groups.setdefault(chunk.concepts[0] if chunk.concepts else chunk.resource_id, []).append(chunk)
-    return groups
-
-
 def _number(chunk: Chunk) -> tuple[float, str, str] | None:
     m = _VALUE.search(chunk.text)
     return (float(m.group(1)), m.group(2), m.group(3)) if m and len(chunk.concepts) <= 1 else None
@@ -71,27 +64,27 @@ async def summarize(index: VectorIndex, scope: PatientScope, now: date, model_id
     problem_claims = [
         Claim(text=f"{name} (since {group[0].effective_date})" if group[0].effective_date else name,
               citations=[group[0].id])
-        for name, group in _latest_by_concept([c for c in problems if "(finding)" not in (c.concepts or ("",))[0]]).items()
+        for name, group in group_by_concept([c for c in problems if "(finding)" not in (c.concepts or ("",))[0]]).items()
     ][:MAX_LINES]
     med_claims = [
         Claim(text=f"{name} (prescribed {group[-1].effective_date})", citations=[group[-1].id])
-        for name, group in reversed(_latest_by_concept(medications).items())
+        for name, group in reversed(group_by_concept(medications).items())
     ][:MAX_LINES]
     lab_claims: list[Claim] = []
     changes: list[float] = []
-    for name, group in _latest_by_concept(labs).items():
+    for name, group in group_by_concept(labs).items():
         if len(group) < 2 or (group[-1].effective_day or 0) < year_ago:
             continue
         last, previous = _number(group[-1]), _number(group[-2])
         if not last or not previous or previous[0] == 0:
             continue
         change = abs(last[0] - previous[0]) / abs(previous[0])
-        if change >= CHANGE_THRESHOLD:
+        now_value, before_value = stated_value(group[-1]), stated_value(group[-2])
+        if change >= CHANGE_THRESHOLD and now_value and before_value:
             changes.append(change)
             direction = "up" if last[0] > previous[0] else "down"
             lab_claims.append(Claim(
-                text=f"{name}: {group[-1].text.split(': ', 1)[1].split(' on ')[0]} on {last[2]}, {direction} from "
-                     f"{group[-2].text.split(': ', 1)[1].split(' on ')[0]} on {previous[2]}",
+                text=f"{name}: {now_value} on {last[2]}, {direction} from {before_value} on {previous[2]}",
                 citations=[group[-1].id, group[-2].id]))
     lab_claims = lab_claims[:MAX_LINES]
     retrieved = problems + medications + labs
