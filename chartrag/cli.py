@@ -18,15 +18,15 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from chartrag.console import EXIT_AUDIT_BROKEN, DataDir, err, out
+from chartrag.console import fail as _fail
+from chartrag.console import progress_bar as _progress
+from chartrag.console import settings_for as _settings
+from chartrag.ingest_cli import ingest_app, ingest_paths, subscriptions_app
 from rag_core.audit import verify
 from rag_core.errors import ChartRagError
-from rag_core.settings import RagSettings
 
-EXIT_BAD_INPUT = 1
-EXIT_AUDIT_BROKEN = 3
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "synthea"
 
 app = typer.Typer(help="ChartRAG: cited, patient-isolated answers over one patient's chart.", no_args_is_help=True)
@@ -34,70 +34,8 @@ audit_app = typer.Typer(help="Audit log commands.", no_args_is_help=True)
 bench_app = typer.Typer(help="Benchmarks (print JSON).", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 app.add_typer(bench_app, name="bench")
-err = Console(stderr=True)
-out = Console()
-
-DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Index and audit folder (env CHARTRAG_DATA_DIR)")]
-
-
-def _settings(data_dir: Path | None) -> RagSettings:
-    settings = RagSettings()
-    if data_dir is not None:
-        settings = settings.model_copy(update={"data_dir": data_dir})
-    return settings
-
-
-def _fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}")
-    return typer.Exit(code)
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
-    )
-
-
-async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, object]:
-    from rag_core.documents import LoadReport, load_path
-    from rag_core.runtime import build_runtime
-
-    report = LoadReport()
-    for path in paths:
-        report.extend(load_path(path, settings.source_system))
-    runtime = await build_runtime(settings)
-    try:
-        with _progress() as progress:
-            task = progress.add_task("indexing chunks", total=runtime.indexer.count_chunks(report.documents))
-            stats = await runtime.indexer.index_documents(
-                report.documents, progress=lambda n: progress.advance(task, n)
-            )
-    finally:
-        await runtime.close()
-    return {
-        "resources": report.resources,
-        "documents": stats.documents,
-        "chunks": stats.chunks,
-        "patients": len(report.patients),
-        "rejected": [str(e) for e in report.errors],
-        "skipped": dict(report.skipped),
-    }
-
-
-@app.command()
-def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="FHIR Bundle .json files, .ndjson files or folders")],
-    data_dir: DataDir = None,
-) -> None:
-    """Load FHIR Bundles / Bulk Data NDJSON into the index. Bad resources are reported and skipped."""
-    try:
-        summary = asyncio.run(ingest_paths(_settings(data_dir), paths))
-    except ChartRagError as exc:
-        raise _fail(str(exc)) from None
-    for line in summary["rejected"]:  # type: ignore[attr-defined]
-        err.print(f"[yellow]rejected[/yellow] {line}")
-    out.print_json(json.dumps({k: v for k, v in summary.items() if k != "rejected"} | {
-        "rejected": len(summary["rejected"])}))  # type: ignore[arg-type]
+app.add_typer(ingest_app, name="ingest")
+app.add_typer(subscriptions_app, name="subscriptions")
 
 
 @app.command()

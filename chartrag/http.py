@@ -12,22 +12,40 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from cds_hooks.routes import build_cds_router
 from cds_hooks.settings import CdsSettings
+from fhir_ingest.app import open_ingestion
+from fhir_ingest.routes import build_ingest_router
+from fhir_ingest.settings import IngestSettings
 from rag_core.runtime import Runtime, build_runtime
 from rag_core.settings import RagSettings
 from smart_app.app import create_app
 from smart_app.settings import SmartSettings
 
 
-def build_app(settings: RagSettings, smart: SmartSettings | None = None, cds: CdsSettings | None = None) -> FastAPI:
-    """ChartRAG's product app: the SMART app and JSON API (smart_app) plus the CDS Hooks service."""
+def build_app(
+    settings: RagSettings,
+    smart: SmartSettings | None = None,
+    cds: CdsSettings | None = None,
+    ingest: IngestSettings | None = None,
+) -> FastAPI:
+    """ChartRAG's product app: the SMART app and JSON API (smart_app), the CDS Hooks service and the
+    Subscription notification endpoint (fhir_ingest). With the embedded index the ingestion workers
+    run in this process (the Edge shard has one writer); with a Qdrant server they may run anywhere
+    (``chartrag ingest worker``) and ``CHARTRAG_INGEST_WORKERS=0`` keeps them out of the web process."""
+    cds = cds or CdsSettings()
+    ingest = ingest or IngestSettings()
+    ingestion = open_ingestion(ingest, settings.data_dir)
+    cds_router, summaries = build_cds_router(cds, httpx.AsyncClient(timeout=5.0))
 
     async def factory() -> Runtime:
-        return await build_runtime(settings)
+        runtime = await build_runtime(settings)
+        runtime.indexer.listeners.append(summaries.invalidate_many)  # new data → that patient's card is recomputed
+        ingestion.start_workers(runtime.indexer, ingest.workers, settings.source_system)
+        runtime.on_close.append(ingestion.close)
+        return runtime
 
     app = create_app(factory, smart)
-    cds = cds or CdsSettings()
-    router, _ = build_cds_router(cds, httpx.AsyncClient(timeout=5.0))
-    app.include_router(router)
+    app.include_router(cds_router)
+    app.include_router(build_ingest_router(ingest, ingestion.queue))
     # browser-based CDS clients (no cookies: credentials are never allowed cross-origin)
     app.add_middleware(CORSMiddleware, allow_origins=cds.cors_origins, allow_methods=["GET", "POST", "OPTIONS"],
                        allow_headers=["Authorization", "Content-Type"], allow_credentials=False)

@@ -80,6 +80,8 @@ def _base(doc: ClinicalDocument) -> dict[str, object]:
         "category": doc.category,
         "source_system": doc.source.source_system,
         "phi_present": doc.phi_present,
+        "ocr_confidence": doc.ocr_confidence,
+        "low_confidence": doc.low_confidence,
     }
 
 

@@ -23,6 +23,20 @@ from rag_core.models import ClinicalDocument, SourceRef
 
 Resource = dict[str, Any]
 
+
+@dataclass(frozen=True)
+class AttachmentText:
+    """Text read out of a non-text attachment (PDF, DOCX, a scan) by an ingestion source."""
+
+    text: str
+    ocr_confidence: float | None = None  # mean OCR word confidence 0-100; None for a text layer
+    low_confidence: bool = False  # some page fell below the OCR confidence floor
+
+
+# content type → reader of the decoded bytes; ``reference`` names the resource in errors
+AttachmentReader = Callable[[bytes, str], AttachmentText]
+AttachmentReaders = dict[str, AttachmentReader]
+
 @dataclass
 class LoadReport:
     documents: list[ClinicalDocument] = field(default_factory=list)
@@ -30,6 +44,8 @@ class LoadReport:
     skipped: Counter[str] = field(default_factory=Counter)
     resources: int = 0
     patients: set[str] = field(default_factory=set)
+    # Patient id → its (system, value) identifiers: the directory HL7 v2 messages are matched against
+    identifiers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def extend(self, other: LoadReport) -> None:
         self.documents.extend(other.documents)
@@ -37,6 +53,7 @@ class LoadReport:
         self.skipped.update(other.skipped)
         self.resources += other.resources
         self.patients |= other.patients
+        self.identifiers.update(other.identifiers)
 
 
 # --------------------------------------------------------------------------- value helpers
@@ -115,8 +132,9 @@ def observation_value(resource: Resource) -> str | None:
 class ReferenceResolver:
     """Resolves ``urn:uuid:`` fullUrls and relative references inside one batch."""
 
-    def __init__(self, resources: dict[str, Resource]) -> None:
+    def __init__(self, resources: dict[str, Resource], readers: AttachmentReaders | None = None) -> None:
         self._by_key = resources  # fullUrl and "Type/id" → resource
+        self.readers: AttachmentReaders = readers or {}
 
     def resolve(self, reference: str | None) -> Resource | None:
         if not reference:
@@ -132,6 +150,8 @@ class ReferenceResolver:
             return str(found.get("id")) if found.get("resourceType") == expected_type else None
         if reference.startswith(f"{expected_type}/"):
             return reference.split("/", 1)[1].split("/_history", 1)[0]
+        if reference.startswith(("http://", "https://")) and f"/{expected_type}/" in reference:
+            return reference.rsplit(f"/{expected_type}/", 1)[1].split("/_history", 1)[0]  # absolute URL
         if reference.startswith("urn:uuid:") and expected_type == "Encounter":
             return reference.removeprefix("urn:uuid:")  # encounter outside the batch: keep its id
         return None
@@ -166,6 +186,8 @@ class Rendered:
     note_type: str | None = None
     category: str | None = None
     status: str | None = None
+    ocr_confidence: float | None = None
+    low_confidence: bool = False
 
 
 def _render_observation(r: Resource, _: ReferenceResolver) -> Rendered | None:
@@ -296,49 +318,70 @@ def _render_encounter(r: Resource, _: ReferenceResolver) -> Rendered | None:
     return Rendered(text, (name,), start, codes=(code_key(encounter_type),), category=klass, status=r.get("status"))
 
 
-def _attachment_text(attachment: dict[str, Any], reference: str) -> str | None:
+def _attachment_text(attachment: dict[str, Any], reference: str, readers: AttachmentReaders) -> AttachmentText | None:
     content_type = str(attachment.get("contentType") or "").split(";")[0].strip().lower()
-    if content_type != "text/plain":
-        raise ResourceError(reference, f"attachment content type {content_type or 'missing'!r} not supported yet")
+    reader = readers.get(content_type)
+    if content_type != "text/plain" and reader is None:
+        raise ResourceError(reference, f"attachment content type {content_type or 'missing'!r} not supported")
     if "data" not in attachment:
         raise ResourceError(reference, "attachment has no inline data")
     try:
-        return base64.b64decode(attachment["data"], validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
-        raise ResourceError(reference, "attachment data is not base64 UTF-8 text") from None
+        raw = base64.b64decode(attachment["data"], validate=True)
+    except binascii.Error:
+        raise ResourceError(reference, "attachment data is not base64") from None
+    if reader is not None:
+        return reader(raw, reference)
+    try:
+        return AttachmentText(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ResourceError(reference, "text/plain attachment is not UTF-8") from None
 
 
-def _note(text: str, r: Resource, date_value: Any, type_concept: Any) -> Rendered:
+def _joined(parts: list[AttachmentText | None]) -> AttachmentText | None:
+    found = [p for p in parts if p is not None and p.text.strip()]
+    if not found:
+        return None
+    scores = [p.ocr_confidence for p in found if p.ocr_confidence is not None]
+    return AttachmentText(
+        "\n".join(p.text for p in found),
+        sum(scores) / len(scores) if scores else None,
+        any(p.low_confidence for p in found),
+    )
+
+
+def _note(content: AttachmentText, r: Resource, date_value: Any, type_concept: Any) -> Rendered:
     return Rendered(
-        text,
+        content.text,
         (concept_text(type_concept) or "Clinical note",),
         day_of(date_value),
         kind="note",
         codes=(code_key(type_concept),),
         note_type=concept_text(type_concept) or "Clinical note",
         status=r.get("status"),
+        ocr_confidence=content.ocr_confidence,
+        low_confidence=content.low_confidence,
     )
 
 
-def _render_document_reference(r: Resource, _: ReferenceResolver) -> Rendered | None:
+def _render_document_reference(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     reference = f"DocumentReference/{r.get('id')}"
-    texts = [_attachment_text(c.get("attachment") or {}, reference) for c in r.get("content") or []]
-    text = "\n".join(t for t in texts if t)
-    if not text.strip():
+    parts = [_attachment_text(c.get("attachment") or {}, reference, resolver.readers) for c in r.get("content") or []]
+    content = _joined(parts)
+    if content is None:
         return None
     date = r.get("date") or ((r.get("context") or {}).get("period") or {}).get("start")
-    return _note(text, r, date, r.get("type"))
+    return _note(content, r, date, r.get("type"))
 
 
-def _render_diagnostic_report(r: Resource, _: ReferenceResolver) -> Rendered | None:
+def _render_diagnostic_report(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     reference = f"DiagnosticReport/{r.get('id')}"
     forms = r.get("presentedForm") or []
     if not forms:
         return None  # a lab panel: its results are indexed as Observations
-    text = "\n".join(t for t in (_attachment_text(f, reference) for f in forms) if t)
-    if not text.strip():
+    content = _joined([_attachment_text(f, reference, resolver.readers) for f in forms])
+    if content is None:
         return None
-    return _note(text, r, r.get("effectiveDateTime") or r.get("issued"), r.get("code"))
+    return _note(content, r, r.get("effectiveDateTime") or r.get("issued"), r.get("code"))
 
 
 RENDERERS: dict[str, Callable[[Resource, ReferenceResolver], Rendered | None]] = {
@@ -358,9 +401,10 @@ RENDERERS: dict[str, Callable[[Resource, ReferenceResolver], Rendered | None]] =
 
 
 def resources_to_documents(
-    items: Iterable[tuple[str, Any]], source_system: str = "urn:chartrag:local"
+    items: Iterable[tuple[str, Any]], source_system: str = "urn:chartrag:local", readers: AttachmentReaders | None = None
 ) -> LoadReport:
-    """Turn (key, resource) pairs of one batch into documents. ``key`` is the fullUrl or a line locator."""
+    """Turn (key, resource) pairs of one batch into documents. ``key`` is the fullUrl or a line locator;
+    ``readers`` read non-text attachments (PDF, DOCX, scans) by content type."""
     report = LoadReport()
     index: dict[str, Resource] = {}
     valid: list[tuple[str, Resource]] = []
@@ -376,12 +420,15 @@ def resources_to_documents(
         valid.append((reference, resource))
         index[key] = resource
         index[reference] = resource
-    resolver = ReferenceResolver(index)
+    resolver = ReferenceResolver(index, readers)
     seen_notes: dict[tuple[str, str], int] = {}
     for reference, resource in valid:
         rtype = resource["resourceType"]
         if rtype == "Patient":
             report.patients.add(str(resource.get("id")))
+            report.identifiers[str(resource.get("id"))] = [
+                (str(i.get("system") or ""), str(i.get("value"))) for i in resource.get("identifier") or [] if i.get("value")
+            ]
         renderer = RENDERERS.get(rtype)
         if renderer is None:
             report.skipped[rtype] += 1
@@ -419,6 +466,8 @@ def resources_to_documents(
             status=rendered.status,
             category=rendered.category,
             phi_present=rendered.kind == "note",
+            ocr_confidence=rendered.ocr_confidence,
+            low_confidence=rendered.low_confidence,
         )
         if doc.kind == "note":  # the same note as DocumentReference and DiagnosticReport: keep one
             note_key = (patient_id, hashlib.sha256(doc.text.encode()).hexdigest())
@@ -445,12 +494,14 @@ def _bundle_items(bundle: Any, origin: str) -> Iterator[tuple[str, Any]]:
         yield key, resource
 
 
-def load_bundle_file(path: Path, source_system: str = "urn:chartrag:local") -> LoadReport:
+def load_bundle_file(
+    path: Path, source_system: str = "urn:chartrag:local", readers: AttachmentReaders | None = None
+) -> LoadReport:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise IngestError(f"{path.name}: not readable JSON ({type(exc).__name__})") from None
-    return resources_to_documents(_bundle_items(data, path.name), source_system)
+    return resources_to_documents(_bundle_items(data, path.name), source_system, readers)
 
 
 def _ndjson_items(path: Path, report: LoadReport) -> Iterator[tuple[str, Any]]:
@@ -464,29 +515,31 @@ def _ndjson_items(path: Path, report: LoadReport) -> Iterator[tuple[str, Any]]:
                 report.errors.append(ResourceError(f"{path.name}:{number}", "line is not JSON"))
 
 
-def load_ndjson(paths: list[Path], source_system: str = "urn:chartrag:local") -> LoadReport:
+def load_ndjson(
+    paths: list[Path], source_system: str = "urn:chartrag:local", readers: AttachmentReaders | None = None
+) -> LoadReport:
     """A Bulk Data export: all files are one batch so references across files resolve."""
     parse_errors = LoadReport()
     items = [item for p in sorted(paths) for item in _ndjson_items(p, parse_errors)]
-    report = resources_to_documents(items, source_system)
+    report = resources_to_documents(items, source_system, readers)
     report.errors.extend(parse_errors.errors)
     return report
 
 
-def load_path(path: Path, source_system: str = "urn:chartrag:local") -> LoadReport:
+def load_path(path: Path, source_system: str = "urn:chartrag:local", readers: AttachmentReaders | None = None) -> LoadReport:
     """A Bundle ``.json`` file, an ``.ndjson`` file, or a folder of either."""
     if path.is_dir():
         report = LoadReport()
         ndjson = sorted(path.glob("*.ndjson"))
         if ndjson:
-            report.extend(load_ndjson(ndjson, source_system))
+            report.extend(load_ndjson(ndjson, source_system, readers))
         for bundle in sorted(path.glob("*.json")):
-            report.extend(load_bundle_file(bundle, source_system))
+            report.extend(load_bundle_file(bundle, source_system, readers))
         if not ndjson and not list(path.glob("*.json")):
             raise IngestError(f"{path.name}: folder holds no .json bundles or .ndjson files")
         return report
     if not path.exists():
         raise IngestError(f"{path}: no such file")
     if path.suffix == ".ndjson":
-        return load_ndjson([path], source_system)
-    return load_bundle_file(path, source_system)
+        return load_ndjson([path], source_system, readers)
+    return load_bundle_file(path, source_system, readers)

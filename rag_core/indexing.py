@@ -8,6 +8,7 @@ patients against embedding each 256-document batch as it came.
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -51,7 +52,8 @@ class Indexer:
             by_length = sorted(chunks, key=lambda c: len(c.text))
             for g in range(0, len(by_length), EMBED_GROUP):
                 group = by_length[g : g + EMBED_GROUP]
-                await self.index.upsert(namespace, self._indexed(group))
+                # embedding runs in a thread so a server hosting a worker keeps answering meanwhile
+                await self.index.upsert(namespace, await asyncio.to_thread(self._indexed, group))
                 if progress:
                     progress(len(group))
             stats.documents += len(window)

@@ -79,6 +79,9 @@ class ClinicalDocument(BaseModel):
     status: str | None = None
     category: str | None = None
     phi_present: bool = False
+    # text read by OCR: mean word confidence (0-100) and whether some page fell below the floor
+    ocr_confidence: float | None = None
+    low_confidence: bool = False
 
 
 class Chunk(BaseModel):
@@ -104,6 +107,8 @@ class Chunk(BaseModel):
     category: str | None = None
     source_system: str = "urn:chartrag:local"
     phi_present: bool = False
+    ocr_confidence: float | None = None
+    low_confidence: bool = False
     start: int = 0
     end: int = 0
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 
 from rag_core.audit import JsonlAuditLog
 from rag_core.embedding import (
@@ -33,8 +34,12 @@ class Runtime:
     indexer: Indexer
     service: ChartService
     cache_kind: str
+    # run (newest first) before the index closes: e.g. stopping ingestion workers that write to it
+    on_close: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def close(self) -> None:
+        for hook in reversed(self.on_close):
+            await hook()
         await self.index.close()
 
 

@@ -10,6 +10,14 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "note: install Debian's chromium package for the browser test (tests/test_browser.py)" >&2
   fi
 fi
+# Scanned faxes are OCRed with Debian's Tesseract (fhir_ingest.sources.ocr).
+if ! command -v tesseract >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null
+  else
+    echo "note: install Debian's tesseract-ocr package to OCR scanned documents" >&2
+  fi
+fi
 PY=${PYTHON:-python3.11}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv

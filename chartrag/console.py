@@ -1,0 +1,33 @@
+"""What every ``chartrag`` command shares: consoles, settings with ``--data-dir``, errors → exit codes,
+progress bars."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from rag_core.settings import RagSettings
+
+EXIT_BAD_INPUT = 1
+EXIT_AUDIT_BROKEN = 3
+err = Console(stderr=True)
+out = Console()
+DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Index and audit folder (env CHARTRAG_DATA_DIR)")]
+
+
+def settings_for(data_dir: Path | None) -> RagSettings:
+    settings = RagSettings()
+    return settings.model_copy(update={"data_dir": data_dir}) if data_dir is not None else settings
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def progress_bar() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)

@@ -1,0 +1,105 @@
+"""Reads from the FHIR server that sends notifications: id-only focus resources, searches,
+``$events`` and ``$status``, Binary attachments. Only URLs under the configured base are fetched
+(a notification cannot make ChartRAG call an arbitrary host). 404/410 on a read means deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+
+from fhir_ingest.errors import NotificationError, SourceError, SourceUnsupported
+from fhir_ingest.notifications import Notification, parse_notification, parse_status
+
+FHIR_JSON = "application/fhir+json"
+
+
+class FhirSource:
+    def __init__(self, base_url: str, client: httpx.AsyncClient, token: str | None = None) -> None:
+        self.base = base_url.rstrip("/")
+        self._client = client
+        self._headers = {"Accept": FHIR_JSON}
+        if token:
+            self._headers["Authorization"] = f"Bearer {token}"
+
+    def url_for(self, reference: str) -> str:
+        if reference.startswith(("http://", "https://")):
+            if not reference.startswith(self.base + "/"):
+                raise SourceError("reference points outside the configured FHIR server")
+            return reference
+        return f"{self.base}/{reference.lstrip('/')}"
+
+    async def _get(self, url: str, params: dict[str, str] | None = None) -> httpx.Response:
+        try:
+            return await self._client.get(url, params=params, headers=self._headers)
+        except httpx.HTTPError as exc:
+            raise SourceError(f"FHIR server unreachable ({type(exc).__name__})") from None
+
+    @staticmethod
+    def _json(response: httpx.Response, what: str) -> Any:
+        if response.status_code >= 400:
+            raise SourceError(f"{what}: HTTP {response.status_code}")
+        try:
+            return response.json()
+        except ValueError:
+            raise SourceError(f"{what}: response is not JSON") from None
+
+    async def read(self, reference: str) -> dict[str, Any] | None:
+        """The current resource; None when the server says it is gone (404/410)."""
+        response = await self._get(self.url_for(reference))
+        if response.status_code in (404, 410):
+            return None
+        data = self._json(response, "read")
+        if not isinstance(data, dict) or "resourceType" not in data:
+            raise SourceError("read: response is not a resource")
+        return data
+
+    async def search(self, resource_type: str, params: dict[str, str]) -> AsyncIterator[dict[str, Any]]:
+        """Every resource matching, following ``next`` links (only on this server)."""
+        url: str | None = f"{self.base}/{resource_type}"
+        query: dict[str, str] | None = params
+        while url:
+            bundle = self._json(await self._get(url, query), "search")
+            for entry in bundle.get("entry") or []:
+                resource = entry.get("resource")
+                if isinstance(resource, dict) and (entry.get("search") or {}).get("mode", "match") == "match":
+                    yield resource
+            url = next((link["url"] for link in bundle.get("link") or [] if link.get("relation") == "next"), None)
+            if url:
+                url, query = self.url_for(url), None
+
+    async def events(self, subscription: str, since: int, until: int) -> Notification:
+        """``$events`` for numbers since..until; SourceUnsupported when the server does not offer it."""
+        response = await self._get(
+            self.url_for(subscription.rstrip("/") + "/$events"),
+            {"eventsSinceNumber": str(since), "eventsUntilNumber": str(until), "content": "full-resource"},
+        )
+        if response.status_code in (400, 404, 405, 501):
+            raise SourceUnsupported(f"$events: HTTP {response.status_code}")
+        try:
+            return parse_notification(self._json(response, "$events"))
+        except NotificationError as exc:
+            raise SourceError(f"$events: {exc}") from None
+
+    async def status(self, subscription: str) -> Notification:
+        response = await self._get(self.url_for(subscription.rstrip("/") + "/$status"))
+        if response.status_code in (400, 404, 405, 501):
+            raise SourceUnsupported(f"$status: HTTP {response.status_code}")
+        data = self._json(response, "$status")
+        if isinstance(data, dict) and data.get("resourceType") == "Bundle":  # searchset of SubscriptionStatus
+            data = next((e.get("resource") for e in data.get("entry") or []), None)
+        try:
+            return parse_status(data)
+        except NotificationError as exc:
+            raise SourceError(f"$status: {exc}") from None
+
+    async def binary(self, url: str) -> bytes:
+        try:
+            response = await self._client.get(self.url_for(url), headers={**self._headers, "Accept": "*/*"})
+        except httpx.HTTPError as exc:
+            raise SourceError(f"attachment unreachable ({type(exc).__name__})") from None
+        if response.status_code >= 400:
+            raise SourceError(f"attachment: HTTP {response.status_code}")
+        return response.content

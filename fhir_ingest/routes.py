@@ -1,0 +1,112 @@
+"""The rest-hook endpoint FHIR servers notify. It authenticates (channel header secret, constant-time
+compare), validates, enqueues durably and answers 200 — nothing is processed inline. Errors are
+OperationOutcomes: 400 malformed, 401 bad secret, 413 too large, 415 not JSON, 503 not configured.
+
+- ``POST {prefix}/notify``: a Subscriptions Backport notification Bundle, or an empty body (classic R4
+  rest-hook without payload: the worker re-queries the criteria with ``_lastUpdated``).
+- ``PUT {prefix}/notify/{type}/{id}``: classic R4 rest-hook with payload (the resource itself).
+- ``DELETE {prefix}/notify/{type}/{id}``: a server that tells of deletions this way.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+
+from fhir_ingest.errors import NotificationError
+from fhir_ingest.notifications import parse_notification
+from fhir_ingest.queue import JobQueue
+from fhir_ingest.settings import IngestSettings
+from rag_core.errors import ResourceError
+from rag_core.fhir_models import validate_resource
+
+log = logging.getLogger("chartrag.ingest")
+FHIR_JSON = "application/fhir+json"
+
+
+def outcome(status: int, severity: str, code: str, diagnostics: str) -> JSONResponse:
+    body = {"resourceType": "OperationOutcome",
+            "issue": [{"severity": severity, "code": code, "diagnostics": diagnostics}]}
+    return JSONResponse(body, status_code=status, media_type=FHIR_JSON)
+
+
+def build_ingest_router(settings: IngestSettings, queue: JobQueue, prefix: str = "/fhir") -> APIRouter:
+    router = APIRouter(prefix=prefix, tags=["ingest"])
+
+    def refused(request: Request) -> JSONResponse | None:
+        if not settings.channel_secret:
+            return outcome(503, "error", "not-supported", "notifications are not configured (no channel secret)")
+        sent = request.headers.get(settings.channel_header, "")
+        if sent.lower().startswith("bearer ") and settings.channel_header.lower() == "authorization":
+            sent = sent[7:]
+        if not hmac.compare_digest(sent.encode(), settings.channel_secret.encode()):
+            log.warning("notification refused: bad or missing channel secret")
+            return outcome(401, "error", "security", f"missing or wrong {settings.channel_header}")
+        return None
+
+    async def read_json(request: Request) -> tuple[Any, JSONResponse | None]:
+        length = int(request.headers.get("content-length") or 0)
+        if length > settings.max_body_bytes:
+            return None, outcome(413, "error", "too-costly", "notification body is too large")
+        raw = await request.body()
+        if len(raw) > settings.max_body_bytes:
+            return None, outcome(413, "error", "too-costly", "notification body is too large")
+        if not raw.strip():
+            return None, None
+        media = request.headers.get("content-type", FHIR_JSON).split(";")[0].strip().lower()
+        if media not in (FHIR_JSON, "application/json"):
+            return None, outcome(415, "error", "not-supported", f"content type {media!r}; send {FHIR_JSON}")
+        try:
+            return json.loads(raw), None
+        except (ValueError, UnicodeDecodeError):
+            return None, outcome(400, "error", "invalid", "body is not JSON")
+
+    def accepted(what: str) -> JSONResponse:
+        return outcome(200, "information", "informational", f"{what} queued")
+
+    @router.post("/notify")
+    async def notify(request: Request) -> Response:
+        if (refusal := refused(request)) is not None:
+            return refusal
+        body, problem = await read_json(request)
+        if problem is not None:
+            return problem
+        if body is None:  # classic rest-hook, no payload
+            await queue.put("query", {"criteria": settings.classic_criteria})
+            return accepted("re-query")
+        try:
+            notification = parse_notification(body)
+        except NotificationError as exc:
+            return outcome(400, "error", "invalid", f"not a conformant notification: {exc}")
+        await queue.put("notification", {"bundle": body})
+        return accepted(notification.type)
+
+    @router.put("/notify/{resource_type}/{resource_id}")
+    async def put_resource(resource_type: str, resource_id: str, request: Request) -> Response:
+        if (refusal := refused(request)) is not None:
+            return refusal
+        body, problem = await read_json(request)
+        if problem is not None:
+            return problem
+        if not isinstance(body, dict) or body.get("resourceType") != resource_type or body.get("id") != resource_id:
+            return outcome(400, "error", "invalid", "body must be the resource named by the URL (type and id)")
+        try:
+            validate_resource(body, f"{resource_type}/{resource_id}")
+        except ResourceError as exc:
+            return outcome(400, "error", "invalid", exc.reason)
+        await queue.put("resource", {"resource": body})
+        return accepted("resource")
+
+    @router.delete("/notify/{resource_type}/{resource_id}")
+    async def delete_resource(resource_type: str, resource_id: str, request: Request) -> Response:
+        if (refusal := refused(request)) is not None:
+            return refusal
+        await queue.put("delete", {"reference": f"{resource_type}/{resource_id}"})
+        return accepted("delete")
+
+    return router

@@ -1,0 +1,195 @@
+"""What every worker must agree on, kept in the shared ``KeyValue`` store:
+
+- per Subscription: which event numbers were processed (a low-water mark plus the numbers above it),
+  the highest number the server says exists, numbers missing and since when, last contact, status;
+- per resource: the version last indexed (or deleted) and its patient, so a late, older
+  notification never overwrites a newer version and a redelivered one is a no-op;
+- the patient directory (identifier → Patient id) that HL7 v2 messages are matched against;
+- HL7 v2 messages held because their patient is not known yet.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from fhir_ingest.store import KeyValue, locked
+
+
+@dataclass
+class SubscriptionState:
+    url: str
+    topic: str | None = None
+    status: str = "requested"
+    mark: int = 0  # every event number <= mark was processed
+    mark_timestamp: str | None = None  # event timestamp at the mark (recovery searches start there)
+    above: list[int] = field(default_factory=list)  # processed numbers > mark
+    highest_known: int = 0  # highest event number the server has told us about
+    missing_since: dict[str, float] = field(default_factory=dict)  # number → when first noticed missing
+    recovering: list[int] = field(default_factory=list)
+    last_seen: float = 0.0
+    heartbeat_period: float | None = None
+    last_status_check: float = 0.0
+    flagged: str | None = None
+    notifications: int = 0
+    handshakes: int = 0
+    heartbeats: int = 0
+
+    def is_seen(self, number: int) -> bool:
+        return number <= self.mark or number in self.above
+
+    def missing(self) -> list[int]:
+        seen = set(self.above)
+        return [n for n in range(self.mark + 1, self.highest_known + 1) if n not in seen]
+
+
+@dataclass(frozen=True)
+class ResourceVersion:
+    version: str | None
+    last_updated: str | None
+    patient_id: str | None
+    deleted: bool = False
+
+
+def is_newer(version: str | None, last_updated: str | None, stored: ResourceVersion | None) -> bool:
+    """Should a resource at (version, last_updated) replace what is indexed? Equal → no (a redelivery)."""
+    if stored is None:
+        return True
+    if version is not None and stored.version is not None:
+        if version.isdigit() and stored.version.isdigit():
+            return int(version) > int(stored.version)
+        if version == stored.version:
+            return False
+    if last_updated and stored.last_updated:
+        return last_updated > stored.last_updated
+    return version != stored.version or version is None
+
+
+class IngestState:
+    def __init__(self, kv: KeyValue, lock_seconds: float = 30.0) -> None:
+        self.kv = kv
+        self.lock_seconds = lock_seconds
+
+    # ------------------------------------------------------------------ subscriptions
+
+    async def subscription(self, url: str) -> SubscriptionState | None:
+        raw = await self.kv.get(f"sub:{url}")
+        return SubscriptionState(**raw) if raw else None
+
+    async def subscriptions(self) -> list[SubscriptionState]:
+        found = [await self.subscription(k.removeprefix("sub:")) for k in await self.kv.keys("sub:")]
+        return [s for s in found if s is not None]
+
+    async def _save(self, st: SubscriptionState) -> None:
+        await self.kv.put(f"sub:{st.url}", asdict(st))
+
+    async def update_subscription(self, url: str, **changes: Any) -> SubscriptionState:
+        async with locked(self.kv, f"sub:{url}", self.lock_seconds):
+            st = await self.subscription(url) or SubscriptionState(url)
+            for key, value in changes.items():
+                setattr(st, key, value)
+            await self._save(st)
+            return st
+
+    async def observe(
+        self, url: str, kind: str, status: str, topic: str | None, numbers: list[int], events_since_start: int | None,
+        now: float | None = None,
+    ) -> SubscriptionState:
+        """A notification arrived: note contact, status and the highest event number it reveals."""
+        now = now or time.time()
+        async with locked(self.kv, f"sub:{url}", self.lock_seconds):
+            st = await self.subscription(url) or SubscriptionState(url)
+            st.last_seen, st.status, st.flagged = now, status, None
+            st.topic = topic or st.topic
+            st.notifications += 1
+            st.handshakes += kind == "handshake"
+            st.heartbeats += kind == "heartbeat"
+            st.highest_known = max([st.highest_known, events_since_start or 0, *numbers])
+            for number in st.missing():
+                st.missing_since.setdefault(str(number), now)
+            await self._save(st)
+            return st
+
+    async def mark_processed(self, url: str, numbers_with_times: dict[int, str | None]) -> SubscriptionState:
+        async with locked(self.kv, f"sub:{url}", self.lock_seconds):
+            st = await self.subscription(url) or SubscriptionState(url)
+            above = set(st.above) | {n for n in numbers_with_times if n > st.mark}
+            while st.mark + 1 in above:
+                st.mark += 1
+                above.discard(st.mark)
+                st.mark_timestamp = numbers_with_times.get(st.mark) or st.mark_timestamp
+            st.above = sorted(above)
+            st.highest_known = max([st.highest_known, *numbers_with_times])
+            for number in numbers_with_times:
+                st.missing_since.pop(str(number), None)
+                if number in st.recovering:
+                    st.recovering.remove(number)
+            await self._save(st)
+            return st
+
+    async def due_gaps(self, url: str, grace_seconds: float, now: float | None = None) -> tuple[list[int], str | None]:
+        """Missing numbers older than the grace period and not yet being recovered; claims them."""
+        now = now or time.time()
+        async with locked(self.kv, f"sub:{url}", self.lock_seconds):
+            st = await self.subscription(url)
+            if st is None:
+                return [], None
+            due = [n for n in st.missing() if n not in st.recovering
+                   and now - st.missing_since.get(str(n), now) >= grace_seconds]
+            if due:
+                st.recovering = sorted(set(st.recovering) | set(due))
+                await self._save(st)
+            return due, st.mark_timestamp
+
+    async def release_recovery(self, url: str, numbers: list[int]) -> None:
+        async with locked(self.kv, f"sub:{url}", self.lock_seconds):
+            st = await self.subscription(url)
+            if st is not None:
+                st.recovering = [n for n in st.recovering if n not in numbers]
+                await self._save(st)
+
+    # ------------------------------------------------------------------ resource versions
+
+    async def version(self, reference: str) -> ResourceVersion | None:
+        raw = await self.kv.get(f"ver:{reference}")
+        return ResourceVersion(**raw) if raw else None
+
+    async def set_version(self, reference: str, version: ResourceVersion) -> None:
+        await self.kv.put(f"ver:{reference}", asdict(version))
+
+    # ------------------------------------------------------------------ patient directory (HL7 v2)
+
+    async def register_identifiers(self, patient_id: str, identifiers: list[tuple[str, str]]) -> None:
+        for system, value in identifiers:
+            if value:
+                await self.kv.put(f"pid:{system}|{value}", patient_id)
+                owners = set(await self.kv.get(f"pidv:{value}") or [])
+                if patient_id not in owners:
+                    await self.kv.put(f"pidv:{value}", sorted(owners | {patient_id}))
+
+    async def patient_for(self, system: str | None, value: str) -> str | None:
+        """The one Patient with this identifier; None when unknown or when the bare value is ambiguous."""
+        if system:
+            found = await self.kv.get(f"pid:{system}|{value}")
+            if found:
+                return str(found)
+        owners = await self.kv.get(f"pidv:{value}") or []
+        return str(owners[0]) if len(owners) == 1 else None
+
+    # ------------------------------------------------------------------ held messages
+
+    async def hold(self, key: str, kind: str, body: dict[str, Any], reason: str) -> None:
+        await self.kv.put(f"held:{key}", {"kind": kind, "body": body, "reason": reason, "at": time.time()})
+
+    async def held(self) -> list[dict[str, Any]]:
+        return [h for k in await self.kv.keys("held:") if (h := await self.kv.get(k))]
+
+    async def take_held(self) -> list[dict[str, Any]]:
+        taken = []
+        for key in await self.kv.keys("held:"):
+            item = await self.kv.get(key)
+            await self.kv.delete(key)
+            if item:
+                taken.append(item)
+        return taken
