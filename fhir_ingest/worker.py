@@ -107,6 +107,7 @@ class Worker:
         self.stats = WorkerStats()
         self._last_watchdog = 0.0
         self._last_gap_check = 0.0
+        self._batch_events: set[tuple[str, int]] = set()  # (subscription, number) planned in this batch
 
     # ------------------------------------------------------------------ loop
 
@@ -142,6 +143,7 @@ class Worker:
 
     async def process(self, jobs: list[Job]) -> None:
         planned: list[tuple[Job, Plan]] = []
+        self._batch_events = set()
         for job in jobs:
             try:
                 planned.append((job, await self.plan(job)))
@@ -245,9 +247,10 @@ class Worker:
             if event.number is not None:
                 if wanted is not None and event.number not in wanted:
                     continue
-                if st is not None and st.is_seen(event.number):
+                if (st is not None and st.is_seen(event.number)) or (n.subscription, event.number) in self._batch_events:
                     self.stats.duplicates += 1
                     continue
+                self._batch_events.add((n.subscription, event.number))
                 covered.add(event.number)
                 plan.processed.setdefault(n.subscription, {})[event.number] = event.timestamp
             if event.focus is None:
