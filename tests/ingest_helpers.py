@@ -72,3 +72,21 @@ async def ingest_rig(tmp: Path, embedder: Any, fhir_base: str | None = None, **o
     finally:
         await ingestion.close()
         await index.close()
+
+
+def bundle_resources(path: Path, types: set[str]) -> list[dict[str, Any]]:
+    """The bundle's resources of ``types`` as a FHIR server would serve them: ``urn:uuid:`` references
+    rewritten to ``Type/id``."""
+    import json
+
+    bundle = json.loads(path.read_text())
+    kinds = {e["fullUrl"]: f"{e['resource']['resourceType']}/{e['resource']['id']}" for e in bundle["entry"]}
+
+    def rewrite(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: (kinds.get(v, v) if k == "reference" and isinstance(v, str) else rewrite(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rewrite(v) for v in value]
+        return value
+
+    return [rewrite(e["resource"]) for e in bundle["entry"] if e["resource"]["resourceType"] in types]
