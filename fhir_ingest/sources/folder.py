@@ -18,7 +18,8 @@ REQUIRED = ("file", "patient_id")
 
 def folder_resources(folder: Path, mapping: Path) -> list[tuple[str, dict[str, Any]]]:
     try:
-        rows = list(csv.DictReader(mapping.open(encoding="utf-8-sig")))
+        with mapping.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise IngestError(f"{mapping.name}: not a readable CSV ({type(exc).__name__})") from None
     if not rows or any(col not in rows[0] for col in REQUIRED):
