@@ -207,9 +207,7 @@ def ingest_bulk(
                     out_dir, group, types.split(",") if types else None, since,
                     on_wait=lambda p: err.print(f"export: {p}"), on_file=lambda f: err.print(f"downloaded {f}"))
         else:
-            files = sorted(out_dir.glob("*.ndjson"))
-            if not files:
-                raise ChartRagError(f"{out_dir}: no .ndjson files to import")
+            files = local
         started = time.perf_counter()
         with progress_bar() as progress:
             task = progress.add_task("importing files", total=len(files))
@@ -221,6 +219,9 @@ def ingest_bulk(
         return {**asdict(stats), "rejected": len(stats.rejected), "seconds": round(seconds, 2),
                 "resources_per_s": round(stats.resources / seconds, 1) if seconds and stats.resources else None}
 
+    local = sorted(out_dir.glob("*.ndjson")) if not server else []
+    if not server and not local:
+        raise fail(f"{out_dir}: no .ndjson files to import (give --server to export first)")
     _print(_run(_with_runtime(data_dir, body)))
 
 

@@ -110,7 +110,8 @@ def test_document_reference_attachments_use_the_readers() -> None:
     resource = {
         "resourceType": "DocumentReference", "id": "fax-1", "status": "current",
         "type": {"text": "Outside consult (fax)"}, "subject": {"reference": "Patient/p1"}, "date": "2025-05-02T12:00:00Z",
-        "content": [{"attachment": {"contentType": "image/png", "data": base64.b64encode(png(scanned_page(FAX_LINES))).decode()}}],
+        "content": [{"attachment": {"contentType": "image/png",
+                                    "data": base64.b64encode(png(scanned_page(FAX_LINES))).decode()}}],
     }
     without = resources_to_documents([("x", resource)])
     assert without.documents == [] and "not supported" in str(without.errors[0])
