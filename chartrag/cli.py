@@ -207,6 +207,24 @@ def bench_cds_command(
         _emit(bench_cds(sorted(DEMO_DATA.glob("*.json")), Path(tmp), rounds), json_out)
 
 
+@bench_app.command("ingest")
+def bench_ingest_command(
+    events: Annotated[int, typer.Option(help="Notifications in the latency stream")] = 120,
+    rate: Annotated[float, typer.Option(help="Notifications per second in the stream")] = 10.0,
+    resources: Annotated[int, typer.Option(help="Queued resources for the 1- and 2-worker throughput runs")] = 400,
+    pages: Annotated[int, typer.Option(help="Synthetic scanned pages to OCR")] = 6,
+    redis: Annotated[bool, typer.Option(help="Use the Redis Streams queue (REDIS_URL) instead of SQLite")] = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """Notification-to-searchable latency, worker throughput (1 and 2), Bulk NDJSON import, OCR pages/s."""
+    import os as _os
+
+    from chartrag.bench_ingest import run_ingest_bench
+
+    redis_url = _os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0") if redis else None
+    _emit(run_ingest_bench(sorted(DEMO_DATA.glob("*.json")), events, rate, resources, pages, redis_url), json_out)
+
+
 def main() -> None:
     try:
         app()

@@ -28,6 +28,8 @@ class SubscriptionState:
     highest_known: int = 0  # highest event number the server has told us about
     missing_since: dict[str, float] = field(default_factory=dict)  # number → when first noticed missing
     recovering: list[int] = field(default_factory=list)
+    # numbers carried by a notification that is queued or being processed: late, not lost
+    in_flight: list[int] = field(default_factory=list)
     last_seen: float = 0.0
     heartbeat_period: float | None = None
     last_status_check: float = 0.0
@@ -40,8 +42,9 @@ class SubscriptionState:
         return number <= self.mark or number in self.above
 
     def missing(self) -> list[int]:
-        seen = set(self.above)
-        return [n for n in range(self.mark + 1, self.highest_known + 1) if n not in seen]
+        """Numbers the server announced that no notification we hold carries."""
+        known = set(self.above) | set(self.in_flight)
+        return [n for n in range(self.mark + 1, self.highest_known + 1) if n not in known]
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class IngestState:
             st.handshakes += kind == "handshake"
             st.heartbeats += kind == "heartbeat"
             st.highest_known = max([st.highest_known, events_since_start or 0, *numbers])
+            st.in_flight = sorted(set(st.in_flight) | {n for n in numbers if not st.is_seen(n)})
             for number in st.missing():
                 st.missing_since.setdefault(str(number), now)
             await self._save(st)
@@ -121,6 +125,7 @@ class IngestState:
                 st.mark_timestamp = numbers_with_times.get(st.mark) or st.mark_timestamp
             st.above = sorted(above)
             st.highest_known = max([st.highest_known, *numbers_with_times])
+            st.in_flight = [n for n in st.in_flight if n not in numbers_with_times]
             for number in numbers_with_times:
                 st.missing_since.pop(str(number), None)
                 if number in st.recovering:
