@@ -209,8 +209,9 @@ def bench_cds_command(
 
 @bench_app.command("ingest")
 def bench_ingest_command(
-    events: Annotated[int, typer.Option(help="Notifications in the latency stream")] = 120,
-    rate: Annotated[float, typer.Option(help="Notifications per second in the stream")] = 10.0,
+    events: Annotated[int, typer.Option(help="Notifications in the latency stream")] = 100,
+    rate: Annotated[float, typer.Option(help="Notifications per second in the stream")] = 5.0,
+    curve: Annotated[str, typer.Option(help="Other stream rates to measure, comma-separated ('' for none)")] = "2,10",
     resources: Annotated[int, typer.Option(help="Queued resources for the 1- and 2-worker throughput runs")] = 400,
     pages: Annotated[int, typer.Option(help="Synthetic scanned pages to OCR")] = 6,
     redis: Annotated[bool, typer.Option(help="Use the Redis Streams queue (REDIS_URL) instead of SQLite")] = False,
@@ -222,7 +223,8 @@ def bench_ingest_command(
     from chartrag.bench_ingest import run_ingest_bench
 
     redis_url = _os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0") if redis else None
-    _emit(run_ingest_bench(sorted(DEMO_DATA.glob("*.json")), events, rate, resources, pages, redis_url), json_out)
+    rates = [float(r) for r in curve.split(",") if r.strip()]
+    _emit(run_ingest_bench(sorted(DEMO_DATA.glob("*.json")), events, rate, resources, pages, redis_url, rates), json_out)
 
 
 def main() -> None:

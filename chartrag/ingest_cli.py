@@ -381,6 +381,19 @@ def subscriptions_list(server: Server, token: Token = None) -> None:
     out.print(table)
 
 
+@subscriptions_app.command("reactivate")
+def subscriptions_reactivate(subscription_id: str, server: Server, token: Token = None) -> None:
+    """Ask the server to reactivate a Subscription in error/off (sets status 'requested')."""
+    from fhir_ingest.subscriptions import SubscriptionManager
+
+    async def body() -> dict[str, Any]:
+        async with httpx.AsyncClient(timeout=30.0) as client:
+            return await SubscriptionManager(server, client, token).reactivate(subscription_id)
+
+    updated = _run(body())
+    out.print(f"Subscription/{subscription_id}: status {updated.get('status')}")
+
+
 @subscriptions_app.command("delete")
 def subscriptions_delete(subscription_id: str, server: Server, token: Token = None) -> None:
     """Delete a Subscription resource."""

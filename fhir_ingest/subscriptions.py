@@ -91,5 +91,14 @@ class SubscriptionManager:
         bundle = (await self._call("GET", f"{self.base}/Subscription")).json()
         return [e["resource"] for e in bundle.get("entry") or [] if isinstance(e.get("resource"), dict)]
 
+    async def reactivate(self, subscription_id: str) -> dict[str, Any]:
+        """After an error state (the watchdog flags it): ask the server to start again (status requested)."""
+        url = f"{self.base}/Subscription/{subscription_id}"
+        current = (await self._call("GET", url)).json()
+        current["status"] = "requested"
+        response = await self._call("PUT", url, json=current)
+        updated: dict[str, Any] = response.json() if response.content else current
+        return updated
+
     async def delete(self, subscription_id: str) -> None:
         await self._call("DELETE", f"{self.base}/Subscription/{subscription_id}")

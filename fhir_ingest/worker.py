@@ -113,15 +113,18 @@ class Worker:
 
     async def run(self, stop: asyncio.Event | None = None, until_empty: bool = False) -> WorkerStats:
         stop = stop or asyncio.Event()
+        pause = 0.01
         while not stop.is_set():
             jobs = await self.queue.claim(self.name, self.settings.batch_size, self.settings.lease_seconds)
             if jobs:
                 await self.process(jobs)
+                pause = 0.01
             await self.tick()
             if not jobs:
                 if until_empty and await self.idle():
                     break
-                await asyncio.sleep(0.02)
+                await asyncio.sleep(pause)  # an idle queue is polled less often, never less than 10 times a second
+                pause = min(pause * 2, 0.1)
         return self.stats
 
     async def idle(self) -> bool:

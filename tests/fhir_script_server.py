@@ -149,6 +149,20 @@ class ScriptedFhir:
             return JSONResponse({"resourceType": "Bundle", "type": "searchset",
                                  "entry": [{"resource": s} for s in self.subscriptions.values()]})
 
+        @app.get("/fhir/Subscription/{sid}")
+        async def read_subscription(sid: str) -> Response:
+            if sid not in self.subscriptions:
+                return JSONResponse({"resourceType": "OperationOutcome", "issue": []}, 404)
+            return JSONResponse(self.subscriptions[sid])
+
+        @app.put("/fhir/Subscription/{sid}")
+        async def update_subscription(sid: str, request: Request) -> Response:
+            body = await request.json()
+            if sid not in self.subscriptions or body.get("id") != sid:
+                return JSONResponse({"resourceType": "OperationOutcome", "issue": []}, 400)
+            self.subscriptions[sid] = body
+            return JSONResponse(body)
+
         @app.delete("/fhir/Subscription/{sid}")
         async def delete_subscription(sid: str) -> Response:
             if self.subscriptions.pop(sid, None) is None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chartrag.bench_ingest import served_resources as bundle_resources
 from fhir_ingest.app import Ingestion, open_ingestion
 from fhir_ingest.settings import IngestSettings
 from fhir_ingest.worker import Worker
@@ -18,6 +19,7 @@ from rag_core.indexing import Indexer
 from rag_core.models import PATIENT_DATA, Chunk, PatientScope, SearchFilter
 from rag_core.sparse import Bm25Encoder
 
+__all__ = ["PATIENT", "SECRET", "Rig", "bundle_resources", "hba1c", "ingest_rig", "note"]
 PATIENT = "p-ingest-1"
 SECRET = "test-channel-secret"
 
@@ -73,20 +75,3 @@ async def ingest_rig(tmp: Path, embedder: Any, fhir_base: str | None = None, **o
         await ingestion.close()
         await index.close()
 
-
-def bundle_resources(path: Path, types: set[str]) -> list[dict[str, Any]]:
-    """The bundle's resources of ``types`` as a FHIR server would serve them: ``urn:uuid:`` references
-    rewritten to ``Type/id``."""
-    import json
-
-    bundle = json.loads(path.read_text())
-    kinds = {e["fullUrl"]: f"{e['resource']['resourceType']}/{e['resource']['id']}" for e in bundle["entry"]}
-
-    def rewrite(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: (kinds.get(v, v) if k == "reference" and isinstance(v, str) else rewrite(v)) for k, v in value.items()}
-        if isinstance(value, list):
-            return [rewrite(v) for v in value]
-        return value
-
-    return [rewrite(e["resource"]) for e in bundle["entry"] if e["resource"]["resourceType"] in types]

@@ -54,6 +54,9 @@ def test_subscriptions_create_list_delete(fhir: ScriptedFhir, tmp_path: Path) ->
                                   "--criteria", "Observation?category=laboratory", "--secret", "s", "--data-dir",
                                   str(tmp_path)])
     assert classic.exit_code == 0 and fhir.subscriptions["s2"]["criteria"] == "Observation?category=laboratory"
+    fhir.subscriptions["s1"]["status"] = "error"  # e.g. the server gave up delivering
+    reactivated = runner.invoke(app, ["subscriptions", "reactivate", "s1", "--server", fhir.base])
+    assert reactivated.exit_code == 0 and fhir.subscriptions["s1"]["status"] == "requested"
     assert runner.invoke(app, ["subscriptions", "delete", "s1", "--server", fhir.base]).exit_code == 0
     assert list(fhir.subscriptions) == ["s2"]
     missing = runner.invoke(app, ["subscriptions", "delete", "s1", "--server", fhir.base])

@@ -8,47 +8,25 @@ import base64
 import csv
 import io
 from pathlib import Path
-from typing import Any
 
 import cv2
 import numpy as np
 import pymupdf
 import pytest
 from docx import Document
-from PIL import Image, ImageDraw, ImageFont
 
+from chartrag.bench_ingest import SCAN_LINES, synthetic_scan
 from fhir_ingest.sources.documents import attachment_readers, read_docx, read_image, read_pdf
 from fhir_ingest.sources.folder import folder_resources
 from fhir_ingest.sources.ocr import skew_angle
 from rag_core.documents import resources_to_documents
 from rag_core.errors import IngestError, ResourceError
 
-FAX_LINES = [
-    "OUTSIDE CARDIOLOGY CONSULTATION - FAX",
-    "",
-    "Assessment: Transthoracic echocardiogram shows left ventricular",
-    "ejection fraction of 35 percent with global hypokinesis.",
-    "Plan: start sacubitril-valsartan 24/26 mg twice daily.",
-    "Follow up in the heart failure clinic in 4 weeks.",
-]
+FAX_LINES = SCAN_LINES
 
 
 def scanned_page(lines: list[str], skew: float = 3.0, noise: float = 0.02, seed: int = 7) -> np.ndarray:
-    """Render text like a 200-dpi fax, rotate it and sprinkle salt-and-pepper noise."""
-    image = Image.new("L", (1700, 1100), 255)
-    draw = ImageDraw.Draw(image)
-    try:
-        font: Any = ImageFont.truetype("DejaVuSans.ttf", 34)
-    except OSError:
-        font = ImageFont.load_default(size=34)
-    for i, line in enumerate(lines):
-        draw.text((100, 120 + i * 62), line, fill=0, font=font)
-    page = np.array(image)
-    page = cv2.warpAffine(page, cv2.getRotationMatrix2D((850, 550), skew, 1.0), (1700, 1100), borderValue=255)
-    speckle = np.random.default_rng(seed).random(page.shape)
-    page[speckle < noise / 2] = 0
-    page[speckle > 1 - noise / 2] = 255
-    return page
+    return synthetic_scan(lines, skew, noise, seed)
 
 
 def png(page: np.ndarray) -> bytes:
