@@ -62,8 +62,9 @@ class Rig:
 
 @asynccontextmanager
 async def ingest_rig(tmp: Path, embedder: Any, fhir_base: str | None = None, **overrides: Any) -> AsyncIterator[Rig]:
-    settings = IngestSettings(channel_secret=SECRET, fhir_base_url=fhir_base, redis_url=None, gap_grace_seconds=0.3,
-                              backoff_seconds=0.05, watchdog_interval_seconds=3600, **overrides)
+    options: dict[str, Any] = {"channel_secret": SECRET, "fhir_base_url": fhir_base, "redis_url": None,
+                               "gap_grace_seconds": 0.3, "backoff_seconds": 0.05, "watchdog_interval_seconds": 3600}
+    settings = IngestSettings(**(options | overrides))
     index = EdgeIndex(tmp / "index", embedder.dimension)
     await index.ensure()
     indexer = Indexer(index, embedder, Bm25Encoder())
