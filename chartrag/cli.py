@@ -20,6 +20,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 import typer
 
 from chartrag.console import EXIT_AUDIT_BROKEN, DataDir, err, out
+from chartrag.console import EXIT_BAD_INPUT as EXIT_BAD_INPUT  # re-exported: the documented exit codes
 from chartrag.console import fail as _fail
 from chartrag.console import progress_bar as _progress
 from chartrag.console import settings_for as _settings

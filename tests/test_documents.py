@@ -50,7 +50,7 @@ GOOD_OBS = {
         ({"resourceType": "DocumentReference", "id": "d2", "status": "current",
           "subject": {"reference": "urn:uuid:pt-1"},
           "content": [{"attachment": {"contentType": "application/pdf", "data": base64.b64encode(b"%PDF").decode()}}]},
-         "not supported yet"),
+         "not supported"),
     ],
 )
 def test_bad_resource_is_reported_and_the_batch_goes_on(bad: dict, reason: str) -> None:
