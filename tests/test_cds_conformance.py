@@ -4,8 +4,8 @@ test named in docs/cds-hooks-conformance.md exists."""
 from __future__ import annotations
 
 import csv
-import re
 
+from tests.conformance import assert_documented
 from tests.conftest import ROOT
 
 DOC = ROOT / "docs" / "cds-hooks-conformance.md"
@@ -15,9 +15,4 @@ TSV = ROOT / "tests" / "data" / "conformance" / "cdshooks2_service_requirements.
 def test_every_service_requirement_is_covered_or_explained() -> None:
     with TSV.open(encoding="utf-8") as handle:
         ids = [row[0] for row in csv.reader(handle, delimiter="\t") if len(row) >= 5 and "Service" in row[2]]
-    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| (\d+) \|.*\| (.+) \|$", DOC.read_text(), re.M)}
-    assert ids and sorted(rows, key=int) == sorted(ids, key=int)
-    assert not [rid for rid, cover in rows.items() if "MISSING" in cover]
-    for rid, cover in rows.items():
-        for path, name in re.findall(r"`tests/([\w./]+)::(\w+)`", cover):
-            assert f"def {name}(" in (ROOT / "tests" / path).read_text(), f"requirement {rid} names a missing test"
+    assert_documented(DOC, ids)
