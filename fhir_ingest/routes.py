@@ -50,7 +50,10 @@ def build_ingest_router(settings: IngestSettings, queue: JobQueue, prefix: str =
         return None
 
     async def read_json(request: Request) -> tuple[Any, JSONResponse | None]:
-        length = int(request.headers.get("content-length") or 0)
+        try:
+            length = int(request.headers.get("content-length") or 0)
+        except ValueError:
+            return None, outcome(400, "error", "invalid", "Content-Length is not a number")
         if length > settings.max_body_bytes:
             return None, outcome(413, "error", "too-costly", "notification body is too large")
         raw = await request.body()

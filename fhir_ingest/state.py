@@ -147,13 +147,6 @@ class IngestState:
                 await self._save(st)
             return due, st.mark_timestamp
 
-    async def release_recovery(self, url: str, numbers: list[int]) -> None:
-        async with locked(self.kv, f"sub:{url}", self.lock_seconds):
-            st = await self.subscription(url)
-            if st is not None:
-                st.recovering = [n for n in st.recovering if n not in numbers]
-                await self._save(st)
-
     # ------------------------------------------------------------------ resource versions
 
     async def version(self, reference: str) -> ResourceVersion | None:

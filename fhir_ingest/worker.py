@@ -52,6 +52,10 @@ class Plan:
     upserts: list[dict[str, Any]] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)
     processed: dict[str, dict[int, str | None]] = field(default_factory=dict)  # subscription → number → time
+    # rendered while planning (a resource that cannot be read fails its job, not the batch):
+    # (reference, versionId) → its documents
+    documents: dict[tuple[str, str | None], list[ClinicalDocument]] = field(default_factory=dict)
+    state_updates: dict[str, Any] = field(default_factory=dict)  # written only once the batch is applied
 
 
 @dataclass
@@ -128,10 +132,13 @@ class Worker:
         return self.stats
 
     async def idle(self) -> bool:
+        """Nothing queued, and no missed event waiting for a recovery job to be scheduled."""
         stats = await self.queue.stats()
         if stats.ready or stats.in_flight or stats.delayed:
             return False
-        return not any(s.missing() for s in await self.state.subscriptions())
+        if self.source is None:
+            return True
+        return not any(set(s.missing()) - set(s.recovering) for s in await self.state.subscriptions())
 
     async def tick(self, now: float | None = None) -> None:
         now = now or time.time()
@@ -166,6 +173,8 @@ class Worker:
         for _, plan in planned:
             for subscription, numbers in plan.processed.items():
                 await self.state.mark_processed(subscription, numbers)
+            for key, value in plan.state_updates.items():
+                await self.state.kv.put(key, value)
         await self.queue.ack([job for job, _ in planned])
         self.stats.jobs += len(planned)
 
@@ -182,12 +191,26 @@ class Worker:
     async def _buried(self, job: Job) -> None:
         self.stats.dead += 1
         log.warning("ingest job %s (%s) moved to the dead-letter list", job.job_id, job.kind)
-        if job.kind == "recover":
-            await self.state.release_recovery(job.body["subscription"], job.body["numbers"])
+        if job.kind == "recover":  # the numbers stay claimed (no retry storm); retry-dead runs it again
+            await self.state.update_subscription(
+                job.body["subscription"],
+                flagged=f"recovery of {len(job.body['numbers'])} missed event(s) failed; see dead letters")
 
     # ------------------------------------------------------------------ planning
 
     async def plan(self, job: Job) -> Plan:
+        plan = await self._plan(job)
+        if plan.upserts:
+            report = await asyncio.to_thread(
+                resources_to_documents, [(f"{r['resourceType']}/{r['id']}", r) for r in plan.upserts],
+                self.source_system, self.readers)
+            if report.errors:  # references and reasons only
+                raise PoisonJob("; ".join(str(e) for e in report.errors[:3]))
+            for doc in report.documents:
+                plan.documents.setdefault((doc.source.reference, doc.source.version_id), []).append(doc)
+        return plan
+
+    async def _plan(self, job: Job) -> Plan:
         body = job.body
         if job.kind == "notification":
             return await self._plan_notification(parse_notification(body["bundle"]))
@@ -314,7 +337,7 @@ class Worker:
             params["_lastUpdated"] = f"ge{since_param(last)}"
             async for resource in source.search(resource_type, params):
                 await self._resources(plan, [resource])
-        await self.state.kv.put("classic:last_query", started)
+        plan.state_updates["classic:last_query"] = started
         return plan
 
     async def _plan_hl7(self, job_id: str, message: str) -> Plan:
@@ -329,6 +352,7 @@ class Worker:
     # ------------------------------------------------------------------ applying
 
     async def apply(self, plans: list[Plan]) -> None:
+        rendered = {key: docs for p in plans for key, docs in p.documents.items()}
         latest: dict[str, dict[str, Any]] = {}
         for resource in (r for p in plans for r in p.upserts):
             ref = f"{resource['resourceType']}/{resource['id']}"
@@ -342,9 +366,12 @@ class Worker:
         async with AsyncExitStack() as stack:
             for ref in refs:  # sorted: two workers never wait on each other's locks in a cycle
                 await stack.enter_async_context(locked(self.state.kv, f"res:{ref}", self.settings.lease_seconds))
-            await self._apply_locked(refs, latest, deletes)
+            await self._apply_locked(refs, latest, deletes, rendered)
 
-    async def _apply_locked(self, refs: list[str], latest: dict[str, dict[str, Any]], deletes: set[str]) -> None:
+    async def _apply_locked(
+        self, refs: list[str], latest: dict[str, dict[str, Any]], deletes: set[str],
+        rendered: dict[tuple[str, str | None], list[ClinicalDocument]],
+    ) -> None:
         to_index: list[tuple[str, dict[str, Any]]] = []
         to_delete: list[tuple[str, ResourceVersion | None, ResourceVersion]] = []
         patients: list[dict[str, Any]] = []
@@ -364,14 +391,10 @@ class Worker:
                 to_delete.append((ref, stored, ResourceVersion(version, updated, stored.patient_id if stored else None, True)))
                 continue
             to_index.append((ref, resource))
-        report = await asyncio.to_thread(
-            resources_to_documents, [(ref, r) for ref, r in to_index], self.source_system, self.readers
-        )
-        docs_by_ref: dict[str, list[ClinicalDocument]] = {}
-        for doc in report.documents:
-            docs_by_ref.setdefault(doc.source.reference, []).append(doc)
-        if report.documents:
-            stats = await self.indexer.index_documents(report.documents)
+        docs_by_ref = {ref: rendered.get((ref, version_of(r)[0]), []) for ref, r in to_index}
+        documents = [d for docs in docs_by_ref.values() for d in docs]
+        if documents:
+            stats = await self.indexer.index_documents(documents)
             self.stats.chunks += stats.chunks
         for ref, resource in to_index:
             docs = docs_by_ref.get(ref, [])
@@ -401,6 +424,11 @@ class Worker:
     async def schedule_recoveries(self, now: float) -> None:
         for st in await self.state.subscriptions():
             if not st.missing():
+                continue
+            if self.source is None:  # nowhere to recover from: say so once, do not queue doomed jobs
+                reason = "events missing; set CHARTRAG_INGEST_FHIR_BASE_URL to recover them"
+                if st.flagged != reason:
+                    await self.state.update_subscription(st.url, flagged=reason)
                 continue
             due, since = await self.state.due_gaps(st.url, self.settings.gap_grace_seconds, now)
             if due:

@@ -112,3 +112,27 @@ async def test_scripted_server_notifications_are_indexed_exactly_as_the_server_h
                 await drain()
                 st = await rig.ingestion.state.subscription(fhir.subscription_url)
                 assert st is not None and st.flagged is None and st.heartbeats == 1
+
+
+async def test_an_unreadable_resource_is_dead_lettered_and_the_rest_of_the_batch_is_indexed(
+    tmp_path: Path, real_embedder: Any
+) -> None:
+    fhir = ScriptedFhir(base="https://ehr.example/fhir")
+    async with ingest_rig(tmp_path, real_embedder) as rig:  # no FHIR server configured to recover from
+        secret_text = "Patient confided a private family matter."
+        bad = note("bad-1", secret_text, "2025-01-02")
+        bad["content"][0]["attachment"]["contentType"] = "application/zip"
+        events = [fhir.save(hba1c("ok-1", 7.0, "2025-01-01")), fhir.save(bad), fhir.save(hba1c("ok-2", 7.2, "2025-02-01"))]
+        fhir.save(hba1c("never-sent", 7.4, "2025-03-01"))  # event 4 is lost
+        events.append(fhir.save(hba1c("ok-3", 7.6, "2025-04-01")))
+        for event in events:
+            await rig.ingestion.queue.put("notification", {"bundle": fhir.bundle("event-notification", [event])})
+        await asyncio.wait_for(rig.worker.run(until_empty=True), timeout=60)
+
+        assert set(await rig.per_resource()) == {"Observation/ok-1", "Observation/ok-2", "Observation/ok-3"}
+        (dead,) = await rig.ingestion.queue.dead_letters()
+        assert "DocumentReference/bad-1" in dead.error and "not supported" in dead.error
+        assert "confided" not in dead.error  # references and reasons, never chart text
+        st = await rig.ingestion.state.subscription(fhir.subscription_url)
+        assert st is not None and st.missing() == [4]
+        assert st.flagged and "CHARTRAG_INGEST_FHIR_BASE_URL" in st.flagged
