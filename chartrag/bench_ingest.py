@@ -4,7 +4,8 @@
   to 1 note, taken from the shipped patients, each event for a fresh patient id) POSTed over loopback
   HTTP to the product's endpoint; the clock runs from just before the POST until a patient-filtered
   engine query sees the patient's chunks (the query is issued once the indexer reports the upsert,
-  so polling does not steal the CPU the embedder needs). One worker runs in the serving process
+  so polling does not steal the CPU the embedder needs); ``endpoint_2xx_ms`` is how long the endpoint
+  took to answer (authenticate, validate, enqueue). One worker runs in the serving process
   (the embedded default) on the SQLite queue. Reported at the chosen rate, plus a curve over rates.
 * throughput — the same notifications queued up front, drained by 1 and then 2 workers:
   resources/s and chunks/s from first claim to empty queue.
@@ -146,6 +147,7 @@ async def bench_latency(bundles: list[Path], work: Path, events: int, rate: floa
     stream = _stream(bundles, events, "lat")
     sent: dict[str, float] = {}
     latencies: list[float] = []
+    acks: list[float] = []
     try:
         with serving(endpoint, free_port()) as url:
             def send() -> None:
@@ -158,6 +160,7 @@ async def bench_latency(bundles: list[Path], work: Path, events: int, rate: floa
                                                headers={"X-Subscription-Secret": SECRET,
                                                         "Content-Type": "application/fhir+json"})
                         response.raise_for_status()
+                        acks.append((time.perf_counter() - sent[patient]) * 1000)
 
             start = time.perf_counter()
             sender = threading.Thread(target=send, daemon=True)
@@ -176,7 +179,8 @@ async def bench_latency(bundles: list[Path], work: Path, events: int, rate: floa
         if endpoint_queue is not ingestion.queue:
             await endpoint_queue.close()
         await runtime.close()
-    return {**_pct(latencies), "events": events, "rate_per_s": rate, "lost": len(pending)}
+    return {**_pct(latencies), "events": events, "rate_per_s": rate, "lost": len(pending),
+            "endpoint_2xx_ms": _pct(acks)}
 
 
 async def bench_throughput(bundles: list[Path], work: Path, resources: int, workers: int,
