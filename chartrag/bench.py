@@ -72,7 +72,7 @@ def _runtime_factory(data_dir: Path) -> Any:
     return factory
 
 
-def _pct(values: list[float]) -> dict[str, float]:
+def percentiles(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
     return {
         "p50": round(statistics.median(ordered), 3),
@@ -136,7 +136,7 @@ async def bench_query(chunks: int, patients: int, queries: int, embedder: Cached
         filtered.append((time.perf_counter() - t0) * 1000)
     total = await index.total_points(PATIENT_DATA)
     await index.close()
-    return {"query_ms": _pct(timings), "query_with_type_and_date_filter_ms": _pct(filtered), "chunks": total,
+    return {"query_ms": percentiles(timings), "query_with_type_and_date_filter_ms": percentiles(filtered), "chunks": total,
             "patients": patients, "corpus_load_s": round(load_s, 1)}
 
 
@@ -192,7 +192,7 @@ def bench_ask(data_dir: Path, questions: list[tuple[str, str, str]]) -> dict[str
             client.post("/api/ask", json={"patient_id": patient, "question": question, "now": now,
                                           "requester": "bench"}).raise_for_status()
             timings.append((time.perf_counter() - t0) * 1000)
-    return {"ask_ms": _pct(timings)}
+    return {"ask_ms": percentiles(timings)}
 
 
 def bench_embedding(rounds: int = 50) -> dict[str, Any]:
@@ -277,7 +277,7 @@ def bench_app(bundles: list[Path], work: Path) -> dict[str, Any]:
                     first.append(got_first if got_first is not None else full[-1])
             finally:
                 client.close()
-    return {"first_claim_ms": _pct(first), "answer_ms": _pct(full)}
+    return {"first_claim_ms": percentiles(first), "answer_ms": percentiles(full)}
 
 
 def bench_cds(bundles: list[Path], work: Path, rounds: int = 20) -> dict[str, Any]:
@@ -324,4 +324,4 @@ def bench_cds(bundles: list[Path], work: Path, rounds: int = 20) -> dict[str, An
                 cache.invalidate(patient)
                 cold.append(call(client, patient))
                 warm.append(call(client, patient))
-    return {"cold_ms": _pct(cold), "warm_ms": _pct(warm), "patients": len(patients)}
+    return {"cold_ms": percentiles(cold), "warm_ms": percentiles(warm), "patients": len(patients)}

@@ -32,6 +32,7 @@ import numpy as np
 from fastapi import FastAPI
 from PIL import Image, ImageDraw, ImageFont
 
+from chartrag.bench import percentiles
 from chartrag.serving import free_port, serving
 from fhir_ingest.app import open_ingestion
 from fhir_ingest.queue import SqliteJobQueue
@@ -90,9 +91,8 @@ def synthetic_scan(lines: list[str], skew: float = 3.0, noise: float = 0.02, see
 
 
 def _pct(values: list[float]) -> dict[str, float]:
-    ordered = sorted(values)
-    return {"p50": round(statistics.median(ordered), 1), "p95": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1),
-            "max": round(ordered[-1], 1), "n": len(ordered)}
+    """The project's one P50/P95 (``chartrag.bench``), plus the worst case."""
+    return {**percentiles(values), "max": round(max(values), 1)} if values else {"n": 0}
 
 
 def _notification(resource: dict[str, Any], number: int) -> dict[str, Any]:

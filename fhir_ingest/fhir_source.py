@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -102,4 +104,14 @@ class FhirSource:
             raise SourceError(f"attachment unreachable ({type(exc).__name__})") from None
         if response.status_code >= 400:
             raise SourceError(f"attachment: HTTP {response.status_code}")
+        if "json" in response.headers.get("content-type", ""):  # a server that answers with the Binary resource
+            try:
+                data = response.json()
+            except ValueError:
+                return response.content
+            if isinstance(data, dict) and data.get("resourceType") == "Binary":
+                try:
+                    return base64.b64decode(data.get("data") or "", validate=True)
+                except binascii.Error:
+                    raise SourceError("attachment: Binary data is not base64") from None
         return response.content

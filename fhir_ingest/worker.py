@@ -243,15 +243,16 @@ class Worker:
         return plan
 
     async def _inline_attachments(self, resource: dict[str, Any]) -> dict[str, Any]:
-        """DocumentReference/DiagnosticReport attachments given by URL are read from the server."""
-        holders = [c.get("attachment") or {} for c in resource.get("content") or []] + list(resource.get("presentedForm") or [])
-        if not any(a.get("url") and "data" not in a for a in holders):
+        """DocumentReference/DiagnosticReport attachments given by URL are read from the server (into a copy)."""
+        def by_url(r: dict[str, Any]) -> list[dict[str, Any]]:
+            holders = [c.get("attachment") or {} for c in r.get("content") or []] + list(r.get("presentedForm") or [])
+            return [a for a in holders if a.get("url") and "data" not in a]
+
+        if not by_url(resource):
             return resource
         resource = copy.deepcopy(resource)
-        holders = [c.get("attachment") or {} for c in resource.get("content") or []] + list(resource.get("presentedForm") or [])
-        for attachment in holders:
-            if attachment.get("url") and "data" not in attachment:
-                attachment["data"] = base64.b64encode(await self._need_source().binary(attachment["url"])).decode()
+        for attachment in by_url(resource):
+            attachment["data"] = base64.b64encode(await self._need_source().binary(attachment["url"])).decode()
         return resource
 
     async def _fetch_into(self, plan: Plan, references: Iterable[str]) -> Plan:

@@ -136,3 +136,26 @@ async def test_an_unreadable_resource_is_dead_lettered_and_the_rest_of_the_batch
         st = await rig.ingestion.state.subscription(fhir.subscription_url)
         assert st is not None and st.missing() == [4]
         assert st.flagged and "CHARTRAG_INGEST_FHIR_BASE_URL" in st.flagged
+
+
+async def test_a_note_whose_pdf_is_given_by_url_is_read_from_the_server(tmp_path: Path, real_embedder: Any) -> None:
+    import base64
+
+    import pymupdf
+
+    pdf = pymupdf.open()
+    pdf.new_page().insert_text((72, 72), "Discharge summary: cellulitis of the left leg treated with cefazolin.", fontsize=11)
+    fhir = ScriptedFhir()
+    with serving(fhir.app(), free_port()) as fhir_url:
+        fhir.base = f"{fhir_url}/fhir"
+        fhir.save({"resourceType": "Binary", "id": "pdf-1", "contentType": "application/pdf",
+                   "data": base64.b64encode(pdf.tobytes()).decode()})
+        doc = note("dc-1", "", "2025-06-01")
+        doc["content"] = [{"attachment": {"contentType": "application/pdf", "url": f"{fhir.base}/Binary/pdf-1"}}]
+        event = fhir.save(doc)
+        async with ingest_rig(tmp_path, real_embedder, fhir.base) as rig:
+            await rig.ingestion.queue.put("notification", {"bundle": fhir.bundle("event-notification", [event])})
+            await asyncio.wait_for(rig.worker.run(until_empty=True), timeout=60)
+            (chunk,) = [c for c in await rig.chunks() if c.resource_id == "dc-1"]
+            assert "cellulitis of the left leg treated with cefazolin" in chunk.text
+            assert "read Binary/pdf-1" in fhir.calls
