@@ -119,16 +119,21 @@ class Worker:
         stop = stop or asyncio.Event()
         pause = 0.01
         while not stop.is_set():
-            jobs = await self.queue.claim(self.name, self.settings.batch_size, self.settings.lease_seconds)
-            if jobs:
-                await self.process(jobs)
-                pause = 0.01
-            await self.tick()
-            if not jobs:
-                if until_empty and await self.idle():
+            try:
+                jobs = await self.queue.claim(self.name, self.settings.batch_size, self.settings.lease_seconds)
+                if jobs:
+                    await self.process(jobs)
+                    pause = 0.01
+                await self.tick()
+                if not jobs and until_empty and await self.idle():
                     break
+            except Exception as exc:  # the queue or state store is down: keep the worker alive, try again
+                log.warning("ingest worker %s: %s; retrying", self.name, type(exc).__name__)
+                jobs = []
+                pause = 1.0
+            if not jobs:
                 await asyncio.sleep(pause)  # an idle queue is polled less often, never less than 10 times a second
-                pause = min(pause * 2, 0.1)
+                pause = min(pause * 2, 0.1) if pause < 1.0 else 0.1
         return self.stats
 
     async def idle(self) -> bool:
@@ -161,6 +166,9 @@ class Worker:
                 await self._dead(job, f"{type(exc).__name__}: {exc}")
             except (SourceError, TimeoutError, OSError) as exc:
                 await self._retry(job, f"{type(exc).__name__}: {exc}")
+            except Exception as exc:  # unexpected: retried, and dead-lettered if it keeps failing
+                log.warning("ingest job %s (%s) failed unexpectedly: %s", job.job_id, job.kind, type(exc).__name__)
+                await self._retry(job, f"unexpected {type(exc).__name__}")
         if not planned:
             return
         try:
