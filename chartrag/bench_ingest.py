@@ -23,6 +23,8 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +37,7 @@ from PIL import Image, ImageDraw, ImageFont
 from chartrag.bench import percentiles
 from chartrag.serving import free_port, serving
 from fhir_ingest.app import open_ingestion
-from fhir_ingest.queue import SqliteJobQueue
+from fhir_ingest.queue import JobQueue, RedisJobQueue, SqliteJobQueue
 from fhir_ingest.routes import build_ingest_router
 from fhir_ingest.settings import IngestSettings
 from fhir_ingest.sources.bulk import import_files
@@ -141,8 +143,17 @@ async def bench_latency(bundles: list[Path], work: Path, events: int, rate: floa
     runtime.indexer.listeners.append(upserted.update)
     ingestion = open_ingestion(settings, work)
     ingestion.start_workers(runtime.indexer, 1)
-    endpoint = FastAPI()
-    endpoint_queue = SqliteJobQueue(work / "ingest.sqlite") if not redis_url else ingestion.queue
+    # the endpoint serves from its own thread and event loop: it gets its own connection to the queue,
+    # closed in that loop when the server stops
+    endpoint_queue: JobQueue = (RedisJobQueue(redis_url, settings.queue_name) if redis_url
+                                else SqliteJobQueue(work / "ingest.sqlite"))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await endpoint_queue.close()
+
+    endpoint = FastAPI(lifespan=lifespan)
     endpoint.include_router(build_ingest_router(settings, endpoint_queue))
     stream = _stream(bundles, events, "lat")
     sent: dict[str, float] = {}
@@ -176,8 +187,6 @@ async def bench_latency(bundles: list[Path], work: Path, events: int, rate: floa
             sender.join()
     finally:
         await ingestion.close()
-        if endpoint_queue is not ingestion.queue:
-            await endpoint_queue.close()
         await runtime.close()
     return {**_pct(latencies), "events": events, "rate_per_s": rate, "lost": len(pending),
             "endpoint_2xx_ms": _pct(acks)}

@@ -52,12 +52,12 @@ def _run(coro: Awaitable[T]) -> T:
 
 async def _with_runtime(where: Path | RagSettings | None, body: Callable[[Runtime, Ingestion], Awaitable[T]]) -> T:
     settings = where if isinstance(where, RagSettings) else settings_for(where)
+    runtime = await build_runtime(settings)  # fails first when another process holds the embedded index
     ingestion = open_ingestion(IngestSettings(), settings.data_dir)
-    runtime = await build_runtime(settings)
     try:
         return await body(runtime, ingestion)
     finally:
-        await ingestion.close()
+        await ingestion.close()  # stops its workers before the index closes
         await runtime.close()
 
 
