@@ -37,7 +37,6 @@ from PIL import Image, ImageDraw, ImageFont
 from chartrag.bench import percentiles
 from chartrag.serving import free_port, serving
 from fhir_ingest.app import open_ingestion
-from fhir_ingest.queue import JobQueue, RedisJobQueue, SqliteJobQueue
 from fhir_ingest.routes import build_ingest_router
 from fhir_ingest.settings import IngestSettings
 from fhir_ingest.sources.bulk import import_files
@@ -145,16 +144,15 @@ async def bench_latency(bundles: list[Path], work: Path, events: int, rate: floa
     ingestion.start_workers(runtime.indexer, 1)
     # the endpoint serves from its own thread and event loop: it gets its own connection to the queue,
     # closed in that loop when the server stops
-    endpoint_queue: JobQueue = (RedisJobQueue(redis_url, settings.queue_name) if redis_url
-                                else SqliteJobQueue(work / "ingest.sqlite"))
+    endpoint_side = open_ingestion(settings, work)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        await endpoint_queue.close()
+        await endpoint_side.close()
 
     endpoint = FastAPI(lifespan=lifespan)
-    endpoint.include_router(build_ingest_router(settings, endpoint_queue))
+    endpoint.include_router(build_ingest_router(settings, endpoint_side.queue, endpoint_side.state))
     stream = _stream(bundles, events, "lat")
     sent: dict[str, float] = {}
     latencies: list[float] = []

@@ -45,7 +45,7 @@ def build_app(
 
     app = create_app(factory, smart)
     app.include_router(cds_router)
-    app.include_router(build_ingest_router(ingest, ingestion.queue))
+    app.include_router(build_ingest_router(ingest, ingestion.queue, ingestion.state))
     # browser-based CDS clients (no cookies: credentials are never allowed cross-origin)
     app.add_middleware(CORSMiddleware, allow_origins=cds.cors_origins, allow_methods=["GET", "POST", "OPTIONS"],
                        allow_headers=["Authorization", "Content-Type"], allow_credentials=False)

@@ -22,6 +22,7 @@ from fhir_ingest.errors import NotificationError
 from fhir_ingest.notifications import parse_notification
 from fhir_ingest.queue import JobQueue
 from fhir_ingest.settings import IngestSettings
+from fhir_ingest.state import IngestState
 from rag_core.errors import ResourceError
 from rag_core.fhir_models import validate_resource
 
@@ -35,7 +36,11 @@ def outcome(status: int, severity: str, code: str, diagnostics: str) -> JSONResp
     return JSONResponse(body, status_code=status, media_type=FHIR_JSON)
 
 
-def build_ingest_router(settings: IngestSettings, queue: JobQueue, prefix: str = "/fhir") -> APIRouter:
+def build_ingest_router(
+    settings: IngestSettings, queue: JobQueue, state: IngestState | None = None, prefix: str = "/fhir"
+) -> APIRouter:
+    """``state``: where the event numbers of queued notifications are noted, so that a worker busy with a
+    long batch never mistakes a queued event for a lost one."""
     router = APIRouter(prefix=prefix, tags=["ingest"])
 
     def refused(request: Request) -> JSONResponse | None:
@@ -87,6 +92,8 @@ def build_ingest_router(settings: IngestSettings, queue: JobQueue, prefix: str =
         except NotificationError as exc:
             return outcome(400, "error", "invalid", f"not a conformant notification: {exc}")
         await queue.put("notification", {"bundle": body})
+        if state is not None:
+            await state.note_queued(notification.subscription, [e.number for e in notification.events if e.number])
         return accepted(notification.type)
 
     @router.put("/notify/{resource_type}/{resource_id}")

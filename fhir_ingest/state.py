@@ -115,6 +115,15 @@ class IngestState:
             await self._save(st)
             return st
 
+    async def note_queued(self, url: str, numbers: list[int]) -> None:
+        """The endpoint queued a notification carrying these numbers: they are late, never missing."""
+        if not numbers:
+            return
+        async with locked(self.kv, f"sub:{url}", self.lock_seconds):
+            st = await self.subscription(url) or SubscriptionState(url)
+            st.in_flight = sorted(set(st.in_flight) | {n for n in numbers if not st.is_seen(n)})
+            await self._save(st)
+
     async def mark_processed(self, url: str, numbers_with_times: dict[int, str | None]) -> SubscriptionState:
         async with locked(self.kv, f"sub:{url}", self.lock_seconds):
             st = await self.subscription(url) or SubscriptionState(url)

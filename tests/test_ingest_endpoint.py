@@ -133,3 +133,23 @@ async def test_classic_rest_hook_shapes(client: tuple[httpx.AsyncClient, SqliteJ
     jobs = await queue.claim("t", 10, 30)
     assert [j.kind for j in jobs] == ["query", "resource"]
     assert jobs[1].body["resource"]["id"] == "obs-1"
+
+
+async def test_queued_event_numbers_are_late_not_missing(tmp_path: Path) -> None:
+    from fhir_ingest.state import IngestState
+    from fhir_ingest.store import SqliteKeyValue
+
+    queue, kv = SqliteJobQueue(tmp_path / "q.sqlite"), SqliteKeyValue(tmp_path / "q.sqlite")
+    state = IngestState(kv)
+    app = FastAPI()
+    app.include_router(build_ingest_router(IngestSettings(channel_secret=SECRET, redis_url=None), queue, state))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        response = await c.post("/fhir/notify", content=json.dumps(fixture("id_only_notification_bundle_example.json")),
+                                headers=HEADERS)
+    assert response.status_code == 200
+    url = "https://fhirserver.org/fhir/Subscription/123"
+    # a worker busy elsewhere hears of event 3 first: 1 is queued (late), only 2 is missing
+    st = await state.observe(url, "event-notification", "active", None, [3], 3)
+    assert st.in_flight == [1, 3] and st.missing() == [2]
+    await queue.close()
+    await kv.close()

@@ -16,6 +16,8 @@ from fastapi import FastAPI
 
 from fhir_ingest.queue import SqliteJobQueue
 from fhir_ingest.routes import build_ingest_router
+from fhir_ingest.state import IngestState
+from fhir_ingest.store import SqliteKeyValue
 from tests.fhir_script_server import ScriptedFhir, post_notification
 from tests.ingest_helpers import PATIENT, SECRET, hba1c, ingest_rig, note
 from tests.servers import free_port, serving
@@ -34,7 +36,8 @@ async def test_scripted_server_notifications_are_indexed_exactly_as_the_server_h
             changed: list[set[str]] = []
             rig.indexer.listeners.append(changed.append)
             endpoint = FastAPI()
-            endpoint.include_router(build_ingest_router(rig.ingestion.settings, SqliteJobQueue(tmp_path / "ingest.sqlite")))
+            endpoint.include_router(build_ingest_router(rig.ingestion.settings, SqliteJobQueue(tmp_path / "ingest.sqlite"),
+                                                        IngestState(SqliteKeyValue(tmp_path / "ingest.sqlite"))))
             with serving(endpoint, endpoint_port) as our_url:
                 url = f"{our_url}/fhir/notify"
 
