@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 from pathlib import Path
 
 import httpx
@@ -64,9 +65,11 @@ async def serve_demo(settings: RagSettings, data: Path, host: str, port: int) ->
         frame_ancestors=f"'self' {ehr_url}",
     )
     cds = CdsSettings(base_url=app_url, trusted_jku={ehr_url: [f"{ehr_url}/cds/jwks"]}, smart_launch_url=f"{app_url}/launch")
+    secret = secrets.token_urlsafe(24)  # the sandbox notifies ChartRAG as a subscribed FHIR server would
+    ingest = IngestSettings(channel_secret=secret, fhir_base_url=f"{ehr_url}/fhir")
+    sandbox = create_sandbox(data, ehr_url, app_url, cds_base=app_url, notify=(f"{app_url}/fhir/notify", secret))
     servers = [
-        uvicorn.Server(uvicorn.Config(build_app(settings, smart, cds), host=host, port=port, log_level="warning")),
-        uvicorn.Server(uvicorn.Config(create_sandbox(data, ehr_url, app_url, cds_base=app_url), host=host,
-                                      port=port + 1, log_level="warning")),
+        uvicorn.Server(uvicorn.Config(build_app(settings, smart, cds, ingest), host=host, port=port, log_level="warning")),
+        uvicorn.Server(uvicorn.Config(sandbox, host=host, port=port + 1, log_level="warning")),
     ]
     await asyncio.gather(*(s.serve() for s in servers))

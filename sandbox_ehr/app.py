@@ -20,6 +20,7 @@ from joserfc.jwk import ECKey, KeySet
 
 from sandbox_ehr.authorization import Client, LaunchContext, SandboxAuthServer, SandboxRequest, redirect_with
 from sandbox_ehr.fhir_store import FhirStore, display_name
+from sandbox_ehr.notifier import LABS, Notifier, lab_result, signed_note
 
 PRACTITIONER = "Practitioner/sandbox-clinician"
 COMPARTMENT_FREE = {"Practitioner", "Organization", "Location", "Medication"}
@@ -36,7 +37,7 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
         ".cards .card{border-left:4px solid #1f5fae;background:#f7f9fc;padding:8px;margin:10px 0;border-radius:4px}"
         ".cards .card.warning{border-left-color:#b7791f}.cards .detail{font-size:12px}"
         ".cards ul{padding-left:16px;margin:4px 0;line-height:1.5}.cards p{margin:6px 0 2px}"
-        ".note{font-size:12px;color:#5b6675}</style></head><body>"
+        ".note{font-size:12px;color:#5b6675}.new form{margin:8px 0}.new textarea{width:100%;box-sizing:border-box}</style></head><body>"
         f"<header><strong>Sandbox EHR</strong> · development tool · signed in as Dr. Sandbox</header>"
         f"<main>{body}</main></body></html>",
         status_code=status,
@@ -52,10 +53,13 @@ async def _oauth_request(request: Request) -> SandboxRequest:
 
 
 def create_sandbox(
-    data_dir: Path, base_url: str, app_url: str, client_id: str = "chartrag", cds_base: str | None = None
+    data_dir: Path, base_url: str, app_url: str, client_id: str = "chartrag", cds_base: str | None = None,
+    notify: tuple[str, str] | None = None,
 ) -> FastAPI:
     """``base_url``: where this sandbox is served; ``app_url``: ChartRAG's base URL; ``cds_base``: where
-    ChartRAG's CDS services live (the chart page then calls patient-view on open and shows the cards)."""
+    ChartRAG's CDS services live (the chart page then calls patient-view on open and shows the cards);
+    ``notify``: (ChartRAG's notification URL, channel secret) — the chart page then lets the clinician
+    result a lab or sign a note, and ChartRAG is notified as a Subscription would."""
     base = base_url.rstrip("/")
     fhir_base = f"{base}/fhir"
     store = FhirStore.from_folder(data_dir)
@@ -68,6 +72,25 @@ def create_sandbox(
     app.state.store = store
     cds_key = ECKey.generate_key("P-384", parameters={"kid": "sandbox-cds", "alg": "ES384"}, private=True)
     http = httpx.AsyncClient(timeout=10.0)
+    notifier = Notifier(fhir_base, notify[0], notify[1]) if notify else None
+
+    def new_data_form(patient_id: str) -> str:
+        if notifier is None:
+            return ""
+        options = "".join(f"<option value='{c}'>{html.escape(d)} ({html.escape(u)})</option>" for c, (d, u) in LABS.items())
+        action = f"/ehr/patient/{quote(patient_id)}"
+        return (f"<section class=new><h4>New data (notifies ChartRAG)</h4>"
+                f"<form method=post action='{action}/lab'><select name=code>{options}</select> "
+                f"<input name=value required inputmode=decimal size=6 aria-label=value> <button>Result</button></form>"
+                f"<form method=post action='{action}/note'><textarea name=text rows=4 required aria-label='note text'>"
+                f"</textarea><br><button>Sign note</button></form></section>")
+
+    async def publish(patient_id: str, resource: dict[str, Any]) -> Response:
+        assert notifier is not None
+        store.add(resource)
+        status = await notifier.created(resource)
+        note = "sent" if status == 200 else f"not delivered ({status or 'unreachable'})"
+        return RedirectResponse(f"/ehr/patient/{quote(patient_id)}?notified={quote(note)}", status_code=303)
 
     async def cds_cards(patient_id: str) -> str:
         """As a CDS client: call patient-view with a signed JWT and render the cards (escaped)."""
@@ -118,8 +141,27 @@ def create_sandbox(
                      f"<p class=note>Standalone launch (outside an EHR): <a href='{html.escape(standalone)}'>"
                      f"{html.escape(standalone)}</a></p>")
 
+    @app.post("/ehr/patient/{patient_id}/lab")
+    async def new_lab(patient_id: str, request: Request) -> Response:
+        form = await request.form()
+        code, raw = str(form.get("code", "")), str(form.get("value", "")).strip()
+        if notifier is None or store.read("Patient", patient_id) is None or code not in LABS:
+            return _page("Not found", "<p>No such patient or test.</p>", 404)
+        try:
+            value = float(raw)
+        except ValueError:
+            return _page("Bad value", "<p>The result must be a number.</p>", 400)
+        return await publish(patient_id, lab_result(patient_id, code, value))
+
+    @app.post("/ehr/patient/{patient_id}/note")
+    async def new_note(patient_id: str, request: Request) -> Response:
+        text = str((await request.form()).get("text", "")).strip()
+        if notifier is None or store.read("Patient", patient_id) is None or not text:
+            return _page("Not found", "<p>No such patient, or an empty note.</p>", 404)
+        return await publish(patient_id, signed_note(patient_id, text))
+
     @app.get("/ehr/patient/{patient_id}", response_class=HTMLResponse)
-    async def chart(patient_id: str) -> HTMLResponse:
+    async def chart(patient_id: str, notified: str | None = None) -> HTMLResponse:
         patient = store.read("Patient", patient_id)
         if patient is None:
             return _page("Not found", "<p>No such patient.</p>", 404)
@@ -131,7 +173,8 @@ def create_sandbox(
             f"<div class=chart><aside><h3>{html.escape(display_name(patient))}</h3>"
             f"<p>DOB {html.escape(patient.get('birthDate', ''))}<br>{html.escape(patient.get('gender', ''))}</p>"
             f"<p><a href='/'>← patient list</a></p><p><a href='{html.escape(src)}' target=_blank rel=noopener>"
-            f"Open ChartRAG in a new tab</a></p>{cards}</aside>"
+            f"Open ChartRAG in a new tab</a></p>{cards}{new_data_form(patient_id)}"
+            + (f"<p class=note>Notification {html.escape(notified)}.</p>" if notified else "") + "</aside>"
             f"<iframe title='ChartRAG' name=chartrag src='{html.escape(src)}'></iframe></div>",
         )
 
