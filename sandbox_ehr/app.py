@@ -37,7 +37,8 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
         ".cards .card{border-left:4px solid #1f5fae;background:#f7f9fc;padding:8px;margin:10px 0;border-radius:4px}"
         ".cards .card.warning{border-left-color:#b7791f}.cards .detail{font-size:12px}"
         ".cards ul{padding-left:16px;margin:4px 0;line-height:1.5}.cards p{margin:6px 0 2px}"
-        ".note{font-size:12px;color:#5b6675}.new form{margin:8px 0}.new textarea{width:100%;box-sizing:border-box}</style></head><body>"
+        ".note{font-size:12px;color:#5b6675}.new form{margin:8px 0}"
+        ".new textarea{width:100%;box-sizing:border-box}</style></head><body>"
         f"<header><strong>Sandbox EHR</strong> · development tool · signed in as Dr. Sandbox</header>"
         f"<main>{body}</main></body></html>",
         status_code=status,
