@@ -29,15 +29,11 @@ class Ingestion:
     state: IngestState
     client: httpx.AsyncClient
     source: FhirSource | None
-    workers: list[Worker] = field(default_factory=list)
     _tasks: list[asyncio.Task[object]] = field(default_factory=list)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
 
     def worker(self, indexer: Indexer, source_system: str = "urn:chartrag:local", name: str | None = None) -> Worker:
-        worker = Worker(self.queue, self.state, indexer, self.settings, self.source, attachment_readers(),
-                        source_system, name)
-        self.workers.append(worker)
-        return worker
+        return Worker(self.queue, self.state, indexer, self.settings, self.source, attachment_readers(), source_system, name)
 
     def start_workers(self, indexer: Indexer, count: int, source_system: str = "urn:chartrag:local") -> None:
         for _ in range(count):
