@@ -103,6 +103,9 @@ class IngestState:
         now = now or time.time()
         async with locked(self.kv, f"sub:{url}", self.lock_seconds):
             st = await self.subscription(url) or SubscriptionState(url)
+            if kind == "handshake" and (events_since_start or 0) < st.mark:  # the server restarted the numbering
+                st.mark, st.above, st.highest_known, st.in_flight = 0, [], 0, []
+                st.missing_since, st.recovering, st.mark_timestamp = {}, [], None
             st.last_seen, st.status, st.flagged = now, status, None
             st.topic = topic or st.topic
             st.notifications += 1

@@ -58,10 +58,11 @@ class Notifier:
     events: int = 0
     handshake_sent: bool = False
     http: httpx.AsyncClient = field(default_factory=lambda: httpx.AsyncClient(timeout=10.0))
+    run: str = field(default_factory=lambda: uuid.uuid4().hex[:8])  # event numbers restart with each sandbox run
 
     @property
     def subscription(self) -> str:
-        return f"{self.fhir_base}/Subscription/chartrag-demo"
+        return f"{self.fhir_base}/Subscription/chartrag-demo-{self.run}"
 
     def _bundle(self, kind: str, resource: dict[str, Any] | None = None) -> dict[str, Any]:
         params: list[dict[str, Any]] = [

@@ -144,6 +144,8 @@ async def test_subscription_progress_marks_gaps_and_fills_them(kv: KeyValue) -> 
     assert (await state.due_gaps(url, grace_seconds=10, now=112.0))[0] == []  # already being recovered
     st = await state.mark_processed(url, {3: None, 4: None})
     assert st.mark == 5 and st.missing() == [] and st.recovering == []
+    st = await state.observe(url, "handshake", "requested", None, [], 0, now=200.0)  # numbering restarted
+    assert st.mark == 0 and st.highest_known == 0 and not st.is_seen(1)
 
 
 def test_version_ordering() -> None:
