@@ -124,7 +124,7 @@ async def test_held_message_is_released_when_its_patient_arrives(tmp_path: Path,
         assert {c.section for c in notes} == {"Subjective", "Assessment and plan"}
 
 
-async def test_mllp_listener_queues_then_acknowledges(tmp_path: Path) -> None:
+async def test_mllp_listener_queues_then_acknowledges_and_refuses_what_is_not_hl7(tmp_path: Path) -> None:
     queue = SqliteJobQueue(tmp_path / "q.sqlite")
     port = free_port()
     server = await start_mllp(queue, "127.0.0.1", port)
@@ -135,6 +135,11 @@ async def test_mllp_listener_queues_then_acknowledges(tmp_path: Path) -> None:
         assert str(reply.segment("MSA")[1]) == "AA" and str(reply.segment("MSA")[2]) == "LAB20250314-0017"
         jobs = await queue.claim("t", 5, 30)
         assert [j.kind for j in jobs] == ["hl7"] and "OBX|1|NM|4548-4" in jobs[0].body["message"]
+        writer.writeblock(b"THIS IS NOT HL7")  # python-hl7 could not parse it: still answered
+        await writer.drain()
+        refusal = await asyncio.wait_for(reader.readblock(), 10)
+        assert b"MSA|AR|" in refusal and b"MSH segment" in refusal
+        assert await queue.claim("t", 5, 30) == []
         writer.close()
         await writer.wait_closed()
     finally:

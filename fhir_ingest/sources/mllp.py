@@ -1,5 +1,6 @@
-"""An MLLP listener for HL7 v2 (python-hl7's asyncio server): each message is queued durably, then
-acknowledged AA; a message that cannot be parsed is answered AR and not queued."""
+"""An MLLP listener for HL7 v2 (python-hl7's asyncio server, read block by block so that a message
+python-hl7 cannot parse is still answered): each message is queued durably, then acknowledged AA;
+one that is not HL7 v2 is answered AR and not queued."""
 
 from __future__ import annotations
 
@@ -15,23 +16,29 @@ from fhir_ingest.sources.hl7v2 import ack, parse_message
 log = logging.getLogger("chartrag.ingest")
 
 
+def _decode(block: bytes) -> str:
+    try:
+        return block.decode("utf-8")
+    except UnicodeDecodeError:
+        return block.decode("latin-1")  # v2 senders often use ISO 8859-1
+
+
 async def start_mllp(queue: JobQueue, host: str, port: int) -> asyncio.AbstractServer:
     async def connected(reader: hl7.mllp.HL7StreamReader, writer: hl7.mllp.HL7StreamWriter) -> None:
         try:
             while not writer.is_closing():
                 try:
-                    message = await reader.readmessage()
+                    text = _decode(await reader.readblock())
                 except asyncio.IncompleteReadError:
                     break
-                text = str(message)
                 try:
                     parse_message(text)
                 except Hl7Error as exc:
-                    writer.writemessage(hl7.parse(ack(text, "AR", str(exc))))
+                    writer.writeblock(ack(text, "AR", str(exc)).encode())
                     await writer.drain()
                     continue
                 await queue.put("hl7", {"message": text})
-                writer.writemessage(hl7.parse(ack(text, "AA")))
+                writer.writeblock(ack(text, "AA").encode())
                 await writer.drain()
         except (ConnectionError, hl7.mllp.InvalidBlockError) as exc:
             log.warning("MLLP connection dropped (%s)", type(exc).__name__)
