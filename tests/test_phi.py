@@ -1,0 +1,94 @@
+"""PHI tokenization: placeholders round-trip, restoration tolerates what models do and drops what the
+vault does not know, the record's identifiers never survive tokenization of the patient's notes,
+clinical words do, and `chartrag phi redact` writes one line per line."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from chartrag.cli import app
+from rag_core.documents import raw_resources
+from rag_core.phi.evaluation import notes_of
+from rag_core.phi.record import RecordIdentifiers
+from rag_core.phi.tokenizer import PhiTokenizer
+from rag_core.phi.vault import Vault
+from tests.conftest import EDYTHE, SYNTHEA
+
+PATIENT = [{"resourceType": "Patient", "id": "p1", "name": [{"given": ["Marisol"], "family": "Quintanilla"}],
+            "identifier": [{"type": {"coding": [{"code": "MR"}]}, "value": "MRN0042817"}],
+            "telecom": [{"system": "phone", "value": "617-555-0199"}], "birthDate": "1961-02-03",
+            "address": [{"line": ["41 Juniper Hill Rd"], "city": "Framingham", "postalCode": "01701"}]},
+           {"resourceType": "Condition", "code": {"text": "Essential hypertension"}}]
+RECORD = RecordIdentifiers.from_resources(PATIENT)
+WORDS = st.sampled_from(["seen", "for", "hypertension", "follow-up", "on", "and", "with", "lisinopril", "10 mg",
+                         "Marisol", "Quintanilla", "MRN0042817", "617-555-0199", "2023-05-04", "Framingham", "."])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=25))
+def test_tokenize_then_restore_gives_back_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    vault = Vault()
+    tokenized = PhiTokenizer(use_ner=False).tokenize(text, vault, RECORD)
+    for value in ("Marisol", "Quintanilla", "MRN0042817", "617-555-0199", "2023-05-04", "Framingham"):
+        assert value.casefold() not in tokenized.casefold()
+    restored, stats = vault.restore(tokenized)
+    assert restored == text and stats.removed_unknown == 0
+
+
+def test_same_value_same_placeholder_and_a_timeline_of_days() -> None:
+    vault = Vault()
+    text = "Marisol seen 2023-05-04; Marisol again on 2023-08-02 (MRN0042817)."
+    tokenized = PhiTokenizer(use_ner=False).tokenize(text, vault, RECORD)
+    assert tokenized == "[PATIENT_NAME_1] seen [DATE_1]; [PATIENT_NAME_1] again on [DATE_2] ([MRN_1])."
+    assert vault.timeline() == {"[DATE_1]": 0, "[DATE_2]": 90}  # "3 months later" stays true
+    assert vault.counts() == {"PATIENT_NAME": 1, "DATE": 2, "MRN": 1}
+
+
+def test_restoration_tolerates_rephrased_placeholders_and_removes_invented_ones() -> None:
+    vault = Vault()
+    PhiTokenizer(use_ner=False).tokenize("Marisol Quintanilla, 617-555-0199, 2023-05-04", vault, RECORD)
+    model_output = "Patient [patient name 1] (PATIENT_NAME_1) called from [PHONE_1] on date_1; see [PERSON_7] and [DATE 9]."
+    restored, stats = vault.restore(model_output)
+    assert restored == "Patient Marisol Quintanilla (Marisol Quintanilla) called from 617-555-0199 on 2023-05-04; see and ."
+    assert stats.restored == 4 and stats.removed_unknown == 2
+
+
+def test_dates_keep_only_the_year_and_durations_stay() -> None:
+    vault = Vault()
+    text = "Admitted March 3, 2021, discharged 03/07/2021; symptoms for 3 weeks since 2019."
+    tokenized = PhiTokenizer(use_ner=False).tokenize(text, vault)
+    assert tokenized == "Admitted [DATE_1], discharged [DATE_2]; symptoms for 3 weeks since 2019."
+    assert vault.timeline()["[DATE_2]"] == 4 and date(2021, 3, 3) is not None
+
+
+@pytest.mark.slow
+def test_no_identifier_of_the_record_survives_in_the_patients_own_notes() -> None:
+    tokenizer = PhiTokenizer()
+    for path in sorted(SYNTHEA.glob("*.json"))[:3]:
+        resources = raw_resources(path)
+        record = RecordIdentifiers.from_resources(resources)
+        names = {v for e, v in record.values if e == "PATIENT_NAME" and len(v) >= 3}
+        for note in notes_of(resources)[:12]:
+            tokenized = tokenizer.tokenize(note, Vault(), record)
+            assert not [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", tokenized, re.IGNORECASE)]
+            assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", tokenized)
+            for word in ("obesity", "hypertension", "Assessment and Plan"):
+                assert tokenized.count(word) == note.count(word)  # clinical text untouched
+
+
+@pytest.mark.slow
+def test_phi_redact_cli_writes_one_line_per_line() -> None:
+    text = "Edythe31 Morar593 was seen on 2021-04-02.\nSSN 999-27-9514, call 555-201-3344\n\nHemoglobin A1c 7.2 %\n"
+    result = CliRunner().invoke(app, ["phi", "redact", "--record", str(EDYTHE)], input=text)
+    assert result.exit_code == 0
+    assert result.stdout.split("\n") == ["[PATIENT_NAME_1] was seen on [DATE_1].", "SSN [SSN_1], call [PHONE_1]", "",
+                                         "Hemoglobin A1c 7.2 %", ""]
+    missing = CliRunner().invoke(app, ["phi", "redact", "--record", "/nonexistent.json"], input="x\n")
+    assert missing.exit_code == 1
