@@ -32,6 +32,9 @@ class RagSettings(BaseSettings):
     )
     audit_path: Path | None = Field(default=None, description="Default: <data_dir>/audit.jsonl")
     source_system: str = "urn:chartrag:local"
+    baa_providers: list[str] = Field(
+        default_factory=list, description="Third-party model providers under a BAA: text to them is not tokenized"
+    )
 
     @property
     def resolved_audit_path(self) -> Path:

@@ -92,3 +92,25 @@ def test_phi_redact_cli_writes_one_line_per_line() -> None:
                                          "Hemoglobin A1c 7.2 %", ""]
     missing = CliRunner().invoke(app, ["phi", "redact", "--record", "/nonexistent.json"], input="x\n")
     assert missing.exit_code == 1
+
+
+def test_egress_gateway_tokenizes_unless_the_provider_is_baa_covered_and_logs_counts_only() -> None:
+    import json
+
+    from rag_core.egress import EgressGateway, EgressLog, Provider
+
+    claude = Provider("anthropic", "llm", "claude-x")
+    cohere = Provider("cohere", "rerank", "rerank-x")
+    gateway = EgressGateway(PhiTokenizer(use_ner=False), baa_covered=["cohere"])
+    vault, log = Vault(), EgressLog()
+    chunk = "Marisol Quintanilla (MRN0042817) seen 2023-05-04 for hypertension."
+    sent = gateway.outbound(claude, [chunk, "Marisol called 617-555-0199."], vault, log, RECORD)
+    assert sent == ["[PATIENT_NAME_1] ([MRN_1]) seen [DATE_1] for hypertension.", "[PATIENT_NAME_2] called [PHONE_1]."]
+    assert gateway.outbound(cohere, [chunk], vault, log, RECORD) == [chunk]  # BAA-covered: as is, but logged
+    audit = log.audit()
+    assert [(e["provider"], e["tokenized"], e["items"]) for e in audit] == [("anthropic", True, 2), ("cohere", False, 1)]
+    assert audit[0]["placeholders"] == {"PATIENT_NAME": 2, "MRN": 1, "DATE": 1, "PHONE": 1}
+    dumped = json.dumps(audit)
+    assert not any(v in dumped for v in ("Marisol", "Quintanilla", "MRN0042817", "617-555-0199", "2023-05-04"))
+    restored, _ = vault.restore("[PATIENT_NAME_1] was seen on [DATE_1].")
+    assert restored == "Marisol Quintanilla was seen on 2023-05-04."
