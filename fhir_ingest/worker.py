@@ -35,7 +35,6 @@ from fhir_ingest.state import IngestState, ResourceVersion, is_newer
 from fhir_ingest.store import locked
 from rag_core.documents import AttachmentReaders, resources_to_documents
 from rag_core.errors import IngestError, ResourceError
-from rag_core.fhir_models import validate_resource
 from rag_core.indexing import Indexer
 from rag_core.models import PATIENT_DATA, ClinicalDocument
 
@@ -242,11 +241,9 @@ class Worker:
         return self.source
 
     async def _resources(self, plan: Plan, resources: Iterable[dict[str, Any]]) -> Plan:
-        for resource in resources:
-            reference = f"{resource.get('resourceType')}/{resource.get('id')}"
-            validate_resource(resource, reference)
-            if not resource.get("id"):
-                raise PoisonJob("resource has no id")
+        for resource in resources:  # validated (R4B) when plan() renders them
+            if not isinstance(resource, dict) or not resource.get("resourceType") or not resource.get("id"):
+                raise PoisonJob("resource has no resourceType or id")
             plan.upserts.append(await self._inline_attachments(resource))
         return plan
 

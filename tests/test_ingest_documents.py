@@ -23,10 +23,7 @@ from rag_core.documents import resources_to_documents
 from rag_core.errors import IngestError, ResourceError
 
 FAX_LINES = SCAN_LINES
-
-
-def scanned_page(lines: list[str], skew: float = 3.0, noise: float = 0.02, seed: int = 7) -> np.ndarray:
-    return synthetic_scan(lines, skew, noise, seed)
+scanned_page = synthetic_scan  # rendered text, 3° skew, salt-and-pepper noise
 
 
 def png(page: np.ndarray) -> bytes:
