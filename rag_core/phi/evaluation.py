@@ -81,3 +81,72 @@ def evaluate(charts: list[list[dict[str, Any]]], tokenizer: PhiTokenizer, with_r
         "over_redaction": round(vocab_hit / max(1, vocab_total), 4),
         "clinical_words_checked": vocab_total,
     }
+
+
+# presidio-evaluator's entity types that are identifiers under Safe Harbor (or that the issue names:
+# organisations); TITLE, NRP (nationality/religion/politics) and ages under 90 are not.
+SYNTH_IDENTIFIERS = {
+    "PERSON", "STREET_ADDRESS", "GPE", "ORGANIZATION", "PHONE_NUMBER", "CREDIT_CARD", "DATE_TIME", "EMAIL_ADDRESS",
+    "DOMAIN_NAME", "ZIP_CODE", "IP_ADDRESS", "US_SSN", "IBAN_CODE", "US_DRIVER_LICENSE", "AGE",
+}
+_WORD = re.compile(r"\w+")
+
+
+def is_identifier(entity: str, value: str) -> bool:
+    """Whether a labelled span of the presidio-evaluator set must be tokenized under Safe Harbor."""
+    if entity not in SYNTH_IDENTIFIERS:
+        return False
+    if entity == "AGE":  # only ages over 89 are identifiers
+        digits = re.findall(r"\d+", value)
+        return bool(digits) and int(digits[0]) > 89
+    if entity == "DATE_TIME":  # a year alone may stay; anything with a day or month is an identifier
+        return not re.fullmatch(r"\s*(?:in\s+)?\d{4}s?\s*", value)
+    return True
+
+
+def _words_covered(text: str, start: int, end: int, predicted: list[Span]) -> bool:
+    """Every word of ``text[start:end]`` lies inside some predicted span (several spans may cover one
+    labelled span: what matters is that nothing of it leaves)."""
+    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+    return all(any(p.start <= s and e <= p.end for p in predicted) for s, e in words)
+
+
+def evaluate_labelled(samples: Iterable[dict[str, Any]], tokenizer: PhiTokenizer) -> dict[str, Any]:
+    """Recall per entity type and precision on a labelled set in presidio-evaluator's schema
+    (``full_text`` + ``spans`` with ``entity_type``/``start_position``/``end_position``).
+
+    Recall: a labelled identifier counts as protected when all its words are inside placeholders,
+    whatever entity type the tokenizer gave them. Precision: predicted spans that overlap any labelled
+    span (identifier or not — TITLE "Dr." is not an identifier, but tokenizing it is not over-reach
+    into clinical text either) over all predicted spans.
+    """
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    predicted_total = predicted_ok = 0
+    predicted_by: Counter[str] = Counter()
+    wrong_by: Counter[str] = Counter()
+    for sample in samples:
+        text = sample["full_text"]
+        labelled = [(s["start_position"], s["end_position"], s["entity_type"]) for s in sample["spans"]]
+        predicted = tokenizer.spans(text)
+        for start, end, entity in labelled:
+            if is_identifier(entity, text[start:end]):
+                total[entity] += 1
+                found[entity] += _words_covered(text, start, end, predicted)
+        for p in predicted:
+            predicted_total += 1
+            predicted_by[p.entity] += 1
+            if any(p.start < e and s < p.end for s, e, _ in labelled):
+                predicted_ok += 1
+            else:
+                wrong_by[p.entity] += 1
+    return {
+        "recall": round(sum(found.values()) / max(1, sum(total.values())), 4),
+        "recall_by_entity": {e: round(found[e] / total[e], 4) for e in sorted(total)},
+        "labelled_identifiers": dict(sorted(total.items())),
+        "precision": round(predicted_ok / max(1, predicted_total), 4),
+        "precision_by_entity": {
+            e: round(1 - wrong_by[e] / predicted_by[e], 4) for e in sorted(predicted_by)
+        },
+        "predicted_spans": predicted_total,
+    }

@@ -29,25 +29,56 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_PATTERNS = [
-    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
     re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"),
     re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
 ]
+_SUFFIX = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Terrace|Ter|"
+           r"Pkwy|Parkway|Hwy|Highway|Cir|Circle|Crescent|Cres|Sq|Square|Trl|Trail|Loop|Row|Heights|Hts|Hill|Ridge|"
+           r"Path|Pike|Plaza|Point|Pt|Run|Walk|Alley|Grove|Park|Gardens|Green|Close|Mews|Stream|Route|Rte|Crossing|"
+           r"Junction|View|Villas?|Meadows?|Estates?|Harbor|Harbour|Island|Landing|Manor|Mill|Pass|Port|Shores?|"
+           r"Springs?|Station|Summit|Valley|Vista|Wharf|Wells?|Fort|Fields?|Forge|Fork|Center|Centre)")
+_UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg|Building|Floor|Fl)\.?\s*#?\s*[A-Z0-9-]+"
 PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group holding the value
     ("MRN", re.compile(r"\b(?:MRN|MR#|medical record(?: number| no\.?)?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})", re.I), 1),
     ("SSN", re.compile(r"\b(\d{3}-\d{2}-\d{4})\b"), 1),
-    ("PHONE", re.compile(r"(?<!\w)(\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})(?!\w)"), 1),
+    ("PHONE", re.compile(r"(?<!\w)(\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?)(?!\w)"), 1),
+    # international and local forms: digit groups (2-5 digits) with spaces/dashes/parentheses, 7-15 digits in all
+    # (checked in _phone_like), optionally a +country code and an extension
+    ("PHONE", re.compile(r"(?<![\w.,/])((?:\+\d{1,3}[\s-]?)?(?:\(\d{1,5}\)[\s-]?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}"
+                         r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?)(?![\w.,/]\d)"), 1),
+    ("PHONE", re.compile(r"(?<![\w.])(\(\d{2,5}\)\s?\d{3,8}(?:-\d{2,5})?)(?!\w)"), 1),
+    ("PHONE", re.compile(r"(?<![\w.-])(\d{3}-\d{4})(?![\w-])"), 1),
     ("EMAIL", re.compile(r"\b([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\b"), 1),
     ("URL", re.compile(r"\b((?:https?://|www\.)\S+)", re.I), 1),
     ("ZIP", re.compile(r"\b[A-Z]{2}\s+(\d{5}(?:-\d{4})?)\b"), 1),
-    ("ADDRESS", re.compile(r"\b(\d{1,6}\s+(?:[A-Z][A-Za-z]+\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
-                           r"Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Terrace|Ter|Pkwy|Parkway|Hwy|Highway)\b\.?"
-                           r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*\w+)?)"), 1),
-    ("IDENTIFIER", re.compile(r"\b(?:account|acct|device|serial|member id|policy)\s*(?:no\.?|number|#)?\s*[:#]?\s*"
-                              r"([A-Z0-9][A-Z0-9-]{4,})", re.I), 1),
+    ("ZIP", re.compile(r"\b(?:zip|postal|post)(?:\s*code)?\s*(?:is|:|#)?\s*([A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)\b", re.I), 1),
+    ("ZIP", re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})\b"), 1),  # UK postcode
+    ("ADDRESS", re.compile(rf"\b(\d{{1,6}}\s+(?:\d{{1,5}}\s+)?(?:[A-Z][\w'-]*\.?\s+){{1,3}}{_SUFFIX}\b\.?"
+                           rf"(?:\s+(?:East|West|North|South|E|W|N|S|NE|NW|SE|SW)\b)?(?:,?\s+{_UNIT})?)"), 1),
+    ("ADDRESS", re.compile(rf"\b({_UNIT})(?!\w)"), 1),
+    ("ADDRESS", re.compile(r"\b((?:P\.?\s?O\.?\s?Box|PSC|Unit|Box)\s+\d{1,6}(?:,?\s+Box\s+\d{1,6})?)\b", re.I), 1),
+    ("ADDRESS", re.compile(r"\b((?:Via|Rua|Calle|Avenida|Av\.|Rue|Chemin|Strada|Viale|Piazza|Plaza)\s+(?:[\w'.-]+\s+){0,4}"
+                           r"\d{1,5})\b"), 1),
+    # house number, street name, number ("788 Fitjabraut 87", "59826 Ibirapita 5422")
+    ("ADDRESS", re.compile(r"(?<![\w.])(\d{1,6}\s+[A-ZÀ-Þ][\w'-]+\.?(?:\s+[A-ZÀ-Þ][\w'.-]*){0,3}\s+\d{1,5})(?![\w.]\d)"), 1),
+    # what follows "lives at", "address is" … up to the end of the sentence or line
+    ("ADDRESS", re.compile(r"\b(?:lives|living|resides|residing|located|staying)\s+at\s+(?:the\s+corner\s+of\s+)?"
+                           r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|,\s+(?:and|but|for|who|which)\b|\s+for\b|$)", re.I), 1),
+    ("ADDRESS", re.compile(r"\b(?:address|mailing address|home address)\s*(?:is|to|:|=)\s+(?:the\s+corner\s+of\s+)?"
+                           r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I), 1),
+    ("IDENTIFIER", re.compile(r"\b(?:account|acct|device|serial|member id|policy|card|cc|license|licence)\s*"
+                              r"(?:no\.?|number|#)?\s*(?:is\s+)?[:#]?\s*([A-Z0-9][A-Z0-9-]{4,})", re.I), 1),
+    ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{9,19})(?![\w.]\d)"), 1),  # long digit runs: card, account, accession
+    ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7})(?!\w)"), 1),
 ]
+TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+((?:[A-Z][\w'-]+\.?\s?){1,3})(?<!\s)")
+LABELLED_NAME = re.compile(r"(?m)(?:^\W*(?i:patient)|\b(?i:name|patient name|signed by|attending|provider|"
+                           r"electronically signed by))\s*:[ \t]*([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'.-]*){0,3})")
+_ESCAPED = re.compile(r"\\[nrt]")  # newlines escaped as text (JSON or HL7 exports): read them as whitespace
+_GLUE = re.compile(r"[ \t,]*\d{1,6}(?:-\d{1,4})?\b")
 PRESIDIO_ENTITIES = {"PERSON": "PERSON", "LOCATION": "LOCATION", "ORGANIZATION": "ORGANIZATION",
                      "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "US_SSN": "SSN", "URL": "URL",
                      "US_DRIVER_LICENSE": "IDENTIFIER", "US_PASSPORT": "IDENTIFIER", "US_BANK_NUMBER": "IDENTIFIER",
@@ -126,6 +157,7 @@ class PhiTokenizer:
         return text.strip().casefold() in known or (bool(words) and all(w in known for w in words))
 
     def spans(self, text: str, record: RecordIdentifiers | None = None) -> list[Span]:
+        text = _ESCAPED.sub("  ", text)  # same length: offsets stay those of the original
         found: list[Span] = []
         if record is not None:
             for entity, value in record.values:
@@ -138,7 +170,14 @@ class PhiTokenizer:
                 found.append(Span(m.start(), m.end(), "DATE", "pattern", _parse_date(m)))
         for entity, pattern, group in PATTERNS:
             for m in pattern.finditer(text):
+                value = m.group(group)
+                if entity == "PHONE" and not 7 <= sum(c.isdigit() for c in value) <= 16:
+                    continue
                 found.append(Span(m.start(group), m.end(group), entity, "pattern"))
+        for pattern in (TITLED_NAME, LABELLED_NAME):
+            for m in pattern.finditer(text):
+                if not self._allowed(m.group(1), record.vocabulary if record else set()):
+                    found.append(Span(m.start(1), m.start(1) + len(m.group(1).rstrip(" .")), "PERSON", "pattern"))
         if self.use_ner and text.strip():
             vocabulary = record.vocabulary if record is not None else set()
             for r in analyzer().analyze(text=text, language="en", entities=list(PRESIDIO_ENTITIES)):
@@ -146,7 +185,27 @@ class PhiTokenizer:
                 floor = 0.4 if entity == "PHONE" else self.threshold
                 if r.score >= floor and not self._allowed(text[r.start:r.end], vocabulary):
                     found.append(Span(r.start, r.end, entity, "presidio"))
-        return self._merge(found)
+        return self._glue(text, self._merge(found))
+
+    @staticmethod
+    def _glue(text: str, spans: list[Span]) -> list[Span]:
+        """Address fragments come with numbers (house number before a street, a postcode after a city or
+        country): extend address-like spans over short numbers next to them on the same line."""
+        out: list[Span] = []
+        for i, span in enumerate(spans):
+            if span.entity in ("ADDRESS", "LOCATION", "ZIP"):
+                start, end = span.start, span.end
+                limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+                after = _GLUE.match(text, end)
+                if after and after.end() <= limit:
+                    end = after.end()
+                floor = out[-1].end if out else 0
+                before = re.search(r"\b\d{1,6}[ \t,]*$", text[floor:start])
+                if before:
+                    start = floor + before.start()
+                span = Span(start, end, span.entity, span.source, span.when)
+            out.append(span)
+        return out
 
     @staticmethod
     def _merge(spans: list[Span]) -> list[Span]:
