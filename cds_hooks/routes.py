@@ -131,6 +131,7 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
                 [(f"{r.get('resourceType')}/{r.get('id')}", r) for r in resources], hook.fhirServer or "urn:cds-prefetch"
             )
             await runtime.indexer.index_documents([d for d in report.documents if d.patient_id == patient])
+            runtime.indexer.remember({patient: report.records[patient]} if patient in report.records else {})
         if summary is None:
             summary = await summarize(runtime.index, scope, date.today())
             cache.put(summary)

@@ -90,6 +90,7 @@ async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, An
         with progress_bar() as progress:
             task = progress.add_task("indexing chunks", total=runtime.indexer.count_chunks(report.documents))
             stats = await runtime.indexer.index_documents(report.documents, progress=lambda n: progress.advance(task, n))
+        runtime.indexer.remember(report.records)
         for patient_id, identifiers in report.identifiers.items():
             await ingestion.state.register_identifiers(patient_id, identifiers)
         for line in report.errors:
@@ -173,6 +174,7 @@ def ingest_documents(
         started = time.perf_counter()
         report = await asyncio.to_thread(resources_to_documents, items, runtime.settings.source_system, attachment_readers())
         stats = await runtime.indexer.index_documents(report.documents)
+        runtime.indexer.remember(report.records)
         for line in report.errors:
             err.print(f"[yellow]rejected[/yellow] {line}")
         low = [d.source.reference for d in report.documents if d.low_confidence]

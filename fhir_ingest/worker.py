@@ -37,6 +37,7 @@ from rag_core.documents import AttachmentReaders, resources_to_documents
 from rag_core.errors import IngestError, ResourceError
 from rag_core.indexing import Indexer
 from rag_core.models import PATIENT_DATA, ClinicalDocument
+from rag_core.phi.record import RecordIdentifiers
 
 log = logging.getLogger("chartrag.ingest")
 _FRACTION = re.compile(r"(\.\d{6})\d+")
@@ -415,6 +416,14 @@ class Worker:
             await self.indexer.delete(rtype, rid, stored.patient_id if stored else None)
             await self.state.set_version(ref, tombstone)
             self.stats.deleted += 1
+        records: dict[str, RecordIdentifiers] = {}
+        for ref, resource in to_index:
+            docs = docs_by_ref.get(ref) or []
+            patient_id = str(resource["id"]) if resource.get("resourceType") == "Patient" else \
+                (docs[0].patient_id if docs else None)
+            if patient_id:
+                records.setdefault(patient_id, RecordIdentifiers()).merge(RecordIdentifiers.from_resources([resource]))
+        await asyncio.to_thread(self.indexer.remember, records)
         if patients:
             await self._register(patients)
 

@@ -65,6 +65,27 @@ def unsupported_atoms(claim_text: str, cited_texts: list[str]) -> str | None:
     return None
 
 
+def citation_of(chunk: Chunk) -> Citation:
+    return Citation(
+        chunk_id=chunk.id,
+        patient_id=chunk.patient_id,
+        reference=chunk.reference,
+        resource_type=chunk.resource_type,
+        effective_date=chunk.effective_date,
+        section=chunk.section,
+        start=chunk.start,
+        end=chunk.end,
+        text=chunk.text,
+    )
+
+
+def findings(draft: DraftAnswer, retrieved: Sequence[Chunk], scope: PatientScope) -> list[tuple[int, str]]:
+    """(1-based claim number, reason) for each claim ``validate`` would drop — what a model is told when
+    it is asked to answer again."""
+    by_id = {c.id: c for c in retrieved}
+    return [(i, reason) for i, claim in enumerate(draft.claims, 1) if (reason := check_claim(claim, by_id, scope))]
+
+
 def validate(
     draft: DraftAnswer,
     retrieved: Sequence[Chunk],
@@ -87,21 +108,8 @@ def validate(
         marks = []
         for chunk_id in claim.citations:
             if chunk_id not in numbering:
-                chunk = by_id[chunk_id]
                 numbering[chunk_id] = len(numbering) + 1
-                citations.append(
-                    Citation(
-                        chunk_id=chunk.id,
-                        patient_id=chunk.patient_id,
-                        reference=chunk.reference,
-                        resource_type=chunk.resource_type,
-                        effective_date=chunk.effective_date,
-                        section=chunk.section,
-                        start=chunk.start,
-                        end=chunk.end,
-                        text=chunk.text,
-                    )
-                )
+                citations.append(citation_of(by_id[chunk_id]))
             marks.append(f"[{numbering[chunk_id]}]")
         lines.append(f"{claim.text} {''.join(marks)}")
     abstained = not kept

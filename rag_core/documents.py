@@ -20,6 +20,7 @@ from typing import Any
 from rag_core.errors import IngestError, ResourceError
 from rag_core.fhir_models import validate_resource
 from rag_core.models import ClinicalDocument, SourceRef
+from rag_core.phi.record import RecordIdentifiers
 
 Resource = dict[str, Any]
 
@@ -46,6 +47,8 @@ class LoadReport:
     patients: set[str] = field(default_factory=set)
     # Patient id → its (system, value) identifiers: the directory HL7 v2 messages are matched against
     identifiers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Patient id → identifiers that may appear in its notes (rag_core.phi), for tokenization before egress
+    records: dict[str, RecordIdentifiers] = field(default_factory=dict)
 
     def extend(self, other: LoadReport) -> None:
         self.documents.extend(other.documents)
@@ -54,6 +57,8 @@ class LoadReport:
         self.resources += other.resources
         self.patients |= other.patients
         self.identifiers.update(other.identifiers)
+        for patient_id, record in other.records.items():
+            self.records.setdefault(patient_id, RecordIdentifiers()).merge(record)
 
 
 # --------------------------------------------------------------------------- value helpers
@@ -422,9 +427,12 @@ def resources_to_documents(
         index[reference] = resource
     resolver = ReferenceResolver(index, readers)
     seen_notes: dict[tuple[str, str], int] = {}
+    people = [r for _, r in valid if r["resourceType"] in ("Practitioner", "Organization", "RelatedPerson")]
     for reference, resource in valid:
         rtype = resource["resourceType"]
         if rtype == "Patient":
+            report.records.setdefault(str(resource.get("id")), RecordIdentifiers()).merge(
+                RecordIdentifiers.from_resources([resource, *people]))
             report.patients.add(str(resource.get("id")))
             report.identifiers[str(resource.get("id"))] = [
                 (str(i.get("system") or ""), str(i.get("value"))) for i in resource.get("identifier") or [] if i.get("value")
@@ -440,6 +448,7 @@ def resources_to_documents(
         if not patient_id:
             report.errors.append(ResourceError(reference, "missing or unresolvable patient reference"))
             continue
+        report.records.setdefault(patient_id, RecordIdentifiers()).merge(RecordIdentifiers.from_resources([resource]))
         try:
             rendered = renderer(resource, resolver)
         except ResourceError as err:

@@ -8,6 +8,7 @@ sent where — counts only, never text — into the request's egress log, which 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -66,3 +67,37 @@ class EgressGateway:
             placeholders={k: v - before.get(k, 0) for k, v in after.items() if v - before.get(k, 0)},
         ))
         return sent
+
+
+@dataclass
+class RequestEgress:
+    """One request's vault, egress log and patient dictionary. The vault never leaves the process and is
+    dropped with this object when the request ends."""
+
+    vault: Vault = field(default_factory=Vault)
+    log: EgressLog = field(default_factory=EgressLog)
+    record: RecordIdentifiers | None = None
+
+
+_CURRENT: ContextVar[RequestEgress | None] = ContextVar("chartrag_request_egress", default=None)
+
+
+def begin_request(record: RecordIdentifiers | None = None) -> tuple[RequestEgress, object]:
+    """Open the request's egress context (``end_request`` with the returned token closes it). Adapters
+    called in this task, its child tasks and ``asyncio.to_thread`` see it."""
+    egress = RequestEgress(record=record)
+    return egress, _CURRENT.set(egress)
+
+
+def end_request(token: object) -> None:
+    _CURRENT.reset(token)  # type: ignore[arg-type]
+
+
+def current_request() -> RequestEgress:
+    """The running request's egress context; outside a request a fresh one (empty dictionary, its own
+    vault), so an adapter used directly still tokenizes and still logs somewhere."""
+    egress = _CURRENT.get()
+    if egress is None:
+        egress = RequestEgress()
+        _CURRENT.set(egress)
+    return egress

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from rag_core.models import Chunk, Claim, DraftAnswer
@@ -22,6 +24,53 @@ class Generator(Protocol):
     model_id: str
 
     def generate(self, evidence: Evidence) -> DraftAnswer: ...
+
+
+class GenerationUnavailable(Exception):
+    """A model could not give a usable answer; ``reason`` says why without any patient text."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the citation validator said about one claim of a model's answer (sent back to regenerate)."""
+
+    claim: int  # 1-based position in the previous answer
+    reason: str
+
+
+@dataclass
+class GenerationInfo:
+    """What one request's model calls did — counts and timings only, for the audit record."""
+
+    ttft_ms: float | None = None
+    total_ms: float = 0.0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    restored_placeholders: int = 0
+    unknown_placeholders: int = 0
+    unknown_citations: int = 0
+    stop_reason: str | None = None
+    findings_sent: int = 0
+    attempts: list[str] = field(default_factory=list)
+
+
+class DraftingModel(Protocol):
+    """A third-party model behind the egress gateway (Claude): drafts claims from evidence, once more
+    with the validator's findings when some were dropped."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    @property
+    def prompt_hash(self) -> str: ...
+
+    async def draft(
+        self, evidence: Evidence, today: date, findings: list[Finding] | None = None, info: GenerationInfo | None = None
+    ) -> DraftAnswer: ...
 
 
 def _fact(chunk: Chunk) -> str:

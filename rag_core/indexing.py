@@ -17,6 +17,8 @@ from rag_core.chunking import chunk_documents
 from rag_core.embedding import Embedder
 from rag_core.index.base import IndexedChunk, VectorIndex
 from rag_core.models import PATIENT_DATA, Chunk, ClinicalDocument
+from rag_core.phi.directory import RecordDirectory
+from rag_core.phi.record import RecordIdentifiers
 from rag_core.sparse import Bm25Encoder
 
 WINDOW_DOCS = 4096
@@ -30,10 +32,13 @@ class IndexStats:
 
 
 class Indexer:
-    def __init__(self, index: VectorIndex, embedder: Embedder, sparse: Bm25Encoder) -> None:
+    def __init__(
+        self, index: VectorIndex, embedder: Embedder, sparse: Bm25Encoder, records: RecordDirectory | None = None
+    ) -> None:
         self.index = index
         self.embedder = embedder
         self.sparse = sparse
+        self.records = records  # each patient's identifiers, for PHI tokenization before any egress
         # called with the patient ids whose chart changed (e.g. to drop cached CDS summaries)
         self.listeners: list[Callable[[set[str]], None]] = []
 
@@ -62,6 +67,12 @@ class Indexer:
             for listener in self.listeners:
                 listener(changed)
         return stats
+
+    def remember(self, records: dict[str, RecordIdentifiers]) -> None:
+        """Keep what a load learnt about each patient's identifiers (a ``LoadReport.records``)."""
+        if self.records is not None:
+            for patient_id, record in records.items():
+                self.records.merge(patient_id, record)
 
     def count_chunks(self, docs: Sequence[ClinicalDocument]) -> int:
         return len(chunk_documents(list(docs)))

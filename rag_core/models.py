@@ -212,3 +212,7 @@ class ValidatedAnswer(BaseModel):
     retrieved_patient_ids: list[str] = Field(default=[], description="patient of each retrieved chunk")
     model_id: str
     latency_ms: float = 0.0
+    # when the answer abstains: the best-ranked evidence, shown so the clinician can look for themselves
+    closest: list[Citation] = []
+    # set when the configured model was not used as asked (e.g. unavailable → offline generator); no chart text
+    notice: str | None = None

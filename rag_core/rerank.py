@@ -18,7 +18,8 @@ from rag_core.query import Aspect, QueryPlan, day_int
 
 
 class Reranker(Protocol):
-    model_id: str
+    @property
+    def model_id(self) -> str: ...
 
     def rerank(self, plan: QueryPlan, aspect: Aspect, hits: list[Hit], k: int) -> list[Hit]: ...
 

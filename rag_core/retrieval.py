@@ -137,7 +137,8 @@ class Retriever:
                 day = newest[0].effective_day
                 flt = SearchFilter(resource_types=flt.resource_types, day_from=day, day_to=day)
         hits = await self.index.search(PATIENT_DATA, self.hybrid_query(text, flt, self.candidates), scope)
-        ranked = self.reranker.rerank(plan, aspect, hits, k)
+        # in a thread: the offline reranker embeds, a remote one waits on HTTP; the request context goes along
+        ranked = await asyncio.to_thread(self.reranker.rerank, plan, aspect, hits, k)
         confidence = ranked[0].score if ranked else 0.0
         if ranked and flt.day_from is not None and flt.day_from == flt.day_to and aspect.intent in ("note", "encounter"):
             confidence = 1.0  # the engine filter itself pinned the note or visit asked about

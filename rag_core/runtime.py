@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
 
 from rag_core.audit import JsonlAuditLog
+from rag_core.egress import EgressGateway
 from rag_core.embedding import (
     CachedEmbedder,
     LruVectorCache,
@@ -14,12 +18,14 @@ from rag_core.embedding import (
     VectorCache,
 )
 from rag_core.errors import ConfigurationError
-from rag_core.generation import ExtractiveGenerator
+from rag_core.generation import DraftingModel, ExtractiveGenerator
 from rag_core.index.base import VectorIndex
 from rag_core.index.edge import EdgeIndex
 from rag_core.index.server import ServerIndex
 from rag_core.indexing import Indexer
-from rag_core.rerank import ClinicalSignalReranker
+from rag_core.phi.directory import RecordDirectory
+from rag_core.phi.tokenizer import PhiTokenizer
+from rag_core.rerank import ClinicalSignalReranker, Reranker
 from rag_core.retrieval import Retriever
 from rag_core.service import ChartService
 from rag_core.settings import RagSettings
@@ -43,7 +49,41 @@ class Runtime:
         await self.index.close()
 
 
-async def build_runtime(settings: RagSettings | None = None) -> Runtime:
+def drafting_model(settings: RagSettings, gateway: EgressGateway, http: Any = None) -> DraftingModel | None:
+    """Claude when ``ANTHROPIC_API_KEY`` is set, else None (the offline generator answers). ``http``: an
+    ``httpx2.AsyncClient`` (the transport the anthropic SDK 2.x is built on)."""
+    if settings.anthropic_api_key is None:
+        return None
+    import anthropic
+
+    from rag_core.claude import ClaudeGenerator
+
+    client = anthropic.AsyncAnthropic(
+        api_key=settings.anthropic_api_key.get_secret_value(), base_url=settings.anthropic_base_url,
+        timeout=settings.llm_timeout_s,
+        max_retries=settings.llm_max_retries, http_client=http,
+    )
+    return ClaudeGenerator(client, settings.claude_model, gateway)
+
+
+def reranker(settings: RagSettings, gateway: EgressGateway, offline: Reranker, http: httpx.Client | None = None) -> Reranker:
+    """Cohere Rerank when ``COHERE_API_KEY`` is set (the offline reranker stays as its fallback)."""
+    if settings.cohere_api_key is None:
+        return offline
+    import cohere
+
+    from rag_core.cohere_models import CohereReranker
+
+    client = cohere.ClientV2(
+        api_key=settings.cohere_api_key.get_secret_value(), base_url=settings.cohere_base_url or None,
+        timeout=settings.llm_timeout_s, max_retries=settings.llm_max_retries, httpx_client=http,
+        log_warning_experimental_features=False,
+    )
+    return CohereReranker(client, settings.cohere_rerank_model, gateway, offline)
+
+
+async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Runtime:
+    """``http`` may hold ``anthropic=httpx2.AsyncClient`` / ``cohere=httpx.Client`` (tests record payloads)."""
     settings = settings or RagSettings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     model = SentenceTransformerEmbedder(settings.embedding_model_path)
@@ -62,12 +102,17 @@ async def build_runtime(settings: RagSettings | None = None) -> Runtime:
         index = EdgeIndex(settings.data_dir, model.dimension)
     await index.ensure()
     sparse = Bm25Encoder()
-    reranker = ClinicalSignalReranker(embedder)
-    retriever = Retriever(index, embedder, sparse, reranker, candidates=settings.retrieval_candidates)
+    gateway = EgressGateway(PhiTokenizer(), settings.baa_providers)
+    ranker = reranker(settings, gateway, ClinicalSignalReranker(embedder), http.get("cohere"))
+    retriever = Retriever(index, embedder, sparse, ranker, candidates=settings.retrieval_candidates)
+    records = RecordDirectory(settings.data_dir / "records")
     service = ChartService(
         retriever,
         ExtractiveGenerator(threshold=settings.abstain_threshold),
         JsonlAuditLog(settings.resolved_audit_path),
         top_k=settings.top_k,
+        model=drafting_model(settings, gateway, http.get("anthropic")),
+        records=records,
+        gate_threshold=settings.gate_threshold,
     )
-    return Runtime(settings, index, embedder, Indexer(index, embedder, sparse), service, cache_kind)
+    return Runtime(settings, index, embedder, Indexer(index, embedder, sparse, records), service, cache_kind)

@@ -1,21 +1,32 @@
-"""``ChartService.answer``: plan → retrieve → generate → validate citations → audit.
+"""``ChartService.answer``: plan → retrieve → (gate) → generate → validate citations → audit.
 
 Only a ``ValidatedAnswer`` comes out; every call writes one audit record (requester, patient,
-question hash, retrieved and cited chunk ids, model ids, latency, outcome) — never patient text.
+question hash, retrieved and cited chunk ids, model ids and prompt template hash, what was sent to
+which third-party model — counts only —, gating, latency, outcome) — never patient text.
+
+With a drafting model configured (Claude), weak evidence is answered "not in the chart" without
+calling it; its answer is validated like any other, and when the validator drops claims the model is
+asked once more with the findings, then what survives is the answer. If the model fails, the offline
+extractive generator answers and the answer says so.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from rag_core.audit import JsonlAuditLog, question_hash
-from rag_core.citations import NOT_FOUND, validate
+from rag_core.citations import NOT_FOUND, citation_of, findings, validate
+from rag_core.egress import begin_request, end_request
 from rag_core.errors import IsolationError
-from rag_core.generation import Generator
-from rag_core.models import PatientScope, ValidatedAnswer
+from rag_core.gating import closest_chunks, evidence_strength
+from rag_core.generation import DraftingModel, Finding, GenerationInfo, GenerationUnavailable, Generator
+from rag_core.models import DraftAnswer, PatientScope, ValidatedAnswer
+from rag_core.phi.directory import RecordDirectory
 from rag_core.query import plan_question
-from rag_core.retrieval import Retriever
+from rag_core.retrieval import Evidence, Retriever
 
 MAX_QUESTION_CHARS = 2000
 
@@ -27,11 +38,17 @@ class ChartService:
         generator: Generator,
         audit: JsonlAuditLog,
         top_k: int = 10,
+        model: DraftingModel | None = None,
+        records: RecordDirectory | None = None,
+        gate_threshold: float = 0.0,
     ) -> None:
         self.retriever = retriever
-        self.generator = generator
+        self.generator = generator  # offline, always there: the default and the fallback
+        self.model = model
         self.audit = audit
         self.top_k = top_k
+        self.records = records
+        self.gate_threshold = gate_threshold
 
     async def answer(
         self,
@@ -52,19 +69,29 @@ class ChartService:
         today = now or date.today()
         outcome = "error"
         result: ValidatedAnswer | None = None
+        record = self.records.get(scope.patient_id) if self.records is not None else None
+        egress, token = begin_request(record)
+        generation: dict[str, Any] = {"generator": self.generator.model_id}
         try:
             plan = plan_question(question, today)
             evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
-            draft = self.generator.generate(evidence)
             not_found = NOT_FOUND
             missing = [a.aspect.concept for a in evidence.aspects if not a.chunks and a.aspect.concept]
             if missing:
                 not_found = f"{NOT_FOUND} Nothing recorded matches \u201c{missing[0]}\u201d up to {today.isoformat()}."
-            result = validate(draft, evidence.chunks, scope, not_found=not_found)
+            if self.model is None:
+                result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found)
+            else:
+                result = await self._with_model(self.model, evidence, scope, today, not_found, generation)
+            if result.abstained and not result.closest:
+                result.closest = [citation_of(c) for c in closest_chunks(evidence)]
             result.latency_ms = round((time.perf_counter() - started) * 1000, 2)
             outcome = "abstained" if result.abstained else "answered"
+            if generation.get("degraded"):
+                outcome += " (degraded)"
             return result
         finally:
+            end_request(token)  # the vault goes with it
             self.audit.record(
                 {
                     "event": "answer",
@@ -80,10 +107,49 @@ class ChartService:
                     "model_ids": {
                         "embedding": self.retriever.embedder.model_id,
                         "rerank": self.retriever.reranker.model_id,
-                        "generator": self.generator.model_id,
+                        "generator": result.model_id if result else self.generator.model_id,
                     },
-                    "egress": [],  # no third-party model is called on this path
+                    "generation": generation,
+                    "egress": egress.log.audit(),  # what went to which third-party model: counts, never text
                     "latency_ms": round((time.perf_counter() - started) * 1000, 2),
                     "outcome": outcome,
                 }
             )
+
+    async def _with_model(
+        self, model: DraftingModel, evidence: Evidence, scope: PatientScope, today: date, not_found: str,
+        generation: dict[str, Any],
+    ) -> ValidatedAnswer:
+        strength = evidence_strength(evidence)
+        generation.update(model=model.model_id, prompt_template_sha256=model.prompt_hash,
+                          gate={"score": strength, "threshold": self.gate_threshold, "gated": False})
+        if strength < self.gate_threshold:  # weak evidence: no paid call
+            generation["gate"]["gated"] = True
+            abstain = DraftAnswer(text="", claims=[], confidence=0.0, insufficient_evidence=True,
+                                  model_id=self.generator.model_id)
+            return validate(abstain, evidence.chunks, scope, not_found=not_found)
+        info = GenerationInfo()
+        generation["calls"] = info
+        try:
+            draft = await model.draft(evidence, today, None, info)
+        except GenerationUnavailable as err:
+            generation["degraded"] = err.reason
+            result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found)
+            result.notice = (f"The language model was unavailable ({err.reason}); this answer comes from the offline "
+                             "extractive generator.")
+            return self._finish(generation, info, result)
+        result = validate(draft, evidence.chunks, scope, not_found=not_found)
+        found = findings(draft, evidence.chunks, scope)
+        if found:  # once more, told what the validator removed; then what survives is the answer
+            generation["regenerated"] = True
+            try:
+                second = await model.draft(evidence, today, [Finding(i, r) for i, r in found], info)
+                result = validate(second, evidence.chunks, scope, not_found=not_found)
+            except GenerationUnavailable as err:
+                generation["regeneration_failed"] = err.reason  # keep the first answer's surviving claims
+        return self._finish(generation, info, result)
+
+    @staticmethod
+    def _finish(generation: dict[str, Any], info: GenerationInfo, result: ValidatedAnswer) -> ValidatedAnswer:
+        generation["calls"] = asdict(info)
+        return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,6 +34,18 @@ class RagSettings(BaseSettings):
     source_system: str = "urn:chartrag:local"
     baa_providers: list[str] = Field(
         default_factory=list, description="Third-party model providers under a BAA: text to them is not tokenized"
+    )
+    # Third-party models: used only when their key is set; everything else stays offline.
+    anthropic_api_key: SecretStr | None = Field(default=None, validation_alias="ANTHROPIC_API_KEY")
+    anthropic_base_url: str | None = Field(default=None, validation_alias="ANTHROPIC_BASE_URL")
+    claude_model: str = Field(default="claude-sonnet-4-5", description="Anthropic model id for generation")
+    cohere_api_key: SecretStr | None = Field(default=None, validation_alias="COHERE_API_KEY")
+    cohere_base_url: str | None = Field(default=None, validation_alias="COHERE_BASE_URL")
+    cohere_rerank_model: str = "rerank-v3.5"
+    llm_timeout_s: float = Field(default=30.0, description="Per attempt, for each third-party model call")
+    llm_max_retries: int = Field(default=2, description="Retries with backoff on 408/409/429/5xx and dropped connections")
+    gate_threshold: float = Field(
+        default=0.55, description="Evidence strength below which no paid model is called (tuned: chartrag bench gate)"
     )
 
     @property

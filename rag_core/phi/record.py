@@ -90,3 +90,18 @@ class RecordIdentifiers:
                     found.add("PHONE", telecom.get("value"))
                 found._address(r.get("address") or [])
         return found
+
+    def merge(self, other: RecordIdentifiers) -> None:
+        self.values |= other.values
+        self.birth_dates |= other.birth_dates
+        self.vocabulary |= other.vocabulary
+
+    def to_json(self) -> dict[str, Any]:
+        return {"values": sorted(self.values), "birth_dates": sorted(d.isoformat() for d in self.birth_dates),
+                "vocabulary": sorted(self.vocabulary)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RecordIdentifiers:
+        return cls(values={(str(e), str(v)) for e, v in data.get("values") or []},
+                   birth_dates={date.fromisoformat(d) for d in data.get("birth_dates") or []},
+                   vocabulary=set(data.get("vocabulary") or []))
