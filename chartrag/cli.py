@@ -231,6 +231,25 @@ def bench_ingest_command(
     _emit(run_ingest_bench(sorted(DEMO_DATA.glob("*.json")), events, rate, resources, pages, redis_url, rates), json_out)
 
 
+@bench_app.command("gate")
+def bench_gate_command(
+    questions: Annotated[Path, typer.Option("--questions", help="JSONL question file (the dev set)")],
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """Tune the evidence-strength threshold below which no paid model is called (CHARTRAG_GATE_THRESHOLD):
+    calls saved, abstention accuracy and false gating per threshold on the shipped patients."""
+    from chartrag.bench_gate import run_gate_bench
+    from rag_core.evaluation import load_questions
+
+    if not questions.exists():
+        raise _fail(f"{questions}: no such file")
+    try:
+        items = load_questions(questions)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise _fail(f"{questions}: not JSON lines") from None
+    _emit(run_gate_bench(sorted(DEMO_DATA.glob("*.json")), items), json_out)
+
+
 @bench_app.command("phi")
 def bench_phi_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,

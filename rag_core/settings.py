@@ -45,7 +45,7 @@ class RagSettings(BaseSettings):
     llm_timeout_s: float = Field(default=30.0, description="Per attempt, for each third-party model call")
     llm_max_retries: int = Field(default=2, description="Retries with backoff on 408/409/429/5xx and dropped connections")
     gate_threshold: float = Field(
-        default=0.55, description="Evidence strength below which no paid model is called (tuned: chartrag bench gate)"
+        default=0.4, description="Evidence strength below which no paid model is called (tuned: chartrag bench gate)"
     )
 
     @property

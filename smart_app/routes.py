@@ -210,7 +210,7 @@ class SmartApp:
         requester = ctx.fhir_user or f"token-subject:{ctx.id_token_claims.get('sub', 'unknown')}"
         scope = ctx.scopes.patient_scope(str(ctx.patient), requester)
         answer = await runtime.service.answer(body.question, scope, channel="smart_app")
-        data["citations"] = {c.chunk_id: c.model_dump() for c in answer.citations}
+        data["citations"] = {c.chunk_id: c.model_dump() for c in [*answer.citations, *answer.closest]}
         self.store.save(sid, data)
         return StreamingResponse(_events(answer), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
@@ -263,7 +263,8 @@ def _sse(event: str, payload: dict[str, Any]) -> str:
 
 
 async def _events(answer: ValidatedAnswer) -> AsyncIterator[str]:
-    """One event per validated claim, then ``done`` (confidence, abstention)."""
+    """One event per validated claim, then ``done`` (confidence, abstention, the closest evidence when it
+    abstains, a notice when the configured model was not used)."""
     numbering = {c.chunk_id: n for n, c in enumerate(answer.citations, start=1)}
     by_id = {c.chunk_id: c for c in answer.citations}
     for claim in answer.claims:
@@ -273,8 +274,11 @@ async def _events(answer: ValidatedAnswer) -> AsyncIterator[str]:
             for cid in claim.citations
         ]
         yield _sse("claim", {"text": claim.text, "citations": chips})
+    closest = [{"n": n, "chunk_id": c.chunk_id, "reference": c.reference, "resource_type": c.resource_type,
+                "date": c.effective_date} for n, c in enumerate(answer.closest, start=1)] if answer.abstained else []
     yield _sse("done", {"abstained": answer.abstained, "confidence": answer.confidence,
-                        "message": answer.answer if answer.abstained else None})
+                        "message": answer.answer if answer.abstained else None, "closest": closest,
+                        "notice": answer.notice})
 
 
 def smart_router(app_state: SmartApp) -> APIRouter:

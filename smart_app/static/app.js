@@ -17,9 +17,8 @@
     return node;
   }
 
-  function addClaim(claim) {
-    const row = el("div", "claim", claim.text);
-    for (const c of claim.citations) {
+  function chips(row, citations) {
+    for (const c of citations) {
       const chip = el("button", "chip", String(c.n));
       chip.type = "button";
       chip.title = c.reference + (c.date ? " · " + c.date : "");
@@ -28,12 +27,23 @@
       chip.addEventListener("click", () => openSource(c.chunk_id, chip));
       row.appendChild(chip);
     }
+  }
+
+  function addClaim(claim) {
+    const row = el("div", "claim", claim.text);
+    chips(row, claim.citations);
     answer.appendChild(row);
   }
 
   function finish(done) {
+    if (done.notice) answer.appendChild(el("p", "meta notice", done.notice));
     if (done.abstained) {
       answer.appendChild(el("div", "notfound", done.message || "Not found in this patient's chart."));
+      if (done.closest && done.closest.length) {
+        const row = el("div", "closest", "Closest evidence (does not answer the question): ");
+        chips(row, done.closest);
+        answer.appendChild(row);
+      }
       return;
     }
     const box = el("div", "confidence", "Confidence ");
