@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rag_core.chunking import chunk_documents
@@ -33,10 +33,12 @@ class IndexStats:
 
 class Indexer:
     def __init__(
-        self, index: VectorIndex, embedder: Embedder, sparse: Bm25Encoder, records: RecordDirectory | None = None
+        self, index: VectorIndex, embedder: Embedder, sparse: Bm25Encoder, records: RecordDirectory | None = None,
+        embedders: Mapping[str, Embedder] | None = None,
     ) -> None:
         self.index = index
         self.embedder = embedder
+        self.embedders = dict(embedders or {})  # per namespace, where another model embeds it
         self.sparse = sparse
         self.records = records  # each patient's identifiers, for PHI tokenization before any egress
         # called with the patient ids whose chart changed (e.g. to drop cached CDS summaries)
@@ -58,7 +60,7 @@ class Indexer:
             for g in range(0, len(by_length), EMBED_GROUP):
                 group = by_length[g : g + EMBED_GROUP]
                 # embedding runs in a thread so a server hosting a worker keeps answering meanwhile
-                await self.index.upsert(namespace, await asyncio.to_thread(self._indexed, group))
+                await self.index.upsert(namespace, await asyncio.to_thread(self._indexed, group, namespace))
                 if progress:
                     progress(len(group))
             stats.documents += len(window)
@@ -77,8 +79,8 @@ class Indexer:
     def count_chunks(self, docs: Sequence[ClinicalDocument]) -> int:
         return len(chunk_documents(list(docs)))
 
-    def _indexed(self, chunks: list[Chunk]) -> list[IndexedChunk]:
-        dense = self.embedder.embed([c.text for c in chunks])
+    def _indexed(self, chunks: list[Chunk], namespace: str = PATIENT_DATA) -> list[IndexedChunk]:
+        dense = self.embedders.get(namespace, self.embedder).embed([c.text for c in chunks])
         return [IndexedChunk(c, v, self.sparse.document(c.text)) for c, v in zip(chunks, dense, strict=True)]
 
     async def _remove_earlier_versions(self, docs: list[ClinicalDocument], namespace: str) -> None:

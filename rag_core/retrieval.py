@@ -13,6 +13,7 @@ Namespaces are queried concurrently.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rag_core.concepts import match_concepts
@@ -60,7 +61,9 @@ class Retriever:
         sparse: Bm25Encoder,
         reranker: Reranker,
         candidates: int = 25,
+        query_embedders: Mapping[str, Embedder] | None = None,
     ) -> None:
+        self.query_embedders = dict(query_embedders or {})  # per namespace, where another model embeds it
         self.index = index
         self.embedder = embedder
         self.sparse = sparse
@@ -80,7 +83,11 @@ class Retriever:
         query = self.hybrid_query(question, SearchFilter(), self.candidates)
 
         async def one(namespace: str) -> list[Hit]:
-            hits = await self.index.search(namespace, query, scope if namespace == PATIENT_DATA else None)
+            own = self.query_embedders.get(namespace)
+            q = query if own is None else HybridQuery(
+                question, (await asyncio.to_thread(own.embed, [question]))[0], query.sparse_indices, query.sparse_values,
+                query.filter, query.limit)
+            hits = await self.index.search(namespace, q, scope if namespace == PATIENT_DATA else None)
             return hits[:k]
 
         results = await asyncio.gather(*(one(ns) for ns in namespaces))

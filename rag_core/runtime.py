@@ -23,6 +23,7 @@ from rag_core.index.base import VectorIndex
 from rag_core.index.edge import EdgeIndex
 from rag_core.index.server import ServerIndex
 from rag_core.indexing import Indexer
+from rag_core.models import CLINICAL_GUIDELINES
 from rag_core.phi.directory import RecordDirectory
 from rag_core.phi.tokenizer import PhiTokenizer
 from rag_core.rerank import ClinicalSignalReranker, Reranker
@@ -70,16 +71,32 @@ def reranker(settings: RagSettings, gateway: EgressGateway, offline: Reranker, h
     """Cohere Rerank when ``COHERE_API_KEY`` is set (the offline reranker stays as its fallback)."""
     if settings.cohere_api_key is None:
         return offline
-    import cohere
-
     from rag_core.cohere_models import CohereReranker
 
-    client = cohere.ClientV2(
+    return CohereReranker(_cohere_client(settings, http), settings.cohere_rerank_model, gateway, offline)
+
+
+def guideline_embedder(settings: RagSettings, gateway: EgressGateway, http: httpx.Client | None = None) -> Any:
+    """Cohere embeddings for the clinical-guidelines namespace when configured, else None (MiniLM)."""
+    if settings.guideline_embedder != "cohere":
+        return None
+    if settings.cohere_api_key is None:
+        raise ConfigurationError("CHARTRAG_GUIDELINE_EMBEDDER=cohere needs COHERE_API_KEY")
+    from rag_core.cohere_models import CohereEmbedder
+
+    return CohereEmbedder(_cohere_client(settings, http), settings.cohere_embed_model, settings.cohere_embed_dimension,
+                          gateway)
+
+
+def _cohere_client(settings: RagSettings, http: httpx.Client | None) -> Any:
+    import cohere
+
+    assert settings.cohere_api_key is not None
+    return cohere.ClientV2(
         api_key=settings.cohere_api_key.get_secret_value(), base_url=settings.cohere_base_url or None,
         timeout=settings.llm_timeout_s, max_retries=settings.llm_max_retries, httpx_client=http,
         log_warning_experimental_features=False,
     )
-    return CohereReranker(client, settings.cohere_rerank_model, gateway, offline)
 
 
 async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Runtime:
@@ -93,18 +110,21 @@ async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Run
     else:
         cache, cache_kind = LruVectorCache(settings.embed_cache_size), "in-process LRU (no REDIS_URL)"
     embedder = CachedEmbedder(model, cache)
+    gateway = EgressGateway(PhiTokenizer(), settings.baa_providers)
+    guidelines = guideline_embedder(settings, gateway, http.get("cohere"))
+    dimensions = {CLINICAL_GUIDELINES: guidelines.dimension} if guidelines else {}
     index: VectorIndex
     if settings.index_backend == "server":
         if not settings.qdrant_url:
             raise ConfigurationError("CHARTRAG_INDEX_BACKEND=server needs CHARTRAG_QDRANT_URL")
-        index = ServerIndex.from_url(settings.qdrant_url, model.dimension, settings.qdrant_api_key)
+        index = ServerIndex.from_url(settings.qdrant_url, model.dimension, settings.qdrant_api_key, dimensions)
     else:
-        index = EdgeIndex(settings.data_dir, model.dimension)
+        index = EdgeIndex(settings.data_dir, model.dimension, dimensions)
     await index.ensure()
     sparse = Bm25Encoder()
-    gateway = EgressGateway(PhiTokenizer(), settings.baa_providers)
     ranker = reranker(settings, gateway, ClinicalSignalReranker(embedder), http.get("cohere"))
-    retriever = Retriever(index, embedder, sparse, ranker, candidates=settings.retrieval_candidates)
+    retriever = Retriever(index, embedder, sparse, ranker, candidates=settings.retrieval_candidates,
+                          query_embedders={CLINICAL_GUIDELINES: guidelines.for_queries()} if guidelines else None)
     records = RecordDirectory(settings.data_dir / "records")
     service = ChartService(
         retriever,
@@ -115,4 +135,5 @@ async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Run
         records=records,
         gate_threshold=settings.gate_threshold,
     )
-    return Runtime(settings, index, embedder, Indexer(index, embedder, sparse, records), service, cache_kind)
+    indexer = Indexer(index, embedder, sparse, records, {CLINICAL_GUIDELINES: guidelines} if guidelines else None)
+    return Runtime(settings, index, embedder, indexer, service, cache_kind)

@@ -42,6 +42,11 @@ class RagSettings(BaseSettings):
     cohere_api_key: SecretStr | None = Field(default=None, validation_alias="COHERE_API_KEY")
     cohere_base_url: str | None = Field(default=None, validation_alias="COHERE_BASE_URL")
     cohere_rerank_model: str = "rerank-v3.5"
+    guideline_embedder: Literal["local", "cohere"] = Field(
+        default="local", description="Embed the clinical-guidelines namespace with Cohere (needs COHERE_API_KEY)"
+    )
+    cohere_embed_model: str = "embed-v4.0"
+    cohere_embed_dimension: int = 1024
     llm_timeout_s: float = Field(default=30.0, description="Per attempt, for each third-party model call")
     llm_max_retries: int = Field(default=2, description="Retries with backoff on 408/409/429/5xx and dropped connections")
     gate_threshold: float = Field(

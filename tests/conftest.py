@@ -13,6 +13,9 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Provider keys are taken out of the environment so every test but the ``live`` ones stays offline;
+# those get them back explicitly (tests/test_live_models.py).
+LIVE_KEYS = {name: os.environ.pop(name) for name in ("ANTHROPIC_API_KEY", "COHERE_API_KEY") if os.environ.get(name)}
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTHEA = ROOT / "data" / "synthea"

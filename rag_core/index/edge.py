@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -52,16 +52,18 @@ def to_edge_filter(f: EffectiveFilter) -> q.Filter:
 
 
 class EdgeIndex:
-    def __init__(self, data_dir: Path, dimension: int) -> None:
+    def __init__(self, data_dir: Path, dimension: int, dimensions: Mapping[str, int] | None = None) -> None:
         self.root = Path(data_dir) / "qdrant-edge"
         self.dimension = dimension
+        self.dimensions = dict(dimensions or {})  # namespaces embedded by another model (guidelines: Cohere)
         self._shards: dict[str, q.EdgeShard] = {}
         self._lock = threading.Lock()
 
-    def _config(self) -> q.EdgeConfig:
+    def _config(self, namespace: str) -> q.EdgeConfig:
         hnsw = q.HnswIndexConfig(m=0, ef_construct=100, full_scan_threshold=10_000, payload_m=16)
+        size = self.dimensions.get(namespace, self.dimension)
         return q.EdgeConfig(
-            vectors={DENSE: q.EdgeVectorParams(size=self.dimension, distance=q.Distance.Cosine, hnsw_config=hnsw)},
+            vectors={DENSE: q.EdgeVectorParams(size=size, distance=q.Distance.Cosine, hnsw_config=hnsw)},
             sparse_vectors={SPARSE: q.EdgeSparseVectorParams(modifier=q.Modifier.Idf)},
         )
 
@@ -77,7 +79,7 @@ class EdgeIndex:
                     shard = q.EdgeShard.load(str(path))
                 else:
                     path.mkdir(parents=True, exist_ok=True)
-                    shard = q.EdgeShard.create(str(path), self._config())
+                    shard = q.EdgeShard.create(str(path), self._config(namespace))
                     shard.update(
                         q.UpdateOperation.create_field_index(TENANT_FIELD, q.KeywordIndexParams(is_tenant=True))
                     )

@@ -7,7 +7,7 @@ product path (a filtered query over 100k points took ~1.2 s there).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from qdrant_client import AsyncQdrantClient, models
@@ -48,14 +48,18 @@ def to_server_filter(f: EffectiveFilter) -> models.Filter:
 
 
 class ServerIndex:
-    def __init__(self, client: AsyncQdrantClient, dimension: int, collection_prefix: str = "chartrag_") -> None:
+    def __init__(self, client: AsyncQdrantClient, dimension: int, collection_prefix: str = "chartrag_",
+                 dimensions: Mapping[str, int] | None = None) -> None:
+        self.dimensions = dict(dimensions or {})  # namespaces embedded by another model (guidelines: Cohere)
         self._client = client
         self.dimension = dimension
         self._prefix = collection_prefix
 
     @classmethod
-    def from_url(cls, url: str, dimension: int, api_key: str | None = None) -> ServerIndex:
-        return cls(AsyncQdrantClient(url=url, api_key=api_key), dimension)
+    def from_url(
+        cls, url: str, dimension: int, api_key: str | None = None, dimensions: Mapping[str, int] | None = None
+    ) -> ServerIndex:
+        return cls(AsyncQdrantClient(url=url, api_key=api_key), dimension, dimensions=dimensions)
 
     def _name(self, namespace: str) -> str:
         check_namespace(namespace)
@@ -71,7 +75,7 @@ class ServerIndex:
                     name,
                     vectors_config={
                         DENSE: models.VectorParams(
-                            size=self.dimension,
+                            size=self.dimensions.get(namespace, self.dimension),
                             distance=models.Distance.COSINE,
                             hnsw_config=models.HnswConfigDiff(m=0, payload_m=16),
                         )
