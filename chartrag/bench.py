@@ -52,11 +52,14 @@ def _indexed(bundles: list[Path], data_dir: Path) -> list[ClinicalDocument]:
 
     from rag_core.runtime import build_runtime
 
-    docs = [d for b in bundles for d in load_path(b).documents]
+    reports = [load_path(b) for b in bundles]
+    docs = [d for r in reports for d in r.documents]
 
     async def ingest() -> None:
         runtime = await build_runtime(RagSettings(data_dir=data_dir))
         await runtime.indexer.index_documents(docs)
+        for report in reports:
+            runtime.indexer.remember(report.records)  # the patients' dictionaries, as `chartrag ingest` keeps them
         await runtime.close()
 
     _asyncio.run(ingest())

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from chartrag.bench import _indexed
+from chartrag.bench import _indexed, percentiles
+from rag_core.egress import EgressGateway, EgressLog, Provider
 from rag_core.gating import evidence_strength
 from rag_core.models import PatientScope
+from rag_core.phi.directory import RecordDirectory
+from rag_core.phi.tokenizer import PhiTokenizer
+from rag_core.phi.vault import Vault
 from rag_core.query import plan_question
 from rag_core.runtime import build_runtime
 from rag_core.settings import RagSettings
@@ -57,6 +62,8 @@ def run_gate_bench(bundles: list[Path], questions: list[dict[str, Any]]) -> dict
 
         async def score() -> tuple[list[tuple[float, bool]], float]:
             runtime = await build_runtime(RagSettings(data_dir=data_dir, redis_url=None))
+            gateway = EgressGateway(PhiTokenizer())
+            records = RecordDirectory(data_dir / "records")
             try:
                 scored: list[tuple[float, bool]] = []
                 offline_abstained_answerable = answerable = 0
@@ -65,6 +72,13 @@ def run_gate_bench(bundles: list[Path], questions: list[dict[str, Any]]) -> dict
                     scope = PatientScope.full(q["patient_id"], "chartrag-bench")
                     evidence = await runtime.service.retriever.retrieve(plan_question(q["question"], now), scope, 10)
                     scored.append((evidence_strength(evidence), q["expect"] == "abstain"))
+                    # what tokenizing this evidence for a model would cost (the work done before a paid call)
+                    texts = [q["question"], *[c.text for c in evidence.chunks]]
+                    started = time.perf_counter()
+                    gateway.outbound(Provider("bench", "llm", "none"), texts, Vault(), EgressLog(),
+                                     records.get(q["patient_id"]))
+                    tokenize_ms.append((time.perf_counter() - started) * 1000)
+                    items.append(len(texts))
                     if q["expect"] == "answer":
                         answerable += 1
                         offline = await runtime.service.answer(q["question"], scope, now=now, channel="bench")
@@ -73,8 +87,12 @@ def run_gate_bench(bundles: list[Path], questions: list[dict[str, Any]]) -> dict
             finally:
                 await runtime.close()
 
+        tokenize_ms: list[float] = []
+        items: list[float] = []
         scored, offline_false = asyncio.run(score())
     report = sweep(scored, offline_false)
+    report["egress_tokenize_ms"] = percentiles(tokenize_ms)
+    report["texts_per_request"] = percentiles(items)
     report.update(questions=len(scored), should_abstain=sum(a for _, a in scored),
                   offline_false_abstention=round(offline_false, 4))
     return report
