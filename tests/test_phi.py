@@ -91,7 +91,7 @@ def test_clinical_numbers_are_not_taken_for_phone_numbers() -> None:
 @pytest.mark.slow
 def test_labelled_synthetic_sentences_recall_floor() -> None:
     """presidio-evaluator's sentences (data/phi): a regression floor a little under what was measured
-    (recall 0.78 overall; phone 0.92; SSN, e-mail, card numbers 1.0)."""
+    (recall 0.81 overall; phone 0.92; SSN, e-mail, card numbers 1.0)."""
     import json
 
     from chartrag.cli import PHI_SYNTH
@@ -99,7 +99,7 @@ def test_labelled_synthetic_sentences_recall_floor() -> None:
 
     samples = json.loads(PHI_SYNTH.read_text(encoding="utf-8"))[:600]
     report = evaluate_labelled(samples, PhiTokenizer())
-    assert report["recall"] >= 0.74 and report["precision"] >= 0.9
+    assert report["recall"] >= 0.77 and report["precision"] >= 0.9
     by = report["recall_by_entity"]
     assert by["US_SSN"] == by["EMAIL_ADDRESS"] == by["CREDIT_CARD"] == 1.0
     assert by["PHONE_NUMBER"] >= 0.85 and by["PERSON"] >= 0.8

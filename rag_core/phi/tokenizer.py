@@ -79,6 +79,38 @@ LABELLED_NAME = re.compile(r"(?m)(?:^\W*(?i:patient)|\b(?i:name|patient name|sig
                            r"electronically signed by))\s*:[ \t]*([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'.-]*){0,3})")
 _ESCAPED = re.compile(r"\\[nrt]")  # newlines escaped as text (JSON or HL7 exports): read them as whitespace
 _GLUE = re.compile(r"[ \t,]*\d{1,6}(?:-\d{1,4})?\b")
+# capitalised words (or corporate suffixes) directly before/after a name span, on the same line
+_CAPS_BEFORE = re.compile(r"(?:(?<![\w.])(?!(?:The|A|An|In|On|At|Of|To|From|By|For|And|With|Dr|Mr|Mrs|Ms)\b)"
+                          r"[A-ZÀ-Þ][\w&+'-]*[ \t]+){1,2}$")
+_CAPS_AFTER = re.compile(r"(?:[ \t]+(?:[A-ZÀ-Þ][\w&+'.-]*|Inc\.?|Ltd\.?|LLC|PLC|SA|AG|GmbH|Co\.?))+")
+_ADDRESS_LINE = re.compile(r"[ \t]*(?:[A-ZÀ-Þ0-9][\w.'-]*[ \t,]*){1,5}[ \t]*$")
+
+
+def _address_blocks(text: str, spans: list[Span]) -> list[Span]:
+    """An address is a block: after a line with a street address, short lines of capitalised words and
+    numbers (city, region, country, postcode) belong to it until a blank or ordinary line."""
+    extra: list[Span] = []
+    for span in spans:
+        if span.entity != "ADDRESS" or span.source != "pattern":
+            continue
+        line_end = text.find("\n", span.end)
+        position = len(text) if line_end < 0 else line_end
+        for _ in range(4):
+            if position >= len(text):
+                break
+            start = position + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            if not line.strip() or len(line.strip()) > 40 or not _ADDRESS_LINE.fullmatch(line):
+                break
+            offset = len(line) - len(line.lstrip())
+            extra.append(Span(start + offset, end - (len(line) - len(line.rstrip())), "LOCATION", "pattern"))
+            position = end
+    if not extra:
+        return spans
+    merged = spans + [e for e in extra if all(e.end <= s.start or e.start >= s.end for s in spans)]
+    return sorted(merged, key=lambda s: s.start)
 PRESIDIO_ENTITIES = {"PERSON": "PERSON", "LOCATION": "LOCATION", "ORGANIZATION": "ORGANIZATION",
                      "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "US_SSN": "SSN", "URL": "URL",
                      "US_DRIVER_LICENSE": "IDENTIFIER", "US_PASSPORT": "IDENTIFIER", "US_BANK_NUMBER": "IDENTIFIER",
@@ -208,8 +240,15 @@ class PhiTokenizer:
                 if before:
                     start = floor + before.start()
                 span = Span(start, end, span.entity, span.source, span.when)
+            if span.entity in ("ORGANIZATION", "LOCATION", "PERSON"):  # a name NER cut short: take its neighbours
+                floor = out[-1].end if out else 0
+                before = _CAPS_BEFORE.search(text[floor:span.start])
+                limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+                after = _CAPS_AFTER.match(text[:limit], span.end)
+                span = Span(floor + before.start() if before else span.start, after.end() if after else span.end,
+                            span.entity, span.source, span.when)
             out.append(span)
-        return out
+        return _address_blocks(text, out)
 
     @staticmethod
     def _merge(spans: list[Span]) -> list[Span]:
