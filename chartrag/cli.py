@@ -74,6 +74,13 @@ def ask(
         for n, citation in enumerate(answer.citations, start=1):
             out.print(f"  [{n}] {citation.reference} {citation.effective_date or ''} {citation.section or ''}",
                       markup=False, highlight=False)
+        if answer.abstained and answer.closest:
+            out.print("closest evidence (does not answer the question):", style="dim")
+            for citation in answer.closest:
+                out.print(f"  · {citation.reference} {citation.effective_date or ''} {citation.section or ''}",
+                          markup=False, highlight=False, style="dim")
+        if answer.notice:
+            out.print(answer.notice, markup=False, highlight=False, style="yellow")
         out.print(f"confidence {answer.confidence:.2f} · {answer.latency_ms:.0f} ms", style="dim")
 
     try:

@@ -27,13 +27,15 @@ PATIENT = [{"resourceType": "Patient", "id": "p1", "name": [{"given": ["Marisol"
            {"resourceType": "Condition", "code": {"text": "Essential hypertension"}}]
 RECORD = RecordIdentifiers.from_resources(PATIENT)
 WORDS = st.sampled_from(["seen", "for", "hypertension", "follow-up", "on", "and", "with", "lisinopril", "10 mg",
-                         "Marisol", "Quintanilla", "MRN0042817", "617-555-0199", "2023-05-04", "Framingham", "."])
+                         "Marisol", "Quintanilla", "MRN0042817", "617-555-0199", "2023-05-04", "Framingham", ".",
+                         "+41 53 147 37 99", "Dr. Okafor", "lives at 12 Elm Street", "Apt. 4", "\n", "ZIP: 02115",
+                         "Boston", "card 4454794511390933"])
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=25))
 def test_tokenize_then_restore_gives_back_the_text(words: list[str]) -> None:
-    text = " ".join(words)
+    text = " ".join(words).replace(" \n ", "\n")
     vault = Vault()
     tokenized = PhiTokenizer(use_ner=False).tokenize(text, vault, RECORD)
     for value in ("Marisol", "Quintanilla", "MRN0042817", "617-555-0199", "2023-05-04", "Framingham"):
@@ -76,6 +78,10 @@ def test_dates_keep_only_the_year_and_durations_stay() -> None:
     ("Mailing address: PSC 2322, Box 6025 for the forms.", ["2322", "6025"]),
     ("Seen by Dr. Okonkwo-Baptiste; Name: Hyacinth Lemaire", ["Okonkwo", "Hyacinth", "Lemaire"]),
     ("Logged 2010-12-17 08:26:45.726091 by the pump.", ["2010-12-17", "08:26"]),
+    ("Forward to PSC 2322, Box 6025\nAPO AA 88307 please.", ["2322", "6025", "88307"]),
+    ("Please return to 4823 Del Sauzal 2174 Suite 629, Charlevoix, United States 40330 in case of an issue",
+     ["Sauzal", "Charlevoix", "40330"]),
+    ("Thea Kokshoorn\n\n324 Helmstok 174\nAlmere\nNetherlands 29952", ["Kokshoorn", "Helmstok", "Almere", "29952"]),
 ])
 def test_patterns_without_a_record(text: str, leaked: list[str]) -> None:
     tokenized = PhiTokenizer(use_ner=False).tokenize(text, Vault())
@@ -84,14 +90,15 @@ def test_patterns_without_a_record(text: str, leaked: list[str]) -> None:
 
 
 def test_clinical_numbers_are_not_taken_for_phone_numbers() -> None:
-    text = "HbA1c 7.2 % on [x]; BP 128/84 mmHg; WBC 7.5 10^9/L; metformin 500 mg twice daily for 3 months."
+    text = ("HbA1c 7.2 % on [x]; BP 128/84 mmHg; WBC 7.5 10^9/L; metformin 500 mg twice daily for 3 months; "
+            "send it by post mail.")
     assert PhiTokenizer(use_ner=False).tokenize(text, Vault()) == text
 
 
 @pytest.mark.slow
 def test_labelled_synthetic_sentences_recall_floor() -> None:
     """presidio-evaluator's sentences (data/phi): a regression floor a little under what was measured
-    (recall 0.81 overall; phone 0.92; SSN, e-mail, card numbers 1.0)."""
+    (recall 0.84 overall, precision 0.95; phone 0.98; SSN, e-mail, card numbers 1.0)."""
     import json
 
     from chartrag.cli import PHI_SYNTH
@@ -99,10 +106,10 @@ def test_labelled_synthetic_sentences_recall_floor() -> None:
 
     samples = json.loads(PHI_SYNTH.read_text(encoding="utf-8"))[:600]
     report = evaluate_labelled(samples, PhiTokenizer())
-    assert report["recall"] >= 0.77 and report["precision"] >= 0.9
+    assert report["recall"] >= 0.8 and report["precision"] >= 0.9
     by = report["recall_by_entity"]
     assert by["US_SSN"] == by["EMAIL_ADDRESS"] == by["CREDIT_CARD"] == 1.0
-    assert by["PHONE_NUMBER"] >= 0.85 and by["PERSON"] >= 0.8
+    assert by["PHONE_NUMBER"] >= 0.9 and by["PERSON"] >= 0.8
 
 
 @pytest.mark.slow

@@ -99,8 +99,9 @@ def is_identifier(entity: str, value: str) -> bool:
     if entity == "AGE":  # only ages over 89 are identifiers
         digits = re.findall(r"\d+", value)
         return bool(digits) and int(digits[0]) > 89
-    if entity == "DATE_TIME":  # a year alone may stay; anything with a day or month is an identifier
-        return not re.fullmatch(r"\s*(?:in\s+)?\d{4}s?\s*", value)
+    if entity == "DATE_TIME":  # a year or a weekday alone may stay; anything with a day or month is an identifier
+        return not re.fullmatch(r"\s*(?:in\s+)?\d{4}s?\s*", value) and not re.fullmatch(
+            r"\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*", value, re.IGNORECASE)
     return True
 
 

@@ -47,8 +47,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     ("PHONE", re.compile(r"(?<!\w)(\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?)(?!\w)"), 1),
     # international and local forms: digit groups (2-5 digits) with spaces/dashes/parentheses, 7-15 digits in all
     # (checked in _phone_like), optionally a +country code and an extension
-    ("PHONE", re.compile(r"(?<![\w.,/])((?:\+\d{1,3}[\s-]?)?(?:\(\d{1,5}\)[\s-]?)?\d{2,5}(?:[\s-]\d{2,5}){1,4}"
-                         r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?)(?![\w.,/]\d)"), 1),
+    ("PHONE", re.compile(r"(?<![\w.,/])((?:\+\d{1,3}[\s-]?)?(?:\(\d{1,5}\)[\s-]?)?\d{2,5}(?:[\s-]\d{2,8}){1,4}"
+                         r"(?:\s?(?:x|ext\.?)\s?\d{1,6})?)(?!\w)(?![.,/]\d)"), 1),
     ("PHONE", re.compile(r"(?<![\w.])(\(\d{2,5}\)\s?\d{3,8}(?:-\d{2,5})?)(?!\w)"), 1),
     ("PHONE", re.compile(r"(?<![\w.-])(\d{3}-\d{4})(?![\w-])"), 1),
     ("EMAIL", re.compile(r"\b([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\b"), 1),
@@ -67,6 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     # what follows "lives at", "address is" … up to the end of the sentence or line
     ("ADDRESS", re.compile(r"\b(?:lives|living|resides|residing|located|staying)\s+at\s+(?:the\s+corner\s+of\s+)?"
                            r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|,\s+(?:and|but|for|who|which)\b|\s+for\b|$)", re.I), 1),
+    ("ADDRESS", re.compile(r"\b((?:APO|DPO|FPO)\s+(?:AA|AE|AP)\s+\d{5})\b"), 1),  # US military mail
+    ("ADDRESS", re.compile(r"\bcorner of\s+([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I), 1),
     ("ADDRESS", re.compile(r"\b(?:address|mailing address|home address)\s*(?:is|to|:|=)\s+(?:the\s+corner\s+of\s+)?"
                            r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I), 1),
     ("IDENTIFIER", re.compile(r"\b(?:account|acct|device|serial|member id|policy|card|cc|license|licence)\s*"
@@ -83,6 +85,8 @@ _GLUE = re.compile(r"[ \t,]*\d{1,6}(?:-\d{1,4})?\b")
 _CAPS_BEFORE = re.compile(r"(?:(?<![\w.])(?!(?:The|A|An|In|On|At|Of|To|From|By|For|And|With|Dr|Mr|Mrs|Ms)\b)"
                           r"[A-ZÀ-Þ][\w&+'-]*[ \t]+){1,2}$")
 _CAPS_AFTER = re.compile(r"(?:[ \t]+(?:[A-ZÀ-Þ][\w&+'.-]*|Inc\.?|Ltd\.?|LLC|PLC|SA|AG|GmbH|Co\.?))+")
+_ADDRESS_TAIL = re.compile(r"(?:[ \t]*,?[ \t]+(?:(?!(?:and|for|in|on|at|to|the|with|is|was)\b)[A-ZÀ-Þ][\w'.-]*|\d{3,6}))+")
+_NAME_LINE = re.compile(r"[A-ZÀ-Þ][\w'.-]*(?:[ \t]+[A-ZÀ-Þ][\w'.-]*){1,3}")
 _ADDRESS_LINE = re.compile(r"[ \t]*(?:[A-ZÀ-Þ0-9][\w.'-]*[ \t,]*){1,5}[ \t]*$")
 
 
@@ -93,6 +97,15 @@ def _address_blocks(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.entity != "ADDRESS" or span.source != "pattern":
             continue
+        # the addressee: the closest non-blank line above, when it is a short run of capitalised words
+        line_start = text.rfind("\n", 0, span.start)
+        if line_start > 0 and not text[line_start + 1:span.start].strip():
+            above = text[:line_start].rstrip("\n \t")
+            start = above.rfind("\n") + 1
+            name = above[start:]
+            if _NAME_LINE.fullmatch(name.strip()):
+                offset = len(name) - len(name.lstrip())
+                extra.append(Span(start + offset, start + len(name.rstrip()), "PERSON", "pattern"))
         line_end = text.find("\n", span.end)
         position = len(text) if line_end < 0 else line_end
         for _ in range(4):
@@ -209,6 +222,8 @@ class PhiTokenizer:
                 value = m.group(group)
                 if entity == "PHONE" and not 7 <= sum(c.isdigit() for c in value) <= 16:
                     continue
+                if entity == "ZIP" and not any(c.isdigit() for c in value):  # "post mail" is not a postcode
+                    continue
                 found.append(Span(m.start(group), m.end(group), entity, "pattern"))
         for pattern in (TITLED_NAME, LABELLED_NAME):
             for m in pattern.finditer(text):
@@ -240,6 +255,11 @@ class PhiTokenizer:
                 if before:
                     start = floor + before.start()
                 span = Span(start, end, span.entity, span.source, span.when)
+            if span.entity == "ADDRESS":  # "… Apt. 542 KÖTTMANNSDORF Austria", "…, Charlevoix, United States 40330"
+                limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
+                tail = _ADDRESS_TAIL.match(text[:limit], span.end)
+                if tail:
+                    span = Span(span.start, tail.end(), span.entity, span.source, span.when)
             if span.entity in ("ORGANIZATION", "LOCATION", "PERSON"):  # a name NER cut short: take its neighbours
                 floor = out[-1].end if out else 0
                 before = _CAPS_BEFORE.search(text[floor:span.start])
