@@ -26,7 +26,7 @@ import httpx
 
 from chartrag.http import build_app
 from chartrag.serving import free_port, serving
-from rag_core.documents import load_path
+from rag_core.documents import LoadReport, load_path
 from rag_core.embedding import CachedEmbedder, LruVectorCache, SentenceTransformerEmbedder
 from rag_core.index.base import IndexedChunk
 from rag_core.index.edge import EdgeIndex
@@ -52,18 +52,17 @@ def _indexed(bundles: list[Path], data_dir: Path) -> list[ClinicalDocument]:
 
     from rag_core.runtime import build_runtime
 
-    reports = [load_path(b) for b in bundles]
-    docs = [d for r in reports for d in r.documents]
+    report = LoadReport()
+    for bundle in bundles:
+        report.extend(load_path(bundle))
 
     async def ingest() -> None:
         runtime = await build_runtime(RagSettings(data_dir=data_dir))
-        await runtime.indexer.index_documents(docs)
-        for report in reports:
-            runtime.indexer.remember(report.records)  # the patients' dictionaries, as `chartrag ingest` keeps them
+        await runtime.indexer.index_report(report)  # documents, and the patients' dictionaries
         await runtime.close()
 
     _asyncio.run(ingest())
-    return docs
+    return report.documents
 
 
 def _runtime_factory(data_dir: Path) -> Any:

@@ -11,7 +11,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -89,6 +89,18 @@ def ask(
         raise _fail(str(exc)) from None
 
 
+def _questions(path: Path) -> list[dict[str, Any]]:
+    """A dev-set-shaped JSONL file, or a CLI error saying what is wrong with it."""
+    from rag_core.evaluation import load_questions
+
+    if not path.exists():
+        raise _fail(f"{path}: no such file")
+    try:
+        return load_questions(path)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise _fail(f"{path}: not JSON lines") from None
+
+
 @app.command("eval")
 def evaluate(
     questions: Annotated[Path, typer.Option("--questions", help="JSONL question file")],
@@ -97,15 +109,10 @@ def evaluate(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics JSON here")] = None,
 ) -> None:
     """Answer every question of a dev-set-shaped file and report retrieval and answer metrics."""
-    from rag_core.evaluation import load_questions, run_eval
+    from rag_core.evaluation import run_eval
     from rag_core.runtime import build_runtime
 
-    if not questions.exists():
-        raise _fail(f"{questions}: no such file")
-    try:
-        items = load_questions(questions)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise _fail(f"{questions}: not JSON lines") from None
+    items = _questions(questions)
 
     async def run() -> dict[str, object]:
         settings = _settings(data_dir)
@@ -246,15 +253,8 @@ def bench_gate_command(
     """Tune the evidence-strength threshold below which no paid model is called (CHARTRAG_GATE_THRESHOLD):
     calls saved, abstention accuracy and false gating per threshold on the shipped patients."""
     from chartrag.bench_gate import run_gate_bench
-    from rag_core.evaluation import load_questions
 
-    if not questions.exists():
-        raise _fail(f"{questions}: no such file")
-    try:
-        items = load_questions(questions)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise _fail(f"{questions}: not JSON lines") from None
-    _emit(run_gate_bench(sorted(DEMO_DATA.glob("*.json")), items), json_out)
+    _emit(run_gate_bench(sorted(DEMO_DATA.glob("*.json")), _questions(questions)), json_out)
 
 
 @bench_app.command("phi")

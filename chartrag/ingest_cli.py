@@ -89,8 +89,7 @@ async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, An
             report.extend(load_path(path, runtime.settings.source_system, attachment_readers()))
         with progress_bar() as progress:
             task = progress.add_task("indexing chunks", total=runtime.indexer.count_chunks(report.documents))
-            stats = await runtime.indexer.index_documents(report.documents, progress=lambda n: progress.advance(task, n))
-        runtime.indexer.remember(report.records)
+            stats = await runtime.indexer.index_report(report, progress=lambda n: progress.advance(task, n))
         for patient_id, identifiers in report.identifiers.items():
             await ingestion.state.register_identifiers(patient_id, identifiers)
         for line in report.errors:
@@ -173,8 +172,7 @@ def ingest_documents(
         items = folder_resources(folder, mapping)
         started = time.perf_counter()
         report = await asyncio.to_thread(resources_to_documents, items, runtime.settings.source_system, attachment_readers())
-        stats = await runtime.indexer.index_documents(report.documents)
-        runtime.indexer.remember(report.records)
+        stats = await runtime.indexer.index_report(report)
         for line in report.errors:
             err.print(f"[yellow]rejected[/yellow] {line}")
         low = [d.source.reference for d in report.documents if d.low_confidence]

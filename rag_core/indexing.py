@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rag_core.chunking import chunk_documents
+from rag_core.documents import LoadReport
 from rag_core.embedding import Embedder
 from rag_core.index.base import IndexedChunk, VectorIndex
 from rag_core.models import PATIENT_DATA, Chunk, ClinicalDocument
@@ -68,6 +69,14 @@ class Indexer:
             changed = {doc.patient_id for doc in window}
             for listener in self.listeners:
                 listener(changed)
+        return stats
+
+    async def index_report(
+        self, report: LoadReport, progress: Callable[[int], None] | None = None
+    ) -> IndexStats:
+        """Index a load's documents and keep what it learnt about each patient's identifiers."""
+        stats = await self.index_documents(report.documents, progress=progress)
+        self.remember(report.records)
         return stats
 
     def remember(self, records: dict[str, RecordIdentifiers]) -> None:

@@ -68,8 +68,7 @@ async def harness(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Har
     identifiers = {}
     for bundle in sorted(SYNTHEA.glob("*.json")):
         report = load_path(bundle)
-        await runtime.indexer.index_documents(report.documents)
-        runtime.indexer.remember(report.records)
+        await runtime.indexer.index_report(report)
         for patient_id in report.patients:
             identifiers[patient_id] = patient_identifiers(raw_resources(bundle))
     yield Harness(runtime, claude, cohere, identifiers)

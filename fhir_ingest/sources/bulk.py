@@ -155,9 +155,7 @@ async def import_files(
             stats.skipped_files += 1
             continue
         report = await asyncio.to_thread(load_ndjson, [path], source_system, readers)
-        if report.documents:
-            stats.chunks += (await indexer.index_documents(report.documents)).chunks
-        indexer.remember(report.records)
+        stats.chunks += (await indexer.index_report(report)).chunks
         for patient_id, identifiers in report.identifiers.items():
             await state.register_identifiers(patient_id, identifiers)
         stats.files += 1
