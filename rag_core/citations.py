@@ -79,13 +79,6 @@ def citation_of(chunk: Chunk) -> Citation:
     )
 
 
-def findings(draft: DraftAnswer, retrieved: Sequence[Chunk], scope: PatientScope) -> list[tuple[int, str]]:
-    """(1-based claim number, reason) for each claim ``validate`` would drop — what a model is told when
-    it is asked to answer again."""
-    by_id = {c.id: c for c in retrieved}
-    return [(i, reason) for i, claim in enumerate(draft.claims, 1) if (reason := check_claim(claim, by_id, scope))]
-
-
 def validate(
     draft: DraftAnswer,
     retrieved: Sequence[Chunk],
@@ -95,12 +88,12 @@ def validate(
     by_id = {c.id: c for c in retrieved}
     kept: list[Claim] = []
     dropped: list[DroppedClaim] = []
-    for claim in draft.claims:
+    for number, claim in enumerate(draft.claims, 1):
         reason = check_claim(claim, by_id, scope)
         if reason is None:
             kept.append(claim)
         else:
-            dropped.append(DroppedClaim(text_hash=_hash(claim.text), reason=reason))
+            dropped.append(DroppedClaim(text_hash=_hash(claim.text), reason=reason, claim=number))
     numbering: dict[str, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []

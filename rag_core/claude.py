@@ -14,6 +14,7 @@ offline generator and says so.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import date
 from typing import Any
@@ -45,10 +46,17 @@ class ToolAnswer(BaseModel):
     insufficient_evidence: bool = Field(description="True when the evidence does not answer the question")
 
 
+def _input_schema() -> dict[str, Any]:
+    """ToolAnswer's JSON schema with the claim schema inlined (no ``$ref`` for the API to resolve)."""
+    schema = ToolAnswer.model_json_schema()
+    schema["properties"]["claims"]["items"] = schema.pop("$defs")["ToolClaim"]
+    return schema
+
+
 TOOL: dict[str, Any] = {
     "name": TOOL_NAME,
     "description": "Record the answer to the clinician's question as claims, each citing evidence ids.",
-    "input_schema": ToolAnswer.model_json_schema(),
+    "input_schema": _input_schema(),
 }
 
 
@@ -77,8 +85,8 @@ class ClaudeGenerator:
         egress = current_request()
         chunks = evidence.chunks
         dates = [c.effective_date or "" for c in chunks]
-        outbound = self.gateway.outbound(
-            self.provider,
+        outbound = await asyncio.to_thread(  # NER on every evidence text: off the event loop
+            self.gateway.outbound, self.provider,
             [evidence.plan.question, today.isoformat(), *[c.text for c in chunks], *dates,
              *[c.section or "" for c in chunks]],
             egress.vault, egress.log, egress.record,

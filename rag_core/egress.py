@@ -94,10 +94,6 @@ def end_request(token: object) -> None:
 
 
 def current_request() -> RequestEgress:
-    """The running request's egress context; outside a request a fresh one (empty dictionary, its own
-    vault), so an adapter used directly still tokenizes and still logs somewhere."""
-    egress = _CURRENT.get()
-    if egress is None:
-        egress = RequestEgress()
-        _CURRENT.set(egress)
-    return egress
+    """The running request's egress context; outside a request a fresh one for this call alone (empty
+    dictionary, its own vault: nothing accumulates), so an adapter used directly still tokenizes."""
+    return _CURRENT.get() or RequestEgress()

@@ -183,6 +183,7 @@ class DraftAnswer(BaseModel):
 class DroppedClaim(BaseModel):
     text_hash: str
     reason: str
+    claim: int = 0  # 1-based position in the draft (what a model is told when asked to answer again)
 
 
 class Citation(BaseModel):

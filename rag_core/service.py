@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from rag_core.audit import JsonlAuditLog, question_hash
-from rag_core.citations import NOT_FOUND, citation_of, findings, validate
+from rag_core.citations import NOT_FOUND, citation_of, validate
 from rag_core.egress import begin_request, end_request
 from rag_core.errors import IsolationError
 from rag_core.gating import closest_chunks, evidence_strength
@@ -129,7 +129,6 @@ class ChartService:
                                   model_id=self.generator.model_id)
             return validate(abstain, evidence.chunks, scope, not_found=not_found)
         info = GenerationInfo()
-        generation["calls"] = info
         try:
             draft = await model.draft(evidence, today, None, info)
         except GenerationUnavailable as err:
@@ -139,11 +138,10 @@ class ChartService:
                              "extractive generator.")
             return self._finish(generation, info, result)
         result = validate(draft, evidence.chunks, scope, not_found=not_found)
-        found = findings(draft, evidence.chunks, scope)
-        if found:  # once more, told what the validator removed; then what survives is the answer
+        if result.dropped:  # once more, told what the validator removed; then what survives is the answer
             generation["regenerated"] = True
             try:
-                second = await model.draft(evidence, today, [Finding(i, r) for i, r in found], info)
+                second = await model.draft(evidence, today, [Finding(d.claim, d.reason) for d in result.dropped], info)
                 result = validate(second, evidence.chunks, scope, not_found=not_found)
             except GenerationUnavailable as err:
                 generation["regeneration_failed"] = err.reason  # keep the first answer's surviving claims
