@@ -90,6 +90,15 @@ _NAME_LINE = re.compile(r"[A-ZÀ-Þ][\w'.-]*(?:[ \t]+[A-ZÀ-Þ][\w'.-]*){1,3}")
 _ADDRESS_LINE = re.compile(r"[ \t]*(?:[A-ZÀ-Þ0-9][\w.'-]*[ \t,]*){1,5}[ \t]*$")
 
 
+def _trimmed(text: str, span: Span) -> Span:
+    """Without surrounding whitespace, so one value always has one form (and one placeholder)."""
+    value = text[span.start:span.end]
+    start = span.start + len(value) - len(value.lstrip())
+    end = span.end - (len(value) - len(value.rstrip()))
+    return span if (start, end) == (span.start, span.end) else Span(start, max(start, end), span.entity, span.source,
+                                                                     span.when)
+
+
 def _address_blocks(text: str, spans: list[Span]) -> list[Span]:
     """An address is a block: after a line with a street address, short lines of capitalised words and
     numbers (city, region, country, postcode) belong to it until a blank or ordinary line."""
@@ -236,7 +245,8 @@ class PhiTokenizer:
                 floor = 0.4 if entity == "PHONE" else self.threshold
                 if r.score >= floor and not self._allowed(text[r.start:r.end], vocabulary):
                     found.append(Span(r.start, r.end, entity, "presidio"))
-        return self._glue(text, self._merge(found))
+        trimmed = (_trimmed(text, s) for s in self._glue(text, self._merge(found)))
+        return [s for s in trimmed if s.end > s.start]
 
     @staticmethod
     def _glue(text: str, spans: list[Span]) -> list[Span]:
@@ -244,30 +254,23 @@ class PhiTokenizer:
         country): extend address-like spans over short numbers next to them on the same line."""
         out: list[Span] = []
         for i, span in enumerate(spans):
+            limit = spans[i + 1].start if i + 1 < len(spans) else len(text)  # never into the next span
+            floor = out[-1].end if out else 0  # nor into the previous one
+            start, end = span.start, span.end
             if span.entity in ("ADDRESS", "LOCATION", "ZIP"):
-                start, end = span.start, span.end
-                limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
-                after = _GLUE.match(text, end)
-                if after and after.end() <= limit:
-                    end = after.end()
-                floor = out[-1].end if out else 0
+                after = _GLUE.match(text[:limit], end)
                 before = re.search(r"\b\d{1,6}[ \t,]*$", text[floor:start])
-                if before:
-                    start = floor + before.start()
-                span = Span(start, end, span.entity, span.source, span.when)
+                end = after.end() if after else end
+                start = floor + before.start() if before else start
             if span.entity == "ADDRESS":  # "… Apt. 542 KÖTTMANNSDORF Austria", "…, Charlevoix, United States 40330"
-                limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
-                tail = _ADDRESS_TAIL.match(text[:limit], span.end)
-                if tail:
-                    span = Span(span.start, tail.end(), span.entity, span.source, span.when)
+                tail = _ADDRESS_TAIL.match(text[:limit], end)
+                end = tail.end() if tail else end
             if span.entity in ("ORGANIZATION", "LOCATION", "PERSON"):  # a name NER cut short: take its neighbours
-                floor = out[-1].end if out else 0
-                before = _CAPS_BEFORE.search(text[floor:span.start])
-                limit = spans[i + 1].start if i + 1 < len(spans) else len(text)
-                after = _CAPS_AFTER.match(text[:limit], span.end)
-                span = Span(floor + before.start() if before else span.start, after.end() if after else span.end,
-                            span.entity, span.source, span.when)
-            out.append(span)
+                before = _CAPS_BEFORE.search(text[floor:start])
+                after = _CAPS_AFTER.match(text[:limit], end)
+                start = floor + before.start() if before else start
+                end = after.end() if after else end
+            out.append(Span(start, end, span.entity, span.source, span.when))
         return _address_blocks(text, out)
 
     @staticmethod
