@@ -77,6 +77,7 @@ def test_dates_keep_only_the_year_and_durations_stay() -> None:
     ("She lives at 788 Fitjabraut 87, Keflavik, and works nights.", ["Fitjabraut", "788", "87"]),
     ("Mailing address: PSC 2322, Box 6025 for the forms.", ["2322", "6025"]),
     ("Seen by Dr. Okonkwo-Baptiste; Name: Hyacinth Lemaire", ["Okonkwo", "Hyacinth", "Lemaire"]),
+    ("Lives with her daughter Tara Nguyen. Dear Hilbrand, see above.", ["Tara", "Nguyen", "Hilbrand"]),
     ("Logged 2010-12-17 08:26:45.726091 by the pump.", ["2010-12-17", "08:26"]),
     ("Forward to PSC 2322, Box 6025\nAPO AA 88307 please.", ["2322", "6025", "88307"]),
     ("Please return to 4823 Del Sauzal 2174 Suite 629, Charlevoix, United States 40330 in case of an issue",
@@ -98,7 +99,8 @@ def test_clinical_numbers_are_not_taken_for_phone_numbers() -> None:
 @pytest.mark.slow
 def test_labelled_synthetic_sentences_recall_floor() -> None:
     """presidio-evaluator's sentences (data/phi): a regression floor a little under what was measured
-    (recall 0.84 overall, precision 0.95; phone 0.98; SSN, e-mail, card numbers 1.0)."""
+    (recall 0.86 overall — 0.85 counting skip words too —, precision 0.95; phone 0.98; SSN, e-mail, card
+    numbers 1.0)."""
     import json
 
     from chartrag.cli import PHI_SYNTH

@@ -105,10 +105,22 @@ def is_identifier(entity: str, value: str) -> bool:
     return True
 
 
-def _words_covered(text: str, start: int, end: int, predicted: list[Span]) -> bool:
-    """Every word of ``text[start:end]`` lies inside some predicted span (several spans may cover one
-    labelled span: what matters is that nothing of it leaves)."""
-    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+def skip_words() -> frozenset[str]:
+    """Words that identify no one, which presidio-evaluator's own scoring skips by default (spaCy's
+    English stop words plus address, title and time fillers: "the corner of", "Apt", "Suite", "Inc")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {
+        "street", "st", "de", "rue", "via", "address", "country", "state", "city", "zip", "po", "p", "o", "apt", "unit",
+        "corner", "box", "suite", "mr", "mrs", "miss", "year", "years", "month", "months", "old", "morning", "noon",
+        "afternoon", "night", "evening", "week", "weeks", "weekend", "day", "days", "age", "ago", "inc", "ltd"}
+
+
+def _words_covered(text: str, start: int, end: int, predicted: list[Span], skip: frozenset[str] = frozenset()) -> bool:
+    """Every word of ``text[start:end]`` (but skip words) lies inside some predicted span (several spans
+    may cover one labelled span: what matters is that nothing of it leaves)."""
+    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])
+             if m.group().casefold() not in skip]
     return all(any(p.start <= s and e <= p.end for p in predicted) for s, e in words)
 
 
@@ -116,16 +128,19 @@ def evaluate_labelled(samples: Iterable[dict[str, Any]], tokenizer: PhiTokenizer
     """Recall per entity type and precision on a labelled set in presidio-evaluator's schema
     (``full_text`` + ``spans`` with ``entity_type``/``start_position``/``end_position``).
 
-    Recall: a labelled identifier counts as protected when all its words are inside placeholders,
-    whatever entity type the tokenizer gave them. Precision: predicted spans that overlap any labelled
+    Recall: a labelled identifier counts as protected when all its words but skip words (presidio-
+    evaluator's default convention) are inside placeholders, whatever entity type the tokenizer gave them;
+    ``recall_all_words`` counts skip words too. Precision: predicted spans that overlap any labelled
     span (identifier or not — TITLE "Dr." is not an identifier, but tokenizing it is not over-reach
     into clinical text either) over all predicted spans.
     """
     found: Counter[str] = Counter()
+    strict: Counter[str] = Counter()
     total: Counter[str] = Counter()
     predicted_total = predicted_ok = 0
     predicted_by: Counter[str] = Counter()
     wrong_by: Counter[str] = Counter()
+    skip = skip_words()
     for sample in samples:
         text = sample["full_text"]
         labelled = [(s["start_position"], s["end_position"], s["entity_type"]) for s in sample["spans"]]
@@ -133,7 +148,8 @@ def evaluate_labelled(samples: Iterable[dict[str, Any]], tokenizer: PhiTokenizer
         for start, end, entity in labelled:
             if is_identifier(entity, text[start:end]):
                 total[entity] += 1
-                found[entity] += _words_covered(text, start, end, predicted)
+                found[entity] += _words_covered(text, start, end, predicted, skip)
+                strict[entity] += _words_covered(text, start, end, predicted)
         for p in predicted:
             predicted_total += 1
             predicted_by[p.entity] += 1
@@ -144,6 +160,9 @@ def evaluate_labelled(samples: Iterable[dict[str, Any]], tokenizer: PhiTokenizer
     return {
         "recall": round(sum(found.values()) / max(1, sum(total.values())), 4),
         "recall_by_entity": {e: round(found[e] / total[e], 4) for e in sorted(total)},
+        # every word covered, skip words included ("the corner of …", "Apt.")
+        "recall_all_words": round(sum(strict.values()) / max(1, sum(total.values())), 4),
+        "recall_all_words_by_entity": {e: round(strict[e] / total[e], 4) for e in sorted(total)},
         "labelled_identifiers": dict(sorted(total.items())),
         "precision": round(predicted_ok / max(1, predicted_total), 4),
         "precision_by_entity": {

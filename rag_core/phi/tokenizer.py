@@ -77,6 +77,10 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7})(?!\w)"), 1),
 ]
 TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+((?:[A-Z][\w'-]+\.?\s?){1,3})(?<!\s)")
+# people named by their relation to the patient or greeted ("her daughter Tara", "Dear Hilbrand,")
+RELATED_NAME = re.compile(r"\b(?i:son|daughter|wife|husband|mother|father|sister|brother|partner|spouse|kid|child|"
+                          r"friend|caregiver|guardian|niece|nephew|grandson|granddaughter|aunt|uncle|neighbou?r|"
+                          r"dear|hi|hello|hey)[ \t,]+([A-ZÀ-Þ][\w'-]+(?:[ \t]+[A-ZÀ-Þ][\w'-]+)?)")
 LABELLED_NAME = re.compile(r"(?m)(?:^\W*(?i:patient)|\b(?i:name|patient name|signed by|attending|provider|"
                            r"electronically signed by))\s*:[ \t]*([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'.-]*){0,3})")
 _ESCAPED = re.compile(r"\\[nrt]")  # newlines escaped as text (JSON or HL7 exports): read them as whitespace
@@ -234,7 +238,7 @@ class PhiTokenizer:
                 if entity == "ZIP" and not any(c.isdigit() for c in value):  # "post mail" is not a postcode
                     continue
                 found.append(Span(m.start(group), m.end(group), entity, "pattern"))
-        for pattern in (TITLED_NAME, LABELLED_NAME):
+        for pattern in (TITLED_NAME, LABELLED_NAME, RELATED_NAME):
             for m in pattern.finditer(text):
                 if not self._allowed(m.group(1), record.vocabulary if record else set()):
                     found.append(Span(m.start(1), m.start(1) + len(m.group(1).rstrip(" .")), "PERSON", "pattern"))
