@@ -142,7 +142,9 @@ class ChartService:
             generation["regenerated"] = True
             try:
                 second = await model.draft(evidence, today, [Finding(d.claim, d.reason) for d in result.dropped], info)
-                result = validate(second, evidence.chunks, scope, not_found=not_found)
+                again = validate(second, evidence.chunks, scope, not_found=not_found)
+                if not again.abstained or result.abstained:  # a retry that gives up keeps the first's survivors
+                    result = again
             except GenerationUnavailable as err:
                 generation["regeneration_failed"] = err.reason  # keep the first answer's surviving claims
         return self._finish(generation, info, result)

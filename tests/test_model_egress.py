@@ -153,6 +153,19 @@ async def test_a_citation_still_outside_after_regenerating_is_dropped_and_the_re
     assert harness.audit()["dropped_claims"] == ["citation not in this request's retrieval set"]
 
 
+async def test_a_retry_that_gives_up_keeps_what_survived_the_first_answer(harness: Harness) -> None:
+    def foreign(body: dict[str, Any]) -> dict[str, Any]:
+        good = quoting_answer(body)
+        good["claims"].append({"text": "Weight 99.9 kg", "citations": ["E999"]})
+        return good
+
+    harness.claude.script.extend([foreign, lambda body: {"answer": "", "claims": [], "confidence": 0.0,
+                                                         "insufficient_evidence": True}])
+    answer = await _ask(harness)
+    assert not answer.abstained and answer.citations and "99.9" not in answer.answer
+    assert harness.audit()["generation"]["regenerated"] is True
+
+
 async def test_an_invented_placeholder_is_removed_and_counted(harness: Harness) -> None:
     def invented(body: dict[str, Any]) -> dict[str, Any]:
         alias, text = evidence_items(body)[0]
