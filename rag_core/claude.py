@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, ValidationError
 from rag_core.egress import EgressGateway, Provider, current_request
 from rag_core.generation import Finding, GenerationInfo, GenerationUnavailable
 from rag_core.models import Claim, DraftAnswer
-from rag_core.prompting import render
+from rag_core.prompting import render, template_hash
 from rag_core.retrieval import Evidence
 
 TOOL_NAME = "record_answer"
@@ -169,6 +169,4 @@ class ClaudeGenerator:
 
 def render_hash() -> str:
     """The prompt templates' combined hash, for the audit record."""
-    from rag_core.prompting import template_hash
-
     return f"{template_hash(SYSTEM_TEMPLATE)[:8]}{template_hash(USER_TEMPLATE)[:8]}"
