@@ -82,6 +82,7 @@ def _base(doc: ClinicalDocument) -> dict[str, object]:
         "phi_present": doc.phi_present,
         "ocr_confidence": doc.ocr_confidence,
         "low_confidence": doc.low_confidence,
+        "fact": doc.fact,
     }
 
 

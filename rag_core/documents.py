@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rag_core.errors import IngestError, ResourceError
+from rag_core.facts import ChartFact, Coding, Component, day_text, decimal_text
 from rag_core.fhir_models import validate_resource
 from rag_core.models import ClinicalDocument, SourceRef
 from rag_core.phi.record import RecordIdentifiers
@@ -64,21 +65,9 @@ class LoadReport:
 # --------------------------------------------------------------------------- value helpers
 
 
-def fmt_number(value: float | int) -> str:
-    """Values as written, rounded to one decimal; ``6.0`` → ``6``."""
-    rounded = round(float(value), 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
-
-
 def day_of(value: Any) -> str | None:
     """The local calendar date (YYYY-MM-DD) of a FHIR date/dateTime, as written."""
-    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        return value[:10]
-    if isinstance(value, str) and len(value) == 7:  # YYYY-MM
-        return value + "-01"
-    if isinstance(value, str) and len(value) == 4 and value.isdigit():
-        return value + "-01-01"
-    return None
+    return day_text(value) if isinstance(value, str) else None
 
 
 def concept_text(concept: Any) -> str | None:
@@ -112,22 +101,54 @@ def coded_status(concept: Any) -> str | None:
     return None
 
 
-def quantity_text(quantity: Any) -> str | None:
-    if not isinstance(quantity, dict) or quantity.get("value") is None:
-        return None
-    unit = quantity.get("unit") or quantity.get("code") or ""
-    return f"{fmt_number(quantity['value'])} {unit}".strip()
+def codings_of(concept: Any) -> tuple[Coding, ...]:
+    if not isinstance(concept, dict):
+        return ()
+    return tuple(
+        Coding(system=c.get("system"), code=str(c["code"]) if c.get("code") is not None else None, display=c.get("display"))
+        for c in concept.get("coding") or [] if isinstance(c, dict)
+    )
+
+
+def recorded_value(resource: Resource) -> tuple[str | None, str | None, str | None]:
+    """(value exactly as recorded, unit, value type) of an Observation or a component."""
+    quantity = resource.get("valueQuantity")
+    if isinstance(quantity, dict) and quantity.get("value") is not None:
+        unit = quantity.get("unit") or quantity.get("code")
+        comparator = quantity.get("comparator") or ""
+        return comparator + decimal_text(quantity["value"]), str(unit) if unit else None, "quantity"
+    if "valueCodeableConcept" in resource:
+        return concept_text(resource["valueCodeableConcept"]), None, "concept"
+    for key, kind in (("valueString", "string"), ("valueBoolean", "boolean"), ("valueInteger", "integer"),
+                      ("valueDateTime", "dateTime"), ("valueTime", "time")):
+        if key in resource:
+            return decimal_text(resource[key]), None, kind
+    return None, None, None
 
 
 def observation_value(resource: Resource) -> str | None:
-    if "valueQuantity" in resource:
-        return quantity_text(resource["valueQuantity"])
-    if "valueCodeableConcept" in resource:
-        return concept_text(resource["valueCodeableConcept"])
-    for key in ("valueString", "valueBoolean", "valueInteger", "valueDateTime", "valueTime"):
-        if key in resource:
-            value = resource[key]
-            return fmt_number(value) if key == "valueInteger" else str(value)
+    value, unit, _ = recorded_value(resource)
+    if value is None:
+        return None
+    return f"{value} {unit}" if unit else value
+
+
+def _range_text(ranges: Any) -> str | None:
+    for item in ranges or []:
+        if not isinstance(item, dict):
+            continue
+        if item.get("text"):
+            return str(item["text"])
+        low, high = item.get("low") or {}, item.get("high") or {}
+        unit = low.get("unit") or high.get("unit") or ""
+        lo = decimal_text(low["value"]) if low.get("value") is not None else None
+        hi = decimal_text(high["value"]) if high.get("value") is not None else None
+        if lo is not None and hi is not None:
+            return f"{lo}–{hi} {unit}".strip()
+        if lo is not None:
+            return f">= {lo} {unit}".strip()
+        if hi is not None:
+            return f"<= {hi} {unit}".strip()
     return None
 
 
@@ -163,6 +184,8 @@ class ReferenceResolver:
 
 
 def _patient_of(resource: Resource, resolver: ReferenceResolver) -> str | None:
+    if resource.get("resourceType") == "Patient":
+        return str(resource["id"]) if resource.get("id") else None
     for key in ("subject", "patient"):
         ref = (resource.get(key) or {}).get("reference")
         if ref:
@@ -193,36 +216,57 @@ class Rendered:
     status: str | None = None
     ocr_confidence: float | None = None
     low_confidence: bool = False
+    fact: ChartFact | None = None
 
 
-def _render_observation(r: Resource, _: ReferenceResolver) -> Rendered | None:
+def _first_concept(items: Any) -> Any:
+    return (items or [None])[0]
+
+
+def _render_observation(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     name = concept_text(r.get("code")) or "Observation"
-    date = day_of(r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start") or r.get("issued"))
-    value = observation_value(r)
-    parts = [f"{name}: {value}" if value else name]
-    components = []
+    effective = r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start") or r.get("issued")
+    date = day_of(effective)
+    value, unit, value_type = recorded_value(r)
+    parts = [f"{name}: {value}{' ' + unit if unit else ''}" if value is not None else name]
+    names = [name]
     codes = [code_key(r.get("code"))]
+    components: list[Component] = []
     for comp in r.get("component") or []:
         comp_name = concept_text(comp.get("code"))
-        comp_value = observation_value(comp)
-        if comp_name:
-            components.append(comp_name)
-            codes.append(code_key(comp.get("code")))
-            parts.append(f"{comp_name} {comp_value}" if comp_value else comp_name)
-    interpretation = concept_text((r.get("interpretation") or [None])[0])
-    category = concept_text((r.get("category") or [None])[0])
+        if not comp_name:
+            continue
+        comp_value, comp_unit, _ = recorded_value(comp)
+        names.append(comp_name)
+        codes.append(code_key(comp.get("code")))
+        components.append(Component(display=comp_name, codings=codings_of(comp.get("code")), value=comp_value,
+                                    unit=comp_unit))
+        parts.append(f"{comp_name} {comp_value}{' ' + comp_unit if comp_unit else ''}" if comp_value else comp_name)
+    interpretation = concept_text(_first_concept(r.get("interpretation")))
+    reference_range = _range_text(r.get("referenceRange"))
+    category = concept_text(_first_concept(r.get("category")))
     text = "; ".join(parts) + (f" on {date}" if date else "") + "."
+    if reference_range:
+        text += f" Reference range {reference_range}."
     if interpretation:
         text += f" Interpretation: {interpretation}."
     text += f" ({category or 'observation'}, status {r.get('status', 'unknown')})"
-    category_code = coded_status((r.get("category") or [None])[0]) or category
-    return Rendered(text, (name, *components), date, codes=tuple(codes), category=category_code, status=r.get("status"))
+    category_code = coded_status(_first_concept(r.get("category"))) or category
+    fact = ChartFact(
+        resource_type="Observation", display=name, codings=codings_of(r.get("code")), value=value, unit=unit,
+        value_type=value_type, reference_range=reference_range, interpretation=interpretation,
+        effective=effective if isinstance(effective, str) else None, status=r.get("status"), category=category_code,
+        encounter_id=_encounter_of(r, resolver), components=tuple(components),
+    )
+    return Rendered(text, tuple(names), date, codes=tuple(codes), category=category_code, status=r.get("status"),
+                    fact=fact)
 
 
-def _render_condition(r: Resource, _: ReferenceResolver) -> Rendered | None:
+def _render_condition(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     name = concept_text(r.get("code")) or "Condition"
-    onset = day_of(r.get("onsetDateTime") or (r.get("onsetPeriod") or {}).get("start"))
-    abatement = day_of(r.get("abatementDateTime") or (r.get("abatementPeriod") or {}).get("start"))
+    onset_raw = r.get("onsetDateTime") or (r.get("onsetPeriod") or {}).get("start")
+    abatement_raw = r.get("abatementDateTime") or (r.get("abatementPeriod") or {}).get("start")
+    onset, abatement = day_of(onset_raw), day_of(abatement_raw)
     recorded = day_of(r.get("recordedDate"))
     clinical = coded_status(r.get("clinicalStatus"))
     verification = coded_status(r.get("verificationStatus"))
@@ -234,25 +278,31 @@ def _render_condition(r: Resource, _: ReferenceResolver) -> Rendered | None:
     if recorded and recorded != onset:
         text += f" Recorded {recorded}."
     text += f" Clinical status {clinical or 'unknown'}, verification {verification or 'unknown'}."
-    return Rendered(text, (name,), onset or recorded, codes=(code_key(r.get("code")),), status=clinical)
+    category = concept_text(_first_concept(r.get("category")))
+    fact = ChartFact(
+        resource_type="Condition", display=name, codings=codings_of(r.get("code")), onset=onset_raw,
+        abatement=abatement_raw, recorded=r.get("recordedDate"), status=clinical, verification=verification,
+        category=category, encounter_id=_encounter_of(r, resolver),
+    )
+    return Rendered(text, (name,), onset or recorded, codes=(code_key(r.get("code")),), status=clinical, fact=fact)
 
 
-def _medication_concept(r: Resource, resolver: ReferenceResolver) -> tuple[str | None, str]:
-    """(name, code key) of the drug, from the CodeableConcept or the referenced Medication."""
+def _medication_concept(r: Resource, resolver: ReferenceResolver) -> tuple[str | None, str, Any]:
+    """(name, code key, CodeableConcept) of the drug, from the CodeableConcept or the referenced Medication."""
     if "medicationCodeableConcept" in r:
         concept = r["medicationCodeableConcept"]
-        return concept_text(concept), code_key(concept)
+        return concept_text(concept), code_key(concept), concept
     ref = (r.get("medicationReference") or {}).get("reference")
     target = resolver.resolve(ref)
     if ref and ref.startswith("#"):
         target = next((c for c in r.get("contained") or [] if c.get("id") == ref[1:]), None)
     if target is not None:
-        return concept_text(target.get("code")), code_key(target.get("code"))
-    return (r.get("medicationReference") or {}).get("display"), ""
+        return concept_text(target.get("code")), code_key(target.get("code")), target.get("code")
+    return (r.get("medicationReference") or {}).get("display"), "", None
 
 
 def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
-    drug, code = _medication_concept(r, resolver)
+    drug, code, concept = _medication_concept(r, resolver)
     name = drug or "Unnamed medication"
     authored = day_of(r.get("authoredOn"))
     text = f"Medication prescribed: {name}."
@@ -262,29 +312,42 @@ def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rend
     dosage = (r.get("dosageInstruction") or [{}])[0]
     if dosage.get("text"):
         text += f" Dosage: {dosage['text']}"
-    reason = concept_text((r.get("reasonCode") or [None])[0])
+    reason = concept_text(_first_concept(r.get("reasonCode")))
     if reason:
         text += f" Reason: {reason}."
-    return Rendered(text, (name,), authored, codes=(code,), status=r.get("status"))
+    fact = ChartFact(
+        resource_type="MedicationRequest", display=name, codings=codings_of(concept), authored=r.get("authoredOn"),
+        status=r.get("status"), reason=reason, encounter_id=_encounter_of(r, resolver),
+    )
+    return Rendered(text, (name,), authored, codes=(code,), status=r.get("status"), fact=fact)
 
 
-def _render_procedure(r: Resource, _: ReferenceResolver) -> Rendered | None:
+def _render_procedure(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     name = concept_text(r.get("code")) or "Procedure"
-    date = day_of(r.get("performedDateTime") or (r.get("performedPeriod") or {}).get("start"))
+    performed = r.get("performedDateTime") or (r.get("performedPeriod") or {}).get("start")
+    date = day_of(performed)
     text = f"Procedure performed: {name}" + (f" on {date}" if date else "") + "."
     text += f" Status {r.get('status', 'unknown')}."
-    reason = concept_text((r.get("reasonCode") or [None])[0])
+    reason = concept_text(_first_concept(r.get("reasonCode")))
     if reason:
         text += f" Reason: {reason}."
-    return Rendered(text, (name,), date, codes=(code_key(r.get("code")),), status=r.get("status"))
+    fact = ChartFact(
+        resource_type="Procedure", display=name, codings=codings_of(r.get("code")), effective=performed,
+        period_end=(r.get("performedPeriod") or {}).get("end"), status=r.get("status"), reason=reason,
+        encounter_id=_encounter_of(r, resolver),
+    )
+    return Rendered(text, (name,), date, codes=(code_key(r.get("code")),), status=r.get("status"), fact=fact)
 
 
-def _render_immunization(r: Resource, _: ReferenceResolver) -> Rendered | None:
+def _render_immunization(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     name = concept_text(r.get("vaccineCode")) or "Vaccine"
-    date = day_of(r.get("occurrenceDateTime") or r.get("recorded"))
+    occurrence = r.get("occurrenceDateTime") or r.get("recorded")
+    date = day_of(occurrence)
     text = f"Immunization given: {name}" + (f" on {date}" if date else "") + "."
     text += f" Status {r.get('status', 'unknown')}."
-    return Rendered(text, (name,), date, codes=(code_key(r.get("vaccineCode")),), status=r.get("status"))
+    fact = ChartFact(resource_type="Immunization", display=name, codings=codings_of(r.get("vaccineCode")),
+                     effective=occurrence, status=r.get("status"), encounter_id=_encounter_of(r, resolver))
+    return Rendered(text, (name,), date, codes=(code_key(r.get("vaccineCode")),), status=r.get("status"), fact=fact)
 
 
 def _render_allergy(r: Resource, _: ReferenceResolver) -> Rendered | None:
@@ -305,22 +368,111 @@ def _render_allergy(r: Resource, _: ReferenceResolver) -> Rendered | None:
     text += f" Clinical status {status or 'unknown'}."
     if recorded:
         text += f" Recorded {recorded}."
+    fact = ChartFact(resource_type="AllergyIntolerance", display=name, codings=codings_of(r.get("code")),
+                     recorded=r.get("recordedDate"), onset=r.get("onsetDateTime"), status=status,
+                     verification=coded_status(r.get("verificationStatus")), category=categories or None)
     return Rendered(text, (name,), recorded, codes=(code_key(r.get("code")),), category=categories or None,
-                    status=status)
+                    status=status, fact=fact)
 
 
-def _render_encounter(r: Resource, _: ReferenceResolver) -> Rendered | None:
-    name = concept_text((r.get("type") or [None])[0]) or "Encounter"
+# v3 ActCode encounter classes → the care setting a clinician names
+_SETTINGS = {
+    "AMB": "ambulatory", "EMER": "emergency", "IMP": "inpatient", "ACUTE": "inpatient", "NONAC": "inpatient",
+    "SS": "inpatient", "OBSENC": "observation", "PRENC": "ambulatory", "VR": "virtual", "HH": "home", "FLD": "other",
+}
+_ICU_WORDS = ("intensive care", "critical care", "icu", "ccu", "micu", "sicu", "cvicu", "nicu", "picu", "tsicu", "csru")
+
+
+def _is_icu(*texts: str | None) -> bool:
+    lowered = " ".join(t.lower() for t in texts if t)
+    return any(f" {w}" in f" {lowered.replace('(', ' ').replace('-', ' ')}" for w in _ICU_WORDS)
+
+
+def encounter_setting(klass: Any, texts: list[str | None]) -> str:
+    code = str((klass or {}).get("code") or "").upper() if isinstance(klass, dict) else ""
+    display = str((klass or {}).get("display") or "") if isinstance(klass, dict) else ""
+    if code == "ICU" or _is_icu(display, *texts):
+        return "icu"
+    if code in _SETTINGS:
+        return _SETTINGS[code]
+    lowered = display.lower()
+    for word, setting in (("inpatient", "inpatient"), ("emergency", "emergency"), ("ambulatory", "ambulatory")):
+        if word in lowered:
+            return setting
+    return "other"
+
+
+def _render_encounter(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
+    name = concept_text(_first_concept(r.get("type"))) or "Encounter"
     period = r.get("period") or {}
     start, end = day_of(period.get("start")), day_of(period.get("end"))
-    klass = (r.get("class") or {}).get("code")
-    text = f"Encounter: {name}" + (f" ({klass})" if klass else "") + (f" on {start}" if start else "")
-    text += f" to {end}." if end and end != start else "."
-    reason = concept_text((r.get("reasonCode") or [None])[0])
+    klass = r.get("class") if isinstance(r.get("class"), dict) else {}
+    code = klass.get("code")
+    locations: list[str] = []
+    for item in r.get("location") or []:
+        ref = (item.get("location") or {}) if isinstance(item, dict) else {}
+        target = resolver.resolve(ref.get("reference"))
+        label = (target or {}).get("name") or ref.get("display")
+        if label:
+            locations.append(str(label))
+    service = concept_text(r.get("serviceType"))
+    hospitalization = r.get("hospitalization") or {}
+    discharge = concept_text(hospitalization.get("dischargeDisposition"))
+    admit_source = concept_text(hospitalization.get("admitSource"))
+    setting = encounter_setting(klass, [name, service, *locations])
+    text = f"Encounter: {name}" + (f" ({klass.get('display') or code})" if code or klass.get("display") else "")
+    text += f", {setting} setting" if setting != "other" else ""
+    if start:
+        text += f", from {start}" + (f" to {end}" if end else "")
+    text += "."
+    if locations:
+        text += f" Location: {', '.join(locations)}."
+    if service:
+        text += f" Service: {service}."
+    reason = concept_text(_first_concept(r.get("reasonCode")))
     if reason:
         text += f" Reason: {reason}."
-    encounter_type = (r.get("type") or [None])[0]
-    return Rendered(text, (name,), start, codes=(code_key(encounter_type),), category=klass, status=r.get("status"))
+    if admit_source:
+        text += f" Admitted from: {admit_source}."
+    if discharge:
+        text += f" Discharge disposition: {discharge}."
+    encounter_type = _first_concept(r.get("type"))
+    part_of = resolver.target_id((r.get("partOf") or {}).get("reference"), "Encounter")
+    fact = ChartFact(
+        resource_type="Encounter", display=name, codings=codings_of(encounter_type), period_start=period.get("start"),
+        period_end=period.get("end"), status=r.get("status"), encounter_class=code,
+        encounter_class_display=klass.get("display"), setting=setting, locations=tuple(locations), service_type=service,
+        discharge_disposition=discharge, admit_source=admit_source, part_of=part_of, reason=reason,
+        encounter_id=str(r.get("id")),
+    )
+    return Rendered(text, (name,), start, codes=(code_key(encounter_type),), category=setting, status=r.get("status"),
+                    fact=fact)
+
+
+def _language(r: Resource) -> str | None:
+    for item in r.get("communication") or []:
+        if isinstance(item, dict) and item.get("language"):
+            return concept_text(item["language"])
+    return None
+
+
+def _render_patient(r: Resource, _: ReferenceResolver) -> Rendered | None:
+    """Demographics only — sex, birth date, death, language, marital status; never names, addresses or
+    identifiers (those stay in the PHI record directory)."""
+    deceased = r.get("deceasedDateTime") or ("true" if r.get("deceasedBoolean") is True else None)
+    fact = ChartFact(
+        resource_type="Patient", display="Patient demographics", gender=r.get("gender"), birth_date=r.get("birthDate"),
+        deceased=deceased, language=_language(r), marital_status=concept_text(r.get("maritalStatus")),
+    )
+    parts = [f"sex {fact.gender or 'not recorded'}", f"born {day_of(fact.birth_date) or 'date not recorded'}"]
+    if fact.deceased:
+        parts.append(f"deceased {day_of(fact.deceased) or 'yes'}")
+    if fact.language:
+        parts.append(f"language {fact.language}")
+    if fact.marital_status:
+        parts.append(f"marital status {fact.marital_status}")
+    text = "Patient demographics: " + "; ".join(parts) + "."
+    return Rendered(text, ("Patient demographics",), None, category="demographics", fact=fact)
 
 
 def _attachment_text(attachment: dict[str, Any], reference: str, readers: AttachmentReaders) -> AttachmentText | None:
@@ -390,6 +542,7 @@ def _render_diagnostic_report(r: Resource, resolver: ReferenceResolver) -> Rende
 
 
 RENDERERS: dict[str, Callable[[Resource, ReferenceResolver], Rendered | None]] = {
+    "Patient": _render_patient,
     "Observation": _render_observation,
     "Condition": _render_condition,
     "MedicationRequest": _render_medication_request,
@@ -474,7 +627,8 @@ def resources_to_documents(
             effective_date=rendered.effective_date,
             status=rendered.status,
             category=rendered.category,
-            phi_present=rendered.kind == "note",
+            phi_present=rendered.kind == "note" or rtype == "Patient",
+            fact=rendered.fact,
             ocr_confidence=rendered.ocr_confidence,
             low_confidence=rendered.low_confidence,
         )

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -51,15 +52,34 @@ def _recall(gold: list[str], found: Iterable[str], match: str) -> float | None:
     return hits / len(gold)
 
 
-def _fact_present(fact: str, answer: ValidatedAnswer) -> bool:
-    text = answer.answer.lower()
-    if fact.lower() == "yes":
-        return text.startswith("yes")
+def _one_decimal(number: str) -> set[Decimal]:
+    """A stated number rounded to one decimal, the way gold facts are written (either tie rule)."""
+    try:
+        value = Decimal(number)
+    except InvalidOperation:
+        return set()
+    tenth = Decimal("0.1")
+    return {value.quantize(tenth, rounding=ROUND_HALF_UP), value.quantize(tenth, rounding=ROUND_HALF_EVEN)}
+
+
+def fact_present(fact: str, answer_text: str) -> bool:
+    """Whether an answer states a gold fact. Numbers are shown exactly as recorded (4.98) while gold
+    facts are rounded to one decimal (5): a stated number counts when it rounds to the fact."""
+    text = answer_text.lower()
+    if fact.lower() in ("yes", "no"):
+        return text.startswith(fact.lower())
     if fact.lower() in text:
         return True
     # numbers: "6" must match "6" or "6.0" as a stated value, not inside another number
-    dates, numbers = atoms(answer.answer)
-    return fact in dates or fact in numbers
+    dates, numbers = atoms(answer_text)
+    if fact in dates or fact in numbers:
+        return True
+    wanted = _one_decimal(fact)
+    return bool(wanted) and any(wanted & _one_decimal(n) for n in numbers)
+
+
+def _fact_present(fact: str, answer: ValidatedAnswer) -> bool:
+    return fact_present(fact, answer.answer)
 
 
 def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> QuestionResult:

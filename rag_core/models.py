@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rag_core.facts import ChartFact
+
 PATIENT_DATA = "patient_data"
 CLINICAL_GUIDELINES = "clinical_guidelines"
 ANONYMIZED_CASES = "anonymized_cases"
@@ -24,6 +26,7 @@ CLINICAL_TYPES: frozenset[str] = frozenset(
         "Encounter",
         "DocumentReference",
         "DiagnosticReport",
+        "Patient",
     }
 )
 
@@ -82,6 +85,7 @@ class ClinicalDocument(BaseModel):
     # text read by OCR: mean word confidence (0-100) and whether some page fell below the floor
     ocr_confidence: float | None = None
     low_confidence: bool = False
+    fact: ChartFact | None = None  # structured resources: the typed facts (values as recorded)
 
 
 class Chunk(BaseModel):
@@ -109,6 +113,7 @@ class Chunk(BaseModel):
     phi_present: bool = False
     ocr_confidence: float | None = None
     low_confidence: bool = False
+    fact: ChartFact | None = None
     start: int = 0
     end: int = 0
 

@@ -5,12 +5,12 @@ facts it states and goes through the same citation validation as an answer.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from rag_core.citations import validate
-from rag_core.generation import group_by_concept, stated_value
+from rag_core.generation import group_by_concept
 from rag_core.index.base import VectorIndex
 from rag_core.models import PATIENT_DATA, Chunk, Claim, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.query import day_int
@@ -19,7 +19,6 @@ SCROLL_LIMIT = 5000
 LAB_CATEGORIES = {"laboratory", "vital-signs"}  # survey scores are not "labs that changed"
 MAX_LINES = 6
 CHANGE_THRESHOLD = 0.10  # a lab "changed" when its latest value differs from the previous by ≥ 10 %
-_VALUE = re.compile(r":\s*(-?\d+(?:\.\d+)?)\s*([^\s;]*)\s+on (\d{4}-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True)
@@ -43,9 +42,12 @@ class ChartSummary:
         return [c.reference for _, answer in self.sections for c in answer.citations]
 
 
-def _number(chunk: Chunk) -> tuple[float, str, str] | None:
-    m = _VALUE.search(chunk.text)
-    return (float(m.group(1)), m.group(2), m.group(3)) if m and len(chunk.concepts) <= 1 else None
+def _number(chunk: Chunk) -> tuple[Decimal, str, str] | None:
+    """(value, shown value, day) of a single-valued numeric result, from its typed fact."""
+    fact = chunk.fact
+    if fact is None or fact.components or fact.number is None or not chunk.effective_date:
+        return None
+    return fact.number, fact.shown_value or "", chunk.effective_date
 
 
 async def summarize(index: VectorIndex, scope: PatientScope, now: date, model_id: str = "chartrag/summary-v1") -> ChartSummary:
@@ -78,8 +80,8 @@ async def summarize(index: VectorIndex, scope: PatientScope, now: date, model_id
         last, previous = _number(group[-1]), _number(group[-2])
         if not last or not previous or previous[0] == 0:
             continue
-        change = abs(last[0] - previous[0]) / abs(previous[0])
-        now_value, before_value = stated_value(group[-1]), stated_value(group[-2])
+        change = float(abs(last[0] - previous[0]) / abs(previous[0]))
+        now_value, before_value = last[1], previous[1]
         if change >= CHANGE_THRESHOLD and now_value and before_value:
             changes.append(change)
             direction = "up" if last[0] > previous[0] else "down"

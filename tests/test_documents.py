@@ -56,8 +56,10 @@ GOOD_OBS = {
 def test_bad_resource_is_reported_and_the_batch_goes_on(bad: dict, reason: str) -> None:
     report = resources_to_documents([entry(PATIENT), entry(bad), entry(GOOD_OBS)])
     assert len(report.errors) == 1 and reason in str(report.errors[0])
-    assert [d.source.reference for d in report.documents] == ["Observation/obs-1"]
-    assert "Body Weight: 80 kg on 2020-01-02" in report.documents[0].text  # one decimal, date as written
+    assert [d.source.reference for d in report.documents] == ["Patient/pt-1", "Observation/obs-1"]
+    obs = report.documents[1]
+    assert "Body Weight: 80.04 kg on 2020-01-02" in obs.text  # the value as recorded, date as written
+    assert obs.fact is not None and (obs.fact.value, obs.fact.unit, obs.fact.value_type) == ("80.04", "kg", "quantity")
 
 
 def test_not_fhir_and_truncated_json_give_clear_errors(tmp_path: Path) -> None:
@@ -76,10 +78,62 @@ def test_ndjson_folder_resolves_references_across_files(tmp_path: Path) -> None:
     obs = dict(GOOD_OBS, subject={"reference": "Patient/pt-1"})
     (tmp_path / "Observation.ndjson").write_text(json.dumps(obs) + "\n{truncated\n")
     report = load_path(tmp_path)
-    assert [d.patient_id for d in report.documents] == ["pt-1"]
+    assert [(d.patient_id, d.source.resource_type) for d in report.documents] == [
+        ("pt-1", "Observation"), ("pt-1", "Patient")]
     assert [e.reference for e in report.errors] == ["Observation.ndjson:2"]
 
 
 def test_all_shared_patients_load_without_errors() -> None:
     report = load_path(SYNTHEA)
     assert len(report.patients) == 6 and not report.errors
+
+
+def _recorded_numbers(resource: dict) -> list[tuple[str, str]]:
+    """(display, value as written in the JSON) for the resource and its components."""
+    found = []
+    for part in [resource, *(resource.get("component") or [])]:
+        quantity = part.get("valueQuantity")
+        if isinstance(quantity, dict) and quantity.get("value") is not None:
+            found.append((part["code"].get("text") or part["code"]["coding"][0]["display"], quantity["value"]))
+    return found
+
+
+def test_every_observation_of_the_bundled_patients_shows_its_value_as_recorded() -> None:
+    """No displayed value differs from the recorded one: the decimal as written in the source JSON (read
+    as text, not through a float) appears in the fact sentence and on the typed fact, with its unit."""
+    checked = 0
+    for bundle in sorted(SYNTHEA.glob("*.json")):
+        raw = json.loads(bundle.read_text(), parse_float=str, parse_int=str)
+        written = {e["resource"]["id"]: e["resource"] for e in raw["entry"]
+                   if e["resource"]["resourceType"] == "Observation"}
+        for doc in load_path(bundle).documents:
+            if doc.source.resource_type != "Observation":
+                continue
+            resource = written[doc.source.resource_id]
+            assert doc.fact is not None
+            for _display, value in _recorded_numbers(resource):
+                assert f" {value} " in f" {doc.text} ".replace(";", " ") or f": {value} " in doc.text, (
+                    doc.source.reference, value)
+                shown = [doc.fact.value] + [c.value for c in doc.fact.components]
+                assert value in shown
+                checked += 1
+    assert checked > 1500
+
+
+def test_values_keep_every_digit() -> None:
+    obs = dict(GOOD_OBS, valueQuantity={"value": 14.003, "unit": "%"}, id="obs-2")
+    creat = dict(GOOD_OBS, valueQuantity={"value": 0.97, "unit": "mg/dL"}, id="obs-3")
+    docs = resources_to_documents([entry(PATIENT), entry(obs), entry(creat)]).documents
+    assert [d.fact.shown_value for d in docs if d.fact and d.fact.resource_type == "Observation"] == [
+        "14.003 %", "0.97 mg/dL"]
+
+
+def test_patient_demographics_are_indexed_without_identifiers() -> None:
+    patient = {"resourceType": "Patient", "id": "pt-9", "gender": "female", "birthDate": "1969-10-19",
+               "deceasedDateTime": "2005-11-09T06:27:51-05:00", "name": [{"family": "Zebraface", "given": ["Quilla"]}],
+               "identifier": [{"system": "urn:mrn", "value": "MRN-778899"}],
+               "communication": [{"language": {"text": "Spanish"}}]}
+    (doc,) = resources_to_documents([entry(patient)]).documents
+    assert doc.source.reference == "Patient/pt-9" and doc.patient_id == "pt-9"
+    assert "female" in doc.text and "1969-10-19" in doc.text and "2005-11-09" in doc.text and "Spanish" in doc.text
+    assert "Zebraface" not in doc.text and "MRN-778899" not in doc.text and "Quilla" not in doc.text
