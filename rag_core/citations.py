@@ -10,7 +10,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from rag_core.models import Chunk, Citation, Claim, DraftAnswer, DroppedClaim, PatientScope, ValidatedAnswer
+from rag_core.facts import age_on, to_date
+from rag_core.models import Chunk, Citation, Claim, Derived, DraftAnswer, DroppedClaim, PatientScope, ValidatedAnswer
 
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+)?(?![\w])")
@@ -34,7 +35,9 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def check_claim(claim: Claim, retrieved: dict[str, Chunk], scope: PatientScope) -> str | None:
+def check_claim(
+    claim: Claim, retrieved: dict[str, Chunk], scope: PatientScope, asked_dates: frozenset[str] = frozenset()
+) -> str | None:
     """Why the claim must go, or None when it stands."""
     if not claim.citations:
         return "no citation"
@@ -46,14 +49,38 @@ def check_claim(claim: Claim, retrieved: dict[str, Chunk], scope: PatientScope) 
         if chunk.patient_id != scope.patient_id:
             return "citation belongs to another patient"
         cited.append(chunk)
-    return unsupported_atoms(claim.text, [chunk.text for chunk in cited])
+    computed: set[str] = set()
+    for derived in claim.computed:
+        if not _recomputes(derived, cited):
+            return "computed value does not match the cited facts"
+        computed.add(_canonical(derived.value))
+    return unsupported_atoms(claim.text, [chunk.text for chunk in cited], computed, asked_dates)
 
 
-def unsupported_atoms(claim_text: str, cited_texts: list[str]) -> str | None:
-    """Why the claim states something its cited texts do not, or None."""
+def _recomputes(derived: Derived, cited: list[Chunk]) -> bool:
+    """Whether a number computed from the cited facts comes out the same when the validator computes it."""
+    if derived.kind == "count":
+        return derived.value == str(len({c.reference for c in cited}))
+    if derived.kind == "days":
+        start, end = to_date(derived.start), to_date(derived.end)
+        cited_dates = set().union(*(atoms(c.text)[0] for c in cited)) if cited else set()
+        return (start is not None and end is not None and derived.start in cited_dates
+                and derived.end in cited_dates and derived.value == str((end - start).days))
+    if derived.kind == "age":
+        on = to_date(derived.start)
+        births = [to_date(c.fact.birth_date) for c in cited if c.fact is not None and c.fact.birth_date]
+        return on is not None and any(b is not None and derived.value == str(age_on(b, on)) for b in births)
+    return False
+
+
+def unsupported_atoms(
+    claim_text: str, cited_texts: list[str], computed: set[str] | None = None, asked_dates: frozenset[str] = frozenset()
+) -> str | None:
+    """Why the claim states something its cited texts do not, or None. Beyond the cited texts a claim may
+    state the numbers the validator recomputed and the days the question itself named ("age on …")."""
     dates, numbers = atoms(claim_text)
-    found_dates: set[str] = set()
-    found_numbers: set[str] = set()
+    found_dates: set[str] = set(asked_dates)
+    found_numbers: set[str] = set(computed or ()) | {_canonical(a) for a in asked_dates if "-" not in a}
     for text in cited_texts:
         d, n = atoms(text)
         found_dates |= d
@@ -84,12 +111,13 @@ def validate(
     retrieved: Sequence[Chunk],
     scope: PatientScope,
     not_found: str = NOT_FOUND,
+    asked_dates: frozenset[str] = frozenset(),
 ) -> ValidatedAnswer:
     by_id = {c.id: c for c in retrieved}
     kept: list[Claim] = []
     dropped: list[DroppedClaim] = []
     for number, claim in enumerate(draft.claims, 1):
-        reason = check_claim(claim, by_id, scope)
+        reason = check_claim(claim, by_id, scope, asked_dates)
         if reason is None:
             kept.append(claim)
         else:

@@ -2,6 +2,7 @@
 
 ChartRagError
  ├── IsolationError        a patient_data query without a usable PatientScope
+ ├── PatientNotIndexed     a question about a patient with nothing indexed (or nothing the scope may read)
  ├── IngestError           a whole input could not be read (not FHIR, unreadable file)
  │    └── ResourceError    one resource was malformed / unsupported; the batch goes on
  ├── IndexBackendError     the vector engine failed
@@ -17,6 +18,10 @@ class ChartRagError(Exception):
 
 class IsolationError(ChartRagError):
     """Raised before the engine is touched when patient data is queried without a scope."""
+
+
+class PatientNotIndexed(ChartRagError):
+    """The patient has no indexed chart data this scope may read: not "not found in the chart"."""
 
 
 class IngestError(ChartRagError):

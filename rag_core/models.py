@@ -170,9 +170,21 @@ class HybridQuery:
     limit: int = 25
 
 
+class Derived(BaseModel):
+    """A number a claim states that no cited text holds, because it is computed from them: how many
+    facts are cited (``count``), days between two cited dates (``days``), the age on a day from the
+    cited birth date (``age``). The citation validator recomputes it; a mismatch drops the claim."""
+
+    kind: Literal["count", "days", "age"]
+    value: str
+    start: str | None = None  # days: first date; age: the day the age is on
+    end: str | None = None  # days: second date
+
+
 class Claim(BaseModel):
     text: str
     citations: list[str] = Field(description="chunk ids from this request's retrieval set")
+    computed: list[Derived] = Field(default_factory=list, description="numbers computed from the cited facts")
 
 
 class DraftAnswer(BaseModel):

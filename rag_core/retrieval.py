@@ -1,41 +1,40 @@
 """Retrieval: plan aspects → evidence chunks from the index, always inside the PatientScope.
 
-* concept questions (a lab, a drug, a diagnosis) resolve the concept against the patient's own
-  recorded vocabulary (an engine facet), then read every matching fact in the time window with an
-  engine filter — a trend lists each value, "latest" takes the newest, "first" the earliest;
-* list questions (medications in 2021, procedures on a day, allergies) read every fact of the
-  type in the window;
-* free-text questions (notes, anything else) run the hybrid dense + BM25 query, RRF-fused in the
-  engine with the same filters on both arms, then the reranker picks the top k.
-Namespaces are queried concurrently.
+Each aspect's *kind* (``rag_core.kinds``) decides what to read and which chunks answer; this module
+gives the kinds a ``ChartReader`` bound to the request's scope:
+
+* ``resolve``: the concept named in the question → the patient's own recorded concepts (engine facets
+  per topic, ``rag_core.concepts`` for the matching steps);
+* ``concept_facts``: every fact recorded under those names — and under any other name sharing their
+  code — in the time window, read with an engine filter (never a post-filtered top-k);
+* ``facts``: every fact of some types in a window (lists, counts, encounters, demographics);
+* ``search``: the hybrid dense + BM25 query, RRF-fused in the engine with the same filters on both
+  arms, then the reranker picks the top k.
+
+When a concept resolves to nothing recorded, the chart is still searched (``kinds.search``), so a
+question is never answered worse than by plain hybrid search. Namespaces are queried concurrently.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from rag_core.concepts import match_concepts
+from rag_core.concepts import Resolution, VocabularyEntry, resolve_concept
 from rag_core.embedding import Embedder
 from rag_core.index.base import VectorIndex, sort_by_day
+from rag_core.kinds.base import Aspect, AspectEvidence, QueryPlan
+from rag_core.kinds.search import SEARCH
+from rag_core.kinds.topics import BY_NAME, CONCEPT_TOPICS
 from rag_core.models import NAMESPACES, PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
-from rag_core.query import Aspect, QueryPlan
 from rag_core.rerank import Reranker
 from rag_core.sparse import Bm25Encoder
 
-MAX_LISTED = 60
 # One patient's facts of one concept or one window: thousands at most; beyond this a scroll would be cut.
 SCROLL_LIMIT = 5000
 
-
-@dataclass
-class AspectEvidence:
-    aspect: Aspect
-    chunks: list[Chunk]
-    concepts: list[str] = field(default_factory=list)
-    confidence: float = 0.0
-    ranked: list[Hit] = field(default_factory=list)
+__all__ = ["AspectEvidence", "Evidence", "Retriever"]
 
 
 @dataclass
@@ -48,7 +47,7 @@ class Evidence:
     def chunks(self) -> list[Chunk]:
         seen: dict[str, Chunk] = {}
         for part in self.aspects:
-            for chunk in part.chunks:
+            for chunk in [*part.chunks, *part.nearest]:
                 seen.setdefault(chunk.id, chunk)
         return list(seen.values())
 
@@ -94,59 +93,82 @@ class Retriever:
         return dict(zip(namespaces, results, strict=True))
 
     async def retrieve(self, plan: QueryPlan, scope: PatientScope, k: int) -> Evidence:
-        parts = await asyncio.gather(*(self._aspect(plan, a, scope, k) for a in plan.aspects))
-        return Evidence(plan=plan, aspects=list(parts))
+        reader = ScopedReader(self, scope, plan)
+        parts = await asyncio.gather(*(self._aspect(reader, a, k) for a in plan.aspects))
+        return Evidence(plan=plan, aspects=[p for found in parts for p in found])
 
-    async def _same_concept(self, names: list[str], window: SearchFilter, scope: PatientScope) -> list[Chunk]:
-        """Facts recorded under the matched names — and under any other name sharing their code, since
-        a chart may record one test or drug under two displays over the years."""
+    async def _aspect(self, reader: ScopedReader, aspect: Aspect, k: int) -> list[AspectEvidence]:
+        part = await aspect.kind.gather(reader, aspect, k)
+        unresolved = aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
+        if not unresolved or not part.not_found or part.not_found.startswith("Withheld"):
+            return [part]
+        if aspect.concept_parts:  # "LDL and HDL": each named concept on its own
+            return [p for sub in aspect.concept_parts
+                    for p in await self._aspect(reader, replace(aspect, concept=sub, concept_parts=()), k)]
+        searched = await SEARCH.gather(reader, replace(aspect, kind=SEARCH), k)
+        return [searched] if searched.chunks else [part]
+
+
+class ScopedReader:
+    """The ``ChartReader`` the kinds use for one request: every read inside ``scope``."""
+
+    def __init__(self, retriever: Retriever, scope: PatientScope, plan: QueryPlan) -> None:
+        self.retriever = retriever
+        self.index = retriever.index
+        self.scope = scope
+        self.plan = plan
+        self._vocabulary: dict[int | None, list[VocabularyEntry]] = {}
+        self._lock = asyncio.Lock()
+
+    def granted(self, types: frozenset[str] | None) -> frozenset[str] | None:
+        return self.scope.allowed(types)
+
+    async def facts(self, flt: SearchFilter, newest_first: bool = False, limit: int | None = None) -> list[Chunk]:
+        chunks = await self.index.scroll(PATIENT_DATA, flt, self.scope, limit=limit or SCROLL_LIMIT,
+                                         newest_first=newest_first)
+        return chunks if newest_first else sort_by_day(chunks)
+
+    async def vocabulary(self, day_to: int | None) -> list[VocabularyEntry]:
+        async with self._lock:
+            if day_to not in self._vocabulary:
+                async def one(topic_name: str, types: frozenset[str]) -> list[VocabularyEntry]:
+                    if not self.scope.allowed(types):
+                        return []
+                    names = await self.index.facet(PATIENT_DATA, "concepts", SearchFilter(resource_types=types,
+                                                                                           day_to=day_to), self.scope)
+                    return [VocabularyEntry(name, topic_name) for name in sorted(names)]
+
+                found = await asyncio.gather(*(one(t.name, t.resource_types) for t in CONCEPT_TOPICS))
+                self._vocabulary[day_to] = [e for entries in found for e in entries]
+            return self._vocabulary[day_to]
+
+    async def resolve(self, aspect: Aspect) -> Resolution | None:
+        if not aspect.concept:
+            return None
+        vocabulary = await self.vocabulary(aspect.window.day_to)
+        prefer = [aspect.topic.name] if aspect.topic is not None and aspect.topic.name in BY_NAME else []
+        return resolve_concept(aspect.concept, vocabulary, prefer, aspect.clause)
+
+    async def concept_facts(self, resolution: Resolution, flt: SearchFilter) -> list[Chunk]:
+        """Facts recorded under the resolved names — and under any other name sharing their code, since a
+        chart may record one test or drug under two displays over the years."""
+        types = BY_NAME[resolution.topic].resource_types
+
         def narrowed(concepts: tuple[str, ...] | None = None, codes: tuple[str, ...] | None = None) -> SearchFilter:
-            return SearchFilter(resource_types=window.resource_types, day_from=window.day_from, day_to=window.day_to,
+            return SearchFilter(resource_types=types, day_from=flt.day_from, day_to=flt.day_to, statuses=flt.statuses,
                                 concepts=concepts, codes=codes)
 
-        chunks = await self.index.scroll(PATIENT_DATA, narrowed(concepts=tuple(names)), scope, limit=SCROLL_LIMIT)
+        names = resolution.names
+        chunks = await self.index.scroll(PATIENT_DATA, narrowed(concepts=names), self.scope, limit=SCROLL_LIMIT)
         codes = {code for c in chunks for name, code in zip(c.concepts, c.codes, strict=False) if code and name in names}
-        if not codes:
-            return chunks
-        by_code = await self.index.scroll(PATIENT_DATA, narrowed(codes=tuple(sorted(codes))), scope, limit=SCROLL_LIMIT)
-        merged = {c.id: c for c in chunks} | {c.id: c for c in by_code}
-        return sort_by_day(list(merged.values()))
+        if codes:
+            by_code = await self.index.scroll(PATIENT_DATA, narrowed(codes=tuple(sorted(codes))), self.scope,
+                                              limit=SCROLL_LIMIT)
+            chunks = list({c.id: c for c in [*chunks, *by_code]}.values())
+        return sort_by_day(chunks)
 
-    async def _aspect(self, plan: QueryPlan, aspect: Aspect, scope: PatientScope, k: int) -> AspectEvidence:
-        base = SearchFilter(
-            resource_types=aspect.resource_types, day_from=aspect.day_from, day_to=aspect.day_to, statuses=aspect.statuses
-        )
-        if aspect.mode in ("latest", "trend", "first", "ever") and aspect.concept:
-            vocab_filter = SearchFilter(resource_types=aspect.resource_types, day_to=aspect.day_to)
-            vocabulary = await self.index.facet(PATIENT_DATA, "concepts", vocab_filter, scope)
-            matches = match_concepts(aspect.concept, list(vocabulary))
-            if not matches:
-                return AspectEvidence(aspect, [], [], 0.0)
-            concepts = [m.concept for m in matches]
-            chunks = await self._same_concept(concepts, base, scope)
-            if aspect.mode == "latest":
-                chunks = chunks[::-1][:k]  # newest first
-            elif aspect.mode == "first":
-                chunks = chunks[:k]
-            elif aspect.mode == "ever":
-                chunks = chunks[::-1][:MAX_LISTED]
-            else:
-                chunks = chunks[-MAX_LISTED:]
-            return AspectEvidence(aspect, chunks, concepts, matches[0].score if chunks else 0.0)
-        if aspect.mode == "list":
-            chunks = await self.index.scroll(PATIENT_DATA, base, scope, limit=SCROLL_LIMIT)
-            return AspectEvidence(aspect, chunks[-MAX_LISTED:], [], 1.0 if chunks else 0.0)
-        text = plan.question if aspect.section is None else f"{aspect.section} {plan.question}"
-        flt = base if aspect.intent != "general" else SearchFilter(day_to=aspect.day_to)
-        if aspect.newest:
-            newest = await self.index.scroll(PATIENT_DATA, flt, scope, limit=1, newest_first=True)
-            if newest and newest[0].effective_day:
-                day = newest[0].effective_day
-                flt = SearchFilter(resource_types=flt.resource_types, day_from=day, day_to=day)
-        hits = await self.index.search(PATIENT_DATA, self.hybrid_query(text, flt, self.candidates), scope)
+    async def search(self, aspect: Aspect, text: str, flt: SearchFilter, k: int) -> list[Hit]:
+        retriever = self.retriever
+        hits = await self.index.search(PATIENT_DATA, retriever.hybrid_query(text, flt, retriever.candidates), self.scope)
         # in a thread: the offline reranker embeds, a remote one waits on HTTP; the request context goes along
-        ranked = await asyncio.to_thread(self.reranker.rerank, plan, aspect, hits, k)
-        confidence = ranked[0].score if ranked else 0.0
-        if ranked and flt.day_from is not None and flt.day_from == flt.day_to and aspect.intent in ("note", "encounter"):
-            confidence = 1.0  # the engine filter itself pinned the note or visit asked about
-        return AspectEvidence(aspect, [h.chunk for h in ranked], [], confidence, ranked)
+        return await asyncio.to_thread(retriever.reranker.rerank, self.plan, aspect, hits, k)

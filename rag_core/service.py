@@ -18,17 +18,31 @@ from datetime import date
 from typing import Any
 
 from rag_core.audit import JsonlAuditLog, question_hash
-from rag_core.citations import NOT_FOUND, citation_of, validate
+from rag_core.citations import NOT_FOUND, atoms, citation_of, validate
 from rag_core.egress import begin_request, end_request
-from rag_core.errors import IsolationError
+from rag_core.errors import IsolationError, PatientNotIndexed
 from rag_core.gating import closest_chunks, evidence_strength
 from rag_core.generation import DraftingModel, Finding, GenerationInfo, GenerationUnavailable, Generator
-from rag_core.models import DraftAnswer, PatientScope, ValidatedAnswer
+from rag_core.kinds.timewords import iso
+from rag_core.models import PATIENT_DATA, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.phi.directory import RecordDirectory
-from rag_core.query import plan_question
+from rag_core.query import QueryPlan, day_int, plan_question
 from rag_core.retrieval import Evidence, Retriever
 
 MAX_QUESTION_CHARS = 2000
+
+
+def asked_days(plan: QueryPlan) -> frozenset[str]:
+    """Days and periods the question itself names or implies (its window, the day it is asked on): a claim
+    may say them ("age 35 on 2005-11-07", "3 results since 2019") without a cited text holding them."""
+    days = {day_int(plan.now)}
+    said: set[str] = set()
+    for aspect in plan.aspects:
+        days |= {d for d in (aspect.window.anchor, aspect.window.day_from, aspect.window.day_to) if d}
+        if aspect.window.label:
+            dates, numbers = atoms(aspect.window.label)
+            said |= dates | numbers
+    return frozenset({iso(d) for d in days} | said)
 
 
 class ChartService:
@@ -73,18 +87,23 @@ class ChartService:
         egress, token = begin_request(record)
         generation: dict[str, Any] = {"generator": self.generator.model_id}
         try:
+            if not await self.retriever.index.count(PATIENT_DATA, SearchFilter(), scope):
+                raise PatientNotIndexed("no chart data is indexed for this patient (or none this session may read)")
             plan = plan_question(question, today)
             evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
-            not_found = NOT_FOUND
-            missing = [a.aspect.concept for a in evidence.aspects if not a.chunks and a.aspect.concept]
-            if missing:
-                not_found = f"{NOT_FOUND} Nothing recorded matches \u201c{missing[0]}\u201d up to {today.isoformat()}."
+            reasons = [a.not_found for a in evidence.aspects if a.not_found and not a.chunks]
+            not_found = f"{NOT_FOUND} {reasons[0]}" if reasons else NOT_FOUND
+            asked = asked_days(plan)
             if self.model is None:
-                result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found)
+                result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found,
+                                  asked_dates=asked)
             else:
                 result = await self._with_model(self.model, evidence, scope, today, not_found, generation)
+            if not result.abstained and len(reasons) and len(reasons) < len(evidence.aspects):
+                result.answer += f"\n{reasons[0]}"  # a part with no answer says why
             if result.abstained and not result.closest:
-                result.closest = [citation_of(c) for c in closest_chunks(evidence)]
+                nearest = [c for a in evidence.aspects for c in a.nearest]
+                result.closest = [citation_of(c) for c in (nearest or closest_chunks(evidence))]
             result.latency_ms = round((time.perf_counter() - started) * 1000, 2)
             outcome = "abstained" if result.abstained else "answered"
             if generation.get("degraded"):

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from rag_core.citations import validate
-from rag_core.generation import group_by_concept
 from rag_core.index.base import VectorIndex
+from rag_core.kinds.common import group_by_concept
 from rag_core.models import PATIENT_DATA, Chunk, Claim, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.query import day_int
 

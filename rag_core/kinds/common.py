@@ -1,0 +1,166 @@
+"""Helpers the kinds share: reading a concept's facts, saying values as recorded, honest "not found"."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from rag_core.concepts import Resolution
+from rag_core.index.base import sort_by_day
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader
+from rag_core.kinds.timewords import iso
+from rag_core.kinds.topics import BY_NAME
+from rag_core.models import Chunk, Claim, Derived
+
+MAX_LISTED = 60
+
+
+def fact_sentence(chunk: Chunk) -> str:
+    """The fact sentence without its trailing bookkeeping in parentheses."""
+    return re.sub(r"\s*\((?:[^()]*status [^()]*)\)\s*$", "", chunk.text).strip()
+
+
+def value_of(chunk: Chunk, names: tuple[str, ...] | list[str] = ()) -> tuple[Decimal | None, str | None]:
+    """(number, value with unit as recorded) of the asked measurement: the fact's own value, or the
+    component the question named (systolic of a blood-pressure panel)."""
+    fact = chunk.fact
+    if fact is None:
+        return None, None
+    if fact.value is not None and (not names or fact.display in names or not fact.components):
+        return fact.number, fact.shown_value
+    for component in fact.components:
+        if component.display in names and component.value is not None:
+            shown = f"{component.value} {component.unit}".strip() if component.unit else component.value
+            try:
+                return Decimal(component.value), shown
+            except ArithmeticError:
+                return None, shown
+    return fact.number, fact.shown_value
+
+
+def measured_name(chunk: Chunk, names: tuple[str, ...] | list[str] = ()) -> str:
+    fact = chunk.fact
+    if fact is not None:
+        for component in fact.components:
+            if component.display in names and fact.display not in names:
+                return component.display
+        return fact.display
+    return chunk.concepts[0] if chunk.concepts else chunk.resource_type
+
+
+def group_by_concept(chunks: list[Chunk]) -> OrderedDict[str, list[Chunk]]:
+    """Chunks grouped under their first concept name, each group oldest first."""
+    groups: OrderedDict[str, list[Chunk]] = OrderedDict()
+    for chunk in sort_by_day(chunks):
+        name = chunk.concepts[0] if chunk.concepts else chunk.text[:60]
+        groups.setdefault(name, []).append(chunk)
+    return groups
+
+
+def date_list(chunks: list[Chunk]) -> str:
+    return ", ".join(sorted({c.effective_date for c in chunks if c.effective_date}))
+
+
+def window_phrase(aspect: Aspect) -> str:
+    w = aspect.window
+    if w.label:
+        return w.label
+    return f"up to {iso(w.day_to)}" if w.day_to else ""
+
+
+def list_claims(chunks: list[Chunk], verb: str) -> list[Claim]:
+    claims = []
+    for name, group in group_by_concept(chunks).items():
+        dates = date_list(group)
+        claims.append(Claim(text=f"{name} — {verb}" + (f" on {dates}" if dates else "") + ".",
+                            citations=[c.id for c in group]))
+    return claims
+
+
+def count_claim(chunks: list[Chunk], what: str, where: str) -> Claim:
+    n = len({c.reference for c in chunks})
+    text = f"{n} {what} {where}".rstrip() + (f": {date_list(chunks)}." if date_list(chunks) else ".")
+    return Claim(text=text, citations=[c.id for c in chunks], computed=[Derived(kind="count", value=str(n))])
+
+
+@dataclass
+class ConceptRead:
+    """A concept aspect's read: its facts in the window (oldest first), the resolution, the aspect with
+    the topic the concept resolved under — or ``early``, the answer when nothing can be read."""
+
+    aspect: Aspect
+    chunks: list[Chunk]
+    resolution: Resolution | None = None
+    early: AspectEvidence | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.resolution.names) if self.resolution else []
+
+    def evidence(self, chunks: list[Chunk], confidence: float | None = None) -> AspectEvidence:
+        score = self.resolution.score if self.resolution else 1.0
+        return AspectEvidence(self.aspect, chunks, self.names, score if confidence is None else confidence,
+                              how=self.resolution.how if self.resolution else None)
+
+
+async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool = True) -> ConceptRead:
+    """Resolve the aspect's concept against the patient's vocabulary and read its facts."""
+    if aspect.topic is not None and not reader.granted(aspect.topic.resource_types):
+        return ConceptRead(aspect, [], early=withheld(aspect))
+    resolution = await reader.resolve(aspect)
+    if resolution is None:
+        return ConceptRead(aspect, [], early=AspectEvidence(
+            aspect, [], not_found=f"Nothing recorded matches \u201c{aspect.concept}\u201d."))
+    aspect = replace(aspect, topic=BY_NAME.get(resolution.topic, aspect.topic))
+    chunks = await reader.concept_facts(resolution, aspect.base_filter(None, windowed))
+    name = resolution.names[0]
+    if not chunks and aspect.window.explicit and windowed:
+        everything = await reader.concept_facts(resolution, aspect.base_filter(None, windowed=False))
+        nearest = _nearest_outside([c for c in everything if not aspect.window.contains(c.effective_day)], aspect)
+        message = f"No {name} recorded {window_phrase(aspect)}."
+        if nearest:
+            message += f" The closest outside that period: {fact_sentence(nearest[0])}"
+        early = AspectEvidence(aspect, [], list(resolution.names), 0.0, not_found=message, nearest=nearest,
+                               how=resolution.how)
+        return ConceptRead(aspect, [], resolution, early)
+    if not chunks:
+        early = AspectEvidence(aspect, [], list(resolution.names), 0.0, how=resolution.how,
+                               not_found=f"No {name} recorded {window_phrase(aspect)}.")
+        return ConceptRead(aspect, [], resolution, early)
+    return ConceptRead(aspect, chunks, resolution)
+
+
+def _nearest_outside(chunks: list[Chunk], aspect: Aspect) -> list[Chunk]:
+    dated = [c for c in chunks if c.effective_day]
+    if not dated:
+        return []
+    w = aspect.window
+    before = [c for c in dated if w.day_from is not None and (c.effective_day or 0) < w.day_from]
+    after = [c for c in dated if w.day_to is not None and (c.effective_day or 0) > w.day_to]
+    picks = ([max(before, key=lambda c: (c.effective_day or 0, c.id))] if before else []) + (
+        [min(after, key=lambda c: (c.effective_day or 0, c.id))] if after else [])
+    return picks[:2]
+
+
+def withheld(aspect: Aspect) -> AspectEvidence:
+    types = ", ".join(sorted(aspect.resource_types or ()))
+    return AspectEvidence(aspect, [], not_found=f"Withheld: this session's scopes do not allow reading {types}.")
+
+
+def newest_day(chunks: list[Chunk]) -> list[Chunk]:
+    """The chunks of the most recent day (a panel's results share it)."""
+    dated = [c for c in chunks if c.effective_day]
+    if not dated:
+        return chunks[-1:]
+    day = max(c.effective_day or 0 for c in dated)
+    return [c for c in dated if c.effective_day == day]
+
+
+def oldest_day(chunks: list[Chunk]) -> list[Chunk]:
+    dated = [c for c in chunks if c.effective_day]
+    if not dated:
+        return chunks[:1]
+    day = min(c.effective_day or 0 for c in dated)
+    return [c for c in dated if c.effective_day == day]

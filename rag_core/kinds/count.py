@@ -1,0 +1,48 @@
+"""How many ("how many A1c tests since 2019", "number of prescriptions of metformin")."""
+
+from __future__ import annotations
+
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
+from rag_core.kinds.common import concept_evidence, count_claim, window_phrase, withheld
+from rag_core.models import Claim
+
+NOUNS = {"lab": "results", "medication": "prescriptions", "condition": "diagnosis records", "procedure": "procedures",
+         "immunization": "vaccinations", "allergy": "allergy records", "note": "notes"}
+
+
+class CountKind(Kind):
+    name = "count"
+    cues = (Cue(r"\bhow many\b"), Cue(r"\bnumber of\b", 0.9), Cue(r"\bcount\b", 0.8), Cue(r"\bhow often\b"),
+            Cue(r"\bhow many times\b"), Cue(r"\btimes\b", 0.4))
+    topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy", "note"})
+
+    def applies(self, topic, concept) -> bool:  # type: ignore[no-untyped-def]
+        return (topic is None and bool(concept)) or super().applies(topic, concept)
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        if aspect.concept:
+            read = await concept_evidence(reader, aspect)
+            if read.early is not None:
+                return read.early
+            return read.evidence(read.chunks)
+        if aspect.topic is None:
+            return AspectEvidence(aspect, [])
+        if not reader.granted(aspect.topic.resource_types):
+            return withheld(aspect)
+        chunks = await reader.facts(aspect.base_filter())
+        if aspect.topic.name == "note":
+            chunks = list({c.reference: c for c in chunks if c.kind == "note"}.values())
+        if not chunks:
+            return AspectEvidence(aspect, [], not_found=f"No {NOUNS.get(aspect.topic.name, 'records')} recorded "
+                                                        f"{window_phrase(aspect)}.")
+        return AspectEvidence(aspect, chunks, [], 1.0)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        topic = part.aspect.topic.name if part.aspect.topic else "lab"
+        what = NOUNS.get(topic, "records")
+        if part.concepts:
+            what = f"{part.concepts[0]} {what}"
+        return [count_claim(part.chunks, what, window_phrase(part.aspect))]
+
+
+COUNT = CountKind()

@@ -1,0 +1,86 @@
+"""Demographics from the Patient resource: sex, birth date, age on a day, death, language, marital status."""
+
+from __future__ import annotations
+
+from rag_core.facts import age_on, day_text, to_date
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, best_cue
+from rag_core.kinds.timewords import int_day
+from rag_core.models import Claim, Derived, SearchFilter
+
+ATTRIBUTES: dict[str, tuple[Cue, ...]] = {
+    "age": (Cue(r"\bhow old\b|\bage\b|\baged\b|\byears? old\b"),),
+    "deceased": (Cue(r"\bdied\b|\bdeceased\b|\bdeath\b|\bdead\b|\balive\b|\bpassed away\b|\bexpired\b|\bliving\b"),),
+    "birth": (Cue(r"\bborn\b|\bbirth\s?(?:date|day)\b|\bdate of birth\b|\bdob\b"),),
+    "sex": (Cue(r"\bsex\b|\bgender\b|\bmale\b|\bfemale\b|\bman or (?:a )?woman\b"),),
+    "language": (Cue(r"\blanguage\b|\bspeaks?\b|\binterpreter\b"),),
+    "marital": (Cue(r"\bmarital\b|\bmarried\b|\bsingle\b|\bwidowed\b|\bdivorced\b"),),
+}
+
+
+def attribute_of(text: str) -> str | None:
+    for name, cues in ATTRIBUTES.items():
+        if best_cue(cues, text)[0]:
+            return name
+    return None
+
+
+class DemographicsKind(Kind):
+    name = "demographics"
+    topics = frozenset({"demographics"})
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        if not reader.granted(frozenset({"Patient"})):
+            return AspectEvidence(aspect, [], not_found="Withheld: this session's scopes do not allow reading Patient.")
+        found = await reader.facts(SearchFilter(resource_types=frozenset({"Patient"})))
+        if not found:
+            return AspectEvidence(aspect, [], not_found="No demographics recorded for this patient.")
+        return AspectEvidence(aspect, found[:1], [], 1.0)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        chunk = part.chunks[0]
+        fact = chunk.fact
+        cite = [chunk.id]
+        if fact is None:
+            return [Claim(text=chunk.text, citations=cite)]
+        attribute = part.aspect.attribute
+        if attribute == "sex":
+            return [Claim(text=f"Sex: {fact.gender}." if fact.gender else "Sex is not recorded.", citations=cite)]
+        if attribute == "birth":
+            return [Claim(text=f"Born {day_text(fact.birth_date)}." if fact.birth_date else "Birth date not recorded.",
+                          citations=cite)]
+        if attribute == "deceased":
+            if fact.deceased:
+                death = day_text(fact.deceased)
+                return [Claim(text=f"Deceased: died on {death}." if death else "Deceased (no date recorded).",
+                              citations=cite)]
+            return [Claim(text="No death is recorded (Patient.deceased is not set).", citations=cite)]
+        if attribute == "language":
+            return [Claim(text=f"Language: {fact.language}." if fact.language else "No language is recorded.",
+                          citations=cite)]
+        if attribute == "marital":
+            return [Claim(text=f"Marital status: {fact.marital_status}." if fact.marital_status
+                          else "No marital status is recorded.", citations=cite)]
+        if attribute == "age":
+            return [_age(part.aspect, chunk.id, fact.birth_date, fact.deceased)]
+        return [Claim(text=chunk.text, citations=cite)]
+
+
+def _age(aspect: Aspect, chunk_id: str, birth_text: str | None, deceased: str | None) -> Claim:
+    birth = to_date(birth_text)
+    if birth is None:
+        return Claim(text="Birth date not recorded, so the age is unknown.", citations=[chunk_id])
+    day = aspect.window.anchor or aspect.window.day_to
+    on = int_day(day) if day else None
+    death = to_date(deceased)
+    if on is None:
+        return Claim(text=f"Born {birth.isoformat()}.", citations=[chunk_id])
+    if death is not None and death <= on:
+        years = age_on(birth, death)
+        return Claim(text=f"Died on {death.isoformat()} at age {years} (born {birth.isoformat()}).", citations=[chunk_id],
+                     computed=[Derived(kind="age", value=str(years), start=death.isoformat())])
+    years = age_on(birth, on)
+    return Claim(text=f"Age {years} on {on.isoformat()} (born {birth.isoformat()}).", citations=[chunk_id],
+                 computed=[Derived(kind="age", value=str(years), start=on.isoformat())])
+
+
+DEMOGRAPHICS_KIND = DemographicsKind()

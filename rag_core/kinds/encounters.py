@@ -1,0 +1,148 @@
+"""Encounters: admissions, discharges, length of stay, ICU and emergency stays, visits.
+
+The care setting comes from the Encounter's class (v3 ActCode: IMP/ACUTE inpatient, EMER, AMB …) and,
+for intensive care, its class, type, location or service (``documents.encounter_setting``), kept on
+the typed fact; what is asked of them (latest, first, count, length of stay, discharge, yes/no, list)
+comes from cues shared with the other kinds.
+"""
+
+from __future__ import annotations
+
+from rag_core.facts import day_text, to_date
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, best_cue
+from rag_core.kinds.common import MAX_LISTED, count_claim, window_phrase, withheld
+from rag_core.models import Chunk, Claim, Derived, SearchFilter
+
+SETTING_CUES: dict[str, tuple[Cue, ...]] = {
+    "icu": (Cue(r"\bicu\b|\bintensive care\b|\bcritical care\b|\bccu\b|\bmicu\b|\bsicu\b|\bcvicu\b"),),
+    "emergency": (Cue(r"\bemergency\b|\ber\b|\bed\b|\bed visits?\b|\ba&e\b|\bcasualty\b"),),
+    "inpatient": (Cue(r"\badmi(?:ssions?|tted|t)\b|\bhospitali[sz](?:ed|ations?)\b|\bhospital\b|\binpatient\b"
+                      r"|\bstays?\b|\bdischarg\w*|\blength of stay\b|\blos\b"),),
+    "ambulatory": (Cue(r"\boffice\b|\bclinic\b|\boutpatient\b|\bwell(?:ness)? visits?\b|\bcheck-?ups?\b|\bambulatory\b"),),
+}
+OPS: dict[str, tuple[Cue, ...]] = {
+    "los": (Cue(r"\bhow long\b|\blength of (?:the )?stay\b|\blos\b|\bhow many (?:days|nights)\b"),),
+    "discharge": (Cue(r"\bdischarg\w*"),),
+    "count": (Cue(r"\bhow many\b|\bnumber of\b|\bhow often\b|\bcount\b"),),
+    "first": (Cue(r"\bfirst\b|\bearliest\b|\binitial\b"),),
+    "latest": (Cue(r"\blast\b|\blatest\b|\bmost recent\b|\brecent\b|\bprevious\b|\bprior\b"),),
+    "ever": (Cue(r"\bever\b|\bany\b|^\s*(?:has|have|had|was|were|is|did)\b"),),
+    "list": (Cue(r"\bwhich\b|\blist\b|\ball\b|\bvisits\b|\bencounters\b|\badmissions\b|\bstays\b"),),
+}
+OP_ORDER = ("los", "discharge", "count", "first", "latest", "ever", "list")
+SETTING_WORDS = {"icu": "ICU stay", "emergency": "emergency visit", "inpatient": "inpatient admission",
+                 "ambulatory": "outpatient visit", None: "encounter"}
+
+
+def setting_of(text: str) -> str | None:
+    for setting in ("icu", "emergency", "inpatient", "ambulatory"):
+        if best_cue(SETTING_CUES[setting], text)[0]:
+            return setting
+    return None
+
+
+def op_of(text: str) -> str | None:
+    for op in OP_ORDER:
+        if best_cue(OPS[op], text)[0]:
+            return op
+    return None
+
+
+def _matches(chunk: Chunk, setting: str | None) -> bool:
+    fact_setting = chunk.fact.setting if chunk.fact else chunk.category
+    if setting is None:
+        return True
+    if setting == "inpatient":
+        return fact_setting in ("inpatient", "icu")
+    return fact_setting == setting
+
+
+async def encounters(reader: ChartReader, aspect: Aspect, setting: str | None) -> list[Chunk]:
+    flt = SearchFilter(resource_types=frozenset({"Encounter"}), day_from=aspect.window.day_from,
+                       day_to=aspect.window.day_to)
+    found = [c for c in await reader.facts(flt) if c.resource_type == "Encounter" and _matches(c, setting)]
+    if setting == "inpatient":  # an ICU stay inside an admission is part of it, not another admission
+        parents = {c.fact.part_of for c in found if c.fact and c.fact.part_of}
+        found = [c for c in found if not (c.fact and c.fact.setting == "icu" and c.fact.part_of in
+                                          {p.resource_id for p in found}) or c.resource_id in parents]
+    return found
+
+
+async def target_encounter(reader: ChartReader, aspect: Aspect) -> Chunk | None:
+    """The stay a question is scoped to ("during the last admission"): newest or oldest of its setting."""
+    found = await encounters(reader, aspect, aspect.setting or "inpatient")
+    if not found:
+        return None
+    return found[0] if aspect.encounter_scope == "first" else found[-1]
+
+
+def stay_days(chunk: Chunk) -> tuple[str, str, int] | None:
+    fact = chunk.fact
+    if fact is None:
+        return None
+    start, end = day_text(fact.period_start), day_text(fact.period_end)
+    d1, d2 = to_date(start), to_date(end)
+    if not start or not end or d1 is None or d2 is None:
+        return None
+    return start, end, (d2 - d1).days
+
+
+class EncounterKind(Kind):
+    name = "encounter"
+    cues = ()
+    topics = frozenset({"encounter"})
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        if not reader.granted(frozenset({"Encounter"})):
+            return withheld(aspect)
+        op = aspect.attribute or "list"
+        found = await encounters(reader, aspect, aspect.setting)
+        what = SETTING_WORDS[aspect.setting]
+        if not found:
+            return AspectEvidence(aspect, [], not_found=f"No {what} recorded {window_phrase(aspect)}.")
+        if op in ("latest", "los", "discharge"):
+            picked = found[-1:]
+        elif op == "first":
+            picked = found[:1]
+        else:
+            picked = found[-MAX_LISTED:]
+        return AspectEvidence(aspect, picked, [], 1.0)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        aspect = part.aspect
+        op = aspect.attribute or "list"
+        what = SETTING_WORDS[aspect.setting]
+        if op in ("count", "ever", "list"):
+            if op == "count" or (op == "ever" and len(part.chunks) > 1):
+                claim = count_claim(part.chunks, what + "s", window_phrase(aspect))
+                if op == "ever":
+                    claim.text = "Yes — " + claim.text
+                return [claim]
+            lead = "Yes — " if op == "ever" else ""
+            return [Claim(text=lead + c.text, citations=[c.id]) for c in part.chunks]
+        stay = part.chunks[0]
+        days = stay_days(stay)
+        if op == "los":
+            if days is None:
+                return [Claim(text=f"No discharge recorded for this stay: {stay.text}", citations=[stay.id])]
+            start, end, n = days
+            return [Claim(text=f"Length of stay: {n} days, from {start} to {end}. {stay.text}", citations=[stay.id],
+                          computed=[Derived(kind="days", value=str(n), start=start, end=end)])]
+        if op == "discharge":
+            if days is None:
+                return [Claim(text=f"No discharge date recorded: {stay.text}", citations=[stay.id])]
+            start, end, n = days
+            text = f"Discharged on {end} (admitted {start}, {n} days)."
+            if stay.fact and stay.fact.discharge_disposition:
+                text += f" Disposition: {stay.fact.discharge_disposition}."
+            return [Claim(text=text, citations=[stay.id],
+                          computed=[Derived(kind="days", value=str(n), start=start, end=end)])]
+        lead = ("First " if op == "first" else "Most recent ") + what
+        if days is not None:
+            start, end, n = days
+            return [Claim(text=f"{lead}: {stay.text} Length of stay {n} days.", citations=[stay.id],
+                          computed=[Derived(kind="days", value=str(n), start=start, end=end)])]
+        return [Claim(text=f"{lead}: {stay.text}", citations=[stay.id])]
+
+
+ENCOUNTER = EncounterKind()

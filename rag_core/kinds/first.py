@@ -1,0 +1,26 @@
+"""First value / earliest record ("first ALT on record", "when was X first diagnosed")."""
+
+from __future__ import annotations
+
+from rag_core.kinds.base import Aspect, Cue
+from rag_core.kinds.common import oldest_day
+from rag_core.kinds.latest import LatestKind
+
+LEADS = {"lab": "First recorded result", "medication": "First prescription", "condition": "First recorded",
+         "procedure": "First recorded procedure", "immunization": "First vaccination", "allergy": "First recorded allergy"}
+
+
+class FirstKind(LatestKind):
+    name = "first"
+    cues = (Cue(r"\bfirst\b"), Cue(r"\bearliest\b"), Cue(r"\binitial(?:ly)?\b", 0.9), Cue(r"\bbaseline\b", 0.8),
+            Cue(r"\boldest\b", 0.9), Cue(r"\boriginal(?:ly)?\b", 0.6))
+    prefers_recent = False
+    lead = LEADS
+
+    def pick(self, chunks, aspect: Aspect):  # type: ignore[no-untyped-def]
+        if aspect.limit:
+            return chunks[: aspect.limit]
+        return oldest_day(chunks)
+
+
+FIRST = FirstKind()

@@ -1,0 +1,53 @@
+"""Latest value / most recent record ("last K", "most recent A1c", "latest colonoscopy")."""
+
+from __future__ import annotations
+
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
+from rag_core.kinds.common import concept_evidence, fact_sentence, newest_day, window_phrase, withheld
+from rag_core.models import Claim
+
+LEADS = {"lab": "Most recent result", "medication": "Most recent prescription", "condition": "Most recent diagnosis",
+         "procedure": "Most recent procedure", "immunization": "Most recent vaccination",
+         "allergy": "Most recently recorded allergy"}
+
+
+class LatestKind(Kind):
+    name = "latest"
+    cues = (Cue(r"\bmost recent(?:ly)?\b"), Cue(r"\blatest\b"), Cue(r"\bnewest\b"), Cue(r"\blast\b", 0.8),
+            Cue(r"\brecent\b", 0.7), Cue(r"\bcurrent\b", 0.45), Cue(r"\bnow\b", 0.3), Cue(r"\bupdated?\b", 0.4))
+    topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy"})
+    prefers_recent = True
+    lead = LEADS
+
+    def applies(self, topic, concept) -> bool:  # type: ignore[no-untyped-def]
+        return (topic is None and bool(concept)) or super().applies(topic, concept)
+
+    def pick(self, chunks, aspect: Aspect):  # type: ignore[no-untyped-def]
+        if aspect.limit:
+            return chunks[::-1][: aspect.limit]
+        return newest_day(chunks)[::-1]
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        if aspect.concept:
+            read = await concept_evidence(reader, aspect)
+            if read.early is not None:
+                return read.early
+            return read.evidence(self.pick(read.chunks, read.aspect)[:k])
+        if aspect.topic is None:
+            return AspectEvidence(aspect, [])
+        if not reader.granted(aspect.topic.resource_types):
+            return withheld(aspect)
+        chunks = await reader.facts(aspect.base_filter())
+        if aspect.topic.name == "lab":
+            chunks = [c for c in chunks if c.category in ("laboratory", "vital-signs")] or chunks
+        if not chunks:
+            return AspectEvidence(aspect, [], not_found=f"No {aspect.topic.name} records {window_phrase(aspect)}.")
+        return AspectEvidence(aspect, self.pick(chunks, aspect)[:k], [], 1.0)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        topic = part.aspect.topic.name if part.aspect.topic else "lab"
+        lead = self.lead.get(topic, "Record")
+        return [Claim(text=f"{lead}: {fact_sentence(c)}", citations=[c.id]) for c in part.chunks]
+
+
+LATEST = LatestKind()

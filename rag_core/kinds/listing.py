@@ -1,0 +1,83 @@
+"""Lists of a topic in a window ("meds in 2019", "procedures on 2020-12-28", "allergies", "labs last week"),
+optionally inside one hospital stay ("diagnoses during the last admission")."""
+
+from __future__ import annotations
+
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
+from rag_core.kinds.common import MAX_LISTED, list_claims, window_phrase, withheld
+from rag_core.kinds.encounters import target_encounter
+from rag_core.kinds.notes import NOTE_TYPES, excerpt
+from rag_core.kinds.timewords import iso
+from rag_core.models import Claim, SearchFilter
+
+
+class ListKind(Kind):
+    name = "list"
+    cues = (Cue(r"\bwhich\b", 0.3), Cue(r"\blist\b", 0.35), Cue(r"\ball\b", 0.3), Cue(r"\bwhat\b", 0.2))
+    topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy"})
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        assert aspect.topic is not None
+        if not reader.granted(aspect.topic.resource_types):
+            return withheld(aspect)
+        if aspect.encounter_scope:
+            return await self._in_stay(reader, aspect)
+        names: set[str] = set()
+        if aspect.concept:  # "which potassium results in 2019": narrowed when the words name a recorded concept
+            resolution = await reader.resolve(aspect)
+            names = set(resolution.names) if resolution and resolution.topic == aspect.topic.name else set()
+        chunks = await reader.facts(aspect.base_filter())
+        if names:
+            chunks = [c for c in chunks if names & set(c.concepts)] or chunks
+        elif aspect.topic.name == "lab":
+            chunks = [c for c in chunks if c.category in ("laboratory", "vital-signs")] or chunks
+        if not chunks and aspect.topic.name == "allergy":
+            return await self._stated_in_notes(reader, aspect)
+        if not chunks:
+            return AspectEvidence(aspect, [], not_found=f"No {aspect.topic.name} records {window_phrase(aspect)}.")
+        return AspectEvidence(aspect, chunks[-MAX_LISTED:], sorted(names), 1.0)
+
+    async def _stated_in_notes(self, reader: ChartReader, aspect: Aspect) -> AspectEvidence:
+        """No AllergyIntolerance recorded: what the newest note's Allergies section says ("No Known Allergies")."""
+        notes = await reader.facts(SearchFilter(resource_types=NOTE_TYPES, day_to=aspect.window.day_to))
+        stated = [c for c in notes if (c.section or "").lower() == "allergies"]
+        if not stated:
+            return AspectEvidence(aspect, [], not_found="No allergy is recorded in this chart.")
+        return AspectEvidence(aspect, stated[-1:], [], 1.0)
+
+    async def _in_stay(self, reader: ChartReader, aspect: Aspect) -> AspectEvidence:
+        stay = await target_encounter(reader, aspect)
+        if stay is None:
+            return AspectEvidence(aspect, [], not_found=f"No {aspect.setting or 'hospital'} stay recorded "
+                                                        f"{window_phrase(aspect)}.")
+        fact = stay.fact
+        start, end = stay.effective_day, _day(fact.period_end if fact else None) or stay.effective_day
+        linked = await reader.facts(SearchFilter(resource_types=aspect.resource_types, encounter_id=stay.resource_id))
+        during = await reader.facts(SearchFilter(resource_types=aspect.resource_types, day_from=start, day_to=end))
+        merged = {c.id: c for c in [*linked, *during]}
+        chunks = sorted(merged.values(), key=lambda c: (c.effective_day or 0, c.id))
+        if not chunks:
+            label = f"{iso(start)} to {iso(end)}" if start and end else "that stay"
+            return AspectEvidence(aspect, [stay], [], 0.0, not_found=f"No {aspect.topic.name if aspect.topic else ''} "
+                                  f"records during the stay of {label}.")
+        return AspectEvidence(aspect, [stay, *chunks[:MAX_LISTED]], [], 1.0)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        topic = part.aspect.topic
+        verb = topic.verb if topic else "recorded"
+        chunks = part.chunks
+        if chunks and chunks[0].kind == "note":
+            return [Claim(text="No allergy or intolerance resource is recorded; the most recent note's allergy "
+                               f"section says: {excerpt(chunks[-1])}", citations=[chunks[-1].id])]
+        out: list[Claim] = []
+        if part.aspect.encounter_scope and chunks and chunks[0].resource_type == "Encounter":
+            stay, chunks = chunks[0], chunks[1:]
+            out.append(Claim(text=f"During the stay: {stay.text}", citations=[stay.id]))
+        return out + list_claims(chunks, verb)
+
+
+def _day(value: str | None) -> int | None:
+    return int(value[:10].replace("-", "")) if value and len(value) >= 10 else None
+
+
+LIST = ListKind()

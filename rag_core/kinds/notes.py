@@ -1,0 +1,80 @@
+"""Notes and visits by day or month ("the note from the visit on 2004-10-24", "the February 2021 visit",
+"what happened at the last visit", "assessment and plan of the last note")."""
+
+from __future__ import annotations
+
+import re
+
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
+from rag_core.kinds.common import withheld
+from rag_core.models import Chunk, Claim, SearchFilter
+
+NOTE_TYPES = frozenset({"DocumentReference", "DiagnosticReport"})
+MAX_NOTE_CLAIM_CHARS = 700
+SECTIONS = {
+    "assessment and plan": Cue(r"\bassessment\b|\bplan\b|\ba/p\b|\bimpression\b"),
+    "chief complaint": Cue(r"\bchief complaint\b|\bcc\b|\bcame in for\b|\bpresenting\b|\breason for (?:the )?visit\b"),
+    "history of present illness": Cue(r"\bhpi\b|\bhistory of present illness\b"),
+    "social history": Cue(r"\bsocial history\b|\bsmok\w*|\balcohol\b|\bsocial\b"),
+    "allergies": Cue(r"\ballerg\w*"),
+    "medications": Cue(r"\bmedications?\b|\bmeds\b"),
+}
+NEWEST = Cue(r"\blast\b|\blatest\b|\bmost recent\b|\brecent\b|\bnewest\b|\bprevious\b")
+
+
+def section_of(text: str) -> str | None:
+    for name, cue in SECTIONS.items():
+        if cue.compiled().search(text):
+            return name
+    return None
+
+
+class NoteKind(Kind):
+    name = "text"
+    topics = frozenset({"note", "encounter"})
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        if not reader.granted(NOTE_TYPES):
+            return withheld(aspect)
+        flt = SearchFilter(resource_types=NOTE_TYPES, day_from=aspect.window.day_from, day_to=aspect.window.day_to)
+        newest = NEWEST.compiled().search(aspect.clause) is not None and not aspect.window.explicit
+        pinned = aspect.window.explicit and aspect.window.day_from is not None
+        if newest:
+            latest = await reader.facts(flt, newest_first=True, limit=1)
+            if latest and latest[0].effective_day:
+                day = latest[0].effective_day
+                flt = SearchFilter(resource_types=NOTE_TYPES, day_from=day, day_to=day)
+                pinned = True
+        text = aspect.clause if aspect.section is None else f"{aspect.section} {aspect.clause}"
+        hits = await reader.search(aspect, text, flt, k)
+        confidence = hits[0].score if hits else 0.0
+        if hits and pinned:
+            confidence = max(confidence, 1.0 if flt.day_from == flt.day_to else 0.7)  # the engine filter pinned the visit
+        if not hits:
+            what = f"No note {aspect.window.label}." if aspect.window.label else "No matching note."
+            return AspectEvidence(aspect, [], [], 0.0, not_found=what)
+        return AspectEvidence(aspect, [h.chunk for h in hits], [], confidence, hits)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        wanted = part.aspect.section
+        chosen = [c for c in part.chunks if wanted and c.section and c.section.lower() == wanted] or part.chunks[:3]
+        return [Claim(text=excerpt(c), citations=[c.id]) for c in chosen[:3]]
+
+
+def excerpt(chunk: Chunk) -> str:
+    """A note chunk's own words under its label (note type, date, section), cut at a line near 700 chars."""
+    if chunk.kind != "note":
+        return re.sub(r"\s*\((?:[^()]*status [^()]*)\)\s*$", "", chunk.text).strip()
+    label, _, body = chunk.text.partition(":\n")
+    body = re.sub(r"^#+[ \t]*", "", body, flags=re.MULTILINE)
+    lines = [line for line in body.splitlines() if line.strip()]
+    if chunk.section and lines and lines[0].strip() == chunk.section:
+        lines = lines[1:]
+    text = f"{label}:\n" + "\n".join(lines) if body else chunk.text
+    if len(text) > MAX_NOTE_CLAIM_CHARS:
+        cut = text.rfind("\n", 0, MAX_NOTE_CLAIM_CHARS)
+        text = text[: cut if cut > 200 else MAX_NOTE_CLAIM_CHARS].rstrip() + " …"
+    return text
+
+
+NOTES = NoteKind()

@@ -1,0 +1,52 @@
+"""Onset / start / stop ("when was HTN diagnosed?", "since when on metformin?", "when was lisinopril stopped?")."""
+
+from __future__ import annotations
+
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
+from rag_core.kinds.common import concept_evidence
+from rag_core.models import Claim
+
+STOP = Cue(r"\bstop(?:ped|s)?\b|\bdiscontinu\w*|\bended\b|\bresolved\b|\bcame off\b|\btaken off\b", 0.8)
+
+
+class OnsetKind(Kind):
+    name = "onset"
+    cues = (Cue(r"\bwhen\b", 0.6), Cue(r"\bonset\b"), Cue(r"\bsince when\b"), Cue(r"\bwhat (?:year|date|day)\b", 0.7),
+            Cue(r"\bstart(?:ed|s)?\b|\bbeg[au]n\b|\binitiated\b|\bcommenced\b", 0.7), STOP)
+    topics = frozenset({"condition", "medication", "procedure", "immunization", "allergy"})
+    needs_concept = True
+
+    def applies(self, topic, concept) -> bool:  # type: ignore[no-untyped-def]
+        return bool(concept) and (topic is None or topic.name in self.topics)
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        read = await concept_evidence(reader, aspect)
+        if read.early is not None:
+            return read.early
+        chunks = read.chunks
+        picked = list(dict.fromkeys([chunks[0], chunks[-1]]))
+        return read.evidence(picked)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        topic = part.aspect.topic.name if part.aspect.topic else "condition"
+        first, last = part.chunks[0], part.chunks[-1]
+        name = first.concepts[0] if first.concepts else "it"
+        stop = STOP.compiled().search(part.aspect.clause) is not None
+        if topic == "condition":
+            fact = first.fact
+            text = f"{name}: onset {first.effective_date}"
+            if fact is not None and fact.abatement:
+                text += f", resolved {fact.abatement[:10]}"
+            text += f" (clinical status {first.status or 'unknown'})."
+            return [Claim(text=text, citations=[first.id])]
+        verb = {"medication": "prescribed", "procedure": "performed", "immunization": "given"}.get(topic, "recorded")
+        if stop:
+            text = f"{name}: last {verb} on {last.effective_date} (status {last.status or 'unknown'})."
+            return [Claim(text=text, citations=[last.id])]
+        if first.id == last.id:
+            return [Claim(text=f"{name}: {verb} on {first.effective_date}.", citations=[first.id])]
+        return [Claim(text=f"{name}: first {verb} on {first.effective_date}, most recently on {last.effective_date}.",
+                      citations=[first.id, last.id])]
+
+
+ONSET = OnsetKind()

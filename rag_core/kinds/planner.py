@@ -1,0 +1,136 @@
+"""Question → QueryPlan: for each part of the question, a topic, a kind, a concept and a window.
+
+Nothing here is an ordered chain: the time expressions (``timewords``), the topics and the kinds
+(``topics``, ``registry``) are tables of scored cues; the planner scores them all and takes the best.
+What remains of a part once its time words, its cue words and English function words are removed is
+the concept, resolved later against the patient's own vocabulary (``rag_core.concepts``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from rag_core.concepts import concept_words
+from rag_core.kinds.base import Aspect, QueryPlan, Topic, best_cue
+from rag_core.kinds.demographics import attribute_of
+from rag_core.kinds.encounters import op_of, setting_of
+from rag_core.kinds.extreme import MIN_CUES
+from rag_core.kinds.listing import LIST
+from rag_core.kinds.notes import NOTES, section_of
+from rag_core.kinds.registry import ALL, choose
+from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
+from rag_core.kinds.topics import DEMOGRAPHICS, ENCOUNTER, NOTE, TOPICS
+
+MIN_TOPIC = 0.5
+# Topic words that also name a concept ("blood pressure", "weight"): they stay in the concept.
+_CONTENT_CUES = re.compile(r"\b(?:blood pressure|bp|weight|height|bmi|pulse|temperature|cbc|bmp|cmp|lipids?)\b", re.I)
+_SPLIT = re.compile(
+    r"(?:\?\s+|;\s*|,?\s+(?:and|also|plus|as well as)\s+(?=(?:which|what|when|how|has|have|did|were|was|list|any|is|are|"
+    r"does|do|show|give|current|all|his|her|their|meds?|medications?|labs?|vitals?|diagnos\w*|allerg\w*|vaccin\w*|"
+    r"immuni\w*|procedures?|problems?|conditions?)\b))",
+    re.I,
+)
+_LIMIT = re.compile(r"\b(?:last|past|previous|recent|first|latest)\s+(?P<n>\d{1,2}|" + "|".join(
+    w for w in NUMBER_WORDS if w not in ("a", "an")) + r")\b(?!\s*(?:days?|weeks?|months?|years?|d|w|y|mo)\b)", re.I)
+_SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*", re.I)
+
+
+def split_parts(question: str) -> list[str]:
+    return [p.strip(" ,") for p in _SPLIT.split(question.strip()) if p and p.strip(" ,?")]
+
+
+def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out cue spans, widened to whole words ("allerg" → "allergic")."""
+    chars = list(text)
+    for start, end in spans:
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        for i in range(start, end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _topic_scores(text: str) -> list[tuple[float, Topic]]:
+    scored = [(best_cue(t.cues, text)[0], t) for t in TOPICS]
+    return sorted([s for s in scored if s[0] >= MIN_TOPIC], key=lambda s: (-s[0], TOPICS.index(s[1])))
+
+
+def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
+    reading = read_time(part, now)
+    window = reading.window
+    if not window.explicit and inherited is not None and CARRY_OVER.search(part):
+        window = inherited
+    text = CARRY_OVER.sub(" ", reading.rest)
+    scores = _topic_scores(text)
+    topics = [t for _, t in scores]
+    setting = setting_of(text)
+    encounter_scope: str | None = None
+    topic: Topic | None = topics[0] if topics else None
+    others = [t for t in topics if t not in (ENCOUNTER, NOTE, DEMOGRAPHICS)]
+    if ENCOUNTER in topics and others and topic in (ENCOUNTER, *others):
+        if setting in ("inpatient", "icu", "emergency"):  # "meds during the last admission"
+            op = op_of(text)
+            encounter_scope = "first" if op == "first" else "last"
+        topic = others[0]
+    elif topic is NOTE and others and _CONTENT_CUES.search(text) and not re.search(r"\bnotes?\b", text, re.I):
+        topic = others[0]
+    # the concept: what is left once time, cue words and function words are gone
+    spans: list[tuple[int, int]] = []
+    for kind in ALL:
+        spans += best_cue(kind.cues, text)[1]
+    for t in topics:
+        for cue in t.cues:
+            for m in cue.compiled().finditer(text):
+                if not _CONTENT_CUES.fullmatch(m.group(0).strip()):
+                    spans.append(m.span())
+    limit_match = _LIMIT.search(part)
+    if limit_match:
+        spans.append(limit_match.span("n") if limit_match.start("n") >= 0 else limit_match.span())
+    rest = _strip_spans(text, spans)
+    rest = re.sub(r"\bpatient\s+\d+\b", " ", rest, flags=re.I)
+    words = concept_words(rest)
+    concept = " ".join(words) or None
+    parts = tuple(p for p in (" ".join(concept_words(seg)) for seg in _SEPARATORS.split(rest)) if p)
+    if topic in (NOTE, ENCOUNTER, DEMOGRAPHICS):
+        concept = None
+    limit = None
+    if limit_match:
+        raw = limit_match.group("n").lower()
+        limit = NUMBER_WORDS.get(raw) or int(raw)
+    kind = LIST if encounter_scope and topic is not None and not concept else choose(text, topic, concept, window)
+    aspect = Aspect(kind=kind, topic=topic, concept=concept, window=window, clause=part, limit=limit,
+                    setting=setting, encounter_scope=encounter_scope, concept_parts=parts if len(parts) > 1 else ())
+    if kind.name == "extreme":
+        aspect = replace(aspect, extreme="min" if best_cue(MIN_CUES, text)[0] else "max")
+    if topic is ENCOUNTER:
+        op = op_of(text)
+        notes_wanted = re.search(r"\bwhat happened\b|\bsay\b|\bsaid\b|\bdiscuss|\bsummar|\bplan\b|\bwhy\b|\breason\b",
+                                 text, re.I)
+        if setting is None and (notes_wanted or (window.explicit and op in (None, "latest", "first"))):
+            return replace(aspect, kind=NOTES, topic=NOTE, section=section_of(text))
+        aspect = replace(aspect, attribute=op or ("latest" if setting else "list"))
+    elif topic is DEMOGRAPHICS:
+        aspect = replace(aspect, attribute=attribute_of(text))
+    elif topic is NOTE or kind is NOTES:
+        aspect = replace(aspect, kind=NOTES, section=section_of(text))
+    if kind.name == "current" and topic is not None:
+        aspect = replace(aspect, statuses=None)
+    return aspect
+
+
+def plan_question(question: str, now: date) -> QueryPlan:
+    parts = split_parts(question) or [question.strip()]
+    aspects: list[Aspect] = []
+    inherited: Window | None = None
+    for part in parts:
+        aspect = plan_part(part, now, inherited)
+        if aspect.window.explicit:
+            inherited = aspect.window
+        aspects.append(aspect)
+    useful = [a for a in aspects if a.topic is not None or a.concept]
+    return QueryPlan(question=question, now=now, aspects=tuple(useful or aspects[:1]))
+

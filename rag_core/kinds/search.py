@@ -1,0 +1,64 @@
+"""The fallback: no kind or concept recognised → plain hybrid search of the patient's chart.
+
+Never worse than a dense + BM25 pipeline: the question is searched as asked (RRF-fused in the engine,
+the patient filter on both arms), reranked, and answered extractively from strong evidence. A relevance
+check keeps a confident but unrelated chunk from being shown: when the question names something (its
+content words, with lexicon expansions), a cited chunk must mention it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag_core.concepts import concept_words, lexicon
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
+from rag_core.kinds.notes import excerpt
+from rag_core.models import Chunk, Claim, SearchFilter
+
+MAX_CLAIMS = 3
+
+
+_SOFT = {"disorder", "finding", "procedure", "situation", "disease", "result", "level", "score"}
+
+
+def mentions(chunk: Chunk, words: list[str]) -> bool:
+    """Whether the chunk names what the question named: every distinguishing content word (or a lexicon
+    expansion of it), as a word or a word start of 4+ letters."""
+    text = chunk.text.lower()
+    wanted = [w for w in words if w.lower() not in _SOFT] or words
+    return all(_mentioned(word, text) for word in wanted)
+
+
+def _mentioned(word: str, text: str) -> bool:
+    for option in (word.lower(), *lexicon().get(word.lower(), ())):
+        if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg")
+            if re.search(rf"\b{re.escape(option)}\b", text):
+                return True
+        elif re.search(rf"\b{re.escape(option[: max(5, len(option) - 2)])}", text):
+            return True
+    return False
+
+
+class SearchKind(Kind):
+    name = "search"
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        types = reader.granted(aspect.resource_types) if aspect.topic else None
+        flt = SearchFilter(resource_types=types, day_from=aspect.window.day_from if aspect.window.explicit else None,
+                           day_to=aspect.window.day_to)
+        query = aspect.concept or aspect.clause
+        hits = await reader.search(aspect, aspect.clause, flt, k)
+        words = concept_words(query)
+        if words:
+            hits = [h for h in hits if mentions(h.chunk, words)]
+        if not hits:
+            asked = f" about \u201c{' '.join(words)}\u201d" if words else ""
+            return AspectEvidence(aspect, [], [], 0.0, not_found=f"Nothing in this chart{asked} was found.")
+        confidence = hits[0].score if not words else max(hits[0].score, 0.6)
+        return AspectEvidence(aspect, [h.chunk for h in hits], [], confidence, hits)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        return [Claim(text=excerpt(c), citations=[c.id]) for c in part.chunks[:MAX_CLAIMS]]
+
+
+SEARCH = SearchKind()

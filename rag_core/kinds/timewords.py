@@ -1,0 +1,249 @@
+"""Time language → a window of days, relative to the day the question is asked on.
+
+Each expression is a (pattern, reader) pair in ``EXPRESSIONS``, tried longest-span first, so the
+table can grow without reordering a chain. A window is inclusive YYYYMMDD ints; ``to`` is never
+later than ``now`` (nothing after the day the question is asked is evidence). An ``anchor`` is a day
+the question names ("on 2020-12-28", "3 months ago"): kinds that look for the value on or near a day
+use it; others use the window around it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "twenty-four": 24,
+    "thirty": 30, "several": 3, "few": 3, "couple": 2,
+}
+_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)\b"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_ISO = r"(?P<iso>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+_US = r"(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2})"
+_WRITTEN = (r"(?:(?P<wm>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<wd>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+            r"(?P<wy>(?:19|20)\d{2})|(?P<wd2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<wm2>"
+            + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?P<wy2>(?:19|20)\d{2}))")
+_DAY = rf"(?:{_ISO}|{_US}|{_WRITTEN})"
+
+
+@dataclass(frozen=True)
+class Window:
+    day_from: int | None = None
+    day_to: int | None = None
+    explicit: bool = False  # the question named a period
+    anchor: int | None = None  # a day the question names
+    label: str | None = None  # how to say the period back ("in 2019", "since 2020-03-01")
+
+    def contains(self, day: int | None) -> bool:
+        if day is None:
+            return False
+        return (self.day_from is None or day >= self.day_from) and (self.day_to is None or day <= self.day_to)
+
+
+def day_int(d: date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def int_day(day: int) -> date:
+    return date(day // 10000, day // 100 % 100, day % 100)
+
+
+def iso(day: int) -> str:
+    return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
+
+def months_back(now: date, months: int) -> date:
+    """Same day ``months`` earlier, clamped to the month's length (2024-03-31 − 1 month = 2024-02-29)."""
+    year, month0 = divmod(now.year * 12 + (now.month - 1) - months, 12)
+    return date(year, month0 + 1, min(now.day, calendar.monthrange(year, month0 + 1)[1]))
+
+
+def _number(raw: str) -> int:
+    raw = raw.lower()
+    return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+
+
+def _back(now: date, n: int, unit: str) -> date:
+    unit = unit.lower()
+    if unit.startswith("m"):
+        return months_back(now, n)
+    if unit.startswith("y"):
+        return months_back(now, 12 * n)
+    return now - timedelta(days=n * (7 if unit.startswith("w") else 1))
+
+
+def _day(m: re.Match[str], now: date) -> date | None:
+    """The day an ISO, US or written date names (None when it is not a calendar day)."""
+    try:
+        if m.group("iso"):
+            y, mo, d = (int(x) for x in m.group("iso").split("-"))
+            return date(y, mo, d)
+        if m.group("us"):
+            mo, d, y = (int(x) for x in m.group("us").split("/"))
+            return date(y + (2000 if y < 100 and y <= now.year % 100 else 1900 if y < 100 else 0), mo, d)
+        if m.group("wm"):
+            return date(int(m.group("wy")), MONTHS[m.group("wm").lower()], int(m.group("wd")))
+        if m.group("wm2"):
+            return date(int(m.group("wy2")), MONTHS[m.group("wm2").lower()], int(m.group("wd2")))
+    except ValueError:
+        return None
+    return None
+
+
+def _month_span(year: int, month: int) -> tuple[int, int]:
+    return year * 10000 + month * 100 + 1, year * 10000 + month * 100 + calendar.monthrange(year, month)[1]
+
+
+Reader = Callable[[re.Match[str], date], Window | None]
+
+
+def _on_day(m: re.Match[str], now: date) -> Window | None:
+    d = _day(m, now)
+    return Window(day_int(d), day_int(d), True, day_int(d), f"on {d.isoformat()}") if d else None
+
+
+def _after_day(m: re.Match[str], now: date) -> Window | None:
+    d = _day(m, now)
+    return Window(day_int(d), day_int(now), True, None, f"since {d.isoformat()}") if d else None
+
+
+def _before_day(m: re.Match[str], now: date) -> Window | None:
+    d = _day(m, now)
+    return Window(None, day_int(d), True, None, f"before {d.isoformat()}") if d else None
+
+
+def _last_n(m: re.Match[str], now: date) -> Window | None:
+    n = _number(m.group("n") or "1")
+    start = _back(now, n, m.group("unit"))
+    unit = m.group("unit").lower()
+    word = {"d": "day", "w": "week", "m": "month", "y": "year"}[unit[0]]
+    return Window(day_int(start), day_int(now), True, None, f"in the last {n} {word}{'s' if n != 1 else ''}")
+
+
+def _ago(m: re.Match[str], now: date) -> Window | None:
+    anchor = _back(now, _number(m.group("n") or "1"), m.group("unit"))
+    return Window(None, day_int(now), True, day_int(anchor), f"around {anchor.isoformat()}")
+
+
+def _month_year(m: re.Match[str], now: date) -> Window | None:
+    start, end = _month_span(int(m.group("year")), MONTHS[m.group("month").lower()])
+    return Window(start, end, True, None, f"in {m.group('month').capitalize()} {m.group('year')}")
+
+
+def _year(m: re.Match[str], now: date) -> Window | None:
+    y = int(m.group("year"))
+    return Window(y * 10000 + 101, y * 10000 + 1231, True, None, f"in {y}")
+
+
+def _since_year(m: re.Match[str], now: date) -> Window | None:
+    y = int(m.group("year"))
+    return Window(y * 10000 + 101, day_int(now), True, None, f"since {y}")
+
+
+def _before_year(m: re.Match[str], now: date) -> Window | None:
+    y = int(m.group("year"))
+    return Window(None, (y - 1) * 10000 + 1231, True, None, f"before {y}")
+
+
+def _between_years(m: re.Match[str], now: date) -> Window | None:
+    a, b = sorted((int(m.group("y1")), int(m.group("y2"))))
+    return Window(a * 10000 + 101, b * 10000 + 1231, True, None, f"between {a} and {b}")
+
+
+def _between_days(m: re.Match[str], now: date) -> Window | None:
+    try:
+        a, b = sorted((date.fromisoformat(m.group("d1")), date.fromisoformat(m.group("d2"))))
+    except ValueError:
+        return None
+    return Window(day_int(a), day_int(b), True, None, f"between {a.isoformat()} and {b.isoformat()}")
+
+
+def _this_year(m: re.Match[str], now: date) -> Window | None:
+    return Window(now.year * 10000 + 101, day_int(now), True, None, "this year")
+
+
+def _last_calendar_year(m: re.Match[str], now: date) -> Window | None:
+    y = now.year - 1
+    return Window(y * 10000 + 101, y * 10000 + 1231, True, None, f"in {y}")
+
+
+def _today(m: re.Match[str], now: date) -> Window | None:
+    return Window(day_int(now), day_int(now), True, day_int(now), "today")
+
+
+def _yesterday(m: re.Match[str], now: date) -> Window | None:
+    d = now - timedelta(days=1)
+    return Window(day_int(d), day_int(d), True, day_int(d), f"on {d.isoformat()}")
+
+
+_ISO2 = r"(?:19|20)\d{2}-\d{2}-\d{2}"
+# (pattern, reader): every match is read; the longest span wins where two overlap.
+EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
+    (re.compile(rf"\bbetween\s+(?P<d1>{_ISO2})\s+(?:and|&)\s+(?P<d2>{_ISO2})\b", re.I), _between_days),
+    (re.compile(rf"\b(?:from\s+)?(?P<d1>{_ISO2})\s+(?:to|until|through|-|–)\s+(?P<d2>{_ISO2})\b", re.I), _between_days),
+    (re.compile(r"\b(?:between|from)\s+(?P<y1>(?:19|20)\d{2})\s+(?:and|to|until|through|-|–)\s+(?P<y2>(?:19|20)\d{2})\b", re.I),
+     _between_years),
+    (re.compile(rf"\b(?:since|after)\s+(?:the\s+)?{_DAY}", re.I), _after_day),
+    (re.compile(rf"\b(?:before|until|prior\s+to|up\s+to)\s+{_DAY}", re.I), _before_day),
+    (re.compile(rf"\b(?:on|dated|from|at|of)?\s*(?:the\s+)?{_DAY}(?!\d)", re.I), _on_day),
+    (re.compile(rf"\b(?:in|during|for|over|within|from|throughout)?\s*(?:the\s+)?(?:last|past|previous|prior|recent)\s+"
+                rf"{_NUM}?\s*{_UNIT}", re.I), _last_n),
+    (re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I), _ago),
+    (re.compile(rf"\b(?:in|during|of|for)?\s*{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I), _month_year),
+    (re.compile(rf"\b(?:since|after)\s+{_YEAR}\b", re.I), _since_year),
+    (re.compile(rf"\b(?:before|prior\s+to)\s+{_YEAR}\b", re.I), _before_year),
+    (re.compile(rf"\b(?:in|during|for|of|from|throughout)?\s*(?:the\s+year\s+)?{_YEAR}\b(?!\s*(?:mg|ml|mcg|units?)\b)", re.I),
+     _year),
+    (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I), _this_year),
+    (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+calendar\s+year\b", re.I), _last_calendar_year),
+    (re.compile(r"\btoday\b", re.I), _today),
+    (re.compile(r"\byesterday\b", re.I), _yesterday),
+)
+# "in that time", "during the same period": the window of the question's previous part
+CARRY_OVER = re.compile(r"\b(?:in|during|over|within|for)\s+(?:that|the\s+same|this|that\s+same)\s+"
+                        r"(?:time|period|window|timeframe|time\s+frame|span|interval)\b", re.I)
+
+
+@dataclass(frozen=True)
+class TimeReading:
+    window: Window
+    rest: str  # the text with the time expressions blanked out
+
+
+def read_time(text: str, now: date) -> TimeReading:
+    """The window a clause names (the longest expression wins) and the clause without it."""
+    found: list[tuple[int, int, Window]] = []
+    for pattern, reader in EXPRESSIONS:
+        for m in pattern.finditer(text):
+            window = reader(m, now)
+            if window is not None:
+                found.append((m.start(), m.end(), window))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int, Window]] = []
+    for start, end, window in found:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, window))
+    rest = text
+    for start, end, _ in sorted(taken, key=lambda t: -t[0]):
+        rest = rest[:start] + " " + rest[end:]
+    today = day_int(now)
+    if not taken:
+        return TimeReading(Window(None, today, False), rest)
+    taken.sort(key=lambda t: t[0])
+    window = taken[0][2]
+    if len(taken) > 1:  # "from March 2019 to June 2020" read as two spans: the hull
+        froms = [w.day_from for _, _, w in taken if w.day_from is not None]
+        tos = [w.day_to for _, _, w in taken if w.day_to is not None]
+        window = Window(min(froms) if froms else None, max(tos) if tos else None, True, None,
+                        "between " + " and ".join(w.label or "" for _, _, w in taken[:2]))
+    to = min(window.day_to, today) if window.day_to is not None else today
+    return TimeReading(Window(window.day_from, to, True, window.anchor, window.label), rest)

@@ -1,0 +1,111 @@
+"""The topics a question can be about, with the words that name them (data, scored)."""
+
+from __future__ import annotations
+
+from rag_core.kinds.base import Cue, Topic
+
+LAB = Topic(
+    "lab",
+    frozenset({"Observation"}),
+    (
+        Cue(r"\blabs?\b|\blaborator", 0.9), Cue(r"\bresults?\b", 0.7), Cue(r"\bvalues?\b", 0.6),
+        Cue(r"\blevels?\b", 0.7), Cue(r"\breadings?\b", 0.8), Cue(r"\bmeasure(?:d|ments?)?\b", 0.7),
+        Cue(r"\bvitals?\b|\bvital signs?\b", 0.9), Cue(r"\btests?\b|\btested\b", 0.5), Cue(r"\bscores?\b", 0.6),
+        Cue(r"\bblood pressure\b|\bbp\b|\bweight\b|\bheight\b|\bbmi\b|\bpulse\b|\btemperature\b", 0.6),
+        Cue(r"\bpanel\b|\bcbc\b|\bbmp\b|\bcmp\b|\blipids?\b", 0.7),
+    ),
+    verb="measured",
+)
+MEDICATION = Topic(
+    "medication",
+    frozenset({"MedicationRequest"}),
+    (
+        Cue(r"\bmedications?\b|\bmeds?\b|\bmedicines?\b", 1.0), Cue(r"\bdrugs?\b", 0.9),
+        Cue(r"\bprescri(?:bed|ption|ptions|be)\b|\brx\b|\bscripts?\b", 1.0), Cue(r"\btak(?:ing|es|e)\b", 0.6),
+        Cue(r"\bdispensed\b|\bdose\b|\bdosage\b|\bpills?\b", 0.7), Cue(r"\bstarted on\b|\bput on\b", 0.8),
+        Cue(r"\bis (?:he|she|they|the patient|pt) on\b|\bon any\b", 0.6),
+    ),
+    verb="prescribed",
+    active_statuses=("active", "on-hold"),
+)
+CONDITION = Topic(
+    "condition",
+    frozenset({"Condition"}),
+    (
+        Cue(r"\bdiagnos(?:is|es|ed)\b|\bdx\b|\bddx\b", 1.0), Cue(r"\bconditions?\b", 0.9),
+        Cue(r"\bproblems?\b|\bproblem list\b", 0.9), Cue(r"\bdiseases?\b|\bdisorders?\b|\billness(?:es)?\b", 0.7),
+        Cue(r"\bhistory of\b|\bhx of\b|\bpmh\b|\bpast medical history\b", 0.7),
+        Cue(r"\bsuffer(?:s|ed|ing)? from\b|\bcomorbidit", 0.8),
+        Cue(r"\b(?:does|did|has) (?:the patient|pt|he|she|they) (?:have|had|ever had)\b", 0.6),
+    ),
+    verb="diagnosed",
+    active_statuses=("active", "recurrence", "relapse"),
+)
+PROCEDURE = Topic(
+    "procedure",
+    frozenset({"Procedure"}),
+    (
+        Cue(r"\bprocedures?\b", 1.0), Cue(r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperations?\b|\boperated\b", 0.9),
+        Cue(r"\bperformed\b|\bunderw(?:ent|go)\b|\bdone\b", 0.6),
+    ),
+    verb="performed",
+)
+IMMUNIZATION = Topic(
+    "immunization",
+    frozenset({"Immunization"}),
+    (
+        Cue(r"\bvaccin", 1.0), Cue(r"\bimmuni[sz]", 1.0), Cue(r"\bshots?\b|\bjabs?\b|\bboosters?\b", 0.8),
+    ),
+    verb="given",
+)
+ALLERGY = Topic(
+    "allergy",
+    frozenset({"AllergyIntolerance"}),
+    (
+        Cue(r"\ballerg", 1.0), Cue(r"\bintoleran", 0.9), Cue(r"\bnkda\b|\bnka\b|\badverse reactions?\b", 1.0),
+    ),
+    verb="recorded",
+    active_statuses=("active",),
+)
+NOTE = Topic(
+    "note",
+    frozenset({"DocumentReference", "DiagnosticReport"}),
+    (
+        Cue(r"\bnotes?\b", 1.0), Cue(r"\bdocument(?:ation|ed|s)?\b|\bwr(?:ote|itten)\b|\bsays?\b|\bsaid\b", 0.6),
+        Cue(r"\bassessment\b|\bplan\b|\bchief complaint\b|\bhpi\b|\bhistory of present illness\b|\bsocial history\b", 0.9),
+        Cue(r"\bsummary\b|\breports?\b|\bnarrative\b", 0.5),
+    ),
+    verb="written",
+)
+ENCOUNTER = Topic(
+    "encounter",
+    frozenset({"Encounter"}),
+    (
+        Cue(r"\bencounters?\b", 1.0), Cue(r"\bvisits?\b|\bappointments?\b|\bseen\b|\bcame in\b|\bcheck-?ups?\b", 0.8),
+        Cue(r"\badmi(?:ssions?|tted|t)\b|\bhospitali[sz](?:ed|ations?)\b|\bhospital stays?\b|\binpatient\b", 1.0),
+        Cue(r"\bdischarg(?:e|ed|es)\b|\blength of stay\b|\blos\b|\bstays?\b", 0.9),
+        Cue(r"\bicu\b|\bintensive care\b|\bcritical care\b|\bccu\b|\bmicu\b|\bsicu\b", 1.0),
+        Cue(r"\bemergency\b|\ber\b|\bed visits?\b|\bed\b", 0.8),
+    ),
+    verb="seen",
+)
+DEMOGRAPHICS = Topic(
+    "demographics",
+    frozenset({"Patient"}),
+    (
+        Cue(r"\bsex\b|\bgender\b|\bmale\b|\bfemale\b|\bman or (?:a )?woman\b", 1.0),
+        Cue(r"\bhow old\b|\bage\b|\baged\b|\byears? old\b", 1.0),
+        Cue(r"\bborn\b|\bbirth ?(?:date|day)\b|\bdate of birth\b|\bdob\b", 1.0),
+        Cue(r"\bdied\b|\bdeceased\b|\bdeath\b|\bdead\b|\balive\b|\bpassed away\b|\bexpired\b", 1.0),
+        Cue(r"\blanguage\b|\bspeaks?\b|\binterpreter\b", 0.9), Cue(r"\bmarital\b|\bmarried\b|\bsingle\b|\bwidowed\b", 0.8),
+        Cue(r"\bdemographics?\b", 1.0),
+    ),
+    verb="recorded",
+)
+
+TOPICS: tuple[Topic, ...] = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY, NOTE, ENCOUNTER, DEMOGRAPHICS)
+BY_NAME = {t.name: t for t in TOPICS}
+BY_TYPE = {rtype: t for t in TOPICS for rtype in t.resource_types if t is not NOTE or rtype == "DocumentReference"}
+BY_TYPE["DiagnosticReport"] = NOTE
+# Structured topics whose facts carry a concept a question can name
+CONCEPT_TOPICS = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY)

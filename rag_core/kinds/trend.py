@@ -1,0 +1,54 @@
+"""Values in a window and how they changed ("A1c over the last 18 months", "K since 2019", "Cr trend")."""
+
+from __future__ import annotations
+
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
+from rag_core.kinds.common import MAX_LISTED, concept_evidence, fact_sentence, measured_name, value_of
+from rag_core.models import Chunk, Claim
+
+
+class TrendKind(Kind):
+    name = "trend"
+    cues = (
+        Cue(r"\btrend(?:s|ed|ing)?\b"), Cue(r"\bchang(?:e|ed|es|ing)\b", 0.9), Cue(r"\bover time\b", 0.9),
+        Cue(r"\bover the (?:years|months|past|course)\b", 0.9), Cue(r"\bprogress(?:ion|ed)?\b", 0.8),
+        Cue(r"\btrajector", 1.0), Cue(r"\bcourse\b", 0.5),
+        Cue(r"\ball (?:the |of the |his |her )?(?:values|results|readings|levels|measurements)\b", 0.9),
+        Cue(r"\b(?:values|results|readings|levels|measurements)\b", 0.5), Cue(r"\bhistory\b", 0.45),
+        Cue(r"\bgo(?:ing|ne)? (?:up|down)\b|\brising\b|\bfalling\b|\bimprov|\bworsen", 0.9),
+        Cue(r"\bhow has\b|\bhow have\b|\bhow did\b", 0.6), Cue(r"\bserial\b|\bseries\b", 0.8), Cue(r"\bsince\b", 0.5),
+    )
+    topics = frozenset({"lab"})
+    needs_concept = True
+
+    def applies(self, topic, concept) -> bool:  # type: ignore[no-untyped-def]
+        return bool(concept) and (topic is None or topic.name == "lab")
+
+    async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        read = await concept_evidence(reader, aspect)
+        if read.early is not None:
+            return read.early
+        chunks = read.chunks[-(aspect.limit or MAX_LISTED):]
+        return read.evidence(chunks)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        chunks, names = part.chunks, part.concepts
+        claims = [Claim(text=fact_sentence(c), citations=[c.id]) for c in chunks]
+        numeric = [(c, *value_of(c, names)) for c in chunks]
+        numeric = [(c, n, shown) for c, n, shown in numeric if n is not None and shown]
+        if len(numeric) >= 2:
+            (first, _, start), (last, _, end) = numeric[0], numeric[-1]
+            low = min(numeric, key=lambda x: (x[1], -(x[0].effective_day or 0)))
+            high = max(numeric, key=lambda x: (x[1], x[0].effective_day or 0))
+            name = measured_name(first, names)
+            text = (f"Trend: {name} went from {start} on {first.effective_date} to {end} on {last.effective_date}"
+                    f" (lowest {low[2]} on {low[0].effective_date}, highest {high[2]} on {high[0].effective_date}).")
+            cited: list[Chunk] = list(dict.fromkeys([first, last, low[0], high[0]]))
+            claims.append(Claim(text=text, citations=[c.id for c in cited]))
+        elif len(chunks) >= 2:
+            claims.append(Claim(text=f"Values from {chunks[0].effective_date} to {chunks[-1].effective_date}, "
+                                     "oldest first above.", citations=[chunks[0].id, chunks[-1].id]))
+        return claims
+
+
+TREND = TrendKind()
