@@ -211,14 +211,21 @@ _BRACKET = re.compile(r"\s*\[[^\]]*\].*$")
 _SPECIMEN_TAIL = re.compile(r"\s+(?:in|of)\s+(?:serum|plasma|blood|urine|arterial|venous|capillary|platelet)\b.*$", re.I)
 
 
+_OTHER_SPECIMENS = ("urine", "csf", "cerebrospinal", "stool", "feces", "saliva", "sputum", "pleural", "synovial")
+
+
 def analyte(name: str) -> str:
-    """The component a LOINC-style name measures: "Potassium [Moles/volume] in Serum or Plasma" and
-    "Potassium" are both "potassium"; "Carbon dioxide, total [Moles/volume] …" is "carbon dioxide"."""
+    """The component a LOINC-style name measures, and in what kind of specimen: "Potassium [Moles/volume]
+    in Serum or Plasma", "Potassium … in Blood" and "Potassium" are all "potassium" (blood, serum and
+    plasma are one analyte); "Creatinine … in Urine" is "creatinine|urine", another measurement."""
+    lowered = name.lower()
+    specimen = next((s for s in _OTHER_SPECIMENS if re.search(rf"\b{s}\b", lowered)), None)
     text = _BRACKET.sub("", name)
     text = _SPECIMEN_TAIL.sub("", text)
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r",\s*total\b|\btotal\s+", " ", text, flags=re.I)
-    return " ".join(tokens(text))
+    component = " ".join(tokens(text))
+    return f"{component}|{specimen}" if specimen else component
 
 
 def _property_excluded(name: str, asked: str) -> bool:
@@ -335,6 +342,9 @@ def resolve_concept(
     def _finish(found: list[str], score: float, how: str, text: str) -> Resolution:
         topic = _topic_for(found, topics_of, prefer)
         found = [n for n in found if topic in topics_of[n]]
+        asked = " ".join(words).lower()
+        plain = [n for n in found if "|" not in analyte(n) or analyte(n).split("|")[1] in asked]
+        found = plain or found  # "creatinine" is the blood test unless urine is asked
         keys = {analyte(n) for n in found}
         same = [n for n in names if topic in topics_of[n] and analyte(n) in keys and n not in found
                 and not _property_excluded(n, text)]

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from rag_core.errors import ChartRagError, IsolationError
+from rag_core.errors import ChartRagError, IsolationError, PatientNotIndexed
 from rag_core.runtime import Runtime
 from smart_app.api import api_router
 from smart_app.discovery import Discovery
@@ -84,6 +84,10 @@ def create_app(
     @app.exception_handler(IsolationError)
     async def isolation(_: Request, exc: IsolationError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=403)
+
+    @app.exception_handler(PatientNotIndexed)
+    async def not_indexed(_: Request, exc: PatientNotIndexed) -> JSONResponse:
+        return JSONResponse({"detail": f"patient not indexed: {exc}"}, status_code=404)
 
     @app.exception_handler(ValueError)
     async def bad_value(_: Request, exc: ValueError) -> JSONResponse:

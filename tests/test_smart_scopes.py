@@ -16,7 +16,8 @@ from smart_app.scopes import parse_scopes
         ("patient/Observation.cud", set()),  # no read
         ("patient/Observation.write", set()),
         ("system/*.read", set()),  # backend scopes do not open a clinician session
-        ("patient/Patient.read patient/Binary.rs", set()),  # nothing ChartRAG indexes
+        ("patient/Patient.read patient/Binary.rs", {"Patient"}),  # demographics are indexed; Binary is not
+        ("patient/Binary.rs patient/Questionnaire.read", set()),  # nothing ChartRAG indexes
         ("openid fhirUser launch", set()),
         ("user/DocumentReference.rs", {"DocumentReference"}),
         ("patient/observation.rs", set()),  # resource types are case-sensitive

@@ -29,6 +29,7 @@ class Cue:
 
     pattern: str
     score: float = 1.0
+    keep: bool = False  # the words also name a concept ("blood pressure", "allergic rhinitis"): not stripped
 
     def compiled(self) -> re.Pattern[str]:
         return _compile(self.pattern)

@@ -84,9 +84,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         spans += best_cue(kind.cues, text)[1]
     for t in topics:
         for cue in t.cues:
-            for m in cue.compiled().finditer(text):
-                if not _CONTENT_CUES.fullmatch(m.group(0).strip()):
-                    spans.append(m.span())
+            if not cue.keep:
+                spans += [m.span() for m in cue.compiled().finditer(text)]
     limit_match = _LIMIT.search(part)
     if limit_match:
         spans.append(limit_match.span("n") if limit_match.start("n") >= 0 else limit_match.span())

@@ -11,8 +11,8 @@ LAB = Topic(
         Cue(r"\blabs?\b|\blaborator", 0.9), Cue(r"\bresults?\b", 0.7), Cue(r"\bvalues?\b", 0.6),
         Cue(r"\blevels?\b", 0.7), Cue(r"\breadings?\b", 0.8), Cue(r"\bmeasure(?:d|ments?)?\b", 0.7),
         Cue(r"\bvitals?\b|\bvital signs?\b", 0.9), Cue(r"\btests?\b|\btested\b", 0.5), Cue(r"\bscores?\b", 0.6),
-        Cue(r"\bblood pressure\b|\bbp\b|\bweight\b|\bheight\b|\bbmi\b|\bpulse\b|\btemperature\b", 0.6),
-        Cue(r"\bpanel\b|\bcbc\b|\bbmp\b|\bcmp\b|\blipids?\b", 0.7),
+        Cue(r"\bblood pressure\b|\bbp\b|\bweight\b|\bheight\b|\bbmi\b|\bpulse\b|\btemperature\b", 0.6, keep=True),
+        Cue(r"\bcbc\b|\bbmp\b|\bcmp\b|\blipids?\b", 0.7, keep=True), Cue(r"\bpanel\b", 0.7),
     ),
     verb="measured",
 )
@@ -62,7 +62,8 @@ ALLERGY = Topic(
     "allergy",
     frozenset({"AllergyIntolerance"}),
     (
-        Cue(r"\ballerg", 1.0), Cue(r"\bintoleran", 0.9), Cue(r"\bnkda\b|\bnka\b|\badverse reactions?\b", 1.0),
+        Cue(r"\ballerg(?:y|ies)\b|\ballergic to\b|\ballergic reactions?\b", 1.0), Cue(r"\ballergic\b", 0.6, keep=True),
+        Cue(r"\bintoleran", 0.9), Cue(r"\bnkda\b|\bnka\b|\badverse reactions?\b", 1.0),
     ),
     verb="recorded",
     active_statuses=("active",),
