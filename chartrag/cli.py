@@ -103,32 +103,48 @@ def _questions(path: Path) -> list[dict[str, Any]]:
 
 @app.command("eval")
 def evaluate(
-    questions: Annotated[Path, typer.Option("--questions", help="JSONL question file")],
+    questions: Annotated[list[Path], typer.Option("--questions", help="JSONL question file; repeat to compare "
+                                                  "sets (the first, e.g. the dev set, is the baseline of the gap)")],
     data_dir: DataDir = None,
     k: Annotated[int, typer.Option("--k", help="Evidence recall cut-off")] = 10,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics JSON here")] = None,
 ) -> None:
-    """Answer every question of a dev-set-shaped file and report retrieval and answer metrics."""
-    from rag_core.evaluation import run_eval
+    """Answer every question of dev-set-shaped files and report retrieval and answer metrics (per set, per
+    kind, the questions answered wrongly with confidence, and the gap between sets)."""
+    from rag_core.evaluation import compare, run_eval
     from rag_core.runtime import build_runtime
 
-    items = _questions(questions)
+    sets = {path.stem: _questions(path) for path in questions}
+    if len(sets) < len(questions):
+        raise _fail("--questions files must have different names")
 
-    async def run() -> dict[str, object]:
+    async def run() -> dict[str, dict[str, Any]]:
         settings = _settings(data_dir)
         runtime = await build_runtime(settings)
         try:
+            reports = {}
             with _progress() as progress:
-                task = progress.add_task("evaluating", total=len(items))
-                return await run_eval(runtime.service, items, k, on_done=lambda: progress.advance(task))
+                for name, items in sets.items():
+                    task = progress.add_task(f"evaluating {name}", total=len(items))
+                    reports[name] = await run_eval(runtime.service, items, k, on_done=lambda t=task: progress.advance(t))
+            return reports
         finally:
             await runtime.close()
 
-    report = asyncio.run(run())
+    reports = asyncio.run(run())
+    report: dict[str, Any] = next(iter(reports.values())) if len(reports) == 1 else compare(reports)
     text = json.dumps(report, indent=2)
     if json_out:
         json_out.write_text(text + "\n", encoding="utf-8")
-    out.print_json(json.dumps({k: v for k, v in report.items() if k != "per_kind"}))
+
+    def brief(r: dict[str, Any]) -> dict[str, Any]:
+        return {key: v for key, v in r.items() if key not in ("per_kind", "confident_wrong")}
+
+    if len(reports) == 1:
+        out.print_json(json.dumps(brief(report)))
+    else:
+        out.print_json(json.dumps({"sets": {n: brief(r) for n, r in reports.items()},
+                                   **{key: v for key, v in report.items() if key.startswith("gap")}}))
 
 
 @app.command()

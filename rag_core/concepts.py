@@ -176,7 +176,13 @@ def concept_words(text: str) -> list[str]:
     function words dropped; possessives folded."""
     text = _IDENTIFIER.sub(" ", re.sub(r"['’]s\b", "", text))
     stop = function_words()
-    return [w for w in _WORD.findall(text) if w.lower() not in stop]
+    out = []
+    for word in _WORD.findall(text):
+        parts = word.lower().split("/")
+        if word.lower() in stop or (len(parts) > 1 and all(p in stop for p in parts)):  # "he/she"
+            continue
+        out.append(word)
+    return out
 
 
 def _variants(words: list[str]) -> list[tuple[str, str]]:
@@ -191,6 +197,7 @@ def _variants(words: list[str]) -> list[tuple[str, str]]:
     changed = False
     for word in words:
         key = word.lower().replace("-", "")
+        key = key if key in table else key.rstrip("+")  # "K+"
         if key in table:
             options.append(table[key])
             changed = True

@@ -8,6 +8,7 @@ and latency percentiles. Definitions are in docs/architecture.md#evaluation.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -18,12 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from rag_core.citations import atoms, unsupported_atoms
-from rag_core.models import PatientScope, ValidatedAnswer
+from rag_core.errors import PatientNotIndexed
+from rag_core.models import Citation, Claim, PatientScope, ValidatedAnswer
 from rag_core.service import ChartService
 
 
 @dataclass
 class QuestionResult:
+    id: str
     kind: str
     expect: str
     evidence_recall: float | None
@@ -36,6 +39,7 @@ class QuestionResult:
     fact_accuracy: float | None
     leakage: int
     latency_ms: float
+    confident_wrong: bool = False  # answered without the asked facts, or answered where the chart has nothing
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
@@ -101,17 +105,25 @@ def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> Question
             if not (claim_dates or claim_numbers):
                 supports = True  # nothing checkable beyond membership in this patient's retrieval set
             precise += int(supports and citation.patient_id == patient)
-        if unsupported_atoms(claim.text, [c.text for c in cited]) is not None:
+        if not _supported(claim, cited, question):
             unsupported += 1
     facts = question.get("answer_facts") or []
     fact_accuracy = None
     if question.get("expect") == "answer" and facts:
         fact_accuracy = 0.0 if answer.abstained else sum(_fact_present(f, answer) for f in facts) / len(facts)
+    evidence_recall = _recall(gold, retrieved_refs, question.get("gold_match", "all"))
+    cited_recall = _recall(gold, cited_refs, question.get("gold_match", "all"))
+    wrong = not answer.abstained and (
+        question.get("expect") == "abstain"
+        or (fact_accuracy is not None and fact_accuracy == 0.0)
+        or (not facts and cited_recall == 0.0))
     return QuestionResult(
+        id=str(question.get("id", "")),
+        confident_wrong=wrong,
         kind=question["kind"],
         expect=question.get("expect", "answer"),
-        evidence_recall=_recall(gold, retrieved_refs, question.get("gold_match", "all")),
-        cited_recall=_recall(gold, cited_refs, question.get("gold_match", "all")),
+        evidence_recall=evidence_recall,
+        cited_recall=cited_recall,
         citations=sum(len(c.citations) for c in answer.claims),
         precise_citations=precise,
         claims=len(answer.claims),
@@ -121,6 +133,34 @@ def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> Question
         leakage=leakage,
         latency_ms=answer.latency_ms,
     )
+
+
+_BORN = re.compile(r"\bborn (\d{4}-\d{2}-\d{2})")
+
+
+def _supported(claim: Claim, cited: list[Citation], question: dict[str, Any]) -> bool:
+    """Whether every date and number of the claim is in its cited texts, in the question itself, or is a
+    count / day difference / age this function recomputes from the cited texts (independently of the
+    citation validator)."""
+    texts = [c.text for c in cited]
+    allowed = set(atoms(question["question"])[0]) | set(atoms(question["question"])[1]) | {question["now"]}
+    for derived in claim.computed:
+        if derived.kind == "count" and derived.value == str(len({c.reference for c in cited})):
+            allowed.add(derived.value)
+        elif derived.kind == "days" and derived.start and derived.end:
+            dated = set().union(*(atoms(t)[0] for t in texts)) if texts else set()
+            if {derived.start, derived.end} <= dated and derived.value == str(
+                    (date.fromisoformat(derived.end) - date.fromisoformat(derived.start)).days):
+                allowed.add(derived.value)
+        elif derived.kind == "age" and derived.start:
+            births = [date.fromisoformat(m) for t in texts for m in _BORN.findall(t)]
+            on = date.fromisoformat(derived.start)
+            if any(derived.value == str(on.year - b.year - ((on.month, on.day) < (b.month, b.day))) for b in births):
+                allowed.add(derived.value)
+                allowed.add(derived.start)
+    dates, numbers = atoms(claim.text)
+    texts_plus = [*texts, " ".join(sorted(allowed))]
+    return unsupported_atoms(" ".join([*sorted(dates), *sorted(numbers)]), texts_plus) is None
 
 
 def _mean(values: list[float]) -> float | None:
@@ -151,6 +191,8 @@ def aggregate(results: list[QuestionResult]) -> dict[str, Any]:
         "false_abstention_rate": _mean([1.0 if r.abstained else 0.0 for r in answerable]),
         "answer_fact_accuracy": _mean([r.fact_accuracy for r in answerable if r.fact_accuracy is not None]),
         "leakage": sum(r.leakage for r in results),
+        "confident_wrong_rate": round(sum(r.confident_wrong for r in results) / len(results), 4) if results else None,
+        "confident_wrong": [r.id for r in results if r.confident_wrong],
         "latency_ms_p50": _percentile(latencies, 50),
         "latency_ms_p95": _percentile(latencies, 95),
     }
@@ -165,8 +207,12 @@ async def run_eval(
     results: list[QuestionResult] = []
     for question in questions:
         scope = PatientScope.full(question["patient_id"], requester="chartrag-eval")
-        answer = await service.answer(question["question"], scope, now=date.fromisoformat(question["now"]), k=k,
-                                      channel="eval")
+        try:
+            answer = await service.answer(question["question"], scope, now=date.fromisoformat(question["now"]), k=k,
+                                          channel="eval")
+        except PatientNotIndexed:  # scored as an abstention: the set names a patient this index does not hold
+            answer = ValidatedAnswer(patient_id=question["patient_id"], answer="patient not indexed", claims=[],
+                                     citations=[], confidence=0.0, abstained=True, model_id="none")
         results.append(score(question, answer, k))
         if on_done:
             on_done()
@@ -177,3 +223,18 @@ async def run_eval(
     report["k"] = k
     report["per_kind"] = {kind: aggregate(items) for kind, items in sorted(by_kind.items())}
     return report
+
+
+GAP_METRICS = ("evidence_recall_at_k", "cited_recall", "citation_precision", "unsupported_claim_rate",
+               "abstention_accuracy", "false_abstention_rate", "answer_fact_accuracy", "confident_wrong_rate")
+
+
+def compare(reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Several sets side by side; ``gap``: each later set's metrics minus the first's (the dev set's)."""
+    names = list(reports)
+    first = reports[names[0]]
+    gap: dict[str, dict[str, float | None]] = {}
+    for name in names[1:]:
+        gap[name] = {m: (round(reports[name][m] - first[m], 4) if reports[name].get(m) is not None
+                         and first.get(m) is not None else None) for m in GAP_METRICS}
+    return {"sets": reports, "gap_vs_" + names[0]: gap}

@@ -146,7 +146,8 @@ class ScopedReader:
         if not aspect.concept:
             return None
         vocabulary = await self.vocabulary(aspect.window.day_to)
-        prefer = [aspect.topic.name] if aspect.topic is not None and aspect.topic.name in BY_NAME else []
+        prefer = ([aspect.topic.name] if aspect.topic is not None and aspect.topic.name in BY_NAME else [])
+        prefer += [t for t in aspect.prefer if t not in prefer]
         return resolve_concept(aspect.concept, vocabulary, prefer, aspect.clause)
 
     async def concept_facts(self, resolution: Resolution, flt: SearchFilter) -> list[Chunk]:

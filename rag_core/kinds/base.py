@@ -84,6 +84,7 @@ class Aspect:
     encounter_scope: str | None = None  # "last" | "first": facts of that hospital stay
     statuses: tuple[str, ...] | None = None
     concept_parts: tuple[str, ...] = ()  # "LDL and HDL": each part, tried when the whole names nothing
+    prefer: tuple[str, ...] = ()  # other topics the question's words point at (concepts resolve there next)
 
     # views kept for callers that think in types and days
     @property

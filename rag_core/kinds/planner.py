@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
-from rag_core.concepts import concept_words
+from rag_core.concepts import concept_words, function_words, lexicon
 from rag_core.kinds.base import Aspect, QueryPlan, Topic, best_cue
-from rag_core.kinds.demographics import attribute_of
-from rag_core.kinds.encounters import op_of, setting_of
+from rag_core.kinds.demographics import ATTRIBUTES, attribute_of
+from rag_core.kinds.encounters import OPS, SETTING_CUES, op_of, setting_of
 from rag_core.kinds.extreme import MIN_CUES
 from rag_core.kinds.listing import LIST
 from rag_core.kinds.notes import NOTES, section_of
@@ -59,7 +60,48 @@ def _topic_scores(text: str) -> list[tuple[float, Topic]]:
     return sorted([s for s in scored if s[0] >= MIN_TOPIC], key=lambda s: (-s[0], TOPICS.index(s[1])))
 
 
+@cache
+def known_words() -> frozenset[str]:
+    """Words the planner reads: every literal word of every cue, and the function words."""
+    words: set[str] = set(function_words())
+    for cue in [c for k in ALL for c in k.cues] + [c for t in TOPICS for c in t.cues]:
+        words |= set(re.findall(r"[a-z]{3,}", cue.pattern.replace("\\b", " ")))
+    for table in (OPS, SETTING_CUES, ATTRIBUTES):
+        for cues in table.values():
+            for cue in cues:
+                words |= set(re.findall(r"[a-z]{3,}", cue.pattern.replace("\\b", " ")))
+    return frozenset(words)
+
+
+def _slip(word: str, known: str) -> bool:
+    """A typing slip: two neighbouring letters swapped, or one letter doubled or dropped (never a letter
+    changed: "viral" is a word, not a slip of "vital")."""
+    if len(word) == len(known):
+        diff = [i for i, (a, b) in enumerate(zip(word, known, strict=True)) if a != b]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == known[diff[1]] and word[diff[1]] == known[diff[0]]
+    short, long = sorted((word, known), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def fix_typos(text: str) -> str:
+    """A question word of 6+ letters one slip away from exactly one word the planner reads (and not a word
+    the lexicon knows, nor a word a cue stem starts) is read as that word: "eraliest" → "earliest"."""
+    known = known_words()
+    table = lexicon()
+
+    def fixed(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 6 or low in known or low in table or any(low.startswith(k) for k in known if len(k) >= 5):
+            return word
+        close = [k for k in known if abs(len(k) - len(low)) <= 1 and _slip(low, k)]
+        return close[0] if len(close) == 1 else word
+
+    return re.sub(r"[A-Za-z]+", fixed, text)
+
+
 def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
+    part = fix_typos(part)
     reading = read_time(part, now)
     window = reading.window
     if not window.explicit and inherited is not None and CARRY_OVER.search(part):
@@ -102,6 +144,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         limit = NUMBER_WORDS.get(raw) or int(raw)
     kind = LIST if encounter_scope and topic is not None and not concept else choose(text, topic, concept, window)
     aspect = Aspect(kind=kind, topic=topic, concept=concept, window=window, clause=part, limit=limit,
+                    prefer=tuple(t.name for t in topics if t is not topic),
                     setting=setting, encounter_scope=encounter_scope, concept_parts=parts if len(parts) > 1 else ())
     if kind.name == "extreme":
         aspect = replace(aspect, extreme="min" if best_cue(MIN_CUES, text)[0] else "max")

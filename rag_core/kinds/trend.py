@@ -6,6 +6,8 @@ from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import MAX_LISTED, concept_evidence, fact_sentence, measured_name, value_of
 from rag_core.models import Chunk, Claim
 
+RECENT_VALUES = 12  # "Cr trend" with no period named: the most recent values
+
 
 class TrendKind(Kind):
     name = "trend"
@@ -28,11 +30,11 @@ class TrendKind(Kind):
         read = await concept_evidence(reader, aspect)
         if read.early is not None:
             return read.early
-        chunks = read.chunks[-(aspect.limit or MAX_LISTED):]
-        return read.evidence(chunks)
+        shown = aspect.limit or (MAX_LISTED if aspect.window.explicit else RECENT_VALUES)
+        return read.evidence(read.chunks[-shown:][::-1])  # newest first: the evidence that matters most leads
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
-        chunks, names = part.chunks, part.concepts
+        chunks, names = sorted(part.chunks, key=lambda c: (c.effective_day or 0, c.id)), part.concepts
         claims = [Claim(text=fact_sentence(c), citations=[c.id]) for c in chunks]
         numeric = [(c, *value_of(c, names)) for c in chunks]
         numeric = [(c, n, shown) for c, n, shown in numeric if n is not None and shown]
