@@ -87,6 +87,9 @@ def tokens(text: str) -> list[str]:
 
 
 SPECIMENS = {"blood", "serum", "plasma", "urine", "csf", "saliva", "stool"}
+# blood, serum and plasma hold the same analytes; urine, CSF, saliva and stool are other measurements
+SPECIMEN_CLASS = {"blood": "blood", "serum": "blood", "plasma": "blood", "urine": "urine", "csf": "csf",
+                  "saliva": "saliva", "stool": "stool"}
 
 
 def core(words: list[str]) -> set[str]:
@@ -103,6 +106,19 @@ def acronyms(words: list[str]) -> dict[str, set[str]]:
             run = alpha[start : start + size]
             found.setdefault("".join(w[0] for w in run), set()).update(run)
     return found
+
+
+_ABOUT = {"for", "against"}
+
+
+def _about(asked: set[str], name_words: list[str]) -> bool:
+    """Whether every asked word appears in the name only after "for"/"against": the name is a test,
+    screening or vaccine about the asked thing, not the thing ("Screening for depression")."""
+    cut = next((i for i, w in enumerate(name_words) if w in _ABOUT), None)
+    if cut is None:
+        return False
+    before = set(name_words[:cut])
+    return bool(asked) and not (asked & before) and asked <= set(name_words[cut + 1:])
 
 
 @dataclass(frozen=True)
@@ -128,9 +144,11 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
         c_set = set(c_all) | set(expansions)
         if not q_core <= c_set:
             continue
-        c_specimens = c_set & SPECIMENS
-        if q_specimens and c_specimens and not q_specimens & c_specimens:
-            continue  # "serum creatinine" is not "creatinine in urine"
+        c_specimens = {SPECIMEN_CLASS[w] for w in c_set & SPECIMENS}
+        if q_specimens and c_specimens and not {SPECIMEN_CLASS[w] for w in q_specimens} & c_specimens:
+            continue  # "serum creatinine" is not "creatinine in urine"; "blood sugar" is serum glucose
+        if _about(q_core, c_all):
+            continue  # "tuberculosis" is not "Skin test for tuberculosis"
         c_core = core(c_all) or set(c_all)
         covered = set(q_core)
         for word in q_core - set(c_all):
@@ -159,6 +177,12 @@ def lexicon() -> dict[str, tuple[str, ...]]:
         term, expansions, *_ = line.split("\t")
         table[term.strip().lower()] = tuple(e.strip() for e in expansions.split("|") if e.strip())
     return table
+
+
+@cache
+def cue_words() -> frozenset[str]:
+    text = resources.files("rag_core.lexicon").joinpath("cue_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 @cache

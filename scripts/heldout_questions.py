@@ -194,8 +194,10 @@ def labs(w: Writer, chart: Chart) -> None:
             w.add(chart, "trend", rng.choice(["{t} trend", "how has the {t} changed over time",
                                               "{t} over the years"]).format(t=term),
                   [chart.ref(values[-1][3])], [values[-1][1]], match="any")
+    recorded = " ".join(_display(r.get("code")).lower() for r in chart.by_type["Observation"])
+    absent = [a for a in ABSENT_LABS if a.lower() not in recorded]
     w.add(chart, "absent_lab", rng.choice(["latest {t}", "{t}?", "most recent {t} level"]).format(
-        t=rng.choice(ABSENT_LABS)), [], [], expect="abstain")
+        t=rng.choice(absent)), [], [], expect="abstain")
 
 
 def medications(w: Writer, chart: Chart) -> None:
@@ -247,7 +249,8 @@ def conditions(w: Writer, chart: Chart) -> None:
                                               "when did the {c} start"]).format(c=term),
                   [chart.ref(first[2])], [first[1]])
     have = {t for words, _, _ in found for t in words}
-    absent = [c for c in ABSENT_CONDITIONS if c not in have]
+    everything = json.dumps(chart.resources).lower()  # never "absent" when any resource names it (a TB skin test)
+    absent = [c for c in ABSENT_CONDITIONS if c not in have and c not in everything]
     w.add(chart, "ever_no", rng.choice(["history of {c}?", "any {c}?", "does she/he have {c}"]).format(
         c=rng.choice(absent)), [], [], expect="abstain")
 

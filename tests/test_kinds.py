@@ -77,6 +77,8 @@ CHART: list[dict[str, Any]] = [
      "abatementDateTime": "2020-06-10"},
     {"resourceType": "Procedure", "id": "colo", "status": "completed", "code": {"text": "Colonoscopy"},
      "subject": ref("Patient", "pt"), "performedDateTime": "2015-07-07"},
+    {"resourceType": "Procedure", "id": "ppd", "status": "completed", "code": {"text": "Skin test for tuberculosis"},
+     "subject": ref("Patient", "pt"), "performedDateTime": "2016-01-01"},
     encounter("amb", "AMB", "2019-01-10", "2019-01-10", "General examination"),
     encounter("imp", "IMP", "2020-06-01", "2020-06-05", "Encounter Inpatient"),
     encounter("icu", "ACUTE", "2020-06-02", "2020-06-04", "ICU stay", partOf=ref("Encounter", "imp"),
@@ -139,7 +141,9 @@ async def test_value_on_or_near_a_day(service: ChartService) -> None:
 
 async def test_trend_lists_each_value_and_the_change(service: ChartService) -> None:
     part, claims = await ask_kind(service, "How has the potassium trended since 2019?", "trend")
-    assert [c.resource_id for c in part.chunks] == ["k-1", "k-2", "k-3"]
+    assert [c.resource_id for c in part.chunks] == ["k-3", "k-2", "k-1"]  # the newest evidence first
+    assert [c.split(":")[1].strip() for c in claims[:3]] == ["4.1 mmol/L on 2019-01-10.", "5.3 mmol/L on 2020-06-01.",
+                                                             "4.79 mmol/L on 2021-02-02."]  # claims read oldest first
     assert "went from 4.1 mmol/L on 2019-01-10 to 4.79 mmol/L on 2021-02-02" in claims[-1]
     assert "highest 5.3 mmol/L on 2020-06-01" in claims[-1]
 
@@ -154,6 +158,11 @@ async def test_min_max(service: ChartService) -> None:
     assert [c.resource_id for c in part.chunks] == ["k-2"]
     part, _ = await ask_kind(service, "lowest creatinine")
     assert [c.resource_id for c in part.chunks] == ["cr-2"]  # never the urine creatinine
+
+
+async def test_a_test_for_something_is_not_that_thing(service: ChartService) -> None:
+    answer = await service.answer("any tuberculosis?", SCOPE, now=NOW)  # only a TB skin test is recorded
+    assert not answer.answer.startswith("Yes")
 
 
 async def test_yes_no(service: ChartService) -> None:

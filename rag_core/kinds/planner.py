@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from rag_core.concepts import concept_words, function_words, lexicon
+from rag_core.concepts import concept_words, cue_words, function_words, lexicon
 from rag_core.kinds.base import Aspect, QueryPlan, Topic, best_cue
 from rag_core.kinds.demographics import ATTRIBUTES, attribute_of
 from rag_core.kinds.encounters import OPS, SETTING_CUES, op_of, setting_of
@@ -63,7 +63,7 @@ def _topic_scores(text: str) -> list[tuple[float, Topic]]:
 @cache
 def known_words() -> frozenset[str]:
     """Words the planner reads: every literal word of every cue, and the function words."""
-    words: set[str] = set(function_words())
+    words: set[str] = set(function_words()) | cue_words()
     for cue in [c for k in ALL for c in k.cues] + [c for t in TOPICS for c in t.cues]:
         words |= set(re.findall(r"[a-z]{3,}", cue.pattern.replace("\\b", " ")))
     for table in (OPS, SETTING_CUES, ATTRIBUTES):
@@ -85,14 +85,14 @@ def _slip(word: str, known: str) -> bool:
 
 def fix_typos(text: str) -> str:
     """A question word of 6+ letters one slip away from exactly one word the planner reads (and not a word
-    the lexicon knows, nor a word a cue stem starts) is read as that word: "eraliest" → "earliest"."""
+    the lexicon knows) is read as that word: "eraliest" → "earliest", "hosptialization" → "hospitalization"."""
     known = known_words()
     table = lexicon()
 
     def fixed(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < 6 or low in known or low in table or any(low.startswith(k) for k in known if len(k) >= 5):
+        if len(low) < 6 or low in known or low in table:
             return word
         close = [k for k in known if abs(len(k) - len(low)) <= 1 and _slip(low, k)]
         return close[0] if len(close) == 1 else word
