@@ -4,6 +4,7 @@ in this one."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -41,8 +42,9 @@ async def test_answers_are_the_same_cold_and_warm(index_dir: Path) -> None:
     from rag_core.runtime import build_runtime
     from rag_core.settings import RagSettings
 
-    fresh = subprocess.run([sys.executable, "-m", "tests.answer_all", str(index_dir), *map(str, QUESTIONS)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=900, check=True)
+    fresh = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "tests.answer_all", str(index_dir), *map(str, QUESTIONS)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=True)
     cold = [json.loads(line) for line in fresh.stdout.splitlines() if line.startswith("{")]
     questions = load(QUESTIONS)
     assert len(cold) == len(questions) > 600
