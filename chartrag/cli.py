@@ -126,7 +126,11 @@ def evaluate(
             with _progress() as progress:
                 for name, items in sets.items():
                     task = progress.add_task(f"evaluating {name}", total=len(items))
-                    reports[name] = await run_eval(runtime.service, items, k, on_done=lambda t=task: progress.advance(t))
+
+                    def advance(task_id: Any = task) -> None:
+                        progress.advance(task_id)
+
+                    reports[name] = await run_eval(runtime.service, items, k, on_done=advance)
             return reports
         finally:
             await runtime.close()

@@ -406,7 +406,7 @@ def _render_encounter(r: Resource, resolver: ReferenceResolver) -> Rendered | No
     name = concept_text(_first_concept(r.get("type"))) or "Encounter"
     period = r.get("period") or {}
     start, end = day_of(period.get("start")), day_of(period.get("end"))
-    klass = r.get("class") if isinstance(r.get("class"), dict) else {}
+    klass: dict[str, Any] = r["class"] if isinstance(r.get("class"), dict) else {}
     code = klass.get("code")
     locations: list[str] = []
     for item in r.get("location") or []:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind, Topic
 from rag_core.kinds.topics import BY_NAME
 
 
@@ -14,7 +14,7 @@ class AutoKind(Kind):
     name = "auto"
     needs_concept = True
 
-    def applies(self, topic, concept) -> bool:  # type: ignore[no-untyped-def]
+    def applies(self, topic: Topic | None, concept: str | None) -> bool:
         return bool(concept)
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:

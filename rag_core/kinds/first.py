@@ -5,6 +5,7 @@ from __future__ import annotations
 from rag_core.kinds.base import Aspect, Cue
 from rag_core.kinds.common import oldest_day
 from rag_core.kinds.latest import LatestKind
+from rag_core.models import Chunk
 
 LEADS = {"lab": "First recorded result", "medication": "First prescription", "condition": "First recorded",
          "procedure": "First recorded procedure", "immunization": "First vaccination", "allergy": "First recorded allergy"}
@@ -17,7 +18,7 @@ class FirstKind(LatestKind):
     prefers_recent = False
     lead = LEADS
 
-    def pick(self, chunks, aspect: Aspect):  # type: ignore[no-untyped-def]
+    def pick(self, chunks: list[Chunk], aspect: Aspect) -> list[Chunk]:
         if aspect.limit:
             return chunks[: aspect.limit]
         return oldest_day(chunks)

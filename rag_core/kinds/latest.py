@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
 from rag_core.kinds.common import concept_evidence, fact_sentence, newest_day, window_phrase, withheld
-from rag_core.models import Claim
+from rag_core.models import Chunk, Claim
 
 LEADS = {"lab": "Most recent result", "medication": "Most recent prescription", "condition": "Most recent diagnosis",
          "procedure": "Most recent procedure", "immunization": "Most recent vaccination",
@@ -13,16 +13,16 @@ LEADS = {"lab": "Most recent result", "medication": "Most recent prescription", 
 
 class LatestKind(Kind):
     name = "latest"
-    cues = (Cue(r"\bmost recent(?:ly)?\b"), Cue(r"\blatest\b"), Cue(r"\bnewest\b"), Cue(r"\blast\b", 0.8),
+    cues: tuple[Cue, ...] = (Cue(r"\bmost recent(?:ly)?\b"), Cue(r"\blatest\b"), Cue(r"\bnewest\b"), Cue(r"\blast\b", 0.8),
             Cue(r"\brecent\b", 0.7), Cue(r"\bcurrent\b", 0.45), Cue(r"\bnow\b", 0.3), Cue(r"\bupdated?\b", 0.4))
     topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy"})
     prefers_recent = True
-    lead = LEADS
+    lead: dict[str, str] = LEADS
 
-    def applies(self, topic, concept) -> bool:  # type: ignore[no-untyped-def]
+    def applies(self, topic: Topic | None, concept: str | None) -> bool:
         return (topic is None and bool(concept)) or super().applies(topic, concept)
 
-    def pick(self, chunks, aspect: Aspect):  # type: ignore[no-untyped-def]
+    def pick(self, chunks: list[Chunk], aspect: Aspect) -> list[Chunk]:
         if aspect.limit:
             return chunks[::-1][: aspect.limit]
         return newest_day(chunks)[::-1]

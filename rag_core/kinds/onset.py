@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
 from rag_core.kinds.common import concept_evidence
 from rag_core.models import Claim
 
@@ -16,7 +16,7 @@ class OnsetKind(Kind):
     topics = frozenset({"condition", "medication", "procedure", "immunization", "allergy"})
     needs_concept = True
 
-    def applies(self, topic, concept) -> bool:  # type: ignore[no-untyped-def]
+    def applies(self, topic: Topic | None, concept: str | None) -> bool:
         return bool(concept) and (topic is None or topic.name in self.topics)
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
