@@ -218,6 +218,17 @@ def bench_retrieval(
     _emit(asyncio.run(run_retrieval_bench(chunks, patients, queries, sorted(DEMO_DATA.glob("*.json")))), json_out)
 
 
+@bench_app.command("concepts")
+def bench_concepts_command(
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """How close MiniLM puts concept names a chart does not hold to names it does (why concept resolution
+    has no dense-similarity step)."""
+    from chartrag.bench_concepts import run_concepts_bench
+
+    _emit(run_concepts_bench(sorted(DEMO_DATA.glob("*.json"))), json_out)
+
+
 @bench_app.command("app")
 def bench_app_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
