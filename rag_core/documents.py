@@ -262,12 +262,24 @@ def _render_observation(r: Resource, resolver: ReferenceResolver) -> Rendered | 
                     fact=fact)
 
 
+def _encounter_start(r: Resource, resolver: ReferenceResolver) -> str | None:
+    ref = (r.get("encounter") or {}).get("reference") if isinstance(r.get("encounter"), dict) else None
+    target = resolver.resolve(ref) if ref else None
+    if target is None and ref and ref.startswith("Encounter/"):
+        target = resolver.resolve(ref.split("/_history")[0])
+    start = ((target or {}).get("period") or {}).get("start")
+    return start if isinstance(start, str) else None
+
+
 def _render_condition(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     name = concept_text(r.get("code")) or "Condition"
     onset_raw = r.get("onsetDateTime") or (r.get("onsetPeriod") or {}).get("start")
     abatement_raw = r.get("abatementDateTime") or (r.get("abatementPeriod") or {}).get("start")
     onset, abatement = day_of(onset_raw), day_of(abatement_raw)
     recorded = day_of(r.get("recordedDate"))
+    during = None
+    if not onset and not recorded:  # an encounter diagnosis with no date of its own: the encounter's
+        during = day_of(_encounter_start(r, resolver))
     clinical = coded_status(r.get("clinicalStatus"))
     verification = coded_status(r.get("verificationStatus"))
     text = f"Condition diagnosed: {name}."
@@ -277,6 +289,8 @@ def _render_condition(r: Resource, resolver: ReferenceResolver) -> Rendered | No
         text += f" Resolved {abatement}."
     if recorded and recorded != onset:
         text += f" Recorded {recorded}."
+    if during:
+        text += f" Diagnosed during the encounter of {during}."
     text += f" Clinical status {clinical or 'unknown'}, verification {verification or 'unknown'}."
     category = concept_text(_first_concept(r.get("category")))
     fact = ChartFact(
@@ -284,7 +298,8 @@ def _render_condition(r: Resource, resolver: ReferenceResolver) -> Rendered | No
         abatement=abatement_raw, recorded=r.get("recordedDate"), status=clinical, verification=verification,
         category=category, encounter_id=_encounter_of(r, resolver),
     )
-    return Rendered(text, (name,), onset or recorded, codes=(code_key(r.get("code")),), status=clinical, fact=fact)
+    return Rendered(text, (name,), onset or recorded or during, codes=(code_key(r.get("code")),), status=clinical,
+                    fact=fact)
 
 
 def _medication_concept(r: Resource, resolver: ReferenceResolver) -> tuple[str | None, str, Any]:
@@ -388,11 +403,23 @@ def _is_icu(*texts: str | None) -> bool:
     return any(f" {w}" in f" {lowered.replace('(', ' ').replace('-', ' ')}" for w in _ICU_WORDS)
 
 
-def encounter_setting(klass: Any, texts: list[str | None]) -> str:
+# Where a source says what an encounter is by the identifier's system (MIMIC-IV on FHIR: encounter-hosp,
+# encounter-icu, encounter-ed) or by its own admission-class code system, that wins over the class code.
+_IDENTIFIER_SETTINGS = (("encounter-icu", "icu"), ("encounter-ed", "emergency"), ("encounter-hosp", "inpatient"))
+
+
+def encounter_setting(klass: Any, texts: list[str | None], r: Resource | None = None) -> str:
     code = str((klass or {}).get("code") or "").upper() if isinstance(klass, dict) else ""
     display = str((klass or {}).get("display") or "") if isinstance(klass, dict) else ""
-    if code == "ICU" or _is_icu(display, *texts):
-        return "icu"
+    system = str((klass or {}).get("system") or "") if isinstance(klass, dict) else ""
+    for identifier in (r or {}).get("identifier") or []:
+        for marker, setting in _IDENTIFIER_SETTINGS:
+            if isinstance(identifier, dict) and marker in str(identifier.get("system") or ""):
+                return setting
+    if code == "ICU" or _is_icu(display, *texts) or (code == "ACUTE" and (r or {}).get("partOf")):
+        return "icu"  # an acute-care stay inside another encounter is an ICU stay (MIMIC-IV on FHIR)
+    if "admission-class" in system:
+        return "inpatient"  # a hospital admission typed by how it began ("EW EMER.", "URGENT", "ELECTIVE")
     if code in _SETTINGS:
         return _SETTINGS[code]
     lowered = display.lower()
@@ -419,7 +446,7 @@ def _render_encounter(r: Resource, resolver: ReferenceResolver) -> Rendered | No
     hospitalization = r.get("hospitalization") or {}
     discharge = concept_text(hospitalization.get("dischargeDisposition"))
     admit_source = concept_text(hospitalization.get("admitSource"))
-    setting = encounter_setting(klass, [name, service, *locations])
+    setting = encounter_setting(klass, [name, service, *locations], r)
     text = f"Encounter: {name}" + (f" ({klass.get('display') or code})" if code or klass.get("display") else "")
     text += f", {setting} setting" if setting != "other" else ""
     if start:

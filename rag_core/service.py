@@ -89,6 +89,9 @@ class ChartService:
         try:
             if not await self.retriever.index.count(PATIENT_DATA, SearchFilter(), scope):
                 raise PatientNotIndexed("no chart data is indexed for this patient (or none this session may read)")
+            shifted = await self._date_shifted(scope, today)
+            if shifted is not None:
+                today = shifted
             plan = plan_question(question, today)
             evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
             reasons = [a.not_found for a in evidence.aspects if a.not_found and not a.chunks]
@@ -104,6 +107,9 @@ class ChartService:
             if result.abstained and not result.closest:
                 nearest = [c for a in evidence.aspects for c in a.nearest]
                 result.closest = [citation_of(c) for c in (nearest or closest_chunks(evidence))]
+            if shifted is not None:
+                result.notice = (f"Every dated record of this chart is later than the day asked (date-shifted data); "
+                                 f"answered as of its latest record, {shifted.isoformat()}.")
             result.latency_ms = round((time.perf_counter() - started) * 1000, 2)
             outcome = "abstained" if result.abstained else "answered"
             if generation.get("degraded"):
@@ -134,6 +140,19 @@ class ChartService:
                     "outcome": outcome,
                 }
             )
+
+    async def _date_shifted(self, scope: PatientScope, today: date) -> date | None:
+        """The chart's newest day when all of its dated records lie after ``today`` — de-identified data
+        sets shift dates by decades (MIMIC-IV: 2100s), and "nothing after the day asked" would hide the
+        whole chart; None for an ordinary chart."""
+        index = self.retriever.index
+        if await index.count(PATIENT_DATA, SearchFilter(day_to=day_int(today)), scope):
+            return None
+        newest = await index.scroll(PATIENT_DATA, SearchFilter(day_from=day_int(today) + 1), scope, limit=1,
+                                    newest_first=True)
+        if not newest or not newest[0].effective_date:
+            return None
+        return date.fromisoformat(newest[0].effective_date)
 
     async def _with_model(
         self, model: DraftingModel, evidence: Evidence, scope: PatientScope, today: date, not_found: str,

@@ -100,10 +100,8 @@ class EncounterKind(Kind):
         what = SETTING_WORDS[aspect.setting]
         if not found:
             return AspectEvidence(aspect, [], not_found=f"No {what} recorded {window_phrase(aspect)}.")
-        if op in ("latest", "los", "discharge"):
-            picked = found[-1:]
-        elif op == "first":
-            picked = found[:1]
+        if op in ("latest", "first", "los", "discharge"):
+            picked = found[:1] if op == "first" or aspect.encounter_scope == "first" else found[-1:]
         else:
             picked = found[-MAX_LISTED:]
         return AspectEvidence(aspect, picked, [], 1.0)
@@ -137,7 +135,7 @@ class EncounterKind(Kind):
                 text += f" Disposition: {stay.fact.discharge_disposition}."
             return [Claim(text=text, citations=[stay.id],
                           computed=[Derived(kind="days", value=str(n), start=start, end=end)])]
-        lead = ("First " if op == "first" else "Most recent ") + what
+        lead = ("First " if op == "first" or aspect.encounter_scope == "first" else "Most recent ") + what
         if days is not None:
             start, end, n = days
             return [Claim(text=f"{lead}: {stay.text} Length of stay {n} days.", citations=[stay.id],

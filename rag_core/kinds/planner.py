@@ -128,6 +128,9 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         for cue in t.cues:
             if not cue.keep:
                 spans += [m.span() for m in cue.compiled().finditer(text)]
+    if ENCOUNTER in topics:  # "during the last hospital admission": the stay's words name no concept
+        for cues in (*SETTING_CUES.values(), *OPS.values()):
+            spans += best_cue(cues, text)[1]
     limit_match = _LIMIT.search(part)
     if limit_match:
         spans.append(limit_match.span("n") if limit_match.start("n") >= 0 else limit_match.span())
@@ -154,7 +157,9 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
                                  text, re.I)
         if setting is None and (notes_wanted or (window.explicit and op in (None, "latest", "first"))):
             return replace(aspect, kind=NOTES, topic=NOTE, section=section_of(text))
-        aspect = replace(aspect, attribute=op or ("latest" if setting else "list"))
+        first = op == "first" or (op in ("los", "discharge") and best_cue(OPS["first"], text)[0] > 0)
+        aspect = replace(aspect, attribute=op or ("latest" if setting else "list"),
+                         encounter_scope="first" if first else None)
     elif topic is DEMOGRAPHICS:
         aspect = replace(aspect, attribute=attribute_of(text))
     elif topic is NOTE or kind is NOTES:

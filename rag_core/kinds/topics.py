@@ -84,6 +84,7 @@ ENCOUNTER = Topic(
     (
         Cue(r"\bencounters?\b", 1.0), Cue(r"\bvisits?\b|\bappointments?\b|\bseen\b|\bcame in\b|\bcheck-?ups?\b", 0.8),
         Cue(r"\badmi(?:ssions?|tted|t)\b|\bhospitali[sz](?:ed|ations?)\b|\bhospital stays?\b|\binpatient\b", 1.0),
+        Cue(r"\bhospital\b", 0.8),
         Cue(r"\bdischarg(?:e|ed|es)\b|\blength of stay\b|\blos\b|\bstays?\b", 0.9),
         Cue(r"\bicu\b|\bintensive care\b|\bcritical care\b|\bccu\b|\bmicu\b|\bsicu\b", 1.0),
         Cue(r"\bemergency\b|\ber\b|\bed visits?\b|\bed\b", 0.8),
