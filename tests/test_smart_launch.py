@@ -78,7 +78,9 @@ def test_the_patient_comes_only_from_the_token(stack: dict[str, Any]) -> None:
         _, csrf = launch(stack, client, EDYTHE_ID)
         smuggled = {"patient_id": BEATRIS_ID, "patient": BEATRIS_ID}  # ignored: the token names the patient
         allergies = ask(stack, client, csrf, {"question": "What allergies are documented?"} | smuggled)
-        assert allergies[-1][1]["abstained"]  # Beatris has nine allergies, Edythe none
+        said = [d for e, d in allergies if e == "claim"]  # Beatris has nine allergies, Edythe none recorded:
+        assert len(said) == 1 and "No Known Allergies" in said[0]["text"]  # what Edythe's newest note states
+        assert {c["reference"] for c in said[0]["citations"]} <= {d.source.reference for d in load_path(EDYTHE).documents}
         events = ask(stack, client, csrf, {"question": "When was Prediabetes first diagnosed?"} | smuggled)
         refs = {c["reference"] for e, d in events if e == "claim" for c in d["citations"]}
         audit = (Path(stack["data_dir"]) / "audit.jsonl").read_text().splitlines()[-1]
