@@ -483,6 +483,18 @@ def _language(r: Resource) -> str | None:
     return None
 
 
+def _us_core_text(r: Resource, name: str) -> str | None:
+    """The text of a US Core race / ethnicity extension (its ``text`` part, else the category's display)."""
+    for ext in r.get("extension") or []:
+        if isinstance(ext, dict) and str(ext.get("url", "")).endswith(f"us-core-{name}"):
+            parts = [e for e in ext.get("extension") or [] if isinstance(e, dict)]
+            text = next((e.get("valueString") for e in parts if e.get("url") == "text"), None)
+            display = next(((e.get("valueCoding") or {}).get("display") for e in parts if e.get("url") == "ombCategory"),
+                           None)
+            return text or display
+    return None
+
+
 def _render_patient(r: Resource, _: ReferenceResolver) -> Rendered | None:
     """Demographics only — sex, birth date, death, language, marital status; never names, addresses or
     identifiers (those stay in the PHI record directory)."""
@@ -490,6 +502,7 @@ def _render_patient(r: Resource, _: ReferenceResolver) -> Rendered | None:
     fact = ChartFact(
         resource_type="Patient", display="Patient demographics", gender=r.get("gender"), birth_date=r.get("birthDate"),
         deceased=deceased, language=_language(r), marital_status=concept_text(r.get("maritalStatus")),
+        race=_us_core_text(r, "race"), ethnicity=_us_core_text(r, "ethnicity"),
     )
     parts = [f"sex {fact.gender or 'not recorded'}", f"born {day_of(fact.birth_date) or 'date not recorded'}"]
     if fact.deceased:
@@ -498,6 +511,10 @@ def _render_patient(r: Resource, _: ReferenceResolver) -> Rendered | None:
         parts.append(f"language {fact.language}")
     if fact.marital_status:
         parts.append(f"marital status {fact.marital_status}")
+    if fact.race:
+        parts.append(f"race {fact.race}")
+    if fact.ethnicity:
+        parts.append(f"ethnicity {fact.ethnicity}")
     text = "Patient demographics: " + "; ".join(parts) + "."
     return Rendered(text, ("Patient demographics",), None, category="demographics", fact=fact)
 

@@ -100,6 +100,8 @@ class ChartFact(BaseModel):
     deceased: str | None = None  # the date/time of death as recorded, or "true"
     language: str | None = None
     marital_status: str | None = None
+    race: str | None = None
+    ethnicity: str | None = None
 
     @property
     def number(self) -> Decimal | None:

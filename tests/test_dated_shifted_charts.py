@@ -41,7 +41,9 @@ def dx(rid: str, encounter: str, code: str, display: str) -> dict[str, Any]:
 
 CHART = [
     {"resourceType": "Patient", "id": "p-shift", "gender": "male", "birthDate": "2090-04-02",
-     "identifier": [{"system": f"{MIMIC}/identifier/patient", "value": "10015272"}]},
+     "identifier": [{"system": f"{MIMIC}/identifier/patient", "value": "10015272"}],
+     "extension": [{"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race",
+                    "extension": [{"url": "text", "valueString": "White"}]}]},
     hosp("h-1", "2150-03-01T10:00:00-05:00", "2150-03-06T12:00:00-05:00", "ELECTIVE"),
     hosp("h-2", "2152-07-10T08:00:00-04:00", "2152-07-20T15:00:00-04:00", "EW EMER."),
     {"resourceType": "Encounter", "id": "icu-1", "status": "finished",
@@ -84,6 +86,9 @@ def test_encounter_settings_and_undated_diagnoses() -> None:
         ("When was the patient discharged from the first admission?", {"Encounter/h-1"}, "2150-03-06"),
         ("What is the sex of patient 10015272?", {"Patient/p-shift"}, "male"),
         ("does the patient have sepsis?", {"Condition/c-2"}, "Yes"),
+        ("How old was patient 10015272 at the last admission?", {"Patient/p-shift", "Encounter/h-2"},
+         "Age 62 at the start of the stay on 2152-07-10"),
+        ("race?", {"Patient/p-shift"}, "Race: White."),
     ],
 )
 async def test_questions_on_a_date_shifted_chart(service: ChartService, question: str, cited: set[str],

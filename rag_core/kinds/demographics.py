@@ -14,6 +14,8 @@ ATTRIBUTES: dict[str, tuple[Cue, ...]] = {
     "sex": (Cue(r"\bsex\b|\bgender\b|\bmale\b|\bfemale\b|\bman or (?:a )?woman\b"),),
     "language": (Cue(r"\blanguage\b|\bspeaks?\b|\binterpreter\b"),),
     "marital": (Cue(r"\bmarital\b|\bmarried\b|\bsingle\b|\bwidowed\b|\bdivorced\b"),),
+    "race": (Cue(r"\brace\b|\bracial\b"),),
+    "ethnicity": (Cue(r"\bethnicity\b|\bethnic\b|\bhispanic\b|\blatino\b"),),
 }
 
 
@@ -34,6 +36,12 @@ class DemographicsKind(Kind):
         found = await reader.facts(SearchFilter(resource_types=frozenset({"Patient"})))
         if not found:
             return AspectEvidence(aspect, [], not_found="No demographics recorded for this patient.")
+        if aspect.attribute == "age" and aspect.encounter_scope and reader.granted(frozenset({"Encounter"})):
+            from rag_core.kinds.encounters import target_encounter
+
+            stay = await target_encounter(reader, aspect)
+            if stay is not None:
+                return AspectEvidence(aspect, [found[0], stay], [], 1.0)
         return AspectEvidence(aspect, found[:1], [], 1.0)
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
@@ -60,17 +68,28 @@ class DemographicsKind(Kind):
         if attribute == "marital":
             return [Claim(text=f"Marital status: {fact.marital_status}." if fact.marital_status
                           else "No marital status is recorded.", citations=cite)]
+        if attribute in ("race", "ethnicity"):
+            value = fact.race if attribute == "race" else fact.ethnicity
+            return [Claim(text=f"{attribute.capitalize()}: {value}." if value else f"No {attribute} is recorded.",
+                          citations=cite)]
+        if attribute == "age" and len(part.chunks) > 1:  # "age at the last admission": on the stay's first day
+            stay = part.chunks[1]
+            claim = _age(part.aspect, chunk.id, fact.birth_date, fact.deceased, stay.effective_date)
+            claim.citations.append(stay.id)
+            claim.text = claim.text.replace(" on ", " at the start of the stay on ", 1)
+            return [claim]
         if attribute == "age":
             return [_age(part.aspect, chunk.id, fact.birth_date, fact.deceased)]
         return [Claim(text=chunk.text, citations=cite)]
 
 
-def _age(aspect: Aspect, chunk_id: str, birth_text: str | None, deceased: str | None) -> Claim:
+def _age(aspect: Aspect, chunk_id: str, birth_text: str | None, deceased: str | None,
+         on_day: str | None = None) -> Claim:
     birth = to_date(birth_text)
     if birth is None:
         return Claim(text="Birth date not recorded, so the age is unknown.", citations=[chunk_id])
     day = aspect.window.anchor or aspect.window.day_to
-    on = int_day(day) if day else None
+    on = to_date(on_day) if on_day else (int_day(day) if day else None)
     death = to_date(deceased)
     if on is None:
         return Claim(text=f"Born {birth.isoformat()}.", citations=[chunk_id])

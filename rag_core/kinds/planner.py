@@ -22,7 +22,7 @@ from rag_core.kinds.listing import LIST
 from rag_core.kinds.notes import NOTES, section_of
 from rag_core.kinds.registry import ALL, choose
 from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
-from rag_core.kinds.topics import DEMOGRAPHICS, ENCOUNTER, NOTE, TOPICS
+from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, NOTE, TOPICS
 
 MIN_TOPIC = 0.5
 # Topic words that also name a concept ("blood pressure", "weight"): they stay in the concept.
@@ -112,6 +112,9 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     setting = setting_of(text)
     encounter_scope: str | None = None
     topic: Topic | None = topics[0] if topics else None
+    if DEMOGRAPHICS in topics and ENCOUNTER in topics and attribute_of(text) == "age":  # "age at the last admission"
+        topic = DEMOGRAPHICS
+        encounter_scope = "first" if op_of(text) == "first" else "last"
     others = [t for t in topics if t not in (ENCOUNTER, NOTE, DEMOGRAPHICS)]
     if ENCOUNTER in topics and others and topic in (ENCOUNTER, *others):
         if setting in ("inpatient", "icu", "emergency"):  # "meds during the last admission"
@@ -145,7 +148,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if limit_match:
         raw = limit_match.group("n").lower()
         limit = NUMBER_WORDS.get(raw) or int(raw)
-    kind = LIST if encounter_scope and topic is not None and not concept else choose(text, topic, concept, window)
+    in_stay = encounter_scope and topic in CONCEPT_TOPICS and not concept  # "meds during the last admission"
+    kind = LIST if in_stay else choose(text, topic, concept, window)
     aspect = Aspect(kind=kind, topic=topic, concept=concept, window=window, clause=part, limit=limit,
                     prefer=tuple(t.name for t in topics if t is not topic),
                     setting=setting, encounter_scope=encounter_scope, concept_parts=parts if len(parts) > 1 else ())
@@ -161,7 +165,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         aspect = replace(aspect, attribute=op or ("latest" if setting else "list"),
                          encounter_scope="first" if first else None)
     elif topic is DEMOGRAPHICS:
-        aspect = replace(aspect, attribute=attribute_of(text))
+        aspect = replace(aspect, attribute=attribute_of(text), setting=setting if encounter_scope else None)
     elif topic is NOTE or kind is NOTES:
         aspect = replace(aspect, kind=NOTES, section=section_of(text))
     if kind.name == "current" and topic is not None:

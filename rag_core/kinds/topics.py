@@ -100,6 +100,7 @@ DEMOGRAPHICS = Topic(
         Cue(r"\bborn\b|\bbirth ?(?:date|day)\b|\bdate of birth\b|\bdob\b", 1.0),
         Cue(r"\bdied\b|\bdeceased\b|\bdeath\b|\bdead\b|\balive\b|\bpassed away\b|\bexpired\b", 1.0),
         Cue(r"\blanguage\b|\bspeaks?\b|\binterpreter\b", 0.9), Cue(r"\bmarital\b|\bmarried\b|\bsingle\b|\bwidowed\b", 0.8),
+        Cue(r"\brace\b|\bracial\b|\bethnicity\b|\bethnic\b", 0.9),
         Cue(r"\bdemographics?\b", 1.0),
     ),
     verb="recorded",
