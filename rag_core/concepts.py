@@ -167,16 +167,28 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
 
 
 @cache
-def lexicon() -> dict[str, tuple[str, ...]]:
-    """Shorthand → expansions, from the shipped data file."""
+def _lexicon_rows() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     text = resources.files("rag_core.lexicon").joinpath("clinical_abbreviations.tsv").read_text(encoding="utf-8")
-    table: dict[str, tuple[str, ...]] = {}
+    rows = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        term, expansions, *_ = line.split("\t")
-        table[term.strip().lower()] = tuple(e.strip() for e in expansions.split("|") if e.strip())
-    return table
+        term, expansions, *rest = line.split("\t")
+        rows.append((term.strip().lower(), tuple(e.strip() for e in expansions.split("|") if e.strip()),
+                     rest[0].strip() if rest else ""))
+    return tuple(rows)
+
+
+@cache
+def lexicon() -> dict[str, tuple[str, ...]]:
+    """Shorthand → expansions, from the shipped data file."""
+    return {term: expansions for term, expansions, _ in _lexicon_rows()}
+
+
+@cache
+def panels() -> dict[str, tuple[str, ...]]:
+    """Names of test panels → every analyte in them ("lipid panel" → cholesterol, triglycerides, LDL, HDL)."""
+    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind == "panel"}
 
 
 @cache
@@ -385,6 +397,14 @@ def resolve_concept(
         literal = literal_names(question, words, names)
         if literal:
             return _finish(literal, 1.0, "exact", " ".join(words))
+    panel = panels().get(" ".join(w.lower() for w in words if w.lower() != "panel").replace(" ", ""))
+    if panel:  # a panel names all of its analytes
+        found_names: list[str] = []
+        for analyte_name in panel:
+            matches = match_concepts(analyte_name, [n for n in names if "lab" in topics_of[n]])
+            found_names += [m.concept for m in matches if m.concept not in found_names]
+        if found_names:
+            return _finish(found_names, 1.0, "lexicon", " ".join(words))
     found = attempt(_variants(words))
     if found:
         return found

@@ -20,10 +20,9 @@ ATTRIBUTES: dict[str, tuple[Cue, ...]] = {
 
 
 def attribute_of(text: str) -> str | None:
-    for name, cues in ATTRIBUTES.items():
-        if best_cue(cues, text)[0]:
-            return name
-    return None
+    """The attribute(s) asked, "+"-joined in table order ("gender and age" → "age+sex")."""
+    found = [name for name, cues in ATTRIBUTES.items() if best_cue(cues, text)[0]]
+    return "+".join(found) or None
 
 
 class DemographicsKind(Kind):
@@ -45,12 +44,15 @@ class DemographicsKind(Kind):
         return AspectEvidence(aspect, found[:1], [], 1.0)
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
+        asked = (part.aspect.attribute or "").split("+")
+        return [claim for attribute in asked for claim in self._claims(part, attribute or None)]
+
+    def _claims(self, part: AspectEvidence, attribute: str | None) -> list[Claim]:
         chunk = part.chunks[0]
         fact = chunk.fact
         cite = [chunk.id]
         if fact is None:
             return [Claim(text=chunk.text, citations=cite)]
-        attribute = part.aspect.attribute
         if attribute == "sex":
             return [Claim(text=f"Sex: {fact.gender}." if fact.gender else "Sex is not recorded.", citations=cite)]
         if attribute == "birth":

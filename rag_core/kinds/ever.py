@@ -7,7 +7,7 @@ record of the concept the answer says so ("no record of …"), which is not the 
 from __future__ import annotations
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
-from rag_core.kinds.common import concept_evidence
+from rag_core.kinds.common import concept_evidence, fact_sentence
 from rag_core.models import Chunk, Claim
 
 
@@ -39,6 +39,8 @@ class EverKind(Kind):
     def claims(self, part: AspectEvidence) -> list[Claim]:
         topic = part.aspect.topic.name if part.aspect.topic else "lab"
         oldest, newest = part.chunks[0], part.chunks[-1]
+        if topic == "lab":  # "does he smoke?", "any A1c?": what was recorded, not a bare yes
+            return [Claim(text=f"Most recent: {fact_sentence(newest)}", citations=[newest.id])]
         name = oldest.concepts[0] if oldest.concepts else "it"
         return [Claim(text=_yes(topic, name, oldest, newest), citations=[c.id for c in part.chunks])]
 

@@ -39,7 +39,9 @@ class LatestKind(Kind):
             return withheld(aspect)
         chunks = await reader.facts(aspect.base_filter())
         if aspect.topic.name == "lab":
-            chunks = [c for c in chunks if c.category in ("laboratory", "vital-signs")] or chunks
+            from rag_core.kinds.listing import lab_results
+
+            chunks = lab_results(chunks, aspect.clause)
         if not chunks:
             return AspectEvidence(aspect, [], not_found=f"No {aspect.topic.name} records {window_phrase(aspect)}.")
         return AspectEvidence(aspect, self.pick(chunks, aspect)[:k], [], 1.0)

@@ -3,12 +3,14 @@ optionally inside one hospital stay ("diagnoses during the last admission")."""
 
 from __future__ import annotations
 
+import re
+
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import MAX_LISTED, list_claims, window_phrase, withheld
 from rag_core.kinds.encounters import target_encounter
 from rag_core.kinds.notes import NOTE_TYPES, excerpt
 from rag_core.kinds.timewords import iso
-from rag_core.models import Claim, SearchFilter
+from rag_core.models import Chunk, Claim, SearchFilter
 
 
 class ListKind(Kind):
@@ -30,7 +32,7 @@ class ListKind(Kind):
         if names:
             chunks = [c for c in chunks if names & set(c.concepts)] or chunks
         elif aspect.topic.name == "lab":
-            chunks = [c for c in chunks if c.category in ("laboratory", "vital-signs")] or chunks
+            chunks = lab_results(chunks, aspect.clause)
         if not chunks and aspect.topic.name == "allergy":
             return await self._stated_in_notes(reader, aspect)
         if not chunks:
@@ -58,8 +60,9 @@ class ListKind(Kind):
         chunks = sorted(merged.values(), key=lambda c: (c.effective_day or 0, c.id))
         if not chunks:
             label = f"{iso(start)} to {iso(end)}" if start and end else "that stay"
-            return AspectEvidence(aspect, [stay], [], 0.0, not_found=f"No {aspect.topic.name if aspect.topic else ''} "
-                                  f"records during the stay of {label}.")
+            what = aspect.topic.name if aspect.topic else ""
+            return AspectEvidence(aspect, [], [], 0.0, nearest=[stay],
+                                  not_found=f"No {what} records during the stay of {label}.")
         return AspectEvidence(aspect, [stay, *chunks[:MAX_LISTED]], [], 1.0)
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
@@ -74,6 +77,12 @@ class ListKind(Kind):
             stay, chunks = chunks[0], chunks[1:]
             out.append(Claim(text=f"During the stay: {stay.text}", citations=[stay.id]))
         return out + list_claims(chunks, verb)
+
+
+def lab_results(chunks: list[Chunk], clause: str) -> list[Chunk]:
+    """Results and vital signs (not survey scores); vital signs only when the question says vitals."""
+    wanted = ("vital-signs",) if re.search(r"\bvitals?\b", clause, re.I) else ("laboratory", "vital-signs")
+    return [c for c in chunks if c.category in wanted] or chunks
 
 
 def _day(value: str | None) -> int | None:

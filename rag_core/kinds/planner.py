@@ -25,6 +25,7 @@ from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
 from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, NOTE, TOPICS
 
 MIN_TOPIC = 0.5
+STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
 # Topic words that also name a concept ("blood pressure", "weight"): they stay in the concept.
 _CONTENT_CUES = re.compile(r"\b(?:blood pressure|bp|weight|height|bmi|pulse|temperature|cbc|bmp|cmp|lipids?)\b", re.I)
 _SPLIT = re.compile(
@@ -115,7 +116,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if DEMOGRAPHICS in topics and ENCOUNTER in topics and attribute_of(text) == "age":  # "age at the last admission"
         topic = DEMOGRAPHICS
         encounter_scope = "first" if op_of(text) == "first" else "last"
-    others = [t for t in topics if t not in (ENCOUNTER, NOTE, DEMOGRAPHICS)]
+    strong = {t.name for score, t in scores if score >= STRONG_TOPIC}
+    others = [t for t in topics if t not in (ENCOUNTER, NOTE, DEMOGRAPHICS) and t.name in strong]
     if ENCOUNTER in topics and others and topic in (ENCOUNTER, *others):
         if setting in ("inpatient", "icu", "emergency"):  # "meds during the last admission"
             op = op_of(text)
