@@ -85,6 +85,7 @@ class Aspect:
     statuses: tuple[str, ...] | None = None
     concept_parts: tuple[str, ...] = ()  # "LDL and HDL": each part, tried when the whole names nothing
     prefer: tuple[str, ...] = ()  # other topics the question's words point at (concepts resolve there next)
+    focus: str | None = None  # note questions: the words the note must mention when no date pins it
 
     # views kept for callers that think in types and days
     @property

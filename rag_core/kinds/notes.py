@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from rag_core.concepts import concept_words
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import withheld
 from rag_core.models import Chunk, Claim, SearchFilter
@@ -47,6 +48,13 @@ class NoteKind(Kind):
                 pinned = True
         text = aspect.clause if aspect.section is None else f"{aspect.section} {aspect.clause}"
         hits = await reader.search(aspect, text, flt, k)
+        from rag_core.kinds.search import mentions
+
+        words = [w for w in concept_words(aspect.focus or "") if section_of(w) is None]
+        if words and not pinned:  # found by words, not by date: the note must say them
+            hits = [h for h in hits if mentions(h.chunk, words)]
+            if not hits:
+                return AspectEvidence(aspect, [], [], 0.0, not_found=f"No note mentions \u201c{' '.join(words)}\u201d.")
         confidence = hits[0].score if hits else 0.0
         if hits and pinned:
             confidence = max(confidence, 1.0 if flt.day_from == flt.day_to else 0.7)  # the engine filter pinned the visit

@@ -144,6 +144,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     words = concept_words(rest)
     concept = " ".join(words) or None
     parts = tuple(p for p in (" ".join(concept_words(seg)) for seg in _SEPARATORS.split(rest)) if p)
+    focus = concept if topic in (NOTE, ENCOUNTER) else None
     if topic in (NOTE, ENCOUNTER, DEMOGRAPHICS):
         concept = None
     limit = None
@@ -162,14 +163,14 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         notes_wanted = re.search(r"\bwhat happened\b|\bsay\b|\bsaid\b|\bdiscuss|\bsummar|\bplan\b|\bwhy\b|\breason\b",
                                  text, re.I)
         if setting is None and (notes_wanted or (window.explicit and op in (None, "latest", "first"))):
-            return replace(aspect, kind=NOTES, topic=NOTE, section=section_of(text))
+            return replace(aspect, kind=NOTES, topic=NOTE, section=section_of(text), focus=focus)
         first = op == "first" or (op in ("los", "discharge") and best_cue(OPS["first"], text)[0] > 0)
         aspect = replace(aspect, attribute=op or ("latest" if setting else "list"),
                          encounter_scope="first" if first else None)
     elif topic is DEMOGRAPHICS:
         aspect = replace(aspect, attribute=attribute_of(text), setting=setting if encounter_scope else None)
     elif topic is NOTE or kind is NOTES:
-        aspect = replace(aspect, kind=NOTES, section=section_of(text))
+        aspect = replace(aspect, kind=NOTES, section=section_of(text), focus=focus)
     if kind.name == "current" and topic is not None:
         aspect = replace(aspect, statuses=None)
     return aspect
