@@ -33,6 +33,7 @@ class ClinicalSignalReranker:
     def rerank(self, plan: QueryPlan, aspect: Aspect, hits: list[Hit], k: int) -> list[Hit]:
         if not hits:
             return []
+        hits = sorted(hits, key=lambda h: (-h.score, h.chunk.id))  # engine ties in one order, every time
         question = np.asarray(self.embedder.embed([plan.question])[0], dtype=np.float32)
         missing = [h.chunk.text for h in hits if h.dense is None]
         embedded = iter(self.embedder.embed(missing)) if missing else iter(())
@@ -53,5 +54,5 @@ class ClinicalSignalReranker:
             score = 0.35 * float(max(cos, 0.0)) + 0.25 * rank_score + 0.15 * type_fit + 0.15 * section_fit
             score += 0.10 * recency
             scored.append(Hit(hit.chunk, round(score, 4)))
-        scored.sort(key=lambda h: -h.score)
+        scored.sort(key=lambda h: (-h.score, h.chunk.id))
         return scored[:k]
