@@ -102,7 +102,7 @@ class ChartService:
                                   asked_dates=asked)
             else:
                 result = await self._with_model(self.model, evidence, scope, today, not_found, generation)
-            if not result.abstained and len(reasons) and len(reasons) < len(evidence.aspects):
+            if not result.abstained and reasons and len(reasons) < len(evidence.aspects):
                 result.answer += f"\n{reasons[0]}"  # a part with no answer says why
             if result.abstained and not result.closest:
                 nearest = [c for a in evidence.aspects for c in a.nearest]

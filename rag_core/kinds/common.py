@@ -7,7 +7,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from rag_core.concepts import Resolution
+from rag_core.concepts import Resolution, lexicon
 from rag_core.index.base import sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader
 from rag_core.kinds.timewords import iso
@@ -164,3 +164,30 @@ def oldest_day(chunks: list[Chunk]) -> list[Chunk]:
         return chunks[:1]
     day = min(c.effective_day or 0 for c in dated)
     return [c for c in dated if c.effective_day == day]
+
+
+_SOFT = {"disorder", "finding", "procedure", "situation", "disease", "result", "level", "score"}
+
+
+def mentions(chunk: Chunk, words: list[str]) -> bool:
+    """Whether the chunk names what the question named: every distinguishing content word (or a lexicon
+    expansion of it), as a word or a word start of 4+ letters."""
+    text = chunk.text.lower()
+    wanted = [w for w in words if w.lower() not in _SOFT] or words
+    return all(_mentioned(word, text) for word in wanted)
+
+
+def _mentioned(word: str, text: str) -> bool:
+    for option in (word.lower(), *lexicon().get(word.lower(), ())):
+        if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg")
+            if re.search(rf"\b{re.escape(option)}\b", text):
+                return True
+        elif re.search(rf"\b{re.escape(option[: max(5, len(option) - 2)])}", text):
+            return True
+    return False
+
+
+def lab_results(chunks: list[Chunk], clause: str) -> list[Chunk]:
+    """Results and vital signs (not survey scores); vital signs only when the question says vitals."""
+    wanted = ("vital-signs",) if re.search(r"\bvitals?\b", clause, re.I) else ("laboratory", "vital-signs")
+    return [c for c in chunks if c.category in wanted] or chunks

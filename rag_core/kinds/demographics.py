@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rag_core.facts import age_on, day_text, to_date
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, best_cue
+from rag_core.kinds.encounters import target_encounter
 from rag_core.kinds.timewords import int_day
 from rag_core.models import Claim, Derived, SearchFilter
 
@@ -36,8 +37,6 @@ class DemographicsKind(Kind):
         if not found:
             return AspectEvidence(aspect, [], not_found="No demographics recorded for this patient.")
         if aspect.attribute == "age" and aspect.encounter_scope and reader.granted(frozenset({"Encounter"})):
-            from rag_core.kinds.encounters import target_encounter
-
             stay = await target_encounter(reader, aspect)
             if stay is not None:
                 return AspectEvidence(aspect, [found[0], stay], [], 1.0)

@@ -62,9 +62,8 @@ async def encounters(reader: ChartReader, aspect: Aspect, setting: str | None) -
                        day_to=aspect.window.day_to)
     found = [c for c in await reader.facts(flt) if c.resource_type == "Encounter" and _matches(c, setting)]
     if setting == "inpatient":  # an ICU stay inside an admission is part of it, not another admission
-        parents = {c.fact.part_of for c in found if c.fact and c.fact.part_of}
-        found = [c for c in found if not (c.fact and c.fact.setting == "icu" and c.fact.part_of in
-                                          {p.resource_id for p in found}) or c.resource_id in parents]
+        ids = {c.resource_id for c in found}
+        found = [c for c in found if not (c.fact and c.fact.setting == "icu" and c.fact.part_of in ids)]
     return found
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
-from rag_core.kinds.common import concept_evidence, fact_sentence, newest_day, window_phrase, withheld
+from rag_core.kinds.common import concept_evidence, fact_sentence, lab_results, newest_day, window_phrase, withheld
 from rag_core.models import Chunk, Claim
 
 LEADS = {"lab": "Most recent result", "medication": "Most recent prescription", "condition": "Most recent diagnosis",
@@ -39,8 +39,6 @@ class LatestKind(Kind):
             return withheld(aspect)
         chunks = await reader.facts(aspect.base_filter())
         if aspect.topic.name == "lab":
-            from rag_core.kinds.listing import lab_results
-
             chunks = lab_results(chunks, aspect.clause)
         if not chunks:
             return AspectEvidence(aspect, [], not_found=f"No {aspect.topic.name} records {window_phrase(aspect)}.")

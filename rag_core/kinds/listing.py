@@ -3,14 +3,12 @@ optionally inside one hospital stay ("diagnoses during the last admission")."""
 
 from __future__ import annotations
 
-import re
-
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import MAX_LISTED, list_claims, window_phrase, withheld
+from rag_core.kinds.common import MAX_LISTED, lab_results, list_claims, window_phrase, withheld
 from rag_core.kinds.encounters import target_encounter
 from rag_core.kinds.notes import NOTE_TYPES, excerpt
 from rag_core.kinds.timewords import iso
-from rag_core.models import Chunk, Claim, SearchFilter
+from rag_core.models import Claim, SearchFilter
 
 
 class ListKind(Kind):
@@ -77,12 +75,6 @@ class ListKind(Kind):
             stay, chunks = chunks[0], chunks[1:]
             out.append(Claim(text=f"During the stay: {stay.text}", citations=[stay.id]))
         return out + list_claims(chunks, verb)
-
-
-def lab_results(chunks: list[Chunk], clause: str) -> list[Chunk]:
-    """Results and vital signs (not survey scores); vital signs only when the question says vitals."""
-    wanted = ("vital-signs",) if re.search(r"\bvitals?\b", clause, re.I) else ("laboratory", "vital-signs")
-    return [c for c in chunks if c.category in wanted] or chunks
 
 
 def _day(value: str | None) -> int | None:

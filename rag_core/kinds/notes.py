@@ -7,7 +7,7 @@ import re
 
 from rag_core.concepts import concept_words
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import withheld
+from rag_core.kinds.common import mentions, withheld
 from rag_core.models import Chunk, Claim, SearchFilter
 
 NOTE_TYPES = frozenset({"DocumentReference", "DiagnosticReport"})
@@ -20,6 +20,8 @@ SECTIONS = {
     "allergies": Cue(r"\ballerg\w*"),
     "medications": Cue(r"\bmedications?\b|\bmeds\b"),
 }
+# Visit questions that want what the note says rather than the encounter record
+NOTE_ASKS = (Cue(r"\bwhat happened\b|\bsay\b|\bsaid\b|\bdiscuss\w*|\bsummar\w*|\bplan\b|\bwhy\b|\breason\b|\babout\b"),)
 NEWEST = Cue(r"\blast\b|\blatest\b|\bmost recent\b|\brecent\b|\bnewest\b|\bprevious\b")
 
 
@@ -48,8 +50,6 @@ class NoteKind(Kind):
                 pinned = True
         text = aspect.clause if aspect.section is None else f"{aspect.section} {aspect.clause}"
         hits = await reader.search(aspect, text, flt, k)
-        from rag_core.kinds.search import mentions
-
         words = [w for w in concept_words(aspect.focus or "") if section_of(w) is None]
         if words and not pinned:  # found by words, not by date: the note must say them
             hits = [h for h in hits if mentions(h.chunk, words)]

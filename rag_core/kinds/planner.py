@@ -19,15 +19,13 @@ from rag_core.kinds.demographics import ATTRIBUTES, attribute_of
 from rag_core.kinds.encounters import OPS, SETTING_CUES, op_of, setting_of
 from rag_core.kinds.extreme import MIN_CUES
 from rag_core.kinds.listing import LIST
-from rag_core.kinds.notes import NOTES, section_of
+from rag_core.kinds.notes import NOTE_ASKS, NOTES, section_of
 from rag_core.kinds.registry import ALL, choose
 from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
 from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, NOTE, TOPICS
 
 MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
-# Topic words that also name a concept ("blood pressure", "weight"): they stay in the concept.
-_CONTENT_CUES = re.compile(r"\b(?:blood pressure|bp|weight|height|bmi|pulse|temperature|cbc|bmp|cmp|lipids?)\b", re.I)
 _SPLIT = re.compile(
     r"(?:\?\s+|;\s*|,?\s+(?:and|also|plus|as well as)\s+(?=(?:which|what|when|how|has|have|did|were|was|list|any|is|are|"
     r"does|do|show|give|current|all|his|her|their|meds?|medications?|labs?|vitals?|diagnos\w*|allerg\w*|vaccin\w*|"
@@ -37,6 +35,11 @@ _SPLIT = re.compile(
 _LIMIT = re.compile(r"\b(?:last|past|previous|recent|first|latest)\s+(?P<n>\d{1,2}|" + "|".join(
     w for w in NUMBER_WORDS if w not in ("a", "an")) + r")\b(?!\s*(?:days?|weeks?|months?|years?|d|w|y|mo)\b)", re.I)
 _SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*", re.I)
+
+
+def _names_a_measurement(text: str) -> bool:
+    """A topic word that is also a concept ("blood pressure", "weight") names what is measured."""
+    return any(cue.keep and cue.compiled().search(text) for topic in TOPICS for cue in topic.cues)
 
 
 def split_parts(question: str) -> list[str]:
@@ -123,7 +126,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
             op = op_of(text)
             encounter_scope = "first" if op == "first" else "last"
         topic = others[0]
-    elif topic is NOTE and others and _CONTENT_CUES.search(text) and not re.search(r"\bnotes?\b", text, re.I):
+    elif topic is NOTE and others and _names_a_measurement(text) and not re.search(r"\bnotes?\b", text, re.I):
         topic = others[0]
     # the concept: what is left once time, cue words and function words are gone
     spans: list[tuple[int, int]] = []
@@ -160,8 +163,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         aspect = replace(aspect, extreme="min" if best_cue(MIN_CUES, text)[0] else "max")
     if topic is ENCOUNTER:
         op = op_of(text)
-        notes_wanted = re.search(r"\bwhat happened\b|\bsay\b|\bsaid\b|\bdiscuss|\bsummar|\bplan\b|\bwhy\b|\breason\b",
-                                 text, re.I)
+        notes_wanted = best_cue(NOTE_ASKS, text)[0] > 0
         if setting is None and (notes_wanted or (window.explicit and op in (None, "latest", "first"))):
             return replace(aspect, kind=NOTES, topic=NOTE, section=section_of(text), focus=focus)
         first = op == "first" or (op in ("los", "discharge") and best_cue(OPS["first"], text)[0] > 0)
@@ -171,8 +173,6 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         aspect = replace(aspect, attribute=attribute_of(text), setting=setting if encounter_scope else None)
     elif topic is NOTE or kind is NOTES:
         aspect = replace(aspect, kind=NOTES, section=section_of(text), focus=focus)
-    if kind.name == "current" and topic is not None:
-        aspect = replace(aspect, statuses=None)
     return aspect
 
 

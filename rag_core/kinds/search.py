@@ -8,35 +8,13 @@ content words, with lexicon expansions), a cited chunk must mention it.
 
 from __future__ import annotations
 
-import re
-
-from rag_core.concepts import concept_words, lexicon
+from rag_core.concepts import concept_words
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
+from rag_core.kinds.common import mentions
 from rag_core.kinds.notes import excerpt
-from rag_core.models import Chunk, Claim, SearchFilter
+from rag_core.models import Claim, SearchFilter
 
 MAX_CLAIMS = 3
-
-
-_SOFT = {"disorder", "finding", "procedure", "situation", "disease", "result", "level", "score"}
-
-
-def mentions(chunk: Chunk, words: list[str]) -> bool:
-    """Whether the chunk names what the question named: every distinguishing content word (or a lexicon
-    expansion of it), as a word or a word start of 4+ letters."""
-    text = chunk.text.lower()
-    wanted = [w for w in words if w.lower() not in _SOFT] or words
-    return all(_mentioned(word, text) for word in wanted)
-
-
-def _mentioned(word: str, text: str) -> bool:
-    for option in (word.lower(), *lexicon().get(word.lower(), ())):
-        if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg")
-            if re.search(rf"\b{re.escape(option)}\b", text):
-                return True
-        elif re.search(rf"\b{re.escape(option[: max(5, len(option) - 2)])}", text):
-            return True
-    return False
 
 
 class SearchKind(Kind):
