@@ -104,6 +104,10 @@ def test_patient_identifiers_are_not_concepts() -> None:
     [
         ("in the last 18 months", (20200215, 20210815, None)),
         ("over the past 2 yrs", (20190815, 20210815, None)),
+        ("over the past year and a half", (20200215, 20210815, None)),
+        ("in the last 1.5 years", (20200215, 20210815, None)),
+        ("over the last couple of years", (20190815, 20210815, None)),
+        ("in the past half year", (20210215, 20210815, None)),
         ("since 2019", (20190101, 20210815, None)),
         ("since March 3, 2020", (20200303, 20210815, None)),
         ("in February 2021", (20210201, 20210228, None)),

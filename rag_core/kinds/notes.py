@@ -13,7 +13,7 @@ from rag_core.models import Chunk, Claim, SearchFilter
 NOTE_TYPES = frozenset({"DocumentReference", "DiagnosticReport"})
 MAX_NOTE_CLAIM_CHARS = 700
 SECTIONS = {
-    "assessment and plan": Cue(r"\bassessment\b|\bplan\b|\ba/p\b|\bimpression\b"),
+    "assessment and plan": Cue(r"\bassessment\b|\bplan\b|\ba/p\b|\ba&p\b|\bimpression\b"),
     "chief complaint": Cue(r"\bchief complaint\b|\bcc\b|\bcame in for\b|\bpresenting\b|\breason for (?:the )?visit\b"),
     "history of present illness": Cue(r"\bhpi\b|\bhistory of present illness\b"),
     "social history": Cue(r"\bsocial history\b|\bsmok\w*|\balcohol\b|\bsocial\b"),

@@ -23,7 +23,8 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "twenty-four": 24,
     "thirty": 30, "several": 3, "few": 3, "couple": 2,
 }
-_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+_NUM = (r"(?:(?P<n>\d{1,3}(?:\.5)?|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+        + r")(?P<half>\s+and\s+a\s+half)?(?:\s+of)?)")
 _UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)\b"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -67,18 +68,23 @@ def months_back(now: date, months: int) -> date:
     return date(year, month0 + 1, min(now.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
-def _number(raw: str) -> int:
+def _number(raw: str, half: str | None = None) -> float:
     raw = raw.lower()
-    return NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(raw)
+    n = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw)
+    return n + 0.5 if half else n
 
 
-def _back(now: date, n: int, unit: str) -> date:
+def _back(now: date, n: float, unit: str) -> date:
     unit = unit.lower()
     if unit.startswith("m"):
-        return months_back(now, n)
+        return months_back(now, round(n))
     if unit.startswith("y"):
-        return months_back(now, 12 * n)
-    return now - timedelta(days=n * (7 if unit.startswith("w") else 1))
+        return months_back(now, round(12 * n))  # "a year and a half" = 18 months
+    return now - timedelta(days=round(n * (7 if unit.startswith("w") else 1)))
+
+
+def _say(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
 
 
 def _day(m: re.Match[str], now: date) -> date | None:
@@ -122,15 +128,19 @@ def _before_day(m: re.Match[str], now: date) -> Window | None:
 
 
 def _last_n(m: re.Match[str], now: date) -> Window | None:
-    n = _number(m.group("n") or "1")
+    n = _number(m.group("n") or "1", m.group("half") or m.group("half2"))
     start = _back(now, n, m.group("unit"))
     unit = m.group("unit").lower()
     word = {"d": "day", "w": "week", "m": "month", "y": "year"}[unit[0]]
-    return Window(day_int(start), day_int(now), True, None, f"in the last {n} {word}{'s' if n != 1 else ''}")
+    return Window(day_int(start), day_int(now), True, None, f"in the last {_say(n)} {word}{'s' if n != 1 else ''}")
+
+
+def _half_year(m: re.Match[str], now: date) -> Window | None:
+    return Window(day_int(months_back(now, 6)), day_int(now), True, None, "in the last 6 months")
 
 
 def _ago(m: re.Match[str], now: date) -> Window | None:
-    anchor = _back(now, _number(m.group("n") or "1"), m.group("unit"))
+    anchor = _back(now, _number(m.group("n") or "1", m.group("half")), m.group("unit"))
     return Window(None, day_int(now), True, day_int(anchor), f"around {anchor.isoformat()}")
 
 
@@ -196,8 +206,10 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(rf"\b(?:before|until|prior\s+to|up\s+to)\s+{_DAY}", re.I), _before_day),
     (re.compile(rf"\b(?:on|dated|from|at|of)?\s*(?:the\s+)?{_DAY}(?!\d)", re.I), _on_day),
     (re.compile(rf"\b(?:in|during|for|over|within|from|throughout)?\s*(?:the\s+)?(?:last|past|previous|prior|recent)\s+"
-                rf"{_NUM}?\s*{_UNIT}", re.I), _last_n),
+                rf"{_NUM}?\s*{_UNIT}(?P<half2>\s+and\s+a\s+half)?", re.I), _last_n),
     (re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I), _ago),
+    (re.compile(r"\b(?:in|during|over|within)?\s*(?:the\s+)?(?:last|past|previous)\s+half\s+(?:a\s+)?year\b", re.I),
+     _half_year),
     (re.compile(rf"\b(?:in|during|of|for)?\s*{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I), _month_year),
     (re.compile(rf"\b(?:since|after)\s+{_YEAR}\b", re.I), _since_year),
     (re.compile(rf"\b(?:before|prior\s+to)\s+{_YEAR}\b", re.I), _before_year),

@@ -14,7 +14,7 @@ class TrendKind(Kind):
     cues = (
         Cue(r"\btrend(?:s|ed|ing)?\b"), Cue(r"\bchang(?:e|ed|es|ing)\b", 0.9), Cue(r"\bover time\b", 0.9),
         Cue(r"\bover the (?:years|months|past|course)\b", 0.9), Cue(r"\bprogress(?:ion|ed)?\b", 0.8),
-        Cue(r"\btrajector", 1.0), Cue(r"\bcourse\b", 0.5),
+        Cue(r"\btrajector", 1.0), Cue(r"\bcourse\b", 0.5), Cue(r"\bevolv\w*|\bdevelop\w*|\bfluctuat\w*", 0.8),
         Cue(r"\ball (?:the |of the |his |her )?(?:values|results|readings|levels|measurements)\b", 0.9),
         Cue(r"\b(?:values|results|readings|levels|measurements)\b", 0.5), Cue(r"\bhistory\b", 0.45),
         Cue(r"\bgo(?:ing|ne)? (?:up|down)\b|\brising\b|\bfalling\b|\bimprov|\bworsen", 0.9),
