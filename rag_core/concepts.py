@@ -188,7 +188,7 @@ def lexicon() -> dict[str, tuple[str, ...]]:
 @cache
 def panels() -> dict[str, tuple[str, ...]]:
     """Names of test panels → every analyte in them ("lipid panel" → cholesterol, triglycerides, LDL, HDL)."""
-    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind == "panel"}
+    return {term.replace(" ", ""): expansions for term, expansions, kind in _lexicon_rows() if kind == "panel"}
 
 
 @cache

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rag_core.concepts import VocabularyEntry, analyte, match_concepts, resolve_concept
 from rag_core.kinds.timewords import read_time
@@ -40,6 +42,7 @@ NOW = date(2021, 8, 15)
         ("when did he start metformin", None, "onset", "metformin", (None, 20210815)),
         ("meds between 2019 and 2020", "medication", "list", None, (20190101, 20201231)),
         ("labs last week", "lab", "list", None, (20210808, 20210815)),
+        ("pt's potassium over the last 2 yrs?", None, "auto", "potassium", (20190815, 20210815)),
         ("Any history of cardiac arrest?", "condition", "ever", "cardiac arrest", (None, 20210815)),
         ("What medications is the patient currently on?", "medication", "current", None, (None, 20210815)),
         ("What are the patient's active problems?", "condition", "current", None, (None, 20210815)),
@@ -175,6 +178,31 @@ def test_concepts_resolve_to_what_this_chart_records(asked: str, recorded: list[
     vocabulary = [VocabularyEntry(n, t) for n, t in zip(recorded, topics, strict=True)]
     found = resolve_concept(asked, vocabulary)
     assert (list(found.names) if found else [], found.how if found else None) == (expected, how)
+
+
+def test_a_panel_names_all_its_analytes() -> None:
+    vocabulary = [VocabularyEntry(n, "lab") for n in ("Creatinine", "Urea Nitrogen", "Sodium", "Glucose")]
+    found = resolve_concept("kidney function", vocabulary)
+    assert found is not None and set(found.names) == {"Creatinine", "Urea Nitrogen"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_any_text_plans_without_error(question: str) -> None:
+    plan = plan_question(question, NOW)
+    assert all(a.day_to is None or a.day_to <= 20210815 for a in plan.aspects)
+
+
+WORDS = ["last", "3", "K", "since", "2019", "2020-02-30", "12/31/2020", "between", "and", "a", "half", "year",
+         "months", "ago", "first", "how", "many", "admission", "icu", "age", "at", "the", "meds", "during", "stay",
+         "highest", "A1c", "trend", "?", ",", "on", "Feb", "2021", "note", "allergic", "to", "patient", "10015272"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14))
+def test_any_mix_of_question_words_plans_without_error(words: list[str]) -> None:
+    plan = plan_question(" ".join(words), NOW)
+    assert plan.aspects and all(a.day_to is None or a.day_to <= 20210815 for a in plan.aspects)
 
 
 def test_serum_and_blood_are_one_analyte_urine_another() -> None:

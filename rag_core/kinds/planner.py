@@ -27,8 +27,8 @@ from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, NOTE,
 MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
 _SPLIT = re.compile(
-    r"(?:\?\s+|;\s*|,?\s+(?:and|also|plus|as well as)\s+(?=(?:which|what|when|how|has|have|did|were|was|list|any|is|are|"
-    r"does|do|show|give|current|all|his|her|their|meds?|medications?|labs?|vitals?|diagnos\w*|allerg\w*|vaccin\w*|"
+    r"(?:\?\s+|;\s*|,?\s+(?:and|also|plus|as well as|along with|together with)\s+(?=(?:which|what|when|how|has|have|did|were|was|list|any|is|are|"
+    r"does|do|show|give|current|all|any|his|her|their|meds?|medications?|labs?|vitals?|diagnos\w*|allerg\w*|vaccin\w*|"
     r"immuni\w*|procedures?|problems?|conditions?)\b))",
     re.I,
 )
@@ -139,7 +139,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if ENCOUNTER in topics:  # "during the last hospital admission": the stay's words name no concept
         for cues in (*SETTING_CUES.values(), *OPS.values()):
             spans += best_cue(cues, text)[1]
-    limit_match = _LIMIT.search(part)
+    limit_match = _LIMIT.search(text)
     if limit_match:
         spans.append(limit_match.span("n") if limit_match.start("n") >= 0 else limit_match.span())
     rest = _strip_spans(text, spans)

@@ -246,7 +246,7 @@ def read_time(text: str, now: date) -> TimeReading:
             taken.append((start, end, window))
     rest = text
     for start, end, _ in sorted(taken, key=lambda t: -t[0]):
-        rest = rest[:start] + " " + rest[end:]
+        rest = rest[:start] + " " * (end - start) + rest[end:]  # same length: offsets into the text still hold
     today = day_int(now)
     if not taken:
         return TimeReading(Window(None, today, False), rest)
