@@ -27,7 +27,8 @@ from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, NOTE,
 MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
 _SPLIT = re.compile(
-    r"(?:\?\s+|;\s*|,?\s+(?:and|also|plus|as well as|along with|together with)\s+(?=(?:which|what|when|how|has|have|did|were|was|list|any|is|are|"
+    r"(?:\?\s+|;\s*|,?\s+(?:and|also|plus|as well as|along with|together with)\s+"
+    r"(?=(?:which|what|when|how|has|have|did|were|was|list|any|is|are|"
     r"does|do|show|give|current|all|any|his|her|their|meds?|medications?|labs?|vitals?|diagnos\w*|allerg\w*|vaccin\w*|"
     r"immuni\w*|procedures?|problems?|conditions?)\b))",
     re.I,
