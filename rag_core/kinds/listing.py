@@ -23,12 +23,14 @@ class ListKind(Kind):
         if aspect.encounter_scope:
             return await self._in_stay(reader, aspect)
         names: set[str] = set()
-        if aspect.concept:  # "which potassium results in 2019": narrowed when the words name a recorded concept
+        if aspect.concept:  # "which statins in 2019": narrowed to what the words name, or nothing listed
             resolution = await reader.resolve(aspect)
-            names = set(resolution.names) if resolution and resolution.topic == aspect.topic.name else set()
+            if resolution is None or resolution.topic != aspect.topic.name:
+                return AspectEvidence(aspect, [], not_found=f"Nothing recorded matches \u201c{aspect.concept}\u201d.")
+            names = set(resolution.names)
         chunks = await reader.facts(aspect.base_filter())
         if names:
-            chunks = [c for c in chunks if names & set(c.concepts)] or chunks
+            chunks = [c for c in chunks if names & set(c.concepts)]
         elif aspect.topic.name == "lab":
             chunks = lab_results(chunks, aspect.clause)
         if not chunks and aspect.topic.name == "allergy":
