@@ -197,7 +197,7 @@ async def test_facts_during_the_last_stay(service: ChartService) -> None:
         ("how long was the last hospital stay", "Length of stay: 4 days"),
         ("when was she discharged", "Discharged on 2020-06-05"),
         ("any ICU stays?", "Medical Intensive Care Unit (MICU)"),
-        ("how many ER visits?", "1 emergency visits"),
+        ("how many ER visits?", "1 emergency visit "),
     ],
 )
 async def test_encounters(service: ChartService, question: str, expected: str) -> None:

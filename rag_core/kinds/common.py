@@ -81,6 +81,8 @@ def list_claims(chunks: list[Chunk], verb: str) -> list[Claim]:
 
 def count_claim(chunks: list[Chunk], what: str, where: str) -> Claim:
     n = len({c.reference for c in chunks})
+    if n == 1 and what.endswith("s"):
+        what = what[:-1]  # "1 emergency visit"
     text = f"{n} {what} {where}".rstrip() + (f": {date_list(chunks)}." if date_list(chunks) else ".")
     return Claim(text=text, citations=[c.id for c in chunks], computed=[Derived(kind="count", value=str(n))])
 
