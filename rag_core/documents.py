@@ -505,16 +505,9 @@ def _render_patient(r: Resource, _: ReferenceResolver) -> Rendered | None:
         race=_us_core_text(r, "race"), ethnicity=_us_core_text(r, "ethnicity"),
     )
     parts = [f"sex {fact.gender or 'not recorded'}", f"born {day_of(fact.birth_date) or 'date not recorded'}"]
-    if fact.deceased:
-        parts.append(f"deceased {day_of(fact.deceased) or 'yes'}")
-    if fact.language:
-        parts.append(f"language {fact.language}")
-    if fact.marital_status:
-        parts.append(f"marital status {fact.marital_status}")
-    if fact.race:
-        parts.append(f"race {fact.race}")
-    if fact.ethnicity:
-        parts.append(f"ethnicity {fact.ethnicity}")
+    optional = (("deceased", fact.deceased and (day_of(fact.deceased) or "yes")), ("language", fact.language),
+                ("marital status", fact.marital_status), ("race", fact.race), ("ethnicity", fact.ethnicity))
+    parts += [f"{label} {value}" for label, value in optional if value]
     text = "Patient demographics: " + "; ".join(parts) + "."
     return Rendered(text, ("Patient demographics",), None, category="demographics", fact=fact)
 

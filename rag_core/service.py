@@ -87,8 +87,6 @@ class ChartService:
         egress, token = begin_request(record)
         generation: dict[str, Any] = {"generator": self.generator.model_id}
         try:
-            if not await self.retriever.index.count(PATIENT_DATA, SearchFilter(), scope):
-                raise PatientNotIndexed("no chart data is indexed for this patient (or none this session may read)")
             shifted = await self._date_shifted(scope, today)
             if shifted is not None:
                 today = shifted
@@ -144,10 +142,13 @@ class ChartService:
     async def _date_shifted(self, scope: PatientScope, today: date) -> date | None:
         """The chart's newest day when all of its dated records lie after ``today`` — de-identified data
         sets shift dates by decades (MIMIC-IV: 2100s), and "nothing after the day asked" would hide the
-        whole chart; None for an ordinary chart."""
+        whole chart; None for an ordinary chart (one count query). Raises ``PatientNotIndexed`` when the
+        scope reads nothing of this patient at all."""
         index = self.retriever.index
         if await index.count(PATIENT_DATA, SearchFilter(day_to=day_int(today)), scope):
             return None
+        if not await index.count(PATIENT_DATA, SearchFilter(), scope):
+            raise PatientNotIndexed("no chart data is indexed for this patient (or none this session may read)")
         newest = await index.scroll(PATIENT_DATA, SearchFilter(day_from=day_int(today) + 1), scope, limit=1,
                                     newest_first=True)
         if not newest or not newest[0].effective_date:

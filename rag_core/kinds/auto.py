@@ -1,12 +1,12 @@
 """A concept asked with no kind cue ("A1c?", "metformin", "K pls"): resolve it first, then answer the way
 its topic is usually asked — a lab's latest value (its values when a period is named), a drug's or a
-diagnosis's yes/no with dates. Unresolved, the chart is searched (``search``)."""
+diagnosis's yes/no with dates. Unresolved, the retriever searches the chart (``search``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind, Topic
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
 from rag_core.kinds.topics import BY_NAME
 
 
@@ -14,17 +14,12 @@ class AutoKind(Kind):
     name = "auto"
     needs_concept = True
 
-    def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        return bool(concept)
-
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         from rag_core.kinds.registry import default_kind
 
         resolution = await reader.resolve(aspect)
-        if resolution is None:
-            from rag_core.kinds.search import SEARCH
-
-            return await SEARCH.gather(reader, replace(aspect, kind=SEARCH), k)
+        if resolution is None:  # the retriever tries the named parts, then searches the chart
+            return AspectEvidence(aspect, [], not_found=f"Nothing recorded matches \u201c{aspect.concept}\u201d.")
         topic = BY_NAME.get(resolution.topic, aspect.topic)
         kind = default_kind(topic, aspect.concept, aspect.window)
         return await kind.gather(reader, replace(aspect, kind=kind, topic=topic), k)

@@ -165,10 +165,13 @@ class Kind:
     cues: tuple[Cue, ...] = ()
     topics: frozenset[str] | None = None  # topics this kind applies to (None: any)
     needs_concept: bool | None = None  # True: only with a concept; False: only without; None: either
+    needs_topic: bool = False  # True: not for a concept whose topic only its resolution will tell
     prefers_recent: bool = False  # the reranker weighs recency
 
     def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        if self.topics is not None and (topic is None or topic.name not in self.topics):
+        if topic is None:  # "last K": the concept's resolution will tell the topic
+            return bool(concept) and self.needs_concept is not False and not self.needs_topic
+        if self.topics is not None and topic.name not in self.topics:
             return False
         if self.needs_concept is True and not concept:
             return False

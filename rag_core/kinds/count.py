@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence, count_claim, window_phrase, withheld
 from rag_core.models import Claim
 
@@ -15,9 +15,6 @@ class CountKind(Kind):
     cues = (Cue(r"\bhow many\b"), Cue(r"\bnumber of\b", 0.9), Cue(r"\bcount\b", 0.8), Cue(r"\bhow often\b"),
             Cue(r"\bhow many times\b"), Cue(r"\btimes\b", 0.4))
     topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy", "note"})
-
-    def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        return (topic is None and bool(concept)) or super().applies(topic, concept)
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         if aspect.concept:

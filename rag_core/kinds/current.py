@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import MAX_LISTED, concept_evidence, list_claims, withheld
 from rag_core.kinds.timewords import Window
 from rag_core.models import Claim
@@ -15,9 +15,7 @@ class CurrentKind(Kind):
     cues = (Cue(r"\bcurrent(?:ly)?\b", 0.9), Cue(r"\bactive\b"), Cue(r"\bongoing\b", 0.9), Cue(r"\bstill\b", 0.85),
             Cue(r"\bright now\b|\bat present\b|\bpresently\b", 0.85), Cue(r"\bnow\b", 0.5), Cue(r"\bopen\b", 0.4))
     topics = frozenset({"medication", "condition", "allergy"})
-
-    def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        return topic is not None and topic.name in self.topics
+    needs_topic = True
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         assert aspect.topic is not None

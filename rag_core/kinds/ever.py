@@ -6,7 +6,7 @@ record of the concept the answer says so ("no record of …"), which is not the 
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence, fact_sentence
 from rag_core.models import Chunk, Claim
 
@@ -22,9 +22,6 @@ class EverKind(Kind):
     )
     topics = frozenset({"medication", "condition", "procedure", "immunization", "allergy", "lab"})
     needs_concept = True
-
-    def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        return bool(concept) and (topic is None or topic.name in self.topics)
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         read = await concept_evidence(reader, aspect)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence, fact_sentence, value_of, window_phrase
 from rag_core.models import Claim
 
@@ -15,10 +15,8 @@ MIN_CUES = (Cue(r"\blowest\b"), Cue(r"\bmin(?:imum|imal)?\b"), Cue(r"\bnadir\b")
 class ExtremeKind(Kind):
     name = "extreme"
     cues = MAX_CUES + MIN_CUES
+    topics = frozenset({"lab"})
     needs_concept = True
-
-    def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        return bool(concept) and (topic is None or topic.name == "lab")
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         read = await concept_evidence(reader, aspect)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence, fact_sentence, lab_results, newest_day, window_phrase, withheld
 from rag_core.models import Chunk, Claim
 
@@ -18,9 +18,6 @@ class LatestKind(Kind):
     topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy"})
     prefers_recent = True
     lead: dict[str, str] = LEADS
-
-    def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        return (topic is None and bool(concept)) or super().applies(topic, concept)
 
     def pick(self, chunks: list[Chunk], aspect: Aspect) -> list[Chunk]:
         if aspect.limit:

@@ -15,6 +15,7 @@ class ListKind(Kind):
     name = "list"
     cues = (Cue(r"\bwhich\b", 0.3), Cue(r"\blist\b", 0.35), Cue(r"\ball\b", 0.3), Cue(r"\bwhat\b", 0.2))
     topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy"})
+    needs_topic = True
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         assert aspect.topic is not None

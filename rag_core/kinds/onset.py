@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence
 from rag_core.models import Claim
 
@@ -15,9 +15,6 @@ class OnsetKind(Kind):
             Cue(r"\bstart(?:ed|s)?\b|\bbeg[au]n\b|\binitiated\b|\bcommenced\b", 0.7), STOP)
     topics = frozenset({"condition", "medication", "procedure", "immunization", "allergy"})
     needs_concept = True
-
-    def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        return bool(concept) and (topic is None or topic.name in self.topics)
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         read = await concept_evidence(reader, aspect)

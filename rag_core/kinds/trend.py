@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, Topic
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import MAX_LISTED, concept_evidence, fact_sentence, measured_name, value_of
 from rag_core.models import Chunk, Claim
 
@@ -22,9 +22,6 @@ class TrendKind(Kind):
     )
     topics = frozenset({"lab"})
     needs_concept = True
-
-    def applies(self, topic: Topic | None, concept: str | None) -> bool:
-        return bool(concept) and (topic is None or topic.name == "lab")
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         read = await concept_evidence(reader, aspect)
