@@ -3,13 +3,16 @@
 Every call — discovery, service, feedback — must carry ``Authorization: Bearer <JWT>`` signed with an
 asymmetric algorithm by a trusted issuer: ``iss`` on the allowlist, keys from that issuer's configured
 JWKS or from a ``jku`` on its allowlist, ``kid`` required, ``aud`` equal to the exact endpoint URL,
-``exp`` and ``iat`` checked (60 s leeway, no future iat), ``jti`` never seen before (replay cache).
+``exp`` and ``iat`` checked (60 s leeway, no future iat), ``exp`` at most 5 minutes after ``iat`` and
+``iat`` no older than the configured skew (the spec's short-lived tokens: a 10-year token or one issued
+a month ago is refused), numeric claims finite integers in range, ``jti`` never seen before (replay cache).
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import math
 import threading
 import time
 from typing import Any, Protocol
@@ -22,6 +25,7 @@ from joserfc.jwt import JWTClaimsRegistry
 
 ALLOWED_ALGS = ("ES384", "RS384", "ES256", "RS256", "ES512", "RS512", "PS256", "PS384")
 LEEWAY = 60
+MAX_EPOCH = 2**40  # seconds: any timestamp beyond (year ~36,800) is garbage, not a date
 
 
 class CdsAuthError(Exception):
@@ -81,7 +85,10 @@ class JwtVerifier:
         jku_by_issuer: dict[str, list[str]],
         replay: ReplayCache,
         http: httpx.AsyncClient,
+        max_lifetime: int = 300,
+        max_age: int = 300,
     ) -> None:
+        self._max_lifetime, self._max_age = max_lifetime, max_age
         self._jwks = {iss: KeySet.import_key_set(keys) for iss, keys in jwks_by_issuer.items()}  # type: ignore[arg-type]
         self._jku = jku_by_issuer
         self._replay = replay
@@ -105,10 +112,25 @@ class JwtVerifier:
         self._fetched[jku] = (time.monotonic() + 3600, keys)
         return keys
 
+    @staticmethod
+    def _bounded_times(claims: dict[str, Any]) -> None:
+        for name in ("exp", "iat", "nbf"):
+            value = claims.get(name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
+                    or not 0 < value < MAX_EPOCH:
+                raise CdsAuthError(401, f"JWT claim {name} is not a time in range")
+        jti = claims.get("jti")
+        if jti is not None and (not isinstance(jti, str) or not 0 < len(jti) <= 256):
+            raise CdsAuthError(401, "JWT jti must be a string of at most 256 characters")
+
     async def verify(self, authorization: str | None, audience: str) -> dict[str, Any]:
         if not authorization or not authorization.startswith("Bearer "):
             raise CdsAuthError(401, "missing bearer JWT")
         token = authorization[7:].strip()
+        if len(token) > 16384:
+            raise CdsAuthError(401, "JWT too long")
         header, unverified = _segment(token, 0), _segment(token, 1)
         if header.get("alg") not in ALLOWED_ALGS:
             raise CdsAuthError(401, "JWT algorithm not allowed (asymmetric algorithms only)")
@@ -127,6 +149,7 @@ class JwtVerifier:
         except (JoseError, ValueError) as exc:
             raise CdsAuthError(401, "JWT signature does not verify") from exc
         claims = decoded.claims
+        self._bounded_times(claims)
         try:
             JWTClaimsRegistry(
                 leeway=LEEWAY,
@@ -140,6 +163,10 @@ class JwtVerifier:
             raise CdsAuthError(401, f"JWT claims rejected ({exc.error})") from exc
         if float(claims["iat"]) > time.time() + LEEWAY:
             raise CdsAuthError(401, "JWT issued in the future")
+        if float(claims["iat"]) < time.time() - self._max_age - LEEWAY:
+            raise CdsAuthError(401, f"JWT issued more than {self._max_age} s ago")
+        if float(claims["exp"]) - float(claims["iat"]) > self._max_lifetime:
+            raise CdsAuthError(401, f"JWT lifetime (exp - iat) over {self._max_lifetime} s")
         if not self._replay.first_use(f"{iss}|{claims['jti']}", float(claims["exp"])):
             raise CdsAuthError(401, "JWT jti was already used (replay)")
         return dict(claims)

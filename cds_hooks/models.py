@@ -6,6 +6,7 @@ response is built with ``model_dump(exclude_none=True)``.
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any, Literal
 
@@ -23,6 +24,10 @@ class FhirAuthorization(BaseModel):
     patient: str | None = None
 
 
+FHIR_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+USER_REFERENCE = re.compile(r"^(Practitioner|PractitionerRole|Patient|RelatedPerson)/[A-Za-z0-9\-.]{1,64}$")
+
+
 class HookRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -36,10 +41,10 @@ class HookRequest(BaseModel):
     @field_validator("context")
     @classmethod
     def _patient_view_context(cls, value: dict[str, Any]) -> dict[str, Any]:
-        if not isinstance(value.get("patientId"), str) or not value["patientId"]:
-            raise ValueError("context.patientId is required")
-        if not isinstance(value.get("userId"), str) or not value["userId"]:
-            raise ValueError("context.userId is required")
+        if not isinstance(value.get("patientId"), str) or not FHIR_ID.match(value["patientId"]):
+            raise ValueError("context.patientId must be a FHIR id ([A-Za-z0-9-.]{1,64})")
+        if not isinstance(value.get("userId"), str) or not USER_REFERENCE.match(value["userId"]):
+            raise ValueError("context.userId must be a Practitioner, PractitionerRole, Patient or RelatedPerson reference")
         return value
 
 

@@ -5,11 +5,17 @@ Per key: missing → not fetched by the client (we fetch it when we can); ``null
 data; an OperationOutcome → the client's fetch failed (we fetch it when we can); a Bundle → its
 resources, following ``next`` links when paged. If a required key can be had neither way the service
 answers 412.
+
+The EHR's access token goes to ``fhirServer`` only: ids are percent-encoded into the templates (a
+``patientId`` of ``x&_count=999`` stays one value), redirects are not followed, and a ``next`` link is
+followed only when it lies under ``fhirServer`` (same scheme, host, port and base path). Which
+``fhirServer`` a client may name at all is the router's decision (``CdsSettings.fhir_servers``).
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -25,17 +31,27 @@ class PrefetchUnavailable(Exception):
 
 
 def _template_query(template: str, hook: HookRequest) -> str:
-    return template.replace("{{context.patientId}}", hook.context["patientId"]).replace(
-        "{{context.userId}}", hook.context["userId"]
+    return template.replace("{{context.patientId}}", quote(hook.context["patientId"], safe="")).replace(
+        "{{context.userId}}", quote(hook.context["userId"], safe="/")
     )
 
 
+def under_server(url: str, server: str) -> bool:
+    """``url`` is on ``server``'s origin and under its base path (where its token may go)."""
+    target, base = urlsplit(url), urlsplit(server.rstrip("/"))
+    if (target.scheme, target.netloc.lower()) != (base.scheme, base.netloc.lower()) or target.scheme not in ("http", "https"):
+        return False
+    if target.username or target.password or ".." in target.path.split("/"):
+        return False
+    return target.path == base.path or target.path.startswith(base.path + "/")
+
+
 async def _fetch(url: str, hook: HookRequest, http: httpx.AsyncClient) -> dict[str, Any] | None:
-    if hook.fhirAuthorization is None:
+    if hook.fhirAuthorization is None or not hook.fhirServer or not under_server(url, hook.fhirServer):
         return None
     try:
         response = await http.get(url, headers={"Authorization": f"Bearer {hook.fhirAuthorization.access_token}",
-                                                "Accept": "application/fhir+json"}, timeout=5.0)
+                                                "Accept": "application/fhir+json"}, timeout=5.0, follow_redirects=False)
         data = response.json() if response.status_code == 200 else None
     except (httpx.HTTPError, ValueError):
         return None

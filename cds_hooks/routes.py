@@ -1,8 +1,13 @@
 """CDS Hooks 2.0 endpoints: discovery, the ``chart-summary`` patient-view service, and feedback.
 
-Every call is authenticated with the CDS client's JWT (``cds_hooks.auth``); rejections are answered
-401/403 and audited. The patient comes only from the verified request's context. The card never waits
-on a generative model: it is built from structured facts in the index and cached per patient.
+Every call is authenticated with the CDS client's JWT (``cds_hooks.auth``) before its body is read;
+rejections are answered 401/403 and audited. Bodies are strict JSON (``rag_core.wire``: no NaN, no
+duplicate keys, bounded depth). The patient comes only from the verified request's context. The card
+never waits on a generative model: it is built from structured facts in the index and cached per patient.
+
+A patient the index does not hold is summarised from the request's prefetch (or the EHR, when the
+client may name that ``fhirServer``) *in memory, for that request only*: a CDS client cannot create or
+change a chart, unless the operator lists it in ``trusted_sources``.
 """
 
 from __future__ import annotations
@@ -21,10 +26,12 @@ from cds_hooks.models import CdsResponse, Feedback, HookRequest, ServiceDescript
 from cds_hooks.openapi import openapi
 from cds_hooks.prefetch import PrefetchUnavailable, chart_resources
 from cds_hooks.settings import CdsSettings
+from rag_core.chunking import chunk_documents
 from rag_core.documents import resources_to_documents
 from rag_core.models import PATIENT_DATA, PatientScope, SearchFilter
 from rag_core.runtime import Runtime
-from rag_core.summary import ChartSummary, summarize
+from rag_core.summary import ChartSummary, summarize, summarize_chunks
+from rag_core.wire import WireError, strict_loads
 
 SERVICE_ID = "chart-summary"
 M = TypeVar("M", HookRequest, Feedback)
@@ -102,7 +109,9 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
         if isinstance(claims, JSONResponse):
             return claims
         try:
-            return claims, model.model_validate(await request.json())
+            return claims, model.model_validate(strict_loads(await request.body()))
+        except WireError as exc:
+            return _error(400, f"the request body is not strict JSON: {exc}")
         except (ValueError, ValidationError):
             return _error(400, f"the request body is not a valid CDS Hooks {model.__name__}")
 
@@ -122,16 +131,26 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
         today = date.today().isoformat()
         summary = cache.get(patient, today)
         scope = PatientScope.full(patient, requester=f"{claims['iss']}|{hook.context['userId']}")
-        if summary is None and not await runtime.index.count(PATIENT_DATA, SearchFilter(), scope):
-            try:  # not indexed yet: take the chart from prefetch or the EHR, and index it
-                resources = await chart_resources(hook, SERVICE.prefetch or {}, http)
+        indexed = summary is not None or bool(await runtime.index.count(PATIENT_DATA, SearchFilter(), scope))
+        if not indexed:
+            server = (hook.fhirServer or "").rstrip("/")
+            may_fetch = server in [s.rstrip("/") for s in settings.fhir_servers.get(claims["iss"], [])]
+            request_only = hook.model_copy(update={"fhirServer": hook.fhirServer if may_fetch else None})
+            try:  # not indexed: the chart from prefetch, or from the EHR when this client may name it
+                resources = await chart_resources(request_only, SERVICE.prefetch or {}, http)
             except PrefetchUnavailable as missing:
                 return _error(412, f"chart data unavailable: send prefetch '{missing}' or fhirAuthorization")
             report = resources_to_documents(
                 [(f"{r.get('resourceType')}/{r.get('id')}", r) for r in resources], hook.fhirServer or "urn:cds-prefetch"
             )
-            await runtime.indexer.index_documents([d for d in report.documents if d.patient_id == patient])
-            runtime.indexer.remember({patient: report.records[patient]} if patient in report.records else {})
+            documents = [d for d in report.documents if d.patient_id == patient]
+            if claims["iss"] in settings.trusted_sources:
+                await runtime.indexer.index_documents(documents)
+                runtime.indexer.remember({patient: report.records[patient]} if patient in report.records else {})
+                summary = await summarize(runtime.index, scope, date.today())
+                cache.put(summary)
+            else:
+                summary = await summarize_chunks(chunk_documents(documents), scope, date.today())
         if summary is None:
             summary = await summarize(runtime.index, scope, date.today())
             cache.put(summary)
@@ -142,6 +161,8 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
             "requester": hook.context["userId"], "client": claims["iss"], "patient_id": patient,
             "cited_references": summary.citations, "card_uuids": [c.uuid for c in response.cards],
             "latency_ms": round((time.perf_counter() - started) * 1000, 2), "outcome": "card" if card else "no-card",
+            "chart_source": "index" if indexed else ("prefetch-indexed" if claims["iss"] in settings.trusted_sources
+                                                      else "prefetch-this-request-only"),
         })
         return JSONResponse(response.model_dump(exclude_none=True))
 
@@ -167,6 +188,7 @@ def build_cds_router(settings: CdsSettings, http: Any) -> tuple[APIRouter, Summa
     from cds_hooks.auth import MemoryReplayCache, RedisReplayCache, ReplayCache
 
     replay: ReplayCache = RedisReplayCache(settings.redis_url) if settings.redis_url else MemoryReplayCache()
-    verifier = JwtVerifier(settings.trusted_jwks, settings.trusted_jku, replay, http)
+    verifier = JwtVerifier(settings.trusted_jwks, settings.trusted_jku, replay, http,
+                           settings.jwt_max_lifetime_seconds, settings.jwt_max_age_seconds)
     cache = SummaryCache(settings.summary_ttl_seconds)
     return cds_router(settings, verifier, cache, http), cache

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import secrets
 import statistics
 import tempfile
 import time
@@ -34,6 +35,7 @@ from rag_core.indexing import Indexer
 from rag_core.models import PATIENT_DATA, Chunk, ClinicalDocument, HybridQuery, PatientScope, SearchFilter
 from rag_core.settings import RagSettings
 from rag_core.sparse import Bm25Encoder
+from smart_app.settings import SmartSettings
 
 LABS = [("Hemoglobin A1c/Hemoglobin.total in Blood", "%"), ("Body Weight", "kg"), ("Glucose", "mg/dL"),
         ("Sodium", "mmol/L"), ("Creatinine", "mg/dL"), ("Systolic Blood Pressure", "mm[Hg]"), ("Heart rate", "/min"),
@@ -186,7 +188,10 @@ async def bench_ingest(bundles: list[Path], work: Path) -> tuple[dict[str, Any],
 def bench_ask(data_dir: Path, questions: list[tuple[str, str, str]]) -> dict[str, Any]:
     port = free_port()
     timings: list[float] = []
-    with serving(build_app(RagSettings(data_dir=data_dir)), port) as base, httpx.Client(base_url=base, timeout=30) as client:
+    token = secrets.token_urlsafe(16)
+    app = build_app(RagSettings(data_dir=data_dir), SmartSettings(api_token=token))
+    with serving(app, port) as base, httpx.Client(base_url=base, timeout=30,
+                                                  headers={"Authorization": f"Bearer {token}"}) as client:
         patient, _, now = questions[0]  # warm-up: model, shards and connection; a question not timed below
         client.post("/api/ask", json={"patient_id": patient, "question": "warm up", "now": now}).raise_for_status()
         for patient, question, now in questions:  # each question once: no embedding-cache hits across rounds

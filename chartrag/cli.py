@@ -19,21 +19,21 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import typer
 
-from chartrag.console import EXIT_AUDIT_BROKEN, DataDir, err, out
+from chartrag.audit_cli import audit_app
+from chartrag.console import EXIT_AUDIT_BROKEN as EXIT_AUDIT_BROKEN  # re-exported
 from chartrag.console import EXIT_BAD_INPUT as EXIT_BAD_INPUT  # re-exported: the documented exit codes
+from chartrag.console import DataDir, err, out
 from chartrag.console import fail as _fail
 from chartrag.console import progress_bar as _progress
 from chartrag.console import settings_for as _settings
 from chartrag.ingest_cli import ingest_app, ingest_paths, subscriptions_app
 from chartrag.phi_cli import phi_app
-from rag_core.audit import verify
 from rag_core.errors import ChartRagError
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "synthea"
 PHI_SYNTH = DEMO_DATA.parent / "phi" / "presidio_synth.json"  # presidio-evaluator sentences (scripts/generate_phi_synth.py)
 
 app = typer.Typer(help="ChartRAG: cited, patient-isolated answers over one patient's chart.", no_args_is_help=True)
-audit_app = typer.Typer(help="Audit log commands.", no_args_is_help=True)
 bench_app = typer.Typer(help="Benchmarks (print JSON).", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 app.add_typer(bench_app, name="bench")
@@ -182,19 +182,6 @@ def demo(
         err.print(f"ingested {summary['patients']} synthetic patients, {summary['chunks']} chunks")
     out.print(f"Open the sandbox EHR: http://{host}:{port + 1}/  (pick a patient; ChartRAG launches inside it)")
     asyncio.run(serve_demo(settings, DEMO_DATA, host, port))
-
-
-@audit_app.command("verify")
-def audit_verify(
-    path: Annotated[Path | None, typer.Argument(help="Audit JSONL (default <data-dir>/audit.jsonl)")] = None,
-    data_dir: DataDir = None,
-) -> None:
-    """Recompute the audit hash chain; exit 3 if any record was altered, dropped or reordered."""
-    target = path or _settings(data_dir).resolved_audit_path
-    result = verify(target)
-    out.print_json(json.dumps(result.__dict__ | {"path": str(target)}))
-    if not result.ok:
-        raise typer.Exit(EXIT_AUDIT_BROKEN)
 
 
 def _emit(report: dict[str, object], json_out: Path | None) -> None:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import asyncio
 import secrets
 from pathlib import Path
+from typing import Any
 
 import httpx
 import uvicorn
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 
 from cds_hooks.routes import build_cds_router
 from cds_hooks.settings import CdsSettings
+from chartrag.audit_routes import audit_router
+from chartrag.guard import AuditRejections, BodyLimits, CdsCors
 from fhir_ingest.app import open_ingestion
 from fhir_ingest.routes import build_ingest_router
 from fhir_ingest.settings import IngestSettings
+from rag_core.audit import Checkpoint
 from rag_core.runtime import Runtime, build_runtime
 from rag_core.settings import RagSettings
 from smart_app.app import create_app
@@ -40,16 +43,35 @@ def build_app(
     async def factory() -> Runtime:
         runtime = await build_runtime(settings)
         runtime.indexer.listeners.append(summaries.invalidate_many)  # new data → that patient's card is recomputed
-        ingestion.start_workers(runtime.indexer, ingest.workers, settings.source_system)
+        ingestion.start_workers(runtime.indexer, ingest.workers, settings.source_system, runtime.service.audit.record)
         runtime.on_close.append(ingestion.close)
         return runtime
 
     app = create_app(factory, smart)
+
+    def audit(event: dict[str, Any]) -> object:
+        return app.state.runtime.service.audit.record(event)
+
+    def rejections(scope: Any) -> Any:
+        runtime = getattr(scope["app"].state, "runtime", None) if "app" in scope else None
+        return runtime.service.audit.record if runtime is not None else None
+
+    def checkpoints(log_id: str) -> list[Checkpoint] | None:
+        dsn = settings.audit_reader_dsn or settings.audit_dsn
+        if not dsn:
+            return None
+        from rag_core.audit_store import PostgresCheckpoints
+
+        return PostgresCheckpoints(dsn).read(log_id)
+
     app.include_router(cds_router)
-    app.include_router(build_ingest_router(ingest, ingestion.queue, ingestion.state))
-    # browser-based CDS clients (no cookies: credentials are never allowed cross-origin)
-    app.add_middleware(CORSMiddleware, allow_origins=cds.cors_origins, allow_methods=["GET", "POST", "OPTIONS"],
-                       allow_headers=["Authorization", "Content-Type"], allow_credentials=False)
+    app.include_router(build_ingest_router(ingest, ingestion.queue, ingestion.state, audit=audit))
+    reader = settings.audit_reader_token.get_secret_value() if settings.audit_reader_token else None
+    app.include_router(audit_router(reader, checkpoints))
+    # innermost first: body limits, then CORS on /cds-services* only, then the audit of every rejection
+    app.add_middleware(BodyLimits)
+    app.add_middleware(CdsCors, origins=cds.cors_origins)
+    app.add_middleware(AuditRejections, sink=rejections)
     return app
 
 
@@ -63,8 +85,10 @@ async def serve_demo(settings: RagSettings, data: Path, host: str, port: int) ->
         allowed_issuers=[f"{ehr_url}/fhir"],
         standalone_issuer=f"{ehr_url}/fhir",
         frame_ancestors=f"'self' {ehr_url}",
+        trust_loopback=True,  # the demo's /api/ask answers this machine without a token; `serve` never does
     )
-    cds = CdsSettings(base_url=app_url, trusted_jku={ehr_url: [f"{ehr_url}/cds/jwks"]}, smart_launch_url=f"{app_url}/launch")
+    cds = CdsSettings(base_url=app_url, trusted_jku={ehr_url: [f"{ehr_url}/cds/jwks"]}, smart_launch_url=f"{app_url}/launch",
+                      cors_origins=[ehr_url], fhir_servers={ehr_url: [f"{ehr_url}/fhir"]})
     secret = secrets.token_urlsafe(24)  # the sandbox notifies ChartRAG as a subscribed FHIR server would
     ingest = IngestSettings(channel_secret=secret, fhir_base_url=f"{ehr_url}/fhir")
     sandbox = create_sandbox(data, ehr_url, app_url, cds_base=app_url, notify=(f"{app_url}/fhir/notify", secret))

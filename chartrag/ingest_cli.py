@@ -62,7 +62,8 @@ async def _with_runtime(where: Path | RagSettings | None, body: Callable[[Runtim
 
 
 async def _drain(runtime: Runtime, ingestion: Ingestion, workers: int = 1) -> dict[str, Any]:
-    pool = [ingestion.worker(runtime.indexer, runtime.settings.source_system) for _ in range(workers)]
+    pool = [ingestion.worker(runtime.indexer, runtime.settings.source_system, audit=runtime.service.audit.record)
+            for _ in range(workers)]
     await asyncio.gather(*(w.run(until_empty=True) for w in pool))
     totals: dict[str, Any] = {}
     for worker in pool:
@@ -146,7 +147,8 @@ def ingest_mllp(
 
     async def body(runtime: Runtime, ingestion: Ingestion) -> None:
         server = await start_mllp(ingestion.queue, host, port)
-        ingestion.start_workers(runtime.indexer, ingestion.settings.workers, runtime.settings.source_system)
+        ingestion.start_workers(runtime.indexer, ingestion.settings.workers, runtime.settings.source_system,
+                                runtime.service.audit.record)
         err.print(f"MLLP listening on {host}:{port}")
         async with server:
             await server.serve_forever()
@@ -240,7 +242,7 @@ def ingest_worker(
     async def body(runtime: Runtime, ingestion: Ingestion) -> dict[str, Any]:
         if until_empty:
             return await _drain(runtime, ingestion, workers)
-        ingestion.start_workers(runtime.indexer, workers, runtime.settings.source_system)
+        ingestion.start_workers(runtime.indexer, workers, runtime.settings.source_system, runtime.service.audit.record)
         err.print(f"{workers} ingest worker(s) running on the {ingestion.queue.backend} queue")
         await asyncio.Event().wait()
         return {}

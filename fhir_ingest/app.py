@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -32,12 +34,15 @@ class Ingestion:
     _tasks: list[asyncio.Task[object]] = field(default_factory=list)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
 
-    def worker(self, indexer: Indexer, source_system: str = "urn:chartrag:local", name: str | None = None) -> Worker:
-        return Worker(self.queue, self.state, indexer, self.settings, self.source, attachment_readers(), source_system, name)
+    def worker(self, indexer: Indexer, source_system: str = "urn:chartrag:local", name: str | None = None,
+               audit: Callable[[dict[str, Any]], object] | None = None) -> Worker:
+        return Worker(self.queue, self.state, indexer, self.settings, self.source, attachment_readers(), source_system,
+                      name, audit)
 
-    def start_workers(self, indexer: Indexer, count: int, source_system: str = "urn:chartrag:local") -> None:
+    def start_workers(self, indexer: Indexer, count: int, source_system: str = "urn:chartrag:local",
+                      audit: Callable[[dict[str, Any]], object] | None = None) -> None:
         for _ in range(count):
-            self._tasks.append(asyncio.create_task(self.worker(indexer, source_system).run(self._stop)))
+            self._tasks.append(asyncio.create_task(self.worker(indexer, source_system, audit=audit).run(self._stop)))
 
     async def close(self) -> None:
         self._stop.set()

@@ -11,8 +11,9 @@ OperationOutcomes: 400 malformed, 401 bad secret, 413 too large, 415 not JSON, 5
 from __future__ import annotations
 
 import hmac
-import json
 import logging
+import re
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -25,8 +26,10 @@ from fhir_ingest.settings import IngestSettings
 from fhir_ingest.state import IngestState
 from rag_core.errors import ResourceError
 from rag_core.fhir_models import validate_resource
+from rag_core.wire import WireError, strict_loads
 
 log = logging.getLogger("chartrag.ingest")
+_REFERENCE = re.compile(r"^[A-Z][A-Za-z]{1,63}/[A-Za-z0-9\-.]{1,64}$")
 FHIR_JSON = "application/fhir+json"
 
 
@@ -37,11 +40,17 @@ def outcome(status: int, severity: str, code: str, diagnostics: str) -> JSONResp
 
 
 def build_ingest_router(
-    settings: IngestSettings, queue: JobQueue, state: IngestState | None = None, prefix: str = "/fhir"
+    settings: IngestSettings, queue: JobQueue, state: IngestState | None = None, prefix: str = "/fhir",
+    audit: Callable[[dict[str, Any]], object] | None = None,
 ) -> APIRouter:
     """``state``: where the event numbers of queued notifications are noted, so that a worker busy with a
-    long batch never mistakes a queued event for a lost one."""
+    long batch never mistakes a queued event for a lost one. ``audit``: records every notification
+    accepted (what it announced; the worker records what it changed); refusals are audited by the app."""
     router = APIRouter(prefix=prefix, tags=["ingest"])
+
+    def audited(kind: str, **detail: Any) -> None:
+        if audit is not None:
+            audit({"event": "notification", "kind": kind, "outcome": "queued", **detail})
 
     def refused(request: Request) -> JSONResponse | None:
         if not settings.channel_secret:
@@ -70,9 +79,9 @@ def build_ingest_router(
         if media not in (FHIR_JSON, "application/json"):
             return None, outcome(415, "error", "not-supported", f"content type {media!r}; send {FHIR_JSON}")
         try:
-            return json.loads(raw), None
-        except (ValueError, UnicodeDecodeError):
-            return None, outcome(400, "error", "invalid", "body is not JSON")
+            return strict_loads(raw), None
+        except WireError as exc:
+            return None, outcome(400, "error", "invalid", f"body is not strict JSON: {exc}")
 
     def accepted(what: str) -> JSONResponse:
         return outcome(200, "information", "informational", f"{what} queued")
@@ -86,14 +95,18 @@ def build_ingest_router(
             return problem
         if body is None:  # classic rest-hook, no payload
             await queue.put("query", {"criteria": settings.classic_criteria})
+            audited("re-query")
             return accepted("re-query")
         try:
             notification = parse_notification(body)
         except NotificationError as exc:
             return outcome(400, "error", "invalid", f"not a conformant notification: {exc}")
         await queue.put("notification", {"bundle": body})
+        numbers = [e.number for e in notification.events if e.number]
         if state is not None:
-            await state.note_queued(notification.subscription, [e.number for e in notification.events if e.number])
+            await state.note_queued(notification.subscription, numbers)
+        audited(notification.type, subscription=notification.subscription, events=numbers[:100],
+                references=[e.focus for e in notification.events if e.focus][:100])
         return accepted(notification.type)
 
     @router.put("/notify/{resource_type}/{resource_id}")
@@ -110,13 +123,18 @@ def build_ingest_router(
         except ResourceError as exc:
             return outcome(400, "error", "invalid", exc.reason)
         await queue.put("resource", {"resource": body})
+        audited("resource", references=[f"{resource_type}/{resource_id}"])
         return accepted("resource")
 
     @router.delete("/notify/{resource_type}/{resource_id}")
     async def delete_resource(resource_type: str, resource_id: str, request: Request) -> Response:
         if (refusal := refused(request)) is not None:
             return refusal
-        await queue.put("delete", {"reference": f"{resource_type}/{resource_id}"})
+        reference = f"{resource_type}/{resource_id}"
+        if not _REFERENCE.match(reference):
+            return outcome(400, "error", "invalid", "not a FHIR resource type and id")
+        await queue.put("delete", {"reference": reference})
+        audited("delete", references=[reference])
         return accepted("delete")
 
     return router

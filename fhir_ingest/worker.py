@@ -19,7 +19,7 @@ import os
 import re
 import socket
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -104,7 +104,9 @@ class Worker:
         readers: AttachmentReaders | None = None,
         source_system: str = "urn:chartrag:local",
         name: str | None = None,
+        audit: Callable[[dict[str, Any]], object] | None = None,
     ) -> None:
+        self.audit = audit  # every chart write is an audit event (references and patient, never content)
         self.queue, self.state, self.indexer, self.settings = queue, state, indexer, settings
         self.source, self.readers, self.source_system = source, readers or {}, source_system
         self.name = name or f"{socket.gethostname()}-{os.getpid()}-{id(self) % 10000}"
@@ -381,6 +383,7 @@ class Worker:
     ) -> None:
         to_index: list[tuple[str, dict[str, Any]]] = []
         to_delete: list[tuple[str, ResourceVersion | None, ResourceVersion]] = []
+        existed: dict[str, bool] = {}  # an earlier version was indexed: this write is an update
         patients: list[dict[str, Any]] = []
         for ref in refs:
             stored = await self.state.version(ref)
@@ -392,6 +395,7 @@ class Worker:
             if not is_newer(version, updated, stored):
                 self.stats.stale += 1
                 continue
+            existed[ref] = stored is not None and not stored.deleted
             if resource.get("resourceType") == "Patient":
                 patients.append(resource)
             if resource.get("status") == "entered-in-error":
@@ -411,11 +415,21 @@ class Worker:
             version, updated = version_of(resource)
             await self.state.set_version(ref, ResourceVersion(version, updated, docs[0].patient_id if docs else None))
             self.stats.resources_indexed += 1
+        writes: dict[tuple[str | None, str], list[str]] = {}
+        for ref, _ in to_index:
+            docs = docs_by_ref.get(ref) or []
+            action = "update" if existed.get(ref) else "create"
+            writes.setdefault((docs[0].patient_id if docs else None, action), []).append(ref)
         for ref, stored, tombstone in to_delete:
             rtype, rid = ref.split("/", 1)
             await self.indexer.delete(rtype, rid, stored.patient_id if stored else None)
             await self.state.set_version(ref, tombstone)
             self.stats.deleted += 1
+            writes.setdefault((stored.patient_id if stored else None, "delete"), []).append(ref)
+        if self.audit is not None:
+            for (patient, action), refs in writes.items():
+                self.audit({"event": "chart_write", "action": action, "patient_id": patient, "references": refs,
+                            "source": "fhir_ingest", "requester": f"worker:{self.name}", "outcome": "applied"})
         records: dict[str, RecordIdentifiers] = {}
         for ref, resource in to_index:
             docs = docs_by_ref.get(ref) or []

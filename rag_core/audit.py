@@ -1,59 +1,206 @@
-"""Append-only, hash-chained JSONL audit log: one record per request, no patient text in it.
+"""Append-only, keyed, anchored audit log: one JSONL record per event, never patient text.
 
-Each line holds ``prev`` (the previous line's hash) and ``hash`` = sha256(prev + canonical JSON of the
-record without ``hash``). ``verify`` recomputes the chain; an edited, dropped or reordered line breaks it.
+- **Keyed chain.** Each record holds ``seq`` (1, 2, …), ``prev`` (the previous record's ``mac``) and
+  ``mac`` = HMAC-SHA256(chain key, prev + canonical JSON of the record without ``mac``). The key lives
+  outside the log (``CHARTRAG_AUDIT_KEY`` or a 0600 key file), so whoever can write the log cannot
+  recompute a chain that verifies.
+- **Anchored.** A background thread writes checkpoints (log id, record count, head mac, signed with
+  the checkpoint key) to an append-only PostgreSQL table the app's role may only INSERT into
+  (``rag_core.audit_store``). ``verify`` checks the chain *and* every checkpoint, so a truncated tail, a
+  deleted, missing or emptied log and a rewrite (even one with the key) are all failures.
+- **No identifiers beyond what an audit needs.** Requesters are normalised and escaped (a ``<script>``
+  sent as a requester is stored as ``%3Cscript%3E``); questions are stored as a keyed hash (HMAC), so a
+  dictionary of common questions recovers nothing without the key.
+- The file is created 0600 inside a 0700 directory.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import logging
 import os
+import re
+import secrets
 import threading
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+log = logging.getLogger("chartrag.audit")
 GENESIS = "0" * 64
+# values of these keys name a person or system that asked: normalised and escaped before they are stored
+PRINCIPAL_KEYS = ("requester", "client", "user", "client_address")
+_SAFE = re.compile(r"[A-Za-z0-9._:@|/+=,#-]")
+MAX_PRINCIPAL = 200
 
 
-def _digest(prev: str, record: dict[str, Any]) -> str:
-    body = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256((prev + body).encode()).hexdigest()
+class AuditKey:
+    """The secret behind the chain, the question hashes and the checkpoint signatures (one HMAC key,
+    a derived sub-key per purpose)."""
+
+    def __init__(self, secret: bytes) -> None:
+        if len(secret) < 16:
+            raise ValueError("the audit key must be at least 16 bytes")
+        self._secret = secret
+        self.chain = self._derive(b"chain")
+        self.question = self._derive(b"question")
+        self.checkpoint = self._derive(b"checkpoint")
+        self.log_id = hmac.new(self._derive(b"log-id"), b"", hashlib.sha256).hexdigest()[:16]
+
+    def _derive(self, purpose: bytes) -> bytes:
+        return hmac.new(self._secret, b"chartrag-audit/" + purpose, hashlib.sha256).digest()
+
+    @classmethod
+    def load(cls, secret: str | None, path: Path) -> AuditKey:
+        """From ``secret`` when given (an operator's secret store), else the key file, created 0600 if absent."""
+        if secret:
+            return cls(secret.encode())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return cls(bytes.fromhex(path.read_text(encoding="ascii").strip()))
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_hex(32))
+        return cls(bytes.fromhex(path.read_text(encoding="ascii").strip()))
 
 
-def question_hash(question: str) -> str:
-    return hashlib.sha256(question.strip().encode()).hexdigest()
+def _canonical(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def chain_mac(key: AuditKey, prev: str, record: dict[str, Any]) -> str:
+    return hmac.new(key.chain, prev.encode() + _canonical(record), hashlib.sha256).hexdigest()
+
+
+def clean_principal(value: object) -> str:
+    """A requester as stored: NFKC, control characters dropped, at most 200 characters, and every
+    character outside ``[A-Za-z0-9._:@|/+=,#-]`` percent-escaped (so no markup or log injection)."""
+    text = unicodedata.normalize("NFKC", str(value))
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")[:MAX_PRINCIPAL]
+    return "".join(ch if _SAFE.fullmatch(ch) else "".join(f"%{b:02X}" for b in ch.encode()) for ch in text)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    log_id: str
+    records: int
+    head: str
+    signature: str
+
+    @staticmethod
+    def sign(key: AuditKey, records: int, head: str) -> Checkpoint:
+        return Checkpoint(key.log_id, records, head, Checkpoint._mac(key, key.log_id, records, head))
+
+    @staticmethod
+    def _mac(key: AuditKey, log_id: str, records: int, head: str) -> str:
+        return hmac.new(key.checkpoint, f"{log_id}|{records}|{head}".encode(), hashlib.sha256).hexdigest()
+
+    def valid(self, key: AuditKey) -> bool:
+        return hmac.compare_digest(self.signature, self._mac(key, self.log_id, self.records, self.head))
+
+
+class CheckpointStore(Protocol):
+    def write(self, checkpoint: Checkpoint) -> None: ...
+
+    def read(self, log_id: str) -> list[Checkpoint]: ...
+
+    def close(self) -> None: ...
 
 
 class JsonlAuditLog:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: AuditKey, checkpoints: CheckpointStore | None = None,
+                 checkpoint_seconds: float = 1.0) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.key = key
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._lock = threading.Lock()
-        self._last = self._read_last_hash()
+        self._seq, self._last = self._read_head()
+        self._store = checkpoints
+        self._anchored = (0, GENESIS)
+        self._wake = threading.Event()
+        self._closed = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._interval = checkpoint_seconds
+        if checkpoints is not None:
+            self._thread = threading.Thread(target=self._anchor_loop, name="audit-checkpoints", daemon=True)
+            self._thread.start()
 
-    def _read_last_hash(self) -> str:
+    def _read_head(self) -> tuple[int, str]:
         if not self.path.exists() or self.path.stat().st_size == 0:
-            return GENESIS
+            return 0, GENESIS
         with self.path.open("rb") as handle:
             handle.seek(0, os.SEEK_END)
-            size = handle.tell()
-            handle.seek(max(0, size - 65536))
-            tail = handle.read().decode("utf-8").strip().splitlines()
-        return str(json.loads(tail[-1])["hash"]) if tail else GENESIS
+            handle.seek(max(0, handle.tell() - 65536))
+            tail = handle.read().decode("utf-8", errors="replace").strip().splitlines()
+        last = json.loads(tail[-1])
+        if "mac" not in last or "seq" not in last:
+            raise ValueError(f"{self.path} was written by an older, unkeyed audit format; move it aside "
+                             "(it still verifies with `chartrag audit verify --legacy`)")
+        return int(last["seq"]), str(last["mac"])
+
+    def question_hash(self, question: str) -> str:
+        return hmac.new(self.key.question, question.strip().encode(), hashlib.sha256).hexdigest()
 
     def record(self, event: dict[str, Any]) -> dict[str, Any]:
+        cleaned = {k: clean_principal(v) if k in PRINCIPAL_KEYS and v is not None else v for k, v in event.items()}
         with self._lock:
-            entry = {"ts": datetime.now(UTC).isoformat(), **event, "prev": self._last}
-            entry["hash"] = _digest(self._last, entry)
-            with self.path.open("a", encoding="utf-8") as handle:
+            seq = self._seq + 1
+            entry: dict[str, Any] = {"ts": datetime.now(UTC).isoformat(), **cleaned, "seq": seq, "prev": self._last}
+            mac = chain_mac(self.key, self._last, entry)
+            entry["mac"] = mac
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as handle:
                 handle.write(json.dumps(entry, sort_keys=True, ensure_ascii=True) + "\n")
                 handle.flush()
                 os.fsync(handle.fileno())
-            self._last = entry["hash"]
-            return entry
+            self._seq, self._last = seq, mac
+        self._wake.set()
+        return entry
+
+    @property
+    def head(self) -> tuple[int, str]:
+        with self._lock:
+            return self._seq, self._last
+
+    def anchor(self) -> Checkpoint | None:
+        """Write a checkpoint of the current head now (when it moved since the last one)."""
+        if self._store is None:
+            return None
+        seq, head = self.head
+        if (seq, head) == self._anchored or seq == 0:
+            return None
+        checkpoint = Checkpoint.sign(self.key, seq, head)
+        self._store.write(checkpoint)
+        self._anchored = (seq, head)
+        return checkpoint
+
+    def _anchor_loop(self) -> None:
+        while not self._closed.is_set():
+            self._wake.wait(self._interval)
+            self._wake.clear()
+            try:
+                self.anchor()
+            except Exception as exc:  # the database is down: records go on, the next checkpoint catches up
+                log.warning("audit checkpoint not written (%s); retrying", type(exc).__name__)
+            self._closed.wait(self._interval)
+
+    def close(self) -> None:
+        self._closed.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        try:
+            self.anchor()
+        except Exception as exc:
+            log.warning("final audit checkpoint not written (%s)", type(exc).__name__)
+        if self._store is not None:
+            self._store.close()
 
 
 @dataclass(frozen=True)
@@ -62,26 +209,73 @@ class VerifyResult:
     records: int
     first_bad_line: int | None = None
     reason: str | None = None
+    checkpoints: int = 0
+    anchored_records: int = 0  # records covered by the newest checkpoint
+    warning: str | None = None
 
 
-def verify(path: Path) -> VerifyResult:
-    prev = GENESIS
-    count = 0
-    if not Path(path).exists():
-        return VerifyResult(True, 0)
+def records(path: Path) -> Iterable[dict[str, Any]]:
     with Path(path).open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                return VerifyResult(False, count, number, "not JSON")
-            claimed = entry.pop("hash", None)
-            if entry.get("prev") != prev:
-                return VerifyResult(False, count, number, "chain broken (prev does not match)")
-            if claimed != _digest(prev, entry):
-                return VerifyResult(False, count, number, "record altered (hash mismatch)")
-            prev = claimed
-            count += 1
-    return VerifyResult(True, count)
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def verify(path: Path, key: AuditKey, checkpoints: list[Checkpoint] | None = None) -> VerifyResult:
+    """The chain is intact and every checkpoint matches. ``checkpoints=None``: no anchor configured
+    (a truncated tail or a deleted log cannot be told from a short one — said in ``warning``)."""
+    anchors = [c for c in checkpoints or [] if c.log_id == key.log_id]
+    forged = next((c for c in anchors if not c.valid(key)), None)
+    if forged is not None:
+        return VerifyResult(False, 0, None, f"checkpoint at record {forged.records} has a bad signature",
+                            len(anchors))
+    wanted = {c.records for c in anchors}
+    newest = max(wanted, default=0)
+    heads: dict[int, str] = {}
+    prev, count = GENESIS, 0
+    path = Path(path)
+    if path.exists():
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    return VerifyResult(False, count, number, "not JSON", len(anchors), newest)
+                claimed = entry.pop("mac", None)
+                if entry.get("seq") != count + 1:
+                    return VerifyResult(False, count, number, "record out of sequence (dropped or reordered)",
+                                        len(anchors), newest)
+                if entry.get("prev") != prev:
+                    return VerifyResult(False, count, number, "chain broken (prev does not match)", len(anchors), newest)
+                if not isinstance(claimed, str) or not hmac.compare_digest(claimed, chain_mac(key, prev, entry)):
+                    return VerifyResult(False, count, number, "record altered (MAC mismatch)", len(anchors), newest)
+                prev = claimed
+                count += 1
+                if count in wanted:
+                    heads[count] = claimed
+    if count < newest:
+        what = "missing" if not path.exists() else "empty" if count == 0 else "truncated"
+        return VerifyResult(False, count, None, f"log {what}: a checkpoint covers {newest} records, the log has {count}",
+                            len(anchors), newest)
+    for checkpoint in anchors:
+        if not hmac.compare_digest(heads.get(checkpoint.records, ""), checkpoint.head):
+            return VerifyResult(False, count, None,
+                                f"log rewritten: record {checkpoint.records} differs from its checkpoint",
+                                len(anchors), newest)
+    warning = None if checkpoints is not None else \
+        "no checkpoint store configured (CHARTRAG_AUDIT_DSN): a truncated tail or a deleted log cannot be detected"
+    return VerifyResult(True, count, None, None, len(anchors), newest, warning)
+
+
+def verify_legacy(path: Path) -> VerifyResult:
+    """Logs written before the keyed format: the unkeyed SHA-256 chain (detects edits only)."""
+    prev, count = GENESIS, 0
+    for number, entry in enumerate(records(path), start=1):
+        claimed = entry.pop("hash", None)
+        body = json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+        if entry.get("prev") != prev or claimed != hashlib.sha256((prev + body).encode()).hexdigest():
+            return VerifyResult(False, count, number, "legacy chain broken")
+        prev, count = claimed, count + 1
+    return VerifyResult(True, count, warning="legacy unkeyed log: a recomputed rewrite cannot be detected")

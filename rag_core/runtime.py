@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
 
-from rag_core.audit import JsonlAuditLog
+from rag_core.audit import AuditKey, JsonlAuditLog
 from rag_core.egress import EgressGateway
 from rag_core.embedding import (
     CachedEmbedder,
@@ -48,6 +50,26 @@ class Runtime:
         for hook in reversed(self.on_close):
             await hook()
         await self.index.close()
+        await asyncio.to_thread(self.service.audit.close)
+
+
+def open_audit(settings: RagSettings) -> JsonlAuditLog:
+    """The audit log with its key (outside the log) and, when ``CHARTRAG_AUDIT_DSN`` is set, its
+    PostgreSQL anchor."""
+    key = AuditKey.load(settings.audit_key.get_secret_value() if settings.audit_key else None,
+                        settings.resolved_audit_key_path)
+    store = None
+    if settings.audit_dsn:
+        from rag_core.audit_store import PostgresCheckpoints
+
+        store = PostgresCheckpoints(settings.audit_dsn)
+    return JsonlAuditLog(settings.resolved_audit_path, key, store, settings.audit_checkpoint_seconds)
+
+
+def private_dir(path: Path) -> None:
+    """Create ``path`` (index, audit log, record directory, queue) readable by its owner only."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)
 
 
 def drafting_model(settings: RagSettings, gateway: EgressGateway, http: Any = None) -> DraftingModel | None:
@@ -102,7 +124,7 @@ def _cohere_client(settings: RagSettings, http: httpx.Client | None) -> Any:
 async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Runtime:
     """``http`` may hold ``anthropic=httpx2.AsyncClient`` / ``cohere=httpx.Client`` (tests record payloads)."""
     settings = settings or RagSettings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     model = SentenceTransformerEmbedder(settings.embedding_model_path)
     cache: VectorCache
     if settings.redis_url:
@@ -129,7 +151,7 @@ async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Run
     service = ChartService(
         retriever,
         ExtractiveGenerator(threshold=settings.abstain_threshold),
-        JsonlAuditLog(settings.resolved_audit_path),
+        open_audit(settings),
         top_k=settings.top_k,
         model=drafting_model(settings, gateway, http.get("anthropic")),
         records=records,

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from rag_core.audit import JsonlAuditLog, question_hash
+from rag_core.audit import JsonlAuditLog
 from rag_core.citations import NOT_FOUND, atoms, citation_of, validate
 from rag_core.egress import begin_request, end_request
 from rag_core.errors import IsolationError, PatientNotIndexed
@@ -122,7 +122,7 @@ class ChartService:
                     "requester": scope.requester,
                     "patient_id": scope.patient_id,
                     "granted_types": sorted(scope.resource_types),
-                    "question_sha256": question_hash(question),
+                    "question_hmac": self.audit.question_hash(question),
                     "as_of": today.isoformat(),
                     "retrieved_chunk_ids": result.retrieved_chunk_ids if result else [],
                     "cited_chunk_ids": [c.chunk_id for c in result.citations] if result else [],

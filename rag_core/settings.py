@@ -31,6 +31,21 @@ class RagSettings(BaseSettings):
         default=0.55, description="Minimum concept-match confidence below which the answer abstains"
     )
     audit_path: Path | None = Field(default=None, description="Default: <data_dir>/audit.jsonl")
+    audit_key: SecretStr | None = Field(
+        default=None, description="HMAC key of the audit chain and question hashes (from a secret store); else audit_key_path"
+    )
+    audit_key_path: Path | None = Field(
+        default=None, description="File holding the audit key, created 0600 when absent. Default: <data_dir>/audit.key "
+        "(keep it outside the data dir in production)"
+    )
+    audit_dsn: str | None = Field(
+        default=None, description="PostgreSQL DSN of the INSERT-only role that writes audit checkpoints; unset = no anchor"
+    )
+    audit_reader_dsn: str | None = Field(default=None, description="DSN that reads checkpoints (audit verify); default audit_dsn")
+    audit_reader_token: SecretStr | None = Field(
+        default=None, description="Bearer token of the compliance reviewer for GET /fhir/AuditEvent; unset = 503"
+    )
+    audit_checkpoint_seconds: float = Field(default=1.0, description="How often the audit head is anchored in PostgreSQL")
     source_system: str = "urn:chartrag:local"
     baa_providers: list[str] = Field(
         default_factory=list, description="Third-party model providers under a BAA: text to them is not tokenized"
@@ -56,3 +71,7 @@ class RagSettings(BaseSettings):
     @property
     def resolved_audit_path(self) -> Path:
         return self.audit_path or self.data_dir / "audit.jsonl"
+
+    @property
+    def resolved_audit_key_path(self) -> Path:
+        return self.audit_key_path or self.data_dir / "audit.key"

@@ -5,6 +5,7 @@ facts it states and goes through the same citation validation as an answer.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -50,12 +51,44 @@ def _number(chunk: Chunk) -> tuple[Decimal, str, str] | None:
     return fact.number, fact.shown_value or "", chunk.effective_date
 
 
+def _passes(chunk: Chunk, flt: SearchFilter, scope: PatientScope) -> bool:
+    """The filters ``summarize`` uses, applied to chunks held in memory (never indexed)."""
+    if chunk.patient_id != scope.patient_id or chunk.resource_type not in scope.resource_types:
+        return False
+    if flt.resource_types is not None and chunk.resource_type not in flt.resource_types:
+        return False
+    if flt.statuses is not None and chunk.status not in flt.statuses:
+        return False
+    day = chunk.effective_day
+    if flt.day_from is not None and (day is None or day < flt.day_from):
+        return False
+    return not (flt.day_to is not None and day is not None and day > flt.day_to)
+
+
 async def summarize(index: VectorIndex, scope: PatientScope, now: date, model_id: str = "chartrag/summary-v1") -> ChartSummary:
+    """The summary from the index."""
+    async def scroll(flt: SearchFilter) -> list[Chunk]:
+        return await index.scroll(PATIENT_DATA, flt, scope, limit=SCROLL_LIMIT)
+
+    return await _summarize(scroll, scope, now, model_id)
+
+
+async def summarize_chunks(chunks: list[Chunk], scope: PatientScope, now: date,
+                           model_id: str = "chartrag/summary-v1") -> ChartSummary:
+    """The summary from chunks held in memory: chart data a CDS client sent for one request only."""
+    async def scroll(flt: SearchFilter) -> list[Chunk]:
+        found = [c for c in chunks if _passes(c, flt, scope)]
+        return sorted(found, key=lambda c: (c.effective_day or 0, c.id))
+
+    return await _summarize(scroll, scope, now, model_id)
+
+
+async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], scope: PatientScope, now: date,
+                     model_id: str) -> ChartSummary:
     today = day_int(now)
 
     async def facts(types: set[str], **kw: object) -> list[Chunk]:
-        flt = SearchFilter(resource_types=frozenset(types), day_to=today, **kw)  # type: ignore[arg-type]
-        return await index.scroll(PATIENT_DATA, flt, scope, limit=SCROLL_LIMIT)
+        return await scroll(SearchFilter(resource_types=frozenset(types), day_to=today, **kw))  # type: ignore[arg-type]
 
     problems = await facts({"Condition"}, statuses=("active", "recurrence", "relapse"))
     medications = await facts({"MedicationRequest"}, statuses=("active",))

@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -89,6 +90,11 @@ def create_app(
     async def not_indexed(_: Request, exc: PatientNotIndexed) -> JSONResponse:
         return JSONResponse({"detail": f"patient not indexed: {exc}"}, status_code=404)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+        return JSONResponse({"detail": errors}, status_code=422)  # never the input back
+
     @app.exception_handler(ValueError)
     async def bad_value(_: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
@@ -97,7 +103,7 @@ def create_app(
     async def core_error(_: Request, exc: ChartRagError) -> JSONResponse:
         return JSONResponse({"detail": type(exc).__name__}, status_code=503)
 
-    app.include_router(api_router(settings.api_token))
+    app.include_router(api_router(settings.api_token, settings.trust_loopback))
     app.include_router(smart_router(smart))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from rag_core.models import ValidatedAnswer
 from rag_core.runtime import Runtime
+from rag_core.wire import strict_loads
 from smart_app.discovery import Discovery, check_issuer
 from smart_app.errors import SmartLaunchError, StateMismatch, TokenError
 from smart_app.fhir_client import FhirReader, banner_of, note_text
@@ -153,6 +154,12 @@ class SmartApp:
         if not ctx.scopes.can_read_chart:
             return self.page(request, "No access to the chart",
                              "The EHR granted no read access to clinical data, so ChartRAG cannot answer.", 403)
+        runtime = getattr(request.app.state, "runtime", None)
+        if runtime is not None:  # who opened which chart, with what access (no names, no token)
+            runtime.service.audit.record({
+                "event": "launch", "requester": ctx.fhir_user or f"token-subject:{ctx.id_token_claims.get('sub', 'unknown')}",
+                "patient_id": str(ctx.patient), "client": pending.iss, "granted_types": sorted(ctx.scopes.resource_types),
+                "outcome": "launched"})
         data["ctx"] = ctx.to_session()
         data["csrf"] = secrets.token_urlsafe(32)
         data["citations"] = {}
@@ -204,8 +211,8 @@ class SmartApp:
         if not token or not secrets.compare_digest(token, data.get("csrf", "")):
             return JSONResponse({"detail": "missing or wrong CSRF token"}, status_code=403)
         try:
-            body = AskBody.model_validate(await request.json())
-        except ValueError:
+            body = AskBody.model_validate(strict_loads(await request.body()))
+        except ValueError:  # WireError and pydantic's ValidationError are ValueErrors
             return JSONResponse({"detail": "send JSON {\"question\": \"...\"}"}, status_code=422)
         requester = ctx.fhir_user or f"token-subject:{ctx.id_token_claims.get('sub', 'unknown')}"
         scope = ctx.scopes.patient_scope(str(ctx.patient), requester)

@@ -23,7 +23,10 @@ class SmartSettings(BaseSettings):
     cookie_secure: bool = Field(default=False, description="Set on HTTPS deployments")
     frame_ancestors: str = Field(default="'self'", description="CSP frame-ancestors: the EHR origins that embed the app")
     redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")
-    api_token: str | None = Field(default=None, description="Bearer token for /api/ask; unset = loopback callers only")
+    api_token: str | None = Field(default=None, description="Bearer token for /api/ask (the JSON API needs it)")
+    trust_loopback: bool = Field(
+        default=False, description="Answer /api/ask for loopback callers without a token (set by `chartrag demo` only)"
+    )
     client_key_file: Path | None = Field(
         default=None,
         description="Private JWK (RS384/ES384) for a confidential client using private_key_jwt; unset = public client",

@@ -64,7 +64,7 @@ def real_embedder():  # type: ignore[no-untyped-def]
 @asynccontextmanager
 async def offline_service(data_dir: Path, embedder: Any, documents: list[Any]) -> AsyncIterator[Any]:
     """The real offline pipeline (Edge index, given embedder, extractive generator) over ``documents``."""
-    from rag_core.audit import JsonlAuditLog
+    from rag_core.audit import AuditKey, JsonlAuditLog
     from rag_core.generation import ExtractiveGenerator
     from rag_core.index.edge import EdgeIndex
     from rag_core.indexing import Indexer
@@ -79,7 +79,8 @@ async def offline_service(data_dir: Path, embedder: Any, documents: list[Any]) -
     await Indexer(index, embedder, sparse).index_documents(documents)
     retriever = Retriever(index, embedder, sparse, ClinicalSignalReranker(embedder))
     try:
-        yield ChartService(retriever, ExtractiveGenerator(), JsonlAuditLog(data_dir / "audit.jsonl"))
+        yield ChartService(retriever, ExtractiveGenerator(), JsonlAuditLog(data_dir / "audit.jsonl",
+                                                                           AuditKey.load(None, data_dir / "audit.key")))
     finally:
         await index.close()
 

@@ -90,7 +90,7 @@ async def client(two_patient_runtime: Any) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(factory)
     app.state.runtime = two_patient_runtime
     settings = CdsSettings(base_url=BASE, trusted_jwks={ISS: {"keys": [KEY.as_dict(private=False)]}},
-                           smart_launch_url="http://chartrag.test/launch")
+                           smart_launch_url="http://chartrag.test/launch", fhir_servers={ISS: [FHIR]})
     router, _ = build_cds_router(settings, httpx.AsyncClient(transport=httpx.MockTransport(FAKE_FHIR.handler)))
     app.include_router(router)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE) as c:
@@ -153,6 +153,11 @@ def _attacks() -> list[tuple[str, Any]]:
         ("unknown-iss", token(url, iss="https://evil.example.com")),
         ("jku-not-allowed", token(url, _header={"jku": "https://evil.example.com/jwks"})),
         ("no-jti", token(url, jti=None)),
+        ("ten-year-lifetime", token(url, exp=now + 10 * 365 * 86400)),
+        ("issued-30-days-ago", token(url, iat=now - 30 * 86400, exp=now + 60)),
+        ("exp-1e30", token(url, exp=10**30)),
+        ("exp-not-a-number", token(url, exp="soon")),
+        ("iat-float-nan-like", token(url, iat=1e300)),
     ]
 
 
@@ -209,6 +214,85 @@ async def test_prefetch_bundles_paged_are_used_for_an_unindexed_patient(client: 
     (card,) = response.json()["cards"]
     own = {f"{t}/{r['id']}" for t, rs in chart.items() for r in rs}
     assert _cited(card) and _cited(card) <= own
+
+
+async def test_prefetch_answers_that_request_only_and_never_creates_a_chart(
+    client: httpx.AsyncClient, two_patient_runtime: Any
+) -> None:
+    """A CDS client is not a source of chart data: what it sends for an unindexed patient is summarised
+    in memory for its card and never reaches the index, so no later question is answered from it."""
+    from rag_core.errors import PatientNotIndexed
+    from rag_core.models import PATIENT_DATA, PatientScope, SearchFilter
+
+    patient = "zebra-1"
+    condition = {"resourceType": "Condition", "id": "zebra-c1", "subject": {"reference": f"Patient/{patient}"},
+                 "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                                                "code": "active"}]},
+                 "code": {"text": "Injected zebra fever"}, "onsetDateTime": "2025-01-02"}
+    body = hook(patient) | {"fhirServer": None, "prefetch": {
+        "conditions": searchset([condition]), "medications": None, "observations": None}}
+    url = f"{BASE}/cds-services/chart-summary"
+    response = await client.post(url, json=body, headers=bearer(token(url)))
+    assert response.status_code == 200 and "Injected zebra fever" in response.json()["cards"][0]["detail"]
+    scope = PatientScope.full(patient, "dr-check")
+    assert await two_patient_runtime.index.count(PATIENT_DATA, SearchFilter(), scope) == 0
+    with pytest.raises(PatientNotIndexed):
+        await two_patient_runtime.service.answer("Does the patient have zebra fever?", scope)
+    record = json.loads(two_patient_runtime.settings.resolved_audit_path.read_text().splitlines()[-2])
+    assert record["event"] == "cds_hook" and record["chart_source"] == "prefetch-this-request-only"
+
+
+@pytest.mark.parametrize("patient", ["x&_count=999", "x/../../internal-admin", "a b", "x%26y", "x" * 65])
+async def test_patient_ids_that_are_not_fhir_ids_are_refused(client: httpx.AsyncClient, patient: str) -> None:
+    url = f"{BASE}/cds-services/chart-summary"
+    before = len(FAKE_FHIR.requests)
+    response = await client.post(url, json=hook(patient) | {"fhirAuthorization": AUTH}, headers=bearer(token(url)))
+    assert response.status_code == 400 and len(FAKE_FHIR.requests) == before
+
+
+async def test_the_ehr_token_goes_only_to_the_allowed_fhir_server(client: httpx.AsyncClient) -> None:
+    """SSRF: a fhirServer not on this client's list gets no request (and no token); a ``next`` link to
+    another host, or outside the FHIR base, is not followed."""
+    url = f"{BASE}/cds-services/chart-summary"
+    patient = "ssrf-1"
+    before = len(FAKE_FHIR.requests)
+    internal = hook(patient) | {"fhirServer": "http://127.0.0.1:8266/internal-admin", "fhirAuthorization": AUTH}
+    response = await client.post(url, json=internal, headers=bearer(token(url)))
+    assert response.status_code == 412 and len(FAKE_FHIR.requests) == before
+    for elsewhere in ("http://127.0.0.1:8266/internal-admin/next", "https://ehr.example.org/admin/next",
+                      "https://ehr.example.org.evil.example/fhir/next", "https://user@ehr.example.org/fhir/x",
+                      "https://ehr.example.org/fhir/../admin"):
+        body = hook(patient) | {"fhirAuthorization": AUTH, "prefetch": {
+            "conditions": searchset([], next_url=elsewhere), "medications": None, "observations": None}}
+        response = await client.post(url, json=body, headers=bearer(token(url)))
+        assert response.status_code == 200, elsewhere
+        assert elsewhere not in FAKE_FHIR.requests and len(FAKE_FHIR.requests) == before
+
+
+async def test_templates_percent_encode_ids(client: httpx.AsyncClient) -> None:
+    from cds_hooks.models import HookRequest
+    from cds_hooks.prefetch import _template_query
+
+    request = HookRequest.model_validate(hook("abc-1.2") | {"context": {"patientId": "abc-1.2",
+                                                                        "userId": "Practitioner/dr-1"}})
+    assert _template_query("Condition?patient={{context.patientId}}&x=1", request) == "Condition?patient=abc-1.2&x=1"
+
+
+@pytest.mark.parametrize("raw", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"hook": "patient-view", "hookInstance": "x", "context": {"patientId": "a", "userId": "Practitioner/1"}, "n": NaN}',
+    '{"hook": "patient-view", "hookInstance": "x", "context": {"patientId": "a", "patientId": "b", '
+    '"userId": "Practitioner/1"}}',
+    '{"hook": "patient-view", "hookInstance": "x", "context": {"patientId": "a", "userId": "Practitioner/1"}, '
+    '"prefetch": {"conditions": {"entry": Infinity}}}',
+    "\xff\xfe",
+])
+async def test_hostile_json_is_a_400_not_a_500(client: httpx.AsyncClient, raw: str) -> None:
+    for path in ("/cds-services/chart-summary", "/cds-services/chart-summary/feedback"):
+        url = f"{BASE}{path}"
+        response = await client.post(url, content=raw.encode("latin-1"), headers=bearer(token(url)) | {
+            "Content-Type": "application/json"})
+        assert response.status_code == 400, (path, raw[:40])
 
 
 async def test_missing_prefetch_without_authorization_is_412(client: httpx.AsyncClient) -> None:

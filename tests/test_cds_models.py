@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -74,16 +75,23 @@ def test_links_and_requests_are_checked() -> None:
     assert set(dumped) == {"uuid", "summary", "indicator", "source"} and dumped["uuid"]  # no null/empty fields
 
 
-async def test_cors_preflight_for_browser_based_cds_clients() -> None:
+async def test_cors_preflight_for_browser_based_cds_clients(tmp_path: Path) -> None:
+    """CORS answers the configured CDS client origins on /cds-services* only: no other origin, and no
+    other path (a page from any origin must not read /api/ask through a browser on the server host)."""
+    from cds_hooks.settings import CdsSettings
     from chartrag.http import build_app
     from rag_core.settings import RagSettings
 
-    app = build_app(RagSettings())
+    app = build_app(RagSettings(data_dir=tmp_path), cds=CdsSettings(cors_origins=["https://ehr.example.org"]))
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type"}
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
-        response = await client.options("/cds-services/chart-summary", headers={
-            "Origin": "https://ehr.example.org", "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "authorization,content-type"})
+        response = await client.options("/cds-services/chart-summary", headers={"Origin": "https://ehr.example.org",
+                                                                                 **preflight})
+        evil = await client.options("/cds-services/chart-summary", headers={"Origin": "https://evil.example", **preflight})
+        api = await client.options("/api/ask", headers={"Origin": "https://ehr.example.org", **preflight})
     assert response.status_code == 200
-    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-origin"] == "https://ehr.example.org"
     assert "authorization" in response.headers["access-control-allow-headers"].lower()
     assert "access-control-allow-credentials" not in response.headers
+    assert "access-control-allow-origin" not in evil.headers
+    assert "access-control-allow-origin" not in api.headers

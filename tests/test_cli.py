@@ -68,5 +68,5 @@ def test_audit_verify_exit_codes(data_dir: Path) -> None:
     log = data_dir / "audit.jsonl"
     lines = log.read_text().splitlines()
     log.write_text("\n".join([*lines[:-1], lines[-1].replace('"cli"', '"someone-else"')]) + "\n")
-    broken = runner.invoke(app, ["audit", "verify", str(log)])
+    broken = runner.invoke(app, ["audit", "verify", str(log), "--data-dir", str(data_dir)])
     assert broken.exit_code == EXIT_AUDIT_BROKEN

@@ -3,6 +3,7 @@ questions → validated, cited answers; the HTTP API; the audit trail."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date
 from typing import Any
@@ -73,7 +74,8 @@ async def test_dev_questions_for_the_two_patients(two_patient_runtime: Any) -> N
     assert report["answer_fact_accuracy"] >= 0.85
 
 
-async def test_json_api_needs_its_token_or_loopback(two_patient_runtime: Any) -> None:
+async def test_json_api_needs_a_credential(two_patient_runtime: Any) -> None:
+    """/api/ask needs its token; loopback callers are trusted only where the app says so (the demo)."""
     from smart_app.settings import SmartSettings
 
     async def factory() -> Any:
@@ -87,18 +89,27 @@ async def test_json_api_needs_its_token_or_loopback(two_patient_runtime: Any) ->
         assert (await client.post("/api/ask", json=body, headers={"Authorization": "Bearer wrong"})).status_code == 401
         ok = await client.post("/api/ask", json=body, headers={"Authorization": "Bearer s3cret"})
         assert ok.status_code == 200
-    open_app = create_app(factory, SmartSettings())
-    open_app.state.runtime = two_patient_runtime
-    remote = httpx.ASGITransport(app=open_app, client=("10.1.2.3", 5555))
+    served = create_app(factory, SmartSettings())  # `chartrag serve` with no token: nobody, loopback included
+    served.state.runtime = two_patient_runtime
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=served), base_url="http://t") as client:
+        refused = await client.post("/api/ask", json=body)
+        assert refused.status_code == 401 and "CHARTRAG_SMART_API_TOKEN" in refused.json()["detail"]
+    demo = create_app(factory, SmartSettings(trust_loopback=True))
+    demo.state.runtime = two_patient_runtime
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=demo), base_url="http://t") as client:
+        assert (await client.post("/api/ask", json=body)).status_code == 200
+    remote = httpx.ASGITransport(app=demo, client=("10.1.2.3", 5555))
     async with httpx.AsyncClient(transport=remote, base_url="http://t") as client:
-        assert (await client.post("/api/ask", json=body)).status_code == 403
+        assert (await client.post("/api/ask", json=body)).status_code == 401
 
 
 async def test_http_ask_and_healthz(two_patient_runtime: Any) -> None:
+    from smart_app.settings import SmartSettings
+
     async def factory() -> Any:
         return two_patient_runtime
 
-    app = create_app(factory)
+    app = create_app(factory, SmartSettings(trust_loopback=True))
     app.state.runtime = two_patient_runtime  # lifespan is not run by the ASGI transport
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
         health = await client.get("/healthz")
@@ -128,4 +139,6 @@ async def test_every_answer_is_audited_without_patient_text(two_patient_runtime:
     assert record["cited_chunk_ids"] == [c.chunk_id for c in answer.citations]
     raw = path.read_text()
     assert question not in raw and "Prediabetes" not in raw
-    assert verify(path).ok
+    assert hashlib.sha256(question.encode()).hexdigest() not in raw  # keyed: no dictionary lookup
+    assert record["question_hmac"] == two_patient_runtime.service.audit.question_hash(question)
+    assert verify(path, two_patient_runtime.service.audit.key).ok

@@ -24,7 +24,8 @@ pytestmark = pytest.mark.slow
 
 def _ask(app_url: str, question: str) -> dict[str, object]:
     response = httpx.post(f"{app_url}/api/ask", json={"patient_id": EDYTHE_ID, "question": question,
-                                                      "requester": "test"}, timeout=30)
+                                                      "requester": "test"}, timeout=30,
+                          headers={"Authorization": "Bearer t0ken"})
     if response.status_code == 404:  # nothing of this patient indexed yet: said so, not "not in the chart"
         assert "not indexed" in response.json()["detail"]
         return {}
@@ -47,7 +48,8 @@ def test_a_lab_resulted_and_a_note_signed_in_the_ehr_are_answered_from(tmp_path:
     app_port, ehr_port = free_port(), free_port()
     app_url, ehr_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{ehr_port}"
     secret = "demo-secret"
-    app = build_app(RagSettings(data_dir=tmp_path), SmartSettings(base_url=app_url, allowed_issuers=[f"{ehr_url}/fhir"]),
+    app = build_app(RagSettings(data_dir=tmp_path), SmartSettings(base_url=app_url, allowed_issuers=[f"{ehr_url}/fhir"],
+                                                                   api_token="t0ken"),
                     CdsSettings(base_url=app_url), IngestSettings(channel_secret=secret, redis_url=None))
     sandbox = create_sandbox(SYNTHEA, ehr_url, app_url, notify=(f"{app_url}/fhir/notify", secret))
     with serving(app, app_port), serving(sandbox, ehr_port):

@@ -1,0 +1,73 @@
+"""Strict JSON for bodies from peers: what ``json.loads`` lets through and a hostile or buggy client sends.
+
+- nesting deeper than ``max_depth`` (a 100,000-deep array made ``json.loads`` raise ``RecursionError``,
+  an HTTP 500 on every endpoint that parsed JSON) → ``WireError``;
+- ``NaN``, ``Infinity``, ``-Infinity`` (not JSON, but accepted by Python's parser) → ``WireError``;
+- a key given twice in one object (which one wins differs between parsers: a ``patient_id`` given twice
+  is ambiguous, so it is refused) → ``WireError``;
+- bytes that are not UTF-8 → ``WireError``.
+
+Hand-written around the standard parser because no maintained library does all four: orjson and the
+standard parser keep the last duplicate key silently, and only ``json`` exposes the hooks used here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+MAX_DEPTH = 64
+
+
+class WireError(ValueError):
+    """The body is not strict JSON (the message says why; it never repeats the body)."""
+
+
+def _no_constant(name: str) -> Any:
+    raise WireError(f"{name} is not a JSON value")
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise WireError("a key appears twice in one object")
+        result[key] = value
+    return result
+
+
+def depth(value: Any) -> int:
+    """Nesting depth of a parsed value, measured without recursion (a scalar is depth 0)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        level += 1
+        deepest = max(deepest, level)
+        stack.extend((child, level) for child in children if isinstance(child, dict | list))
+    return deepest
+
+
+def strict_loads(raw: bytes | str, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse ``raw`` as strict JSON, or raise ``WireError``."""
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as exc:
+        raise WireError("the body is not UTF-8") from exc
+    try:
+        value = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
+    except RecursionError as exc:
+        raise WireError(f"JSON nested deeper than {max_depth} levels") from exc
+    except WireError:
+        raise
+    except ValueError as exc:
+        raise WireError("the body is not JSON") from exc
+    if depth(value) > max_depth:
+        raise WireError(f"JSON nested deeper than {max_depth} levels")
+    return value
