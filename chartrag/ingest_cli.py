@@ -269,7 +269,7 @@ def _status_report(data_dir: Path | None) -> dict[str, Any]:
             "held_hl7": [{"reason": h["reason"], "since": h["at"]} for h in held],
             "subscriptions": [{
                 "subscription": s.url, "status": s.status, "topic": s.topic, "processed_through": s.mark,
-                "highest_known": s.highest_known, "missing": s.missing(), "notifications": s.notifications,
+                "highest_known": s.highest_known, "missing": s.missing(ingestion.state.max_gap), "notifications": s.notifications,
                 "heartbeats": s.heartbeats, "seconds_since_contact": round(now - s.last_seen, 1) if s.last_seen else None,
                 "flagged": s.flagged} for s in subs],
         }

@@ -64,4 +64,5 @@ def open_ingestion(settings: IngestSettings, data_dir: Path) -> Ingestion:
         kv = SqliteKeyValue(data_dir / "ingest.sqlite")
     client = httpx.AsyncClient(timeout=30.0)
     source = FhirSource(settings.fhir_base_url, client, settings.fhir_token) if settings.fhir_base_url else None
-    return Ingestion(settings, queue, IngestState(kv, settings.lease_seconds), client, source)
+    state = IngestState(kv, settings.lease_seconds, settings.max_event_gap, settings.max_recovery_numbers)
+    return Ingestion(settings, queue, state, client, source)

@@ -43,4 +43,10 @@ class IngestSettings(BaseSettings):
         default_factory=list, description="Criteria of classic (non-topic) Subscriptions: re-queried on an empty ping"
     )
     max_body_bytes: int = 20_000_000
+    max_event_gap: int = Field(
+        default=1000, description="An announced event counter further than this past what was seen is flagged and "
+        "caught up by time, not expanded into missing numbers")
+    max_recovery_numbers: int = Field(default=100, description="Event numbers per $events recovery job")
+    catch_up_interval_seconds: float = Field(
+        default=60.0, description="At most one time-based catch-up per subscription per this many seconds")
     workers: int = 1

@@ -1,7 +1,13 @@
 """What every worker must agree on, kept in the shared ``KeyValue`` store:
 
 - per Subscription: which event numbers were processed (a low-water mark plus the numbers above it),
-  the highest number the server says exists, numbers missing and since when, last contact, status;
+  the highest number the server says exists, numbers missing and since when, last contact, status,
+  and the resource each recent number carried (a number reused for another resource is not a duplicate);
+
+Everything a peer can make us track is bounded by ``max_gap``: an announced counter far beyond what was
+seen (``events-since-subscription-start = 1000000`` in a heartbeat) is flagged and answered with one
+time-based catch-up, never expanded into a million missing numbers; only events that actually arrive
+move the numbering on (a real restart of the server's counter rebases the mark when they do).
 - per resource: the version last indexed (or deleted) and its patient, so a late, older
   notification never overwrites a newer version and a redelivered one is a no-op;
 - the patient directory (identifier → Patient id) that HL7 v2 messages are matched against;
@@ -37,14 +43,19 @@ class SubscriptionState:
     notifications: int = 0
     handshakes: int = 0
     heartbeats: int = 0
+    foci: dict[str, str] = field(default_factory=dict)  # recent event number → the resource it carried
+    catch_up: bool = False  # a time-based (_lastUpdated) catch-up is due
+    last_catch_up: float = 0.0
+    reused: int = 0  # event numbers that came again for a different resource
 
     def is_seen(self, number: int) -> bool:
         return number <= self.mark or number in self.above
 
-    def missing(self) -> list[int]:
-        """Numbers the server announced that no notification we hold carries."""
+    def missing(self, max_gap: int = 1000) -> list[int]:
+        """Numbers the server announced that no notification we hold carries (at most ``max_gap``)."""
         known = set(self.above) | set(self.in_flight)
-        return [n for n in range(self.mark + 1, self.highest_known + 1) if n not in known]
+        top = min(self.highest_known, self.mark + max_gap)
+        return [n for n in range(self.mark + 1, top + 1) if n not in known]
 
 
 @dataclass(frozen=True)
@@ -69,10 +80,15 @@ def is_newer(version: str | None, last_updated: str | None, stored: ResourceVers
     return version != stored.version or version is None
 
 
+MAX_FOCI = 2000
+
+
 class IngestState:
-    def __init__(self, kv: KeyValue, lock_seconds: float = 30.0) -> None:
+    def __init__(self, kv: KeyValue, lock_seconds: float = 30.0, max_gap: int = 1000, max_recovery: int = 100) -> None:
         self.kv = kv
         self.lock_seconds = lock_seconds
+        self.max_gap = max_gap  # how far past what was seen an announced counter is believed
+        self.max_recovery = max_recovery  # numbers per recovery job
 
     # ------------------------------------------------------------------ subscriptions
 
@@ -111,9 +127,16 @@ class IngestState:
             st.notifications += 1
             st.handshakes += kind == "handshake"
             st.heartbeats += kind == "heartbeat"
-            st.highest_known = max([st.highest_known, events_since_start or 0, *numbers])
-            st.in_flight = sorted(set(st.in_flight) | {n for n in numbers if not st.is_seen(n)})
-            for number in st.missing():
+            baseline = max(st.highest_known, st.mark)
+            announced = max([events_since_start or 0, *numbers])
+            believable = [n for n in [events_since_start or 0, *numbers] if n <= baseline + self.max_gap]
+            if announced > baseline + self.max_gap:  # flagged, caught up by time, never a million gaps
+                st.flagged = (f"event counter jumped from {baseline} to {announced} ({kind}); not treated as "
+                              f"{announced - baseline} missed events: catching up by _lastUpdated instead")
+                st.catch_up = True
+            st.highest_known = max([st.highest_known, *believable])
+            st.in_flight = sorted(set(st.in_flight) | {n for n in numbers if not st.is_seen(n)})[-self.max_gap:]
+            for number in st.missing(self.max_gap):
                 st.missing_since.setdefault(str(number), now)
             await self._save(st)
             return st
@@ -127,16 +150,27 @@ class IngestState:
             st.in_flight = sorted(set(st.in_flight) | {n for n in numbers if not st.is_seen(n)})
             await self._save(st)
 
-    async def mark_processed(self, url: str, numbers_with_times: dict[int, str | None]) -> SubscriptionState:
+    async def mark_processed(self, url: str, numbers_with_times: dict[int, str | None],
+                             foci: dict[int, str] | None = None, reused: list[int] | None = None) -> SubscriptionState:
         async with locked(self.kv, f"sub:{url}", self.lock_seconds):
             st = await self.subscription(url) or SubscriptionState(url)
             above = set(st.above) | {n for n in numbers_with_times if n > st.mark}
-            while st.mark + 1 in above:
-                st.mark += 1
-                above.discard(st.mark)
-                st.mark_timestamp = numbers_with_times.get(st.mark) or st.mark_timestamp
+            self._advance(st, above, numbers_with_times)
+            if above and min(above) - st.mark > self.max_gap:  # events really numbered far on: the counter restarted
+                st.flagged = f"event numbering jumped from {st.mark} to {min(above)} (server restart?); caught up by time"
+                st.catch_up = True
+                st.mark = min(above) - 1
+                st.missing_since, st.recovering = {}, []
+                self._advance(st, above, numbers_with_times)
             st.above = sorted(above)
-            st.highest_known = max([st.highest_known, *numbers_with_times])
+            st.highest_known = max([st.highest_known, *(n for n in numbers_with_times if n <= st.mark + self.max_gap)])
+            if foci:
+                st.foci.update({str(n): ref for n, ref in foci.items()})
+                if len(st.foci) > MAX_FOCI:
+                    st.foci = dict(sorted(st.foci.items(), key=lambda kv: int(kv[0]))[-MAX_FOCI:])
+            if reused:
+                st.reused += len(reused)
+                st.flagged = f"event number(s) {sorted(reused)[:5]} reused for a different resource; both were processed"
             st.in_flight = [n for n in st.in_flight if n not in numbers_with_times]
             for number in numbers_with_times:
                 st.missing_since.pop(str(number), None)
@@ -145,6 +179,13 @@ class IngestState:
             await self._save(st)
             return st
 
+    @staticmethod
+    def _advance(st: SubscriptionState, above: set[int], times: dict[int, str | None]) -> None:
+        while st.mark + 1 in above:
+            st.mark += 1
+            above.discard(st.mark)
+            st.mark_timestamp = times.get(st.mark) or st.mark_timestamp
+
     async def due_gaps(self, url: str, grace_seconds: float, now: float | None = None) -> tuple[list[int], str | None]:
         """Missing numbers older than the grace period and not yet being recovered; claims them."""
         now = now or time.time()
@@ -152,12 +193,23 @@ class IngestState:
             st = await self.subscription(url)
             if st is None:
                 return [], None
-            due = [n for n in st.missing() if n not in st.recovering
-                   and now - st.missing_since.get(str(n), now) >= grace_seconds]
+            due = [n for n in st.missing(self.max_gap) if n not in st.recovering
+                   and now - st.missing_since.get(str(n), now) >= grace_seconds][: self.max_recovery]
             if due:
                 st.recovering = sorted(set(st.recovering) | set(due))
                 await self._save(st)
             return due, st.mark_timestamp
+
+    async def due_catch_up(self, url: str, min_interval: float, now: float | None = None) -> SubscriptionState | None:
+        """Claims a due time-based catch-up (at most one per ``min_interval`` per subscription)."""
+        now = now or time.time()
+        async with locked(self.kv, f"sub:{url}", self.lock_seconds):
+            st = await self.subscription(url)
+            if st is None or not st.catch_up or now - st.last_catch_up < min_interval:
+                return None
+            st.catch_up, st.last_catch_up = False, now
+            await self._save(st)
+            return st
 
     # ------------------------------------------------------------------ resource versions
 

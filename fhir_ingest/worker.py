@@ -52,6 +52,8 @@ class Plan:
     upserts: list[dict[str, Any]] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)
     processed: dict[str, dict[int, str | None]] = field(default_factory=dict)  # subscription → number → time
+    foci: dict[str, dict[int, str]] = field(default_factory=dict)  # subscription → number → resource it carried
+    reused: dict[str, list[int]] = field(default_factory=dict)  # numbers that came again for another resource
     # rendered while planning (a resource that cannot be read fails its job, not the batch):
     # (reference, versionId) → its documents
     documents: dict[tuple[str, str | None], list[ClinicalDocument]] = field(default_factory=dict)
@@ -71,6 +73,7 @@ class WorkerStats:
     dead: int = 0
     recoveries: int = 0
     flagged: int = 0
+    reused: int = 0  # event numbers seen before but carrying a different resource: processed, flagged
 
 
 def version_of(resource: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -113,7 +116,7 @@ class Worker:
         self.stats = WorkerStats()
         self._last_watchdog = 0.0
         self._last_gap_check = 0.0
-        self._batch_events: set[tuple[str, int]] = set()  # (subscription, number) planned in this batch
+        self._batch_events: dict[tuple[str, int], str] = {}  # (subscription, number) planned in this batch → focus
 
     # ------------------------------------------------------------------ loop
 
@@ -145,7 +148,8 @@ class Worker:
             return False
         if self.source is None:
             return True
-        return not any(set(s.missing()) - set(s.recovering) for s in await self.state.subscriptions())
+        return not any(set(s.missing(self.state.max_gap)) - set(s.recovering) or s.catch_up
+                       for s in await self.state.subscriptions())
 
     async def tick(self, now: float | None = None) -> None:
         now = now or time.time()
@@ -160,7 +164,7 @@ class Worker:
 
     async def process(self, jobs: list[Job]) -> None:
         planned: list[tuple[Job, Plan]] = []
-        self._batch_events = set()
+        self._batch_events = {}
         for job in jobs:
             try:
                 planned.append((job, await self.plan(job)))
@@ -182,7 +186,8 @@ class Worker:
             return
         for _, plan in planned:
             for subscription, numbers in plan.processed.items():
-                await self.state.mark_processed(subscription, numbers)
+                await self.state.mark_processed(subscription, numbers, plan.foci.get(subscription),
+                                                plan.reused.get(subscription))
             for key, value in plan.state_updates.items():
                 await self.state.kv.put(key, value)
         await self.queue.ack([job for job, _ in planned])
@@ -232,6 +237,11 @@ class Worker:
             return Plan(deletes=[relative(body["reference"])])
         if job.kind == "recover":
             return await self._plan_recovery(body["subscription"], body["numbers"], body.get("since"), body.get("topic"))
+        if job.kind == "catch-up":  # a counter jump: one time-based search instead of numbered gaps
+            self.stats.recoveries += 1
+            plan = Plan()
+            await self._search_since(plan, body.get("topic"), body.get("since"))
+            return plan
         if job.kind == "query":
             return await self._plan_query(body.get("criteria") or [], body.get("since"))
         if job.kind == "hl7":
@@ -282,12 +292,22 @@ class Worker:
             if event.number is not None:
                 if wanted is not None and event.number not in wanted:
                     continue
-                if (st is not None and st.is_seen(event.number)) or (n.subscription, event.number) in self._batch_events:
+                focus = relative(event.focus) if event.focus else ""
+                key = (n.subscription, event.number)
+                recorded = self._batch_events.get(key) or (st.foci.get(str(event.number)) if st is not None else None)
+                seen = (st is not None and st.is_seen(event.number)) or key in self._batch_events
+                if seen and (recorded is None or recorded == focus or not focus):
                     self.stats.duplicates += 1
                     continue
-                self._batch_events.add((n.subscription, event.number))
+                if seen:  # the same number for another resource: a server bug, never a reason to drop data
+                    self.stats.reused += 1
+                    plan.reused.setdefault(n.subscription, []).append(event.number)
+                    log.warning("subscription event number reused for a different resource; processing it")
+                self._batch_events[key] = focus
                 covered.add(event.number)
                 plan.processed.setdefault(n.subscription, {})[event.number] = event.timestamp
+                if focus:
+                    plan.foci.setdefault(n.subscription, {})[event.number] = focus
             if event.focus is None:
                 needs_query.append(event)
                 continue
@@ -452,7 +472,13 @@ class Worker:
 
     async def schedule_recoveries(self, now: float) -> None:
         for st in await self.state.subscriptions():
-            if not st.missing():
+            if st.catch_up and self.source is not None:
+                claimed = await self.state.due_catch_up(st.url, self.settings.catch_up_interval_seconds, now)
+                if claimed is not None:
+                    log.info("subscription counter jump: one time-based catch-up queued")
+                    await self.queue.put("catch-up", {"subscription": st.url, "since": claimed.mark_timestamp,
+                                                      "topic": claimed.topic})
+            if not st.missing(self.state.max_gap):
                 continue
             if self.source is None:  # nowhere to recover from: say so once, do not queue doomed jobs
                 reason = "events missing; set CHARTRAG_INGEST_FHIR_BASE_URL to recover them"
