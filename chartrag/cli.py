@@ -156,11 +156,21 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     data_dir: DataDir = None,
+    traces: Annotated[bool, typer.Option(help="Print OpenTelemetry spans (allow-listed attributes only) to stdout")] = False,
 ) -> None:
-    """Run the HTTP API (POST /api/ask, GET /healthz) under Uvicorn."""
+    """Run ChartRAG (JSON API, SMART app, CDS Hooks, notifications, /metrics) under Uvicorn."""
     import uvicorn
 
     from chartrag.http import build_app
+
+    if traces:
+        from opentelemetry import trace
+        from opentelemetry.sdk.trace import TracerProvider
+        from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter
+
+        provider = TracerProvider()
+        provider.add_span_processor(BatchSpanProcessor(ConsoleSpanExporter()))
+        trace.set_tracer_provider(provider)
 
     uvicorn.run(build_app(_settings(data_dir)), host=host, port=port, log_level="info")
 

@@ -12,10 +12,13 @@ before any route parses it):
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.middleware.cors import CORSMiddleware
+
+from rag_core.telemetry import METRICS, annotate, span
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -152,6 +155,36 @@ class AuditRejections:
                 record({"event": "http_rejected", "method": str(scope.get("method", ""))[:10],
                         "route": route_template(scope), "surface": _surface(scope["path"]), "status": code,
                         "client_address": client[0] if client else None})
+
+
+class Telemetry:
+    """A span and two metrics per request, labelled by route template and status only."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        status: list[int] = []
+
+        async def watch(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status.append(int(message["status"]))
+            await send(message)
+
+        started = time.perf_counter()
+        method = str(scope.get("method", ""))[:10]
+        with span(f"HTTP {method}", **{"http.request.method": method}) as current:
+            try:
+                await self.app(scope, receive, watch)
+            finally:
+                route = route_template(scope)
+                code = status[0] if status else 500
+                annotate(current, **{"http.route": route, "http.response.status_code": code})
+                METRICS.requests.labels(route, str(code)).inc()
+                METRICS.latency.labels(route).observe(time.perf_counter() - started)
 
 
 def _surface(path: str) -> str:

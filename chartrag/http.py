@@ -10,17 +10,20 @@ from typing import Any
 import httpx
 import uvicorn
 from fastapi import FastAPI
+from fastapi.responses import Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from cds_hooks.routes import build_cds_router
 from cds_hooks.settings import CdsSettings
 from chartrag.audit_routes import audit_router
-from chartrag.guard import AuditRejections, BodyLimits, CdsCors
+from chartrag.guard import AuditRejections, BodyLimits, CdsCors, Telemetry
 from fhir_ingest.app import open_ingestion
 from fhir_ingest.routes import build_ingest_router
 from fhir_ingest.settings import IngestSettings
 from rag_core.audit import Checkpoint
 from rag_core.runtime import Runtime, build_runtime
 from rag_core.settings import RagSettings
+from rag_core.telemetry import METRICS
 from smart_app.app import create_app
 from smart_app.settings import SmartSettings
 
@@ -68,10 +71,19 @@ def build_app(
     app.include_router(build_ingest_router(ingest, ingestion.queue, ingestion.state, audit=audit))
     reader = settings.audit_reader_token.get_secret_value() if settings.audit_reader_token else None
     app.include_router(audit_router(reader, checkpoints))
-    # innermost first: body limits, then CORS on /cds-services* only, then the audit of every rejection
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        """Prometheus exposition: counts, latencies, queue depth, cache hits — labels from closed vocabularies."""
+        stats = await ingestion.queue.stats()
+        for state in ("ready", "in_flight", "delayed", "dead"):
+            METRICS.queue_depth.labels(state).set(float(getattr(stats, state, 0) or 0))
+        return Response(generate_latest(METRICS.registry), media_type=CONTENT_TYPE_LATEST)
+
+    # innermost first: body limits, then CORS on /cds-services* only, the audit of every rejection, telemetry
     app.add_middleware(BodyLimits)
     app.add_middleware(CdsCors, origins=cds.cors_origins)
     app.add_middleware(AuditRejections, sink=rejections)
+    app.add_middleware(Telemetry)
     return app
 
 

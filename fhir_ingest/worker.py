@@ -38,6 +38,7 @@ from rag_core.errors import IngestError, ResourceError
 from rag_core.indexing import Indexer
 from rag_core.models import PATIENT_DATA, ClinicalDocument
 from rag_core.phi.record import RecordIdentifiers
+from rag_core.telemetry import METRICS, span
 
 log = logging.getLogger("chartrag.ingest")
 _FRACTION = re.compile(r"(\.\d{6})\d+")
@@ -163,6 +164,11 @@ class Worker:
     # ------------------------------------------------------------------ batch
 
     async def process(self, jobs: list[Job]) -> None:
+        with span("chartrag.ingest.batch", **{"chartrag.jobs": len(jobs)}):
+            await self._process(jobs)
+        METRICS.ingest_jobs.inc(len(jobs))
+
+    async def _process(self, jobs: list[Job]) -> None:
         planned: list[tuple[Job, Plan]] = []
         self._batch_events = {}
         for job in jobs:

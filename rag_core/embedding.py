@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from rag_core.errors import ConfigurationError
+from rag_core.telemetry import METRICS
 
 Vector = list[float]
 
@@ -136,6 +137,8 @@ class CachedEmbedder:
         keys = [self._key(t) for t in texts]
         found = self.cache.get_many(keys)
         missing = [i for i, v in enumerate(found) if v is None]
+        METRICS.cache.labels("hit").inc(len(texts) - len(missing))
+        METRICS.cache.labels("miss").inc(len(missing))
         unique: dict[str, int] = {}
         for i in missing:
             unique.setdefault(keys[i], i)

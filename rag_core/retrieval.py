@@ -30,6 +30,7 @@ from rag_core.kinds.topics import BY_NAME, CONCEPT_TOPICS
 from rag_core.models import NAMESPACES, PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
 from rag_core.rerank import Reranker
 from rag_core.sparse import Bm25Encoder
+from rag_core.telemetry import span
 
 # One patient's facts of one concept or one window: thousands at most; beyond this a scroll would be cut.
 SCROLL_LIMIT = 5000
@@ -172,4 +173,5 @@ class ScopedReader:
         retriever = self.retriever
         hits = await self.index.search(PATIENT_DATA, retriever.hybrid_query(text, flt, retriever.candidates), self.scope)
         # in a thread: the offline reranker embeds, a remote one waits on HTTP; the request context goes along
-        return await asyncio.to_thread(retriever.reranker.rerank, self.plan, aspect, hits, k)
+        with span("chartrag.rerank", **{"chartrag.chunks": len(hits), "chartrag.model": retriever.reranker.model_id}):
+            return await asyncio.to_thread(retriever.reranker.rerank, self.plan, aspect, hits, k)

@@ -28,8 +28,10 @@ from rag_core.models import PATIENT_DATA, DraftAnswer, PatientScope, SearchFilte
 from rag_core.phi.directory import RecordDirectory
 from rag_core.query import QueryPlan, day_int, plan_question
 from rag_core.retrieval import Evidence, Retriever
+from rag_core.telemetry import METRICS, annotate, span
 
 MAX_QUESTION_CHARS = 2000
+CHANNELS = frozenset({"api", "smart_app", "cli", "eval", "bench", "cds"})  # metric label values
 
 
 def asked_days(plan: QueryPlan) -> frozenset[str]:
@@ -64,7 +66,14 @@ class ChartService:
         self.records = records
         self.gate_threshold = gate_threshold
 
-    async def answer(
+    async def answer(self, question: str, scope: PatientScope | None, now: date | None = None, k: int | None = None,
+                     channel: str = "api") -> ValidatedAnswer:
+        with span("chartrag.answer", **{"chartrag.channel": channel}) as answering:
+            result = await self._answer(question, scope, now, k, channel)
+            annotate(answering, **{"chartrag.outcome": "abstained" if result.abstained else "answered"})
+            return result
+
+    async def _answer(
         self,
         question: str,
         scope: PatientScope | None,
@@ -91,15 +100,20 @@ class ChartService:
             if shifted is not None:
                 today = shifted
             plan = plan_question(question, today)
-            evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
+            with span("chartrag.retrieve", **{"chartrag.aspects": len(plan.aspects)}) as retrieving:
+                evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
+                annotate(retrieving, **{"chartrag.chunks": len(evidence.chunks)})
             reasons = [a.not_found for a in evidence.aspects if a.not_found and not a.chunks]
             not_found = f"{NOT_FOUND} {reasons[0]}" if reasons else NOT_FOUND
             asked = asked_days(plan)
-            if self.model is None:
-                result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found,
-                                  asked_dates=asked)
-            else:
-                result = await self._with_model(self.model, evidence, scope, today, not_found, generation)
+            with span("chartrag.generate", **{"chartrag.model": (self.model or self.generator).model_id}) as generating:
+                if self.model is None:
+                    result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found,
+                                      asked_dates=asked)
+                else:
+                    result = await self._with_model(self.model, evidence, scope, today, not_found, generation)
+                annotate(generating, **{"chartrag.citations": len(result.citations),
+                                        "chartrag.degraded": bool(generation.get("degraded"))})
             if not result.abstained and reasons and len(reasons) < len(evidence.aspects):
                 result.answer += f"\n{reasons[0]}"  # a part with no answer says why
             if result.abstained and not result.closest:
@@ -115,6 +129,7 @@ class ChartService:
             return result
         finally:
             end_request(token)  # the vault goes with it
+            METRICS.answers.labels(channel if channel in CHANNELS else "other", outcome.split(" ")[0]).inc()
             self.audit.record(
                 {
                     "event": "answer",
