@@ -12,6 +12,7 @@ change a chart, unless the operator lists it in ``trusted_sources``.
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import date
 from typing import Any, TypeVar
@@ -52,20 +53,26 @@ SERVICE = ServiceDescription(
 
 
 class SummaryCache:
+    """Thread-safe: the ingestion worker's thread invalidates while the web loop reads."""
+
     def __init__(self, ttl_seconds: int) -> None:
         self._ttl = ttl_seconds
         self._items: dict[tuple[str, str], tuple[float, ChartSummary]] = {}
+        self._lock = threading.Lock()
 
     def get(self, patient: str, day: str) -> ChartSummary | None:
-        found = self._items.get((patient, day))
+        with self._lock:
+            found = self._items.get((patient, day))
         return found[1] if found and found[0] > time.monotonic() else None
 
     def put(self, summary: ChartSummary) -> None:
-        self._items[(summary.patient_id, summary.as_of)] = (time.monotonic() + self._ttl, summary)
+        with self._lock:
+            self._items[(summary.patient_id, summary.as_of)] = (time.monotonic() + self._ttl, summary)
 
     def invalidate(self, patient: str) -> None:
-        for key in [k for k in self._items if k[0] == patient]:
-            del self._items[key]
+        with self._lock:
+            for key in [k for k in self._items if k[0] == patient]:
+                del self._items[key]
 
     def invalidate_many(self, patients: set[str]) -> None:
         """An Indexer listener: new data for these patients makes their cached summaries stale."""

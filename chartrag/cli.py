@@ -261,6 +261,9 @@ def bench_ingest_command(
     resources: Annotated[int, typer.Option(help="Queued resources for the 1- and 2-worker throughput runs")] = 400,
     pages: Annotated[int, typer.Option(help="Synthetic scanned pages to OCR")] = 6,
     redis: Annotated[bool, typer.Option(help="Use the Redis Streams queue (REDIS_URL) instead of SQLite")] = False,
+    with_readers: Annotated[int, typer.Option(
+        help="Instead: notification → answerable in the served app while this many clients ask, on SQLite and Redis"
+    )] = 0,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
 ) -> None:
     """Notification-to-searchable latency, worker throughput (1 and 2), Bulk NDJSON import, OCR pages/s."""
@@ -269,6 +272,12 @@ def bench_ingest_command(
     from chartrag.bench_ingest import run_ingest_bench
 
     redis_url = _os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0") if redis else None
+    if with_readers:
+        from chartrag.bench_readers import run_readers_bench
+
+        backends = [None, _os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")]
+        _emit(run_readers_bench(sorted(DEMO_DATA.glob("*.json")), events, rate, with_readers, backends), json_out)
+        return
     rates = [float(r) for r in curve.split(",") if r.strip()]
     _emit(run_ingest_bench(sorted(DEMO_DATA.glob("*.json")), events, rate, resources, pages, redis_url, rates), json_out)
 

@@ -46,7 +46,8 @@ def build_app(
     async def factory() -> Runtime:
         runtime = await build_runtime(settings)
         runtime.indexer.listeners.append(summaries.invalidate_many)  # new data → that patient's card is recomputed
-        ingestion.start_workers(runtime.indexer, ingest.workers, settings.source_system, runtime.service.audit.record)
+        ingestion.start_workers(runtime.indexer, ingest.workers, settings.source_system, runtime.service.audit.record,
+                                own_thread=True)  # off the web loop: reads never starve ingestion
         runtime.on_close.append(ingestion.close)
         return runtime
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rag_core.chunking import chunk_documents
 from rag_core.documents import LoadReport
-from rag_core.embedding import Embedder
+from rag_core.embedding import WRITE_PRIORITY, Embedder
 from rag_core.index.base import IndexedChunk, VectorIndex
 from rag_core.models import PATIENT_DATA, Chunk, ClinicalDocument
 from rag_core.phi.directory import RecordDirectory
@@ -61,7 +61,7 @@ class Indexer:
             for g in range(0, len(by_length), EMBED_GROUP):
                 group = by_length[g : g + EMBED_GROUP]
                 # embedding runs in a thread so a server hosting a worker keeps answering meanwhile
-                await self.index.upsert(namespace, await asyncio.to_thread(self._indexed, group, namespace))
+                await self.index.upsert(namespace, await asyncio.to_thread(self._indexed_first, group, namespace))
                 if progress:
                     progress(len(group))
             stats.documents += len(window)
@@ -87,6 +87,14 @@ class Indexer:
 
     def count_chunks(self, docs: Sequence[ClinicalDocument]) -> int:
         return len(chunk_documents(list(docs)))
+
+    def _indexed_first(self, chunks: list[Chunk], namespace: str = PATIENT_DATA) -> list[IndexedChunk]:
+        """``_indexed`` ahead of waiting reads: new chart data is never starved by questions."""
+        token = WRITE_PRIORITY.set(True)
+        try:
+            return self._indexed(chunks, namespace)
+        finally:
+            WRITE_PRIORITY.reset(token)
 
     def _indexed(self, chunks: list[Chunk], namespace: str = PATIENT_DATA) -> list[IndexedChunk]:
         dense = self.embedders.get(namespace, self.embedder).embed([c.text for c in chunks])

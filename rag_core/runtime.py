@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,14 @@ def open_audit(settings: RagSettings) -> JsonlAuditLog:
 
         store = PostgresCheckpoints(settings.audit_dsn)
     return JsonlAuditLog(settings.resolved_audit_path, key, store, settings.audit_checkpoint_seconds)
+
+
+def concurrency(settings: RagSettings) -> int | None:
+    if settings.max_concurrent_answers == 0:
+        return None
+    # measured (chartrag bench ingest --with-readers 8, 2 CPUs): 1 at a time answered as many questions per
+    # second as 2 and halved notification → answerable (answers are mostly GIL-bound Python)
+    return settings.max_concurrent_answers or max(1, (os.cpu_count() or 2) // 2)
 
 
 def private_dir(path: Path) -> None:
@@ -156,6 +165,7 @@ async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Run
         model=drafting_model(settings, gateway, http.get("anthropic")),
         records=records,
         gate_threshold=settings.gate_threshold,
+        max_concurrent=concurrency(settings),
     )
     indexer = Indexer(index, embedder, sparse, records, {CLINICAL_GUIDELINES: guidelines} if guidelines else None)
     return Runtime(settings, index, embedder, indexer, service, cache_kind)

@@ -12,6 +12,8 @@ extractive generator answers and the answer says so.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from dataclasses import asdict
 from datetime import date
@@ -57,7 +59,10 @@ class ChartService:
         model: DraftingModel | None = None,
         records: RecordDirectory | None = None,
         gate_threshold: float = 0.0,
+        max_concurrent: int | None = None,
     ) -> None:
+        # answers computed at once; more wait their turn without taking CPU from ingestion (None: no limit)
+        self._slots = asyncio.Semaphore(max_concurrent) if max_concurrent else None
         self.retriever = retriever
         self.generator = generator  # offline, always there: the default and the fallback
         self.model = model
@@ -68,10 +73,11 @@ class ChartService:
 
     async def answer(self, question: str, scope: PatientScope | None, now: date | None = None, k: int | None = None,
                      channel: str = "api") -> ValidatedAnswer:
-        with span("chartrag.answer", **{"chartrag.channel": channel}) as answering:
-            result = await self._answer(question, scope, now, k, channel)
-            annotate(answering, **{"chartrag.outcome": "abstained" if result.abstained else "answered"})
-            return result
+        async with self._slots or contextlib.nullcontext():
+            with span("chartrag.answer", **{"chartrag.channel": channel}) as answering:
+                result = await self._answer(question, scope, now, k, channel)
+                annotate(answering, **{"chartrag.outcome": "abstained" if result.abstained else "answered"})
+                return result
 
     async def _answer(
         self,

@@ -27,6 +27,10 @@ class RagSettings(BaseSettings):
     embed_cache_size: int = 4096
     retrieval_candidates: int = 25
     top_k: int = 10
+    max_concurrent_answers: int | None = Field(
+        default=None, description="Answers computed at once by a server (more wait their turn, so ingestion keeps "
+        "its share of the CPU); default: half the CPUs, at least 1. 0 = no limit"
+    )
     abstain_threshold: float = Field(
         default=0.55, description="Minimum concept-match confidence below which the answer abstains"
     )
