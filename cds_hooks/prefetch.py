@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from cds_hooks.models import HookRequest
+from rag_core.wire import fhir_loads
 
 REQUIRED = ("conditions", "medications", "observations")
 MAX_PAGES = 20
@@ -52,7 +53,7 @@ async def _fetch(url: str, hook: HookRequest, http: httpx.AsyncClient) -> dict[s
     try:
         response = await http.get(url, headers={"Authorization": f"Bearer {hook.fhirAuthorization.access_token}",
                                                 "Accept": "application/fhir+json"}, timeout=5.0, follow_redirects=False)
-        data = response.json() if response.status_code == 200 else None
+        data = fhir_loads(response.content) if response.status_code == 200 else None
     except (httpx.HTTPError, ValueError):
         return None
     return data if isinstance(data, dict) else None

@@ -116,7 +116,7 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
         if isinstance(claims, JSONResponse):
             return claims
         try:
-            return claims, model.model_validate(strict_loads(await request.body()))
+            return claims, model.model_validate(strict_loads(await request.body(), exact_decimals=True))
         except WireError as exc:
             return _error(400, f"the request body is not strict JSON: {exc}")
         except (ValueError, ValidationError):

@@ -14,6 +14,7 @@ import httpx
 
 from fhir_ingest.errors import NotificationError, SourceError, SourceUnsupported
 from fhir_ingest.notifications import Notification, parse_notification, parse_status
+from rag_core.wire import fhir_loads
 
 FHIR_JSON = "application/fhir+json"
 
@@ -44,7 +45,7 @@ class FhirSource:
         if response.status_code >= 400:
             raise SourceError(f"{what}: HTTP {response.status_code}")
         try:
-            return response.json()
+            return fhir_loads(response.content)
         except ValueError:
             raise SourceError(f"{what}: response is not JSON") from None
 
@@ -106,7 +107,7 @@ class FhirSource:
             raise SourceError(f"attachment: HTTP {response.status_code}")
         if "json" in response.headers.get("content-type", ""):  # a server that answers with the Binary resource
             try:
-                data = response.json()
+                data = fhir_loads(response.content)
             except ValueError:
                 return response.content
             if isinstance(data, dict) and data.get("resourceType") == "Binary":

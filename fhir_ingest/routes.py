@@ -64,6 +64,7 @@ def build_ingest_router(
         return None
 
     async def read_json(request: Request) -> tuple[Any, JSONResponse | None]:
+        """(parsed body with exact decimals, problem); the raw text is kept on ``request.state.raw``."""
         try:
             length = int(request.headers.get("content-length") or 0)
         except ValueError:
@@ -79,7 +80,9 @@ def build_ingest_router(
         if media not in (FHIR_JSON, "application/json"):
             return None, outcome(415, "error", "not-supported", f"content type {media!r}; send {FHIR_JSON}")
         try:
-            return strict_loads(raw), None
+            parsed = strict_loads(raw, exact_decimals=True)
+            request.state.raw = raw.decode("utf-8")  # queued as sent: decimals keep their precision
+            return parsed, None
         except WireError as exc:
             return None, outcome(400, "error", "invalid", f"body is not strict JSON: {exc}")
 
@@ -101,7 +104,7 @@ def build_ingest_router(
             notification = parse_notification(body)
         except NotificationError as exc:
             return outcome(400, "error", "invalid", f"not a conformant notification: {exc}")
-        await queue.put("notification", {"bundle": body})
+        await queue.put("notification", {"bundle_json": request.state.raw})
         numbers = [e.number for e in notification.events if e.number]
         if state is not None:
             await state.note_queued(notification.subscription, numbers)
@@ -122,7 +125,7 @@ def build_ingest_router(
             validate_resource(body, f"{resource_type}/{resource_id}")
         except ResourceError as exc:
             return outcome(400, "error", "invalid", exc.reason)
-        await queue.put("resource", {"resource": body})
+        await queue.put("resource", {"resource_json": request.state.raw})
         audited("resource", references=[f"{resource_type}/{resource_id}"])
         return accepted("resource")
 

@@ -39,6 +39,7 @@ from rag_core.indexing import Indexer
 from rag_core.models import PATIENT_DATA, ClinicalDocument
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.telemetry import METRICS, span
+from rag_core.wire import fhir_loads
 
 log = logging.getLogger("chartrag.ingest")
 _FRACTION = re.compile(r"(\.\d{6})\d+")
@@ -233,10 +234,12 @@ class Worker:
 
     async def _plan(self, job: Job) -> Plan:
         body = job.body
-        if job.kind == "notification":
-            return await self._plan_notification(parse_notification(body["bundle"]))
+        if job.kind == "notification":  # queued as the text that was sent (exact decimals), or as JSON
+            bundle = fhir_loads(body["bundle_json"]) if "bundle_json" in body else body["bundle"]
+            return await self._plan_notification(parse_notification(bundle))
         if job.kind == "resource":
-            return await self._resources(Plan(), [body["resource"]])
+            resource = fhir_loads(body["resource_json"]) if "resource_json" in body else body["resource"]
+            return await self._resources(Plan(), [resource])
         if job.kind == "fetch":
             return await self._fetch_into(Plan(), [body["reference"]])
         if job.kind == "delete":

@@ -22,6 +22,7 @@ from rag_core.facts import ChartFact, Coding, Component, day_text, decimal_text
 from rag_core.fhir_models import validate_resource
 from rag_core.models import ClinicalDocument, SourceRef
 from rag_core.phi.record import RecordIdentifiers
+from rag_core.wire import fhir_loads
 
 Resource = dict[str, Any]
 
@@ -698,7 +699,7 @@ def load_bundle_file(
     path: Path, source_system: str = "urn:chartrag:local", readers: AttachmentReaders | None = None
 ) -> LoadReport:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = fhir_loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise IngestError(f"{path.name}: not readable JSON ({type(exc).__name__})") from None
     return resources_to_documents(_bundle_items(data, path.name), source_system, readers)
@@ -710,7 +711,7 @@ def _ndjson_items(path: Path, report: LoadReport) -> Iterator[tuple[str, Any]]:
             if not line.strip():
                 continue
             try:
-                yield f"{path.name}:{number}", json.loads(line)
+                yield f"{path.name}:{number}", fhir_loads(line)
             except json.JSONDecodeError:
                 report.errors.append(ResourceError(f"{path.name}:{number}", "line is not JSON"))
 
@@ -742,7 +743,7 @@ def raw_resources(path: Path) -> list[Resource]:
             found.extend(r for _, r in _ndjson_items(file, report) if isinstance(r, dict))
         else:
             try:
-                data = json.loads(file.read_text(encoding="utf-8"))
+                data = fhir_loads(file.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
                 raise IngestError(f"{file.name}: not readable JSON ({type(exc).__name__})") from None
             found.extend(r for _, r in _bundle_items(data, file.name) if isinstance(r, dict))

@@ -7,6 +7,10 @@
   is ambiguous, so it is refused) → ``WireError``;
 - bytes that are not UTF-8 → ``WireError``.
 
+FHIR decimals keep their precision: ``exact_decimals`` (and ``fhir_loads``) parse numbers with a
+fraction or exponent as ``Decimal``, so ``0.10`` stays ``0.10`` and ``14.003`` stays ``14.003`` from the
+wire to the answer (a float would make ``0.10`` into ``0.1``: a different precision than recorded).
+
 Hand-written around the standard parser because no maintained library does all four: orjson and the
 standard parser keep the last duplicate key silently, and only ``json`` exposes the hooks used here.
 """
@@ -14,6 +18,7 @@ standard parser keep the last duplicate key silently, and only ``json`` exposes 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 MAX_DEPTH = 64
@@ -54,14 +59,20 @@ def depth(value: Any) -> int:
     return deepest
 
 
-def strict_loads(raw: bytes | str, max_depth: int = MAX_DEPTH) -> Any:
+def fhir_loads(raw: bytes | str) -> Any:
+    """FHIR JSON from a source we read ourselves (files, a FHIR server's responses): decimals exact."""
+    return json.loads(raw, parse_float=Decimal)
+
+
+def strict_loads(raw: bytes | str, max_depth: int = MAX_DEPTH, exact_decimals: bool = False) -> Any:
     """Parse ``raw`` as strict JSON, or raise ``WireError``."""
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
         raise WireError("the body is not UTF-8") from exc
     try:
-        value = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
+        value = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant,
+                           parse_float=Decimal if exact_decimals else None)
     except RecursionError as exc:
         raise WireError(f"JSON nested deeper than {max_depth} levels") from exc
     except WireError:

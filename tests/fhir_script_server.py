@@ -231,3 +231,10 @@ def post_notification(endpoint: str, bundle: dict[str, Any], secret: str, header
     response = httpx.post(endpoint, content=json.dumps(bundle),
                           headers={header: secret, "Content-Type": "application/fhir+json"}, timeout=10.0)
     return response.status_code
+
+
+def post_resource(endpoint: str, resource_type: str, resource_id: str, text: str, secret: str) -> int:
+    """A classic R4 rest-hook with payload: the resource as JSON text, exactly as given."""
+    response = httpx.put(f"{endpoint}/{resource_type}/{resource_id}", content=text.encode(),
+                         headers={"X-Subscription-Secret": secret, "Content-Type": "application/fhir+json"}, timeout=10.0)
+    return response.status_code

@@ -69,7 +69,7 @@ async def test_endpoint_queues_each_conformant_fixture(client: tuple[httpx.Async
     assert response.status_code == 200
     assert response.json()["resourceType"] == "OperationOutcome"
     jobs = await queue.claim("t", 10, 30)
-    assert [j.kind for j in jobs] == ["notification"] and jobs[0].body["bundle"] == fixture(name)
+    assert [j.kind for j in jobs] == ["notification"] and json.loads(jobs[0].body["bundle_json"]) == fixture(name)
 
 
 async def test_endpoint_refuses_the_non_conformant_fixture_with_an_operation_outcome(
@@ -132,7 +132,7 @@ async def test_classic_rest_hook_shapes(client: tuple[httpx.AsyncClient, SqliteJ
     assert invalid.status_code == 400 and "status" in invalid.json()["issue"][0]["diagnostics"]
     jobs = await queue.claim("t", 10, 30)
     assert [j.kind for j in jobs] == ["query", "resource"]
-    assert jobs[1].body["resource"]["id"] == "obs-1"
+    assert json.loads(jobs[1].body["resource_json"])["id"] == "obs-1"
 
 
 async def test_queued_event_numbers_are_late_not_missing(tmp_path: Path) -> None:
