@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -37,6 +37,17 @@ def _checkpoints(settings: RagSettings, key: AuditKey) -> list[Checkpoint] | Non
     except psycopg.Error as exc:
         raise fail(f"audit checkpoints could not be read from PostgreSQL ({type(exc).__name__}); "
                    "verification needs them when CHARTRAG_AUDIT_DSN is set") from exc
+
+
+def verified_records(settings: RagSettings) -> list[dict[str, Any]]:
+    """The log's records, only once it verifies (else exit 3)."""
+    key = _key(settings)
+    target = settings.resolved_audit_path
+    checked = verify(target, key, _checkpoints(settings, key))
+    if not checked.ok:
+        err.print(f"the audit log does not verify ({checked.reason})")
+        raise typer.Exit(EXIT_AUDIT_BROKEN)
+    return list(records(target)) if target.exists() else []
 
 
 @audit_app.command("verify")

@@ -282,6 +282,19 @@ def bench_ingest_command(
     _emit(run_ingest_bench(sorted(DEMO_DATA.glob("*.json")), events, rate, resources, pages, redis_url, rates), json_out)
 
 
+@bench_app.command("cost")
+def bench_cost_command(
+    data_dir: DataDir = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """Cost per 1,000 questions and prompt-cache hit rate of the paid models (Claude, Cohere), from the
+    usage recorded in the (verified) audit log — e.g. after `chartrag eval` with ANTHROPIC_API_KEY set."""
+    from chartrag.audit_cli import verified_records
+    from rag_core.cost import cost_report
+
+    _emit(cost_report(verified_records(_settings(data_dir))), json_out)
+
+
 @bench_app.command("gate")
 def bench_gate_command(
     questions: Annotated[Path, typer.Option("--questions", help="JSONL question file (the dev set)")],

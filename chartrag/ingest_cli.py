@@ -7,6 +7,7 @@ the worker, the MLLP listener, queue status and Subscription management.
 from __future__ import annotations
 
 import asyncio
+import getpass
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -93,6 +94,13 @@ async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, An
             stats = await runtime.indexer.index_report(report, progress=lambda n: progress.advance(task, n))
         for patient_id, identifiers in report.identifiers.items():
             await ingestion.state.register_identifiers(patient_id, identifiers)
+        per_patient: dict[str, int] = {}
+        for doc in report.documents:
+            per_patient[doc.patient_id] = per_patient.get(doc.patient_id, 0) + 1
+        for patient_id, documents in sorted(per_patient.items()):  # a bulk load is a write like any other
+            runtime.service.audit.record({"event": "chart_write", "action": "import", "patient_id": patient_id,
+                                          "documents": documents, "source": "chartrag ingest",
+                                          "requester": f"cli:{getpass.getuser()}", "outcome": "applied"})
         for line in report.errors:
             err.print(f"[yellow]rejected[/yellow] {line}")
         return {"resources": report.resources, "documents": stats.documents, "chunks": stats.chunks,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -15,6 +16,9 @@ import httpx
 from fhir_ingest.errors import NotificationError, SourceError, SourceUnsupported
 from fhir_ingest.notifications import Notification, parse_notification, parse_status
 from rag_core.wire import fhir_loads
+
+log = logging.getLogger("chartrag.ingest")
+MAX_SEARCH_PAGES = 200  # × _count=100: 20,000 resources per recovery search
 
 FHIR_JSON = "application/fhir+json"
 
@@ -59,11 +63,18 @@ class FhirSource:
             raise SourceError("read: response is not a resource")
         return data
 
-    async def search(self, resource_type: str, params: dict[str, str]) -> AsyncIterator[dict[str, Any]]:
-        """Every resource matching, following ``next`` links (only on this server)."""
+    async def search(self, resource_type: str, params: dict[str, str],
+                     max_pages: int = MAX_SEARCH_PAGES) -> AsyncIterator[dict[str, Any]]:
+        """Every resource matching, following ``next`` links (only on this server), at most ``max_pages``
+        pages (a recovery search is bounded work; the rest is said in the log)."""
         url: str | None = f"{self.base}/{resource_type}"
         query: dict[str, str] | None = params
+        pages = 0
         while url:
+            pages += 1
+            if pages > max_pages:
+                log.warning("search for %s stopped after %d pages", resource_type, max_pages)
+                return
             bundle = self._json(await self._get(url, query), "search")
             for entry in bundle.get("entry") or []:
                 resource = entry.get("resource")

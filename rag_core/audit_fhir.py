@@ -35,9 +35,11 @@ _KINDS: dict[str, tuple[str, str, str | None, str, str | None]] = {
     "cds_feedback": (AUDIT_TYPE, "rest", "create", "C", None),
     "notification": (AUDIT_TYPE, "rest", "create", "C", None),
     "audit_read": (AUDIT_TYPE, "rest", "search-type", "E", "IHE.BasicAudit.Query"),
+    "source_view": (AUDIT_TYPE, "rest", "read", "R", "IHE.BasicAudit.PatientRead"),
     "launch": (DICOM, "110114", None, "E", None),  # User Authentication
 }
-_WRITE = {"create": ("create", "C", "IHE.BasicAudit.PatientCreate"),
+_WRITE = {"import": ("batch", "C", None),
+          "create": ("create", "C", "IHE.BasicAudit.PatientCreate"),
           "update": ("update", "U", "IHE.BasicAudit.PatientUpdate"),
           "delete": ("delete", "D", "IHE.BasicAudit.PatientDelete")}
 

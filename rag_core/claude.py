@@ -134,6 +134,8 @@ class ClaudeGenerator:
         usage = getattr(message, "usage", None)
         info.input_tokens += int(getattr(usage, "input_tokens", 0) or 0)
         info.output_tokens += int(getattr(usage, "output_tokens", 0) or 0)
+        info.cache_read_tokens += int(getattr(usage, "cache_read_input_tokens", 0) or 0)
+        info.cache_write_tokens += int(getattr(usage, "cache_creation_input_tokens", 0) or 0)
         info.stop_reason = getattr(message, "stop_reason", None)
         return message
 

@@ -47,6 +47,8 @@ class GenerationInfo:
     total_ms: float = 0.0
     input_tokens: int = 0
     output_tokens: int = 0
+    cache_read_tokens: int = 0  # prompt-cache hits (billed at the cache-read price)
+    cache_write_tokens: int = 0
     restored_placeholders: int = 0
     unknown_placeholders: int = 0
     unknown_citations: int = 0

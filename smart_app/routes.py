@@ -157,7 +157,7 @@ class SmartApp:
         runtime = getattr(request.app.state, "runtime", None)
         if runtime is not None:  # who opened which chart, with what access (no names, no token)
             runtime.service.audit.record({
-                "event": "launch", "requester": ctx.fhir_user or f"token-subject:{ctx.id_token_claims.get('sub', 'unknown')}",
+                "event": "launch", "requester": requester_of(ctx),
                 "patient_id": str(ctx.patient), "client": pending.iss, "granted_types": sorted(ctx.scopes.resource_types),
                 "outcome": "launched"})
         data["ctx"] = ctx.to_session()
@@ -214,7 +214,7 @@ class SmartApp:
             body = AskBody.model_validate(strict_loads(await request.body()))
         except ValueError:  # WireError and pydantic's ValidationError are ValueErrors
             return JSONResponse({"detail": "send JSON {\"question\": \"...\"}"}, status_code=422)
-        requester = ctx.fhir_user or f"token-subject:{ctx.id_token_claims.get('sub', 'unknown')}"
+        requester = requester_of(ctx)
         scope = ctx.scopes.patient_scope(str(ctx.patient), requester)
         answer = await runtime.service.answer(body.question, scope, channel="smart_app")
         data["citations"] = {c.chunk_id: c.model_dump() for c in [*answer.citations, *answer.closest]}
@@ -230,6 +230,12 @@ class SmartApp:
         citation = data.get("citations", {}).get(chunk_id)
         if citation is None or citation["patient_id"] != ctx.patient:
             return JSONResponse({"detail": "not a citation of this session's answer"}, status_code=404)
+        runtime = getattr(request.app.state, "runtime", None)
+        if runtime is not None:  # opening a cited source is a read of the chart
+            runtime.service.audit.record({
+                "event": "source_view", "requester": requester_of(ctx),
+                "patient_id": str(ctx.patient), "references": [citation["reference"]], "channel": "smart_app",
+                "outcome": "shown"})
         text, highlight = citation["text"], None
         if citation["resource_type"] in ("DocumentReference", "DiagnosticReport"):
             resource_type, resource_id = citation["reference"].split("/", 1)
@@ -252,6 +258,11 @@ STYLE_VARIABLES = {
     "dim_border_radius": "--radius", "font_family_body": "--font",
 }
 _SAFE_VALUE = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\([0-9., %]+\)|[0-9.]+(px|em|rem)|[A-Za-z0-9 ,'\"-]{1,80})$")
+
+
+def requester_of(ctx: LaunchContext) -> str:
+    """Who asks, as the EHR said: the fhirUser, else the id token's subject."""
+    return ctx.fhir_user or f"token-subject:{ctx.id_token_claims.get('sub', 'unknown')}"
 
 
 def style_css(style: dict[str, Any] | None) -> str:

@@ -42,12 +42,11 @@ def observation_text(rid: str, value: str, low: str, high: str, comparator: str 
                      code: str = "4548-4", name: str = "Hemoglobin A1c", unit: str = "%") -> str:
     """The Observation as JSON *text*, so the number literals are exactly those given."""
     quantity = f'"value": {value}, "unit": "{unit}"' + (f', "comparator": "{comparator}"' if comparator else "")
-    return ('{"resourceType": "Observation", "id": "%s", "status": "final", '
-            '"category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category", '
-            '"code": "laboratory"}]}], "code": {"coding": [{"system": "%s", "code": "%s", "display": "%s"}], '
-            '"text": "%s"}, "subject": {"reference": "Patient/%s"}, "effectiveDateTime": "%sT08:00:00Z", '
-            '"valueQuantity": {%s}, "referenceRange": [{"low": {"value": %s}, "high": {"value": %s}}]}'
-            ) % (rid, LOINC, code, name, name, PATIENT, day, quantity, low, high)
+    category = '{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}]}'
+    return (f'{{"resourceType": "Observation", "id": "{rid}", "status": "final", "category": [{category}], '
+            f'"code": {{"coding": [{{"system": "{LOINC}", "code": "{code}", "display": "{name}"}}], "text": "{name}"}}, '
+            f'"subject": {{"reference": "Patient/{PATIENT}"}}, "effectiveDateTime": "{day}T08:00:00Z", '
+            f'"valueQuantity": {{{quantity}}}, "referenceRange": [{{"low": {{"value": {low}}}, "high": {{"value": {high}}}}}]}}')
 
 
 @given(value=literals(), low=literals(), high=literals(), comparator=st.sampled_from(["", "<", ">=", "<="]))
