@@ -46,8 +46,10 @@ def build_app(
     async def factory() -> Runtime:
         runtime = await build_runtime(settings)
         runtime.indexer.listeners.append(summaries.invalidate_many)  # new data → that patient's card is recomputed
+        # off the web loop, so reads never starve ingestion (the embedded index is thread-safe; a Qdrant
+        # server's async client belongs to this loop, and its workers may run as separate processes)
         ingestion.start_workers(runtime.indexer, ingest.workers, settings.source_system, runtime.service.audit.record,
-                                own_thread=True)  # off the web loop: reads never starve ingestion
+                                own_thread=settings.index_backend == "edge")
         runtime.on_close.append(ingestion.close)
         return runtime
 

@@ -139,9 +139,12 @@ class JsonlAuditLog:
             handle.seek(max(0, handle.tell() - 65536))
             tail = handle.read().decode("utf-8", errors="replace").strip().splitlines()
         last = json.loads(tail[-1])
-        if "mac" not in last or "seq" not in last:
-            raise ValueError(f"{self.path} was written by an older, unkeyed audit format; move it aside "
-                             "(it still verifies with `chartrag audit verify --legacy`)")
+        if "mac" not in last or "seq" not in last:  # written before the keyed format: kept, set aside
+            legacy = self.path.with_name(f"{self.path.name}.legacy-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+            self.path.rename(legacy)
+            log.warning("an unkeyed audit log was moved to %s (verify it with `chartrag audit verify --legacy`)",
+                        legacy.name)
+            return 0, GENESIS
         return int(last["seq"]), str(last["mac"])
 
     def question_hash(self, question: str) -> str:

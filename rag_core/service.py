@@ -13,7 +13,6 @@ extractive generator answers and the answer says so.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from dataclasses import asdict
 from datetime import date
@@ -73,11 +72,10 @@ class ChartService:
 
     async def answer(self, question: str, scope: PatientScope | None, now: date | None = None, k: int | None = None,
                      channel: str = "api") -> ValidatedAnswer:
-        async with self._slots or contextlib.nullcontext():
-            with span("chartrag.answer", **{"chartrag.channel": channel}) as answering:
-                result = await self._answer(question, scope, now, k, channel)
-                annotate(answering, **{"chartrag.outcome": "abstained" if result.abstained else "answered"})
-                return result
+        with span("chartrag.answer", **{"chartrag.channel": channel}) as answering:
+            result = await self._answer(question, scope, now, k, channel)
+            annotate(answering, **{"chartrag.outcome": "abstained" if result.abstained else "answered"})
+            return result
 
     async def _answer(
         self,
@@ -101,6 +99,10 @@ class ChartService:
         record = self.records.get(scope.patient_id) if self.records is not None else None
         egress, token = begin_request(record)
         generation: dict[str, Any] = {"generator": self.generator.model_id}
+        slot = self._slots  # the CPU-bound part (retrieval, offline generation) holds a slot
+        if slot is not None:
+            await slot.acquire()
+        holding = slot is not None
         try:
             shifted = await self._date_shifted(scope, today)
             if shifted is not None:
@@ -117,6 +119,9 @@ class ChartService:
                     result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found,
                                       asked_dates=asked)
                 else:
+                    if slot is not None and holding:  # a paid model's network wait holds no CPU slot
+                        slot.release()
+                        holding = False
                     result = await self._with_model(self.model, evidence, scope, today, not_found, generation)
                 annotate(generating, **{"chartrag.citations": len(result.citations),
                                         "chartrag.degraded": bool(generation.get("degraded"))})
@@ -134,6 +139,8 @@ class ChartService:
                 outcome += " (degraded)"
             return result
         finally:
+            if slot is not None and holding:
+                slot.release()
             end_request(token)  # the vault goes with it
             METRICS.answers.labels(channel if channel in CHANNELS else "other", outcome.split(" ")[0]).inc()
             self.audit.record(

@@ -176,3 +176,13 @@ def test_records_export_as_valid_balp_audit_events(tmp_path: Path) -> None:
             assert any(e.what and e.what.reference == f"Patient/{sample['patient_id']}" for e in parsed.entity or [])
     assert audit_event(log.record(samples[2]), key.log_id)["outcome"] == "4"
     assert audit_event(log.record(samples[1]), key.log_id)["action"] == "D"
+
+
+def test_an_unkeyed_log_is_set_aside_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "audit.jsonl"
+    path.write_text(json.dumps({"event": "answer", "prev": "0" * 64, "hash": "ab" * 32}) + "\n")
+    key = AuditKey(secrets.token_bytes(32))
+    log = JsonlAuditLog(path, key)
+    log.record({"event": "answer", "patient_id": "p1"})
+    (legacy,) = tmp_path.glob("audit.jsonl.legacy-*")
+    assert '"hash"' in legacy.read_text() and verify(path, key).ok and verify(path, key).records == 1
