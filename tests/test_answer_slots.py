@@ -26,10 +26,13 @@ class WaitingModel:
 
     def __init__(self) -> None:
         self.waiting = 0
+        self.both_waiting = asyncio.Event()
         self.release = asyncio.Event()
 
     async def draft(self, evidence: Any, today: date, findings: Any = None, info: GenerationInfo | None = None) -> DraftAnswer:
         self.waiting += 1
+        if self.waiting == 2:
+            self.both_waiting.set()
         await self.release.wait()
         return DraftAnswer(text="", claims=[], confidence=0.0, insufficient_evidence=True, model_id=self.model_id)
 
@@ -41,12 +44,7 @@ async def test_a_model_wait_holds_no_answer_slot(two_patient_runtime: Any) -> No
     scope = PatientScope.full(EDYTHE_ID, "dr-slots")
     asks = [asyncio.create_task(service.answer(q, scope, now=date(2023, 1, 1)))
             for q in ("When was Prediabetes first diagnosed?", "Which vaccines were given in 2021?")]
-
-    async def both_waiting() -> None:
-        while model.waiting < 2:
-            await asyncio.sleep(0.01)
-
-    await asyncio.wait_for(both_waiting(), timeout=30)  # with the slot held over the wait, only one gets here
+    await asyncio.wait_for(model.both_waiting.wait(), timeout=30)  # with the slot held over the wait, only one would
     model.release.set()
     answers = await asyncio.gather(*asks)
     assert all(a.abstained for a in answers)
