@@ -295,6 +295,18 @@ def bench_cost_command(
     _emit(cost_report(verified_records(_settings(data_dir))), json_out)
 
 
+@bench_app.command("fuzz")
+def bench_fuzz_command(
+    examples: Annotated[int, typer.Option(help="Generated requests per published operation")] = 50,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """schemathesis over every published operation of a served `chartrag serve`, then deep / NaN /
+    duplicate-key / 20 × 50 MB bodies, while /healthz is probed: 5xx count and healthz P50/P95."""
+    from chartrag.bench_fuzz import run_fuzz_bench
+
+    _emit(run_fuzz_bench(sorted(DEMO_DATA.glob("*.json")), examples), json_out)
+
+
 @bench_app.command("gate")
 def bench_gate_command(
     questions: Annotated[Path, typer.Option("--questions", help="JSONL question file (the dev set)")],

@@ -1,0 +1,135 @@
+"""``chartrag bench fuzz``: is the served product still responsive while it is fuzzed and flooded?
+
+A ``chartrag serve`` process (own process: the fuzzer's CPU is not the server's) with two shipped
+patients indexed is driven, over loopback HTTP, by schemathesis through every operation it publishes
+(valid credentials, so generated bodies reach the parsers), then by the hostile bodies the outside
+review sent: 100,000-deep JSON, NaN, duplicate keys, and twenty 50 MB bodies at once. A prober reads
+``/healthz`` every 50 ms throughout. Reported: requests sent, status classes, any 5xx, ``healthz``
+P50/P95.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from chartrag.bench import percentiles
+from chartrag.bench_ingest import SECRET
+from chartrag.bench_readers import _index, _wait_ready
+from chartrag.serving import free_port
+
+DEEP = b"[" * 100_000 + b"]" * 100_000
+
+
+def _hostile(url: str, token: str, statuses: Counter[str], server_errors: list[str]) -> None:
+    api = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    notify = {"X-Subscription-Secret": SECRET, "Content-Type": "application/fhir+json"}
+    bodies = [("/api/ask", DEEP, api), ("/fhir/notify", DEEP, notify), ("/cds-services/chart-summary", DEEP, api),
+              ("/api/ask", b'{"patient_id": "a", "question": "q", "now": NaN}', api),
+              ("/fhir/notify", b'{"resourceType": "Bundle", "type": "history", "entry": NaN}', notify),
+              ("/api/ask", b'{"patient_id": "a", "patient_id": "b", "question": "q"}', api)]
+    with httpx.Client(base_url=url, timeout=120) as client:
+        for path, body, headers in bodies:
+            _count(client.post(path, content=body, headers=headers), path, statuses, server_errors)
+    big = b"x" * (50 * 1024 * 1024)
+
+    def flood(path: str) -> None:
+        with httpx.Client(base_url=url, timeout=120) as client:
+            try:
+                _count(client.post(path, content=big, headers=api), path, statuses, server_errors)
+            except httpx.HTTPError:  # the server closed a refused upload early: that is the point
+                statuses["closed"] += 1
+
+    threads = [threading.Thread(target=flood, args=(p,)) for p in ["/api/ask", "/fhir/notify"] * 10]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def _count(response: httpx.Response, label: str, statuses: Counter[str], server_errors: list[str]) -> None:
+    statuses[f"{response.status_code // 100}xx"] += 1
+    if response.status_code >= 500:
+        server_errors.append(f"{label}: {response.status_code}")
+
+
+def _fuzz(url: str, token: str, reader: str, examples: int, statuses: Counter[str], server_errors: list[str]) -> int:
+    import schemathesis
+    from hypothesis import HealthCheck, given, settings
+    from schemathesis.core.result import Ok
+
+    schema = schemathesis.openapi.from_url(f"{url}/openapi.json")
+    operations = [r.ok() for r in schema.get_all_operations() if isinstance(r, Ok)]
+    headers = {"Authorization": f"Bearer {token}", "X-Subscription-Secret": SECRET}
+
+    def fuzz(operation: Any) -> None:
+        extra = {"Authorization": f"Bearer {reader}"} if "AuditEvent" in operation.label else {}
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        def check(case: Any) -> None:
+            response = case.call(headers={**(case.headers or {}), **headers, **extra}, timeout=60)
+            _count(response, operation.label, statuses, server_errors)
+
+        check()
+
+    for operation in operations:
+        fuzz(operation)
+    return len(operations)
+
+
+def bench_fuzz(bundles: list[Path], work: Path, examples: int) -> dict[str, Any]:
+    patients = asyncio.run(_index(bundles[:2], work))
+    token, reader, port = secrets.token_urlsafe(16), secrets.token_urlsafe(16), free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CHARTRAG_DATA_DIR")}
+    env |= {"CHARTRAG_SMART_API_TOKEN": token, "CHARTRAG_INGEST_CHANNEL_SECRET": SECRET,
+            "CHARTRAG_AUDIT_READER_TOKEN": reader, "HF_HUB_OFFLINE": "1"}
+    server = subprocess.Popen([str(Path(sys.executable).with_name("chartrag")), "serve", "--data-dir", str(work),
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    statuses: Counter[str] = Counter()
+    server_errors: list[str] = []
+    health: list[float] = []
+    stop = threading.Event()
+
+    def probe() -> None:
+        with httpx.Client(base_url=url, timeout=60) as client:
+            while not stop.is_set():
+                t0 = time.perf_counter()
+                client.get("/healthz")
+                health.append((time.perf_counter() - t0) * 1000)
+                time.sleep(0.05)
+
+    try:
+        _wait_ready(url, server)
+        prober = threading.Thread(target=probe, daemon=True)
+        prober.start()
+        started = time.perf_counter()
+        operations = _fuzz(url, token, reader, examples, statuses, server_errors)
+        _hostile(url, token, statuses, server_errors)
+        elapsed = time.perf_counter() - started
+        stop.set()
+        prober.join(timeout=60)
+        alive = httpx.get(f"{url}/healthz", timeout=10).status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return {"operations": operations, "patients": len(patients), "requests": sum(statuses.values()),
+            "statuses": dict(statuses), "server_errors": server_errors, "seconds": round(elapsed, 1),
+            "healthz_ms": percentiles(health), "alive_after": alive}
+
+
+def run_fuzz_bench(bundles: list[Path], examples: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="chartrag-bench-fuzz-") as tmp:
+        return bench_fuzz(bundles, Path(tmp), examples)
