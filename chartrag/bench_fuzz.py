@@ -3,8 +3,8 @@
 A ``chartrag serve`` process (own process: the fuzzer's CPU is not the server's) with two shipped
 patients indexed is driven, over loopback HTTP, by schemathesis through every operation it publishes
 (valid credentials, so generated bodies reach the parsers), then by the hostile bodies the outside
-review sent: 100,000-deep JSON, NaN, duplicate keys, and twenty 50 MB bodies at once. A prober reads
-``/healthz`` every 50 ms throughout. Reported: requests sent, status classes, any 5xx, ``healthz``
+review sent: 100,000-deep JSON, NaN, duplicate keys, and twenty 50 MB bodies at once. A prober (its own
+process) reads ``/healthz`` every 20 ms throughout. Reported: requests sent, status classes, any 5xx, ``healthz``
 P50/P95.
 """
 
@@ -30,6 +30,15 @@ from chartrag.bench_readers import _index, _wait_ready
 from chartrag.serving import free_port
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
+PROBE = """
+import sys, time, httpx
+with httpx.Client(base_url=sys.argv[1], timeout=60) as client:
+    while True:
+        t0 = time.time()
+        client.get("/healthz")
+        print(t0, (time.time() - t0) * 1000, flush=True)
+        time.sleep(0.02)
+"""
 
 
 def _hostile(url: str, token: str, statuses: Counter[str], server_errors: list[str]) -> None:
@@ -100,34 +109,31 @@ def bench_fuzz(bundles: list[Path], work: Path, examples: int) -> dict[str, Any]
     url = f"http://127.0.0.1:{port}"
     statuses: Counter[str] = Counter()
     server_errors: list[str] = []
-    health: list[float] = []
-    stop = threading.Event()
-
-    def probe() -> None:
-        with httpx.Client(base_url=url, timeout=60) as client:
-            while not stop.is_set():
-                t0 = time.perf_counter()
-                client.get("/healthz")
-                health.append((time.perf_counter() - t0) * 1000)
-                time.sleep(0.05)
 
     try:
         _wait_ready(url, server)
-        prober = threading.Thread(target=probe, daemon=True)
-        prober.start()
-        started = time.perf_counter()
+        # the prober is its own process: the fuzzer's and the flood's threads never delay its readings
+        prober = subprocess.Popen([sys.executable, "-c", PROBE, url], stdout=subprocess.PIPE, text=True)
+        time.sleep(1.0)
+        started = time.time()
         operations = _fuzz(url, token, reader, examples, statuses, server_errors)
+        fuzzed = time.time()
         _hostile(url, token, statuses, server_errors)
-        elapsed = time.perf_counter() - started
-        stop.set()
-        prober.join(timeout=60)
+        elapsed = time.time() - started
+        time.sleep(0.5)
+        prober.terminate()
+        output, _ = prober.communicate(timeout=60)
+        health = [(float(when), float(ms)) for when, ms in (line.split() for line in output.splitlines() if line.strip())]
         alive = httpx.get(f"{url}/healthz", timeout=10).status_code == 200
     finally:
         server.terminate()
         server.wait(timeout=60)
     return {"operations": operations, "patients": len(patients), "requests": sum(statuses.values()),
             "statuses": dict(statuses), "server_errors": server_errors, "seconds": round(elapsed, 1),
-            "healthz_ms": percentiles(health), "alive_after": alive}
+            "healthz_ms": percentiles([ms for t, ms in health if started <= t <= started + elapsed]),
+            "healthz_ms_while_fuzzing": percentiles([ms for t, ms in health if started <= t < fuzzed]),
+            "healthz_ms_while_flooded": percentiles([ms for t, ms in health if fuzzed <= t <= started + elapsed]),
+            "alive_after": alive}
 
 
 def run_fuzz_bench(bundles: list[Path], examples: int) -> dict[str, Any]:
