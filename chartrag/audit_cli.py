@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,15 +26,12 @@ def _key(settings: RagSettings) -> AuditKey:
 
 
 def _checkpoints(settings: RagSettings, key: AuditKey) -> list[Checkpoint] | None:
-    dsn = settings.audit_reader_dsn or settings.audit_dsn
-    if not dsn:
-        return None
     import psycopg
 
-    from rag_core.audit_store import PostgresCheckpoints
+    from rag_core.audit_store import configured_checkpoints
 
     try:
-        return PostgresCheckpoints(dsn).read(key.log_id)
+        return configured_checkpoints(settings, key.log_id)
     except psycopg.Error as exc:
         raise fail(f"audit checkpoints could not be read from PostgreSQL ({type(exc).__name__}); "
                    "verification needs them when CHARTRAG_AUDIT_DSN is set") from exc
@@ -41,13 +39,18 @@ def _checkpoints(settings: RagSettings, key: AuditKey) -> list[Checkpoint] | Non
 
 def verified_records(settings: RagSettings) -> list[dict[str, Any]]:
     """The log's records, only once it verifies (else exit 3)."""
+    return list(_verified(settings)[1])
+
+
+def _verified(settings: RagSettings) -> tuple[AuditKey, Iterable[dict[str, Any]]]:
+    """The key and the log's records (read lazily), once the log verifies (else exit 3)."""
     key = _key(settings)
     target = settings.resolved_audit_path
     checked = verify(target, key, _checkpoints(settings, key))
     if not checked.ok:
         err.print(f"the audit log does not verify ({checked.reason})")
         raise typer.Exit(EXIT_AUDIT_BROKEN)
-    return list(records(target)) if target.exists() else []
+    return key, records(target) if target.exists() else iter(())
 
 
 @audit_app.command("verify")
@@ -100,15 +103,8 @@ def audit_export(
     until: Annotated[str | None, typer.Option(help="Up to this day/instant (ISO 8601)")] = None,
 ) -> None:
     """Export the log as FHIR R4 AuditEvents (IHE BALP), one JSON per line; only after the log verifies."""
-    settings = settings_for(data_dir)
-    key = _key(settings)
-    target = settings.resolved_audit_path
-    checked = verify(target, key, _checkpoints(settings, key))
-    if not checked.ok:
-        err.print(f"the audit log does not verify ({checked.reason}); not exported")
-        raise typer.Exit(EXIT_AUDIT_BROKEN)
-    lines = (json.dumps(audit_event(r, key.log_id)) for r in (records(target) if target.exists() else [])
-             if matches(r, patient, agent, since, until))
+    key, logged = _verified(settings_for(data_dir))
+    lines = (json.dumps(audit_event(r, key.log_id)) for r in logged if matches(r, patient, agent, since, until))
     if output is None:
         for line in lines:
             typer.echo(line)

@@ -127,6 +127,16 @@ def route_template(scope: Scope) -> str:
     return str(template) if isinstance(template, str) else "(no route)"
 
 
+async def _watched(app: ASGIApp, scope: Scope, receive: Receive, send: Send, status: list[int]) -> None:
+    """Run ``app``, noting the response status in ``status`` as it is sent (empty if none was)."""
+    async def watch(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            status.append(int(message["status"]))
+        await send(message)
+
+    await app(scope, receive, watch)
+
+
 class AuditRejections:
     """Audits every response with status >= 400 through ``sink`` (looked up per request: the runtime, and
     with it the audit log, exists only once the app's lifespan has started)."""
@@ -139,14 +149,8 @@ class AuditRejections:
             await self.app(scope, receive, send)
             return
         status: list[int] = []
-
-        async def watch(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status.append(int(message["status"]))
-            await send(message)
-
         try:
-            await self.app(scope, receive, watch)
+            await _watched(self.app, scope, receive, send, status)
         finally:
             code = status[0] if status else 500
             record = self.sink(scope) if code >= 400 else None
@@ -168,17 +172,11 @@ class Telemetry:
             await self.app(scope, receive, send)
             return
         status: list[int] = []
-
-        async def watch(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status.append(int(message["status"]))
-            await send(message)
-
         started = time.perf_counter()
         method = str(scope.get("method", ""))[:10]
         with span(f"HTTP {method}", **{"http.request.method": method}) as current:
             try:
-                await self.app(scope, receive, watch)
+                await _watched(self.app, scope, receive, send, status)
             finally:
                 route = route_template(scope)
                 code = status[0] if status else 500

@@ -63,12 +63,9 @@ def build_app(
         return runtime.service.audit.record if runtime is not None else None
 
     def checkpoints(log_id: str) -> list[Checkpoint] | None:
-        dsn = settings.audit_reader_dsn or settings.audit_dsn
-        if not dsn:
-            return None
-        from rag_core.audit_store import PostgresCheckpoints
+        from rag_core.audit_store import configured_checkpoints
 
-        return PostgresCheckpoints(dsn).read(log_id)
+        return configured_checkpoints(settings, log_id)
 
     app.include_router(cds_router)
     app.include_router(build_ingest_router(ingest, ingestion.queue, ingestion.state, audit=audit))

@@ -13,6 +13,7 @@ import psycopg
 from psycopg import sql
 
 from rag_core.audit import Checkpoint
+from rag_core.settings import RagSettings
 
 TABLE = "chartrag_audit_checkpoint"
 _ROLE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -90,3 +91,10 @@ class PostgresCheckpoints:
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
+
+
+def configured_checkpoints(settings: RagSettings, log_id: str) -> list[Checkpoint] | None:
+    """The checkpoints of ``log_id`` read with the reviewer's DSN (else the writer's); None when no
+    anchor is configured. Raises ``psycopg.Error`` when the database cannot be read."""
+    dsn = settings.audit_reader_dsn or settings.audit_dsn
+    return PostgresCheckpoints(dsn).read(log_id) if dsn else None

@@ -30,6 +30,7 @@ ALLOWED_ATTRIBUTES: dict[str, type | tuple[type, ...]] = {
 }
 _TOKEN = re.compile(r"^[A-Za-z0-9_.:/{}+-]{0,80}$")
 _DIGITS = re.compile(r"\d{4,}")  # a long run of digits (an MRN, a phone, a date) is not a token
+_UUID_LIKE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
 
 
 def safe_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -49,7 +50,7 @@ def safe_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
 
 def _looks_like_id(value: str) -> bool:
     """UUID-like or long mixed tokens (resource ids) are identifiers, not vocabulary."""
-    return bool(re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", value)) or (len(value) > 24 and "/" not in value and "." not in value)
+    return bool(_UUID_LIKE.search(value)) or (len(value) > 24 and "/" not in value and "." not in value)
 
 
 @contextmanager

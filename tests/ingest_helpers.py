@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from collections import Counter
 from collections.abc import AsyncIterator
@@ -10,9 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fastapi import FastAPI
+
 from chartrag.bench_ingest import served_resources as bundle_resources
 from fhir_ingest.app import Ingestion, open_ingestion
+from fhir_ingest.queue import SqliteJobQueue
+from fhir_ingest.routes import build_ingest_router
 from fhir_ingest.settings import IngestSettings
+from fhir_ingest.state import IngestState
+from fhir_ingest.store import SqliteKeyValue
 from fhir_ingest.worker import Worker
 from rag_core.index.edge import EdgeIndex
 from rag_core.indexing import Indexer
@@ -58,6 +65,17 @@ class Rig:
 
     async def per_resource(self, patient: str = PATIENT) -> Counter[str]:
         return Counter(c.reference for c in await self.chunks(patient))
+
+    async def drain(self) -> None:
+        await asyncio.wait_for(self.worker.run(until_empty=True), timeout=60)
+
+    def endpoint(self, tmp: Path) -> FastAPI:
+        """The notification endpoint as a FHIR server reaches it: its own queue and state connections to
+        the rig's SQLite in ``tmp``."""
+        app = FastAPI()
+        app.include_router(build_ingest_router(self.ingestion.settings, SqliteJobQueue(tmp / "ingest.sqlite"),
+                                               IngestState(SqliteKeyValue(tmp / "ingest.sqlite"))))
+        return app
 
 
 @asynccontextmanager

@@ -49,6 +49,18 @@ def _write(path: Path, lines: list[str]) -> None:
     path.write_text("".join(line + "\n" for line in lines))
 
 
+def _rechained(lines: list[str], key: AuditKey, **changes: str) -> list[str]:
+    """The records with ``changes`` applied and the chain recomputed with ``key`` (a forger's rewrite)."""
+    prev, rewritten = "0" * 64, []
+    for line in lines:
+        entry = json.loads(line)
+        entry.pop("mac")
+        entry.update(changes, prev=prev)
+        entry["mac"] = prev = chain_mac(key, prev, entry)
+        rewritten.append(json.dumps(entry))
+    return rewritten
+
+
 def test_chain_reopens_and_detects_edits_drops_and_reordering(tmp_path: Path) -> None:
     log, key = _log(tmp_path, anchored=False, n=3)
     reopened = JsonlAuditLog(log.path, key)
@@ -71,15 +83,7 @@ def test_chain_reopens_and_detects_edits_drops_and_reordering(tmp_path: Path) ->
 def test_a_recomputed_rewrite_without_the_key_fails(tmp_path: Path) -> None:
     log, key = _log(tmp_path, anchored=False, n=4)
     forger = AuditKey(secrets.token_bytes(32))  # whoever rewrites the file does not hold the key
-    prev, forged = "0" * 64, []
-    for line in _lines(log.path):
-        entry = json.loads(line)
-        entry.pop("mac")
-        entry["patient_id"] = "someone-else"
-        entry["prev"] = prev
-        entry["mac"] = prev = chain_mac(forger, prev, entry)
-        forged.append(json.dumps(entry))
-    _write(log.path, forged)
+    _write(log.path, _rechained(_lines(log.path), forger, patient_id="someone-else"))
     assert not verify(log.path, key).ok
 
 
@@ -100,15 +104,7 @@ def test_checkpoints_catch_truncation_deletion_emptying_and_a_rewrite_with_the_k
     log.path.unlink()
     assert "missing" in (verify(log.path, key, anchors).reason or "")
     # an insider with the key recomputes a different history of the same length
-    prev, rewritten = "0" * 64, []
-    for line in lines:
-        entry = json.loads(line)
-        entry.pop("mac")
-        entry["requester"] = "nobody"
-        entry["prev"] = prev
-        entry["mac"] = prev = chain_mac(key, prev, entry)
-        rewritten.append(json.dumps(entry))
-    _write(log.path, rewritten)
+    _write(log.path, _rechained(lines, key, requester="nobody"))
     assert verify(log.path, key).ok  # the chain alone cannot tell
     result = verify(log.path, key, anchors)
     assert not result.ok and "rewritten" in (result.reason or "")

@@ -4,21 +4,15 @@ and the CDS card, on the notification path too."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fhir_ingest.queue import SqliteJobQueue
-from fhir_ingest.routes import build_ingest_router
-from fhir_ingest.state import IngestState
-from fhir_ingest.store import SqliteKeyValue
 from rag_core.chunking import chunk_documents
 from rag_core.documents import resources_to_documents
 from rag_core.wire import fhir_loads, strict_loads
@@ -79,9 +73,7 @@ async def test_notification_path_answer_and_card_show_values_as_recorded(tmp_pat
     from tests.fhir_script_server import post_resource
 
     async with ingest_rig(tmp_path, real_embedder) as rig:
-        endpoint = FastAPI()
-        endpoint.include_router(build_ingest_router(rig.ingestion.settings, SqliteJobQueue(tmp_path / "ingest.sqlite"),
-                                                    IngestState(SqliteKeyValue(tmp_path / "ingest.sqlite"))))
+        endpoint = rig.endpoint(tmp_path)
         with serving(endpoint, free_port()) as url:
             for rid, value, day in TRICKY:
                 assert post_resource(f"{url}/fhir/notify", "Observation", rid,
@@ -90,7 +82,7 @@ async def test_notification_path_answer_and_card_show_values_as_recorded(tmp_pat
                 text = observation_text(rid, value, "0.60", "1.20", day=day, code="2160-0", name="Creatinine",
                                         unit="mg/dL")
                 assert post_resource(f"{url}/fhir/notify", "Observation", rid, text, SECRET) == 200
-            await asyncio.wait_for(rig.worker.run(until_empty=True), timeout=60)
+            await rig.drain()
         shown = {c.resource_id: c.fact.shown_value for c in await rig.chunks() if c.fact is not None}
         assert shown == {"obs-1": "7.50 %", "obs-2": "14.003 %", "cr-1": "0.10 mg/dL", "cr-2": "1.200 mg/dL"}
 

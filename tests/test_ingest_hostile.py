@@ -3,16 +3,12 @@ reused for another resource. Real endpoint, real worker, real Edge index, real e
 
 from __future__ import annotations
 
-import asyncio
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 
-from fhir_ingest.queue import SqliteJobQueue
-from fhir_ingest.routes import build_ingest_router
 from fhir_ingest.state import IngestState
 from fhir_ingest.store import SqliteKeyValue
 from tests.fhir_script_server import Event, ScriptedFhir, now_instant, post_notification
@@ -60,24 +56,19 @@ async def test_heartbeat_jump_and_reused_event_numbers_against_a_served_endpoint
     with serving(fhir.app(), fhir_port) as fhir_url:
         fhir.base = f"{fhir_url}/fhir"
         async with ingest_rig(tmp_path, real_embedder, fhir.base) as rig:
-            endpoint = FastAPI()
-            endpoint.include_router(build_ingest_router(rig.ingestion.settings, SqliteJobQueue(tmp_path / "ingest.sqlite"),
-                                                        IngestState(SqliteKeyValue(tmp_path / "ingest.sqlite"))))
+            endpoint = rig.endpoint(tmp_path)
             with serving(endpoint, endpoint_port) as our_url:
                 url = f"{our_url}/fhir/notify"
 
                 def send(bundle: dict[str, Any]) -> None:
                     assert post_notification(url, bundle, SECRET) == 200
 
-                async def drain() -> None:
-                    await asyncio.wait_for(rig.worker.run(until_empty=True), timeout=60)
-
                 send(fhir.bundle("handshake"))
                 e1 = fhir.save(hba1c("obs-a", 7.9, "2025-01-10"))
                 send(fhir.bundle("event-notification", [e1]))
-                await drain()
+                await rig.drain()
                 send(_announce(fhir.bundle("heartbeat"), 1_000_000))
-                await drain()
+                await rig.drain()
                 st = await rig.ingestion.state.subscription(fhir.subscription_url)
                 assert st is not None and st.highest_known == 1 and "jumped" in (st.flagged or "")
                 assert len(st.missing_since) == 0 and not st.catch_up  # one catch-up ran, by time
@@ -91,7 +82,7 @@ async def test_heartbeat_jump_and_reused_event_numbers_against_a_served_endpoint
                 fhir.save(hba1c("obs-z", 6.1, "2025-05-10"))
                 reused = Event(2, now_instant(), "Observation/obs-z")
                 send(fhir.bundle("event-notification", [reused]))
-                await drain()
+                await rig.drain()
                 counts = await rig.per_resource()
                 assert counts["Observation/obs-b"] == 1 and counts["Observation/obs-z"] == 1  # nothing dropped
                 st = await rig.ingestion.state.subscription(fhir.subscription_url)

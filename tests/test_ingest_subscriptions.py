@@ -5,19 +5,13 @@ a real Edge index with the real embedding model, and the heartbeat watchdog flag
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 
-from fhir_ingest.queue import SqliteJobQueue
-from fhir_ingest.routes import build_ingest_router
-from fhir_ingest.state import IngestState
-from fhir_ingest.store import SqliteKeyValue
 from tests.fhir_script_server import ScriptedFhir, post_notification
 from tests.ingest_helpers import PATIENT, SECRET, hba1c, ingest_rig, note
 from tests.servers import free_port, serving
@@ -35,17 +29,12 @@ async def test_scripted_server_notifications_are_indexed_exactly_as_the_server_h
         async with ingest_rig(tmp_path, real_embedder, fhir.base) as rig:
             changed: list[set[str]] = []
             rig.indexer.listeners.append(changed.append)
-            endpoint = FastAPI()
-            endpoint.include_router(build_ingest_router(rig.ingestion.settings, SqliteJobQueue(tmp_path / "ingest.sqlite"),
-                                                        IngestState(SqliteKeyValue(tmp_path / "ingest.sqlite"))))
+            endpoint = rig.endpoint(tmp_path)
             with serving(endpoint, endpoint_port) as our_url:
                 url = f"{our_url}/fhir/notify"
 
                 def send(bundle: dict[str, Any]) -> None:
                     assert post_notification(url, bundle, SECRET) == 200
-
-                async def drain() -> None:
-                    await asyncio.wait_for(rig.worker.run(until_empty=True), timeout=60)
 
                 # handshake, then events 2 (id-only) before 1 (full), 1 twice; 3 is lost; 4 arrives
                 send(fhir.bundle("handshake"))
@@ -58,7 +47,7 @@ async def test_scripted_server_notifications_are_indexed_exactly_as_the_server_h
                 e4 = fhir.save(note("note-d", "# Assessment\nPolyuria reported. Metformin increased to 1000 mg "
                                               "twice daily.", "2025-07-11"))
                 send(fhir.bundle("event-notification", [e4]))
-                await drain()
+                await rig.drain()
 
                 counts = await rig.per_resource()
                 assert counts == {"Observation/obs-a": 1, "Observation/obs-b": 1, "Observation/obs-c": 1,
@@ -74,7 +63,7 @@ async def test_scripted_server_notifications_are_indexed_exactly_as_the_server_h
                 fhir.save(hba1c("obs-e", 6.9, "2025-10-01"))
                 e6 = fhir.save(hba1c("obs-f", 6.7, "2025-12-01"))
                 send(fhir.bundle("event-notification", [e6], payload="id-only"))
-                await drain()
+                await rig.drain()
                 counts = await rig.per_resource()
                 assert counts["Observation/obs-e"] == 1 and counts["Observation/obs-f"] == 1
                 assert any(c.startswith("search Observation since") for c in fhir.calls)
@@ -85,7 +74,7 @@ async def test_scripted_server_notifications_are_indexed_exactly_as_the_server_h
                 e8 = fhir.save(hba1c("obs-a", 6.8, "2025-01-10"))
                 send(fhir.bundle("event-notification", [e8]))
                 send(fhir.bundle("event-notification", [e7], resources={"Observation/obs-a": v2}))  # type: ignore[dict-item]
-                await drain()
+                await rig.drain()
                 obs_a = [c for c in await rig.chunks() if c.resource_id == "obs-a"]
                 assert len(obs_a) == 1 and obs_a[0].version_id == "3" and "6.8" in obs_a[0].text
                 assert rig.worker.stats.stale >= 1
@@ -96,7 +85,7 @@ async def test_scripted_server_notifications_are_indexed_exactly_as_the_server_h
                 e10 = fhir.save(hba1c("obs-c", 7.1, "2025-07-10", status="entered-in-error"))
                 send(fhir.bundle("event-notification", [e9], payload="id-only"))
                 send(fhir.bundle("event-notification", [e10]))
-                await drain()
+                await rig.drain()
                 counts = await rig.per_resource()
                 assert "Observation/obs-b" not in counts and "Observation/obs-c" not in counts
                 assert counts["Observation/obs-a"] == 1 and counts["DocumentReference/note-d"] == 1
@@ -112,7 +101,7 @@ async def test_scripted_server_notifications_are_indexed_exactly_as_the_server_h
                 assert "$status" in fhir.calls
                 assert st is not None and st.flagged and "no notification for" in st.flagged
                 send(fhir.bundle("heartbeat"))
-                await drain()
+                await rig.drain()
                 st = await rig.ingestion.state.subscription(fhir.subscription_url)
                 assert st is not None and st.flagged is None and st.heartbeats == 1
 
@@ -130,7 +119,7 @@ async def test_an_unreadable_resource_is_dead_lettered_and_the_rest_of_the_batch
         events.append(fhir.save(hba1c("ok-3", 7.6, "2025-04-01")))
         for event in events:
             await rig.ingestion.queue.put("notification", {"bundle": fhir.bundle("event-notification", [event])})
-        await asyncio.wait_for(rig.worker.run(until_empty=True), timeout=60)
+        await rig.drain()
 
         assert set(await rig.per_resource()) == {"Observation/ok-1", "Observation/ok-2", "Observation/ok-3"}
         (dead,) = await rig.ingestion.queue.dead_letters()
@@ -158,7 +147,7 @@ async def test_a_note_whose_pdf_is_given_by_url_is_read_from_the_server(tmp_path
         event = fhir.save(doc)
         async with ingest_rig(tmp_path, real_embedder, fhir.base) as rig:
             await rig.ingestion.queue.put("notification", {"bundle": fhir.bundle("event-notification", [event])})
-            await asyncio.wait_for(rig.worker.run(until_empty=True), timeout=60)
+            await rig.drain()
             (chunk,) = [c for c in await rig.chunks() if c.resource_id == "dc-1"]
             assert "cellulitis of the left leg treated with cefazolin" in chunk.text
             assert "read Binary/pdf-1" in fhir.calls

@@ -6,6 +6,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from rag_core.concepts import Resolution, lexicon
 from rag_core.index.base import sort_by_day
@@ -38,6 +39,19 @@ def value_of(chunk: Chunk, names: tuple[str, ...] | list[str] = ()) -> tuple[Dec
             except ArithmeticError:
                 return None, shown
     return fact.number, fact.shown_value
+
+
+V = TypeVar("V", bound=tuple[Any, ...])
+
+
+def lowest(values: list[V]) -> V:
+    """Of (chunk, number, …) tuples, the smallest number; the newest of equal ones."""
+    return min(values, key=lambda x: (x[1], -(x[0].effective_day or 0)))
+
+
+def highest(values: list[V]) -> V:
+    """Of (chunk, number, …) tuples, the largest number; the newest of equal ones."""
+    return max(values, key=lambda x: (x[1], x[0].effective_day or 0))
 
 
 def measured_name(chunk: Chunk, names: tuple[str, ...] | list[str] = ()) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import concept_evidence, fact_sentence, value_of, window_phrase
+from rag_core.kinds.common import concept_evidence, fact_sentence, highest, lowest, value_of, window_phrase
 from rag_core.models import Claim
 
 MAX_CUES = (Cue(r"\bhighest\b"), Cue(r"\bmax(?:imum|imal)?\b"), Cue(r"\bpeak(?:ed)?\b"), Cue(r"\btop\b", 0.6),
@@ -28,10 +28,7 @@ class ExtremeKind(Kind):
             part = read.evidence(read.chunks[-1:], 0.0)
             part.not_found = "No numeric value recorded to compare."
             return part
-        if aspect.extreme == "min":
-            pick = min(numeric, key=lambda x: (x[1], -(x[0].effective_day or 0)))
-        else:
-            pick = max(numeric, key=lambda x: (x[1], x[0].effective_day or 0))
+        pick = lowest(numeric) if aspect.extreme == "min" else highest(numeric)
         return read.evidence([pick[0]])
 
     def claims(self, part: AspectEvidence) -> list[Claim]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import MAX_LISTED, concept_evidence, fact_sentence, measured_name, value_of
+from rag_core.kinds.common import MAX_LISTED, concept_evidence, fact_sentence, highest, lowest, measured_name, value_of
 from rag_core.models import Chunk, Claim
 
 RECENT_VALUES = 12  # "Cr trend" with no period named: the most recent values
@@ -37,8 +37,7 @@ class TrendKind(Kind):
         numeric = [(c, n, shown) for c, n, shown in numeric if n is not None and shown]
         if len(numeric) >= 2:
             (first, _, start), (last, _, end) = numeric[0], numeric[-1]
-            low = min(numeric, key=lambda x: (x[1], -(x[0].effective_day or 0)))
-            high = max(numeric, key=lambda x: (x[1], x[0].effective_day or 0))
+            low, high = lowest(numeric), highest(numeric)
             name = measured_name(first, names)
             text = (f"Trend: {name} went from {start} on {first.effective_date} to {end} on {last.effective_date}"
                     f" (lowest {low[2]} on {low[0].effective_date}, highest {high[2]} on {high[0].effective_date}).")
