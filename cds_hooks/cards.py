@@ -1,18 +1,42 @@
-"""Chart summary → CDS Hooks card. Indicator rule: ``warning`` when a lab changed by at least 25 %
-within the last year (the card then says so first); ``info`` otherwise. No summary → no card."""
+"""Chart summary → CDS Hooks card for the EHR's side panel.
+
+The summary line gives true counts ("10 active problems, 8 current meds (2 stale orders)"); the detail
+lists each section newest first, cut at a few lines with "and N more" pointing at the app, and cites
+with numbered footnotes that a clinician can read — display name, date and resource type, each a link
+to the resource on the EHR's FHIR server when one is known — so no raw resource id appears in the prose.
+
+Indicator rule: ``warning`` when a lab changed by at least 25 % within the last year (the card then
+says so first); ``info`` otherwise. No summary → no card.
+"""
 
 from __future__ import annotations
 
 import json
 
 from cds_hooks.models import Card, Link, Source
+from rag_core.models import Citation
 from rag_core.summary import ChartSummary
 
 WARNING_CHANGE = 0.25
+NOUNS = {"Condition": "condition", "MedicationRequest": "medication order", "Observation": "result",
+         "Procedure": "procedure", "Immunization": "immunization", "AllergyIntolerance": "allergy record"}
 
 
-def _reference(reference: str, fhir_server: str | None) -> str:
-    return f"[{reference}]({fhir_server.rstrip('/')}/{reference})" if fhir_server else f"`{reference}`"
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _footnote(n: int, citation: Citation, label: str, fhir_server: str | None) -> str:
+    what = NOUNS.get(citation.resource_type, citation.resource_type)
+    text = f"{label} — {what}" + (f", {citation.effective_date}" if citation.effective_date else "")
+    if fhir_server:
+        return f"{n}. [{text}]({fhir_server.rstrip('/')}/{citation.reference})"
+    return f"{n}. {text}"
+
+
+def _label(claim_text: str) -> str:
+    """The footnote's display name: the claim's subject, before its parenthesised dates."""
+    return claim_text.split(" (", 1)[0].split(":", 1)[0].strip()[:80]
 
 
 def summary_card(summary: ChartSummary, fhir_server: str | None, launch_url: str) -> Card | None:
@@ -20,21 +44,36 @@ def summary_card(summary: ChartSummary, fhir_server: str | None, launch_url: str
         return None
     parts = []
     if summary.active_problems:
-        parts.append(f"{summary.active_problems} active problem{'s' * (summary.active_problems != 1)}")
+        parts.append(_plural(summary.active_problems, "active problem"))
     if summary.current_medications:
-        parts.append(f"{summary.current_medications} current med{'s' * (summary.current_medications != 1)}")
+        meds = _plural(summary.current_medications, "current med")
+        if summary.stale_orders:
+            meds += f" ({_plural(summary.stale_orders, 'stale order')})"
+        parts.append(meds)
     if summary.changing_labs:
-        parts.append(f"{summary.changing_labs} changed lab{'s' * (summary.changing_labs != 1)}")
+        parts.append(_plural(summary.changing_labs, "changed lab"))
     warning = summary.largest_change >= WARNING_CHANGE
     text = ("Lab change ≥25%: " if warning else "Chart summary: ") + ", ".join(parts)
     lines: list[str] = []
+    footnotes: list[str] = []
+    numbering: dict[str, int] = {}
+    more = summary.more or {}
     for title, answer in summary.sections:
         by_id = {c.chunk_id: c for c in answer.citations}
-        lines.append(f"**{title}**")
+        lines.append(f"**{title}** (newest first)")
         for claim in answer.claims:
-            refs = ", ".join(_reference(by_id[cid].reference, fhir_server) for cid in claim.citations)
-            lines.append(f"- {claim.text} ({refs})")
+            marks = []
+            for chunk_id in claim.citations:
+                if chunk_id not in numbering:
+                    numbering[chunk_id] = len(numbering) + 1
+                    footnotes.append(_footnote(numbering[chunk_id], by_id[chunk_id], _label(claim.text), fhir_server))
+                marks.append(f"[{numbering[chunk_id]}]")
+            lines.append(f"- {claim.text} {''.join(marks)}")
+        if more.get(title):
+            lines.append(f"- and {more[title]} more — open ChartRAG for the full list")
         lines.append("")
+    lines.append("**Sources**")
+    lines.extend(footnotes)
     return Card(
         summary=text[:139],
         detail="\n".join(lines).strip(),

@@ -106,6 +106,26 @@ def citation_of(chunk: Chunk) -> Citation:
     )
 
 
+def _same(text: str) -> str:
+    return " ".join(text.casefold().rstrip(". ").split())
+
+
+def merge_duplicates(claims: list[Claim]) -> list[Claim]:
+    """Claims that say the same thing (same words, case and trailing full stop aside) become one claim
+    citing all their sources, at the first one's place: a clinician reads each fact once."""
+    merged: dict[str, Claim] = {}
+    for claim in claims:
+        key = _same(claim.text)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = claim
+            continue
+        merged[key] = first.model_copy(update={
+            "citations": list(dict.fromkeys([*first.citations, *claim.citations])),
+            "computed": [*first.computed, *(d for d in claim.computed if d not in first.computed)]})
+    return list(merged.values())
+
+
 def validate(
     draft: DraftAnswer,
     retrieved: Sequence[Chunk],
@@ -122,6 +142,7 @@ def validate(
             kept.append(claim)
         else:
             dropped.append(DroppedClaim(text_hash=_hash(claim.text), reason=reason, claim=number))
+    kept = merge_duplicates(kept)
     numbering: dict[str, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []

@@ -215,6 +215,28 @@ class Citation(BaseModel):
     text: str
 
 
+class SeriesPoint(BaseModel):
+    day: str  # YYYY-MM-DD as recorded
+    value: str  # the number exactly as recorded
+    shown: str  # value with its unit, as recorded
+    chunk_id: str  # the cited fact this point is
+    flag: str | None = None  # interpretation as recorded (H, L, "High" …), never computed
+
+
+class Series(BaseModel):
+    """Values of one measurement over time, for a chart: every point is a cited fact."""
+
+    name: str
+    unit: str | None = None
+    points: list[SeriesPoint]
+    reference_range: str | None = None  # as recorded (when every point shares one)
+    range_low: str | None = None  # its bounds, when the recorded range states them as numbers
+    range_high: str | None = None
+
+
+Absence = Literal["not_recorded", "outside_window", "withheld"]
+
+
 class ValidatedAnswer(BaseModel):
     """The only answer shape that leaves rag_core; built by ``citations.validate``."""
 
@@ -234,3 +256,6 @@ class ValidatedAnswer(BaseModel):
     closest: list[Citation] = []
     # set when the configured model was not used as asked (e.g. unavailable → offline generator); no chart text
     notice: str | None = None
+    # why (part of) the question has no answer: nothing recorded, only outside the asked period, or withheld
+    absence: Absence | None = None
+    series: list[Series] = []  # measurements over time among the cited facts (drawn as charts)

@@ -29,6 +29,7 @@ from rag_core.models import PATIENT_DATA, DraftAnswer, PatientScope, SearchFilte
 from rag_core.phi.directory import RecordDirectory
 from rag_core.query import QueryPlan, day_int, plan_question
 from rag_core.retrieval import Evidence, Retriever
+from rag_core.series import series_of
 from rag_core.telemetry import METRICS, annotate, span
 
 MAX_QUESTION_CHARS = 2000
@@ -127,6 +128,11 @@ class ChartService:
                                         "chartrag.degraded": bool(generation.get("degraded"))})
             if not result.abstained and reasons and len(reasons) < len(evidence.aspects):
                 result.answer += f"\n{reasons[0]}"  # a part with no answer says why
+            absences = [a.absence for a in evidence.aspects if a.absence]
+            if absences and (result.abstained or reasons):
+                result.absence = absences[0]  # type: ignore[assignment]
+            if not result.abstained:
+                result.series = series_of(evidence, result)
             if result.abstained and not result.closest:
                 nearest = [c for a in evidence.aspects for c in a.nearest]
                 result.closest = [citation_of(c) for c in (nearest or closest_chunks(evidence))]

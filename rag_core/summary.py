@@ -1,6 +1,11 @@
 """A cited chart summary from structured facts only (no generative model): active problems, current
-medications, recent labs that changed, and what is new since the previous visit. Every line cites the
-facts it states and goes through the same citation validation as an answer.
+medications, recent labs that changed. Every line cites the facts it states and goes through the same
+citation validation as an answer.
+
+Counts are true counts (every distinct active disorder, every distinct active medication order), lines
+are newest first and cut at ``MAX_LINES`` with the number left out kept (``more``); an active order
+written more than a year before the chart's latest record is said to be stale, not listed as current
+without a word.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from decimal import Decimal
 
 from rag_core.citations import validate
 from rag_core.index.base import VectorIndex
-from rag_core.kinds.common import group_by_concept
+from rag_core.kinds.common import group_by_concept, stale_note
 from rag_core.models import PATIENT_DATA, Chunk, Claim, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.query import day_int
 
@@ -34,9 +39,11 @@ class ChartSummary:
     as_of: str
     sections: list[tuple[str, ValidatedAnswer]]
     changing_labs: int
-    active_problems: int
-    current_medications: int
+    active_problems: int  # distinct active disorders (findings such as employment status are not problems)
+    current_medications: int  # distinct medications with an active order (stale ones included, and flagged)
     largest_change: float  # relative change of the most-changed recent lab (0 when none)
+    more: dict[str, int] | None = None  # section title → lines left out of it
+    stale_orders: int = 0
 
     @property
     def citations(self) -> list[str]:
@@ -96,15 +103,21 @@ async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], s
     labs = [c for c in await facts({"Observation"}, day_from=day_int(now - timedelta(days=3 * 365)))
             if c.category in LAB_CATEGORIES]
 
+    anchor = max((c.effective_day or 0 for c in [*problems, *medications, *labs]), default=0) or None
+    disorders = group_by_concept([c for c in problems if "(finding)" not in (c.concepts or ("",))[0]])
     problem_claims = [
         Claim(text=f"{name} (since {group[0].effective_date})" if group[0].effective_date else name,
               citations=[group[0].id])
-        for name, group in group_by_concept([c for c in problems if "(finding)" not in (c.concepts or ("",))[0]]).items()
-    ][:MAX_LINES]
+        for name, group in sorted(disorders.items(), key=lambda kv: (kv[1][0].effective_day or 0, kv[0]), reverse=True)
+    ]
+    ordered = sorted(group_by_concept(medications).items(), key=lambda kv: (kv[1][-1].effective_day or 0, kv[0]),
+                     reverse=True)
+    stale = {name: stale_note(group[-1], anchor) for name, group in ordered}
     med_claims = [
-        Claim(text=f"{name} (prescribed {group[-1].effective_date})", citations=[group[-1].id])
-        for name, group in reversed(group_by_concept(medications).items())
-    ][:MAX_LINES]
+        Claim(text=f"{name} ({stale[name]})" if stale[name] else f"{name} (prescribed {group[-1].effective_date})",
+              citations=[group[-1].id])
+        for name, group in ordered
+    ]
     lab_claims: list[Claim] = []
     changes: list[float] = []
     for name, group in group_by_concept(labs).items():
@@ -121,13 +134,14 @@ async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], s
             lab_claims.append(Claim(
                 text=f"{name}: {now_value} on {last[2]}, {direction} from {before_value} on {previous[2]}",
                 citations=[group[-1].id, group[-2].id]))
-    lab_claims = lab_claims[:MAX_LINES]
     retrieved = problems + medications + labs
     sections = []
+    more: dict[str, int] = {}
     for title, claims in (("Active problems", problem_claims), ("Current medications", med_claims),
                           ("Labs that changed", lab_claims)):
         if claims:
-            draft = DraftAnswer(text="", claims=claims, confidence=1.0, model_id=model_id)
+            more[title] = max(0, len(claims) - MAX_LINES)
+            draft = DraftAnswer(text="", claims=claims[:MAX_LINES], confidence=1.0, model_id=model_id)
             sections.append((title, validate(draft, retrieved, scope)))
     return ChartSummary(
         patient_id=scope.patient_id,
@@ -137,4 +151,6 @@ async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], s
         active_problems=len(problem_claims),
         current_medications=len(med_claims),
         largest_change=round(max(changes, default=0.0), 4),
+        more=more,
+        stale_orders=sum(1 for note in stale.values() if note),
     )

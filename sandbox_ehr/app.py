@@ -18,7 +18,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from joserfc import jwt
 from joserfc.jwk import ECKey, KeySet
 
-from sandbox_ehr.authorization import Client, LaunchContext, SandboxAuthServer, SandboxRequest, redirect_with
+from sandbox_ehr.authorization import (
+    SIM_ERRORS,
+    Client,
+    LaunchContext,
+    SandboxAuthServer,
+    SandboxRequest,
+    redirect_with,
+)
 from sandbox_ehr.fhir_store import FhirStore, display_name
 from sandbox_ehr.notifier import LABS, Notifier, lab_result, signed_note
 
@@ -29,6 +36,9 @@ COMPARTMENT_FREE = {"Practitioner", "Organization", "Location", "Medication"}
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(
         f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{html.escape(title)}</title>"
+        "<link rel=icon href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E"
+        "%3Crect width='32' height='32' rx='6' fill='%23243b55'/%3E%3Cpath d='M16 7v18M7 16h18' stroke='white' "
+        "stroke-width='5'/%3E%3C/svg%3E\">"
         "<style>body{font:15px system-ui,sans-serif;margin:0;background:#eef1f5;color:#1d2430}"
         "header{background:#243b55;color:#fff;padding:10px 18px}main{padding:18px}"
         "a{color:#1f5fae}ul{line-height:1.9}.chart{display:grid;grid-template-columns:260px 1fr;gap:16px}"
@@ -38,7 +48,10 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
         ".cards .card.warning{border-left-color:#b7791f}.cards .detail{font-size:12px}"
         ".cards ul{padding-left:16px;margin:4px 0;line-height:1.5}.cards p{margin:6px 0 2px}"
         ".note{font-size:12px;color:#5b6675}.new form{margin:8px 0}"
-        ".new textarea{width:100%;box-sizing:border-box}</style></head><body>"
+        ".new textarea{width:100%;box-sizing:border-box}.new form{display:flex;flex-wrap:wrap;gap:6px}"
+        ".new select{max-width:100%;min-width:0;flex:1 1 100%}.new input{flex:1 1 60px;min-width:0}"
+        "aside{min-width:0;overflow-wrap:anywhere}.revoke{margin-top:12px}"
+        "button{font:inherit}</style></head><body>"
         f"<header><strong>Sandbox EHR</strong> · development tool · signed in as Dr. Sandbox</header>"
         f"<main>{body}</main></body></html>",
         status_code=status,
@@ -161,12 +174,33 @@ def create_sandbox(
             return _page("Not found", "<p>No such patient, or an empty note.</p>", 404)
         return await publish(patient_id, signed_note(patient_id, text))
 
+    @app.post("/ehr/patient/{patient_id}/revoke")
+    async def revoke(patient_id: str) -> Response:
+        """End ChartRAG's access to this chart: every token issued for it stops working at once."""
+        gone = server.memory.revoke(patient_id)
+        return RedirectResponse(f"/ehr/patient/{quote(patient_id)}?notified={quote(f'access revoked ({gone} tokens)')}",
+                                status_code=303)
+
+    @app.post("/auth/revoke")
+    async def revoke_token(request: Request) -> Response:
+        """RFC 7009 token revocation (always 200, as the RFC says, even for an unknown token)."""
+        token = str((await request.form()).get("token", ""))
+        server.memory.access.pop(token, None)
+        server.memory.refresh.pop(token, None)
+        return Response(status_code=200)
+
     @app.get("/ehr/patient/{patient_id}", response_class=HTMLResponse)
-    async def chart(patient_id: str, notified: str | None = None) -> HTMLResponse:
+    async def chart(patient_id: str, notified: str | None = None, sim_error: str | None = None,
+                    token_ttl: int | None = None, scope: str | None = None) -> HTMLResponse:
+        """The chart; ``sim_error`` (the reference launcher's names), ``token_ttl`` (seconds) and ``scope``
+        (resource scopes to grant) shape this launch, for testing how ChartRAG copes."""
         patient = store.read("Patient", patient_id)
         if patient is None:
             return _page("Not found", "<p>No such patient.</p>", 404)
-        launch = server.new_launch(LaunchContext(patient_id, PRACTITIONER, store.latest_encounter(patient_id)))
+        if sim_error is not None and sim_error not in SIM_ERRORS:
+            return _page("Unknown simulated error", f"<p>Known: {html.escape(', '.join(SIM_ERRORS))}</p>", 400)
+        launch = server.new_launch(LaunchContext(patient_id, PRACTITIONER, store.latest_encounter(patient_id),
+                                                 sim_error=sim_error, token_ttl=token_ttl, grant_scope=scope))
         src = f"{app_url.rstrip('/')}/launch?iss={quote(fhir_base)}&launch={quote(launch)}"
         cards = await cds_cards(patient_id)
         return _page(
@@ -175,6 +209,8 @@ def create_sandbox(
             f"<p>DOB {html.escape(patient.get('birthDate', ''))}<br>{html.escape(patient.get('gender', ''))}</p>"
             f"<p><a href='/'>← patient list</a></p><p><a href='{html.escape(src)}' target=_blank rel=noopener>"
             f"Open ChartRAG in a new tab</a></p>{cards}{new_data_form(patient_id)}"
+            f"<form method=post action='/ehr/patient/{quote(patient_id)}/revoke' class=revoke>"
+            "<button type=submit>Revoke ChartRAG's access</button></form>"
             + (f"<p class=note>Notification {html.escape(notified)}.</p>" if notified else "") + "</aside>"
             f"<iframe title='ChartRAG' name=chartrag src='{html.escape(src)}'></iframe></div>",
         )
@@ -226,6 +262,11 @@ def create_sandbox(
             if store.read("Patient", data["patient_choice"]) is None:
                 return _page("Authorization refused", "<p>No such patient.</p>", 400)
             context = LaunchContext(data["patient_choice"], PRACTITIONER)
+        simulated = SIM_ERRORS.get(context.sim_error or "") if context else None
+        if simulated and simulated[0] == "authorize" and data.get("redirect_uri"):
+            return RedirectResponse(redirect_with(data["redirect_uri"], error=simulated[1],
+                                                  error_description=simulated[2], state=data.get("state", "")),
+                                    status_code=302)
         try:
             grant = server.get_consent_grant(request=req, end_user=context)
         except OAuth2Error as err:
@@ -249,7 +290,12 @@ def create_sandbox(
 
     @app.post("/auth/token")
     async def token(request: Request) -> Response:
-        status, body, headers = server.create_token_response(await _oauth_request(request))
+        req = await _oauth_request(request)
+        code = server.memory.codes.get(req.payload.data.get("code", ""))
+        simulated = SIM_ERRORS.get(code.context.sim_error or "") if code else None
+        if simulated and simulated[0] == "token":
+            return JSONResponse({"error": simulated[1], "error_description": simulated[2]}, status_code=401)
+        status, body, headers = server.create_token_response(req)
         return JSONResponse(body, status_code=status, headers={k: v for k, v in headers.items()
                                                                 if k.lower() != "content-type"})
 
@@ -290,21 +336,31 @@ def create_sandbox(
 
 
 def _markdown(text: str) -> str:
-    """Just enough GitHub-flavoured Markdown for card details: bold headings, bullets, links (escaped first)."""
-    out, items = [], []
+    """Just enough GitHub-flavoured Markdown for card details: bold, bullets, numbered lists, links (escaped first)."""
+    out: list[str] = []
+    items: list[str] = []
+    kind = "ul"
+
+    def close() -> None:
+        if items:
+            out.append(f"<{kind}>" + "".join(items) + f"</{kind}>")
+            items.clear()
+
     for line in html.escape(text).splitlines():
         line = re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r"<a href='\2' target=_blank rel=noopener>\1</a>", line)
         line = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", line)
-        if line.startswith("- "):
-            items.append(f"<li>{line[2:]}</li>")
+        numbered = re.match(r"^(\d+)\. (.*)$", line)
+        if line.startswith("- ") or numbered:
+            wanted = "ol" if numbered else "ul"
+            if wanted != kind:
+                close()
+                kind = wanted
+            items.append(f"<li value={numbered.group(1)}>{numbered.group(2)}</li>" if numbered else f"<li>{line[2:]}</li>")
             continue
-        if items:
-            out.append("<ul>" + "".join(items) + "</ul>")
-            items = []
+        close()
         if line.strip():
             out.append(f"<p>{line}</p>")
-    if items:
-        out.append("<ul>" + "".join(items) + "</ul>")
+    close()
     return "<div class=detail>" + "".join(out) + "</div>"
 
 

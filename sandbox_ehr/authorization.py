@@ -62,11 +62,28 @@ def _is_resource_scope(scope: str) -> bool:
     return scope.startswith(("patient/", "user/"))
 
 
+# Errors the sandbox can simulate for a launch, as the reference SMART launcher names them
+# (smart-launcher-v2's "Simulate error" options): where each happens and what the EHR answers.
+SIM_ERRORS = {
+    "auth_invalid_client_id": ("authorize", "invalid_client", "Simulated invalid client_id parameter error"),
+    "auth_invalid_redirect_uri": ("authorize", "invalid_request", "Simulated invalid redirect_uri parameter error"),
+    "auth_invalid_scope": ("authorize", "invalid_scope", "Simulated invalid scope error"),
+    "auth_invalid_client_secret": ("token", "invalid_client", "Simulated invalid client secret error"),
+    "token_invalid_token": ("token", "invalid_client", "Simulated invalid token error"),
+    "token_expired_refresh_token": ("refresh", "invalid_grant", "Expired refresh token"),
+    "request_invalid_token": ("request", "invalid_token", "Invalid token (simulated error)"),
+    "request_expired_token": ("request", "invalid_token", "Token expired (simulated error)"),
+}
+
+
 @dataclass
 class LaunchContext:
     patient: str
     practitioner: str
     encounter: str | None = None
+    sim_error: str | None = None  # one of SIM_ERRORS
+    token_ttl: int | None = None  # access-token lifetime for this launch (default TOKEN_TTL)
+    grant_scope: str | None = None  # grant only these resource scopes (narrow-scope testing)
 
 
 @dataclass
@@ -117,7 +134,20 @@ class Memory:
         found = self.access.get(token)
         if found is None or found[1] < time.time():
             return None
+        if found[0].context.sim_error in ("request_invalid_token", "request_expired_token"):
+            return None
         return found[0]
+
+    def revoke(self, patient: str | None = None) -> int:
+        """Revoke every access and refresh token (of one patient's launches, when named): what an EHR does
+        when the clinician signs out or an administrator ends the app's access."""
+        access = [k for k, (g, _) in self.access.items() if patient is None or g.context.patient == patient]
+        refresh = [k for k, g in self.refresh.items() if patient is None or g.context.patient == patient]
+        for key in access:
+            del self.access[key]
+        for key in refresh:
+            del self.refresh[key]
+        return len(access) + len(refresh)
 
 
 class SandboxRequest(OAuth2Request):
@@ -184,7 +214,10 @@ class SmartRefreshGrant(RefreshTokenGrant):
         self.sandbox = server
 
     def authenticate_refresh_token(self, refresh_token: str) -> Grant | None:
-        return self.sandbox.memory.refresh.get(refresh_token)
+        grant = self.sandbox.memory.refresh.get(refresh_token)
+        if grant is not None and grant.context.sim_error == "token_expired_refresh_token":
+            return None  # answered invalid_grant, as the reference launcher does
+        return grant
 
     def authenticate_user(self, refresh_token: Grant) -> LaunchContext:
         return refresh_token.context
@@ -227,7 +260,7 @@ class SandboxAuthServer(AuthorizationServer):
     def save_token(self, token: dict[str, Any], request: Any) -> None:
         grant = request.authorization_code or request.refresh_token
         kept = Grant(request.client.get_client_id(), "", token.get("scope", grant.scope), grant.context)
-        self.memory.access[token["access_token"]] = (kept, time.time() + TOKEN_TTL)
+        self.memory.access[token["access_token"]] = (kept, time.time() + int(token.get("expires_in") or TOKEN_TTL))
         if token.get("refresh_token"):
             self.memory.refresh[token["refresh_token"]] = kept
 
@@ -245,6 +278,11 @@ class SandboxAuthServer(AuthorizationServer):
 
     # SMART
     def with_context(self, token: dict[str, Any], grant: Grant) -> dict[str, Any]:
+        if grant.context.token_ttl:
+            token["expires_in"] = grant.context.token_ttl
+        if grant.context.grant_scope:
+            kept = [w for w in str(token.get("scope", "")).split() if not _is_resource_scope(w)]
+            token["scope"] = " ".join([*kept, *grant.context.grant_scope.split()])
         token["patient"] = grant.context.patient
         if grant.context.encounter:
             token["encounter"] = grant.context.encounter

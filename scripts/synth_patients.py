@@ -39,6 +39,23 @@ LABS = [  # code, display, unit, low, high, decimals
     ("29463-7", "Body weight", "kg", 55, 120, 1),
     ("8867-4", "Heart rate", "/min", 55, 110, 0),
 ]
+# The lab system's adult reference intervals (what the generated lab reports record with each result, and
+# the H / L flag it sets outside them). Common textbook intervals; a real lab's own differ slightly.
+REFERENCE = {"2823-3": (3.5, 5.1), "6298-4": (3.5, 5.1), "2951-2": (136, 145), "2160-0": (0.6, 1.3),
+             "2345-7": (70, 99), "4548-4": (4.0, 5.6), "718-7": (12.0, 17.5), "2089-1": (0, 99)}
+FLAGS = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+
+
+def _reported(code: str, unit: str, value: float | int) -> dict:
+    """referenceRange and interpretation as the lab reports them (nothing for tests without an interval)."""
+    if code not in REFERENCE:
+        return {}
+    low, high = REFERENCE[code]
+    flag = ("H", "High") if value > high else ("L", "Low") if value < low else ("N", "Normal")
+    return {"referenceRange": [{"low": {"value": low, "unit": unit}, "high": {"value": high, "unit": unit}}],
+            "interpretation": [{"coding": [{"system": FLAGS, "code": flag[0], "display": flag[1]}], "text": flag[1]}]}
+
+
 CONDITIONS = [("38341003", "Hypertensive disorder, systemic arterial (disorder)"),
               ("44054006", "Diabetes mellitus type 2 (disorder)"), ("49436004", "Atrial fibrillation (disorder)"),
               ("709044004", "Chronic kidney disease (disorder)"), ("84114007", "Heart failure (disorder)"),
@@ -141,12 +158,13 @@ def make_patient(rng: random.Random, index: int, today: date) -> Chart:
         chart.entries[-1]["resource"]["reasonCode"] = [{"text": "Follow-up"}]
         potassium = LABS[0] if n % 3 else LABS[1]  # the same analyte under two codes over the years
         for code, display, unit, low, high, decimals in [potassium, *labs]:
+            value = _value(rng, low, high, decimals)
             chart.add({"resourceType": "Observation", "status": "final",
                        "category": [{"coding": [{"code": "vital-signs" if unit in ("kg", "/min") else "laboratory"}]}],
                        "code": {"coding": [{"system": LOINC, "code": code, "display": display}], "text": display},
                        "subject": chart.subject, "encounter": {"reference": f"urn:uuid:{enc['id']}"},
-                       "effectiveDateTime": _dt(day), "valueQuantity": {"value": _value(rng, low, high, decimals),
-                                                                       "unit": unit}})
+                       "effectiveDateTime": _dt(day), "valueQuantity": {"value": value, "unit": unit}}
+                      | _reported(code, unit, value))
         chart.add({"resourceType": "Observation", "status": "final",
                    "category": [{"coding": [{"code": "vital-signs"}]}],
                    "code": {"coding": [{"system": LOINC, "code": "85354-9", "display": "Blood pressure panel"}],

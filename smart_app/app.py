@@ -106,4 +106,9 @@ def create_app(
     app.include_router(api_router(settings.api_token, settings.trust_loopback))
     app.include_router(smart_router(smart))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:  # browsers ask here before they read the page's <link rel=icon>
+        return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
+                        headers={"Cache-Control": "public, max-age=86400"})
     return app

@@ -24,7 +24,7 @@ from joserfc.jwk import ECKey, KeySet, RSAKey
 from joserfc.jwt import JWTClaimsRegistry
 
 from smart_app.discovery import SmartConfiguration
-from smart_app.errors import TokenError
+from smart_app.errors import SessionEnded, TokenError
 from smart_app.scopes import GrantedScopes, parse_scopes
 
 ID_TOKEN_ALGORITHMS = ("RS256", "RS384", "ES256", "ES384")  # asymmetric only; never "none" or HS*
@@ -104,7 +104,13 @@ class LaunchContext:
 
     @property
     def expired(self) -> bool:
-        return self.expires_at is not None and time.time() >= self.expires_at - 30
+        """Due for a refresh: within 30 s of expiry, or within a quarter of a short lifetime (an EHR that
+        issues 30-second tokens gets them refreshed at 22 s, not on every request)."""
+        if self.expires_at is None:
+            return False
+        lifetime = _number(self.token.get("expires_in"))
+        leeway = min(30.0, lifetime / 4) if lifetime and lifetime > 0 else 30.0
+        return time.time() >= self.expires_at - leeway
 
     def to_session(self) -> dict[str, Any]:
         """What the server-side session keeps (never sent to the browser)."""
@@ -165,9 +171,11 @@ async def exchange_code(
                 code=code,
                 code_verifier=pending.code_verifier,
             )
-        except (OAuthError, httpx2.HTTPError, ValueError) as exc:
-            raise TokenError(f"The EHR refused the sign-in ({type(exc).__name__}).") from None
-        claims = await _id_token_claims(token, config, client_id, client)
+        except OAuthError as exc:
+            raise TokenError("The EHR refused the sign-in.", exc.error, exc.description) from None
+        except (httpx2.HTTPError, ValueError) as exc:
+            raise TokenError(f"The EHR's token endpoint could not be used ({type(exc).__name__}).") from None
+    claims = await _id_token_claims(token, config, client_id, transport)
     return _context(pending.iss, dict(token), claims, pending.scope)
 
 
@@ -179,12 +187,14 @@ async def refresh(
     key: ClientKey | None = None,
 ) -> LaunchContext:
     if not context.refresh_token:
-        raise TokenError("The session has expired; please relaunch ChartRAG from the EHR.")
+        raise SessionEnded("This session's access has expired and the EHR granted no refresh token.")
     async with _client(client_id, None, transport, key) as client:
         try:
             token = await client.refresh_token(config.token_endpoint, refresh_token=context.refresh_token)
-        except (OAuthError, httpx2.HTTPError, ValueError) as exc:
-            raise TokenError(f"The EHR refused to refresh the session ({type(exc).__name__}).") from None
+        except OAuthError as exc:
+            raise SessionEnded("The EHR refused to renew this session.", exc.error, exc.description) from None
+        except (httpx2.HTTPError, ValueError) as exc:
+            raise SessionEnded(f"The EHR's token endpoint could not renew this session ({type(exc).__name__}).") from None
     data = dict(token)
     data.setdefault("refresh_token", context.refresh_token)  # servers that do not rotate keep the old one
     for name, value in (("patient", context.patient), ("encounter", context.encounter)):
@@ -195,12 +205,20 @@ async def refresh(
     return refreshed
 
 
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _context(iss: str, token: dict[str, Any], claims: dict[str, Any], requested_scope: str) -> LaunchContext:
     if not token.get("access_token"):
         raise TokenError("The EHR's token response has no access token.")
-    expires_at = token.get("expires_at")
-    if expires_at is None and token.get("expires_in") is not None:
-        expires_at = time.time() + float(token["expires_in"])
+    expires_at = _number(token.get("expires_at"))
+    lifetime = _number(token.get("expires_in"))
+    if expires_at is None and lifetime is not None:
+        expires_at = time.time() + lifetime
     return LaunchContext(
         iss=iss,
         access_token=str(token["access_token"]),
@@ -232,12 +250,16 @@ def _unverified_issuer(raw: str) -> str:
 
 
 async def _id_token_claims(
-    token: dict[str, Any], config: SmartConfiguration, client_id: str, client: AsyncOAuth2Client
+    token: dict[str, Any], config: SmartConfiguration, client_id: str, transport: Any
 ) -> dict[str, Any]:
     """Validate the OIDC id_token as SMART 2.2 says: take its ``iss``, fetch
     ``{iss}/.well-known/openid-configuration``, then that document's ``jwks_uri``; check the signature
     (asymmetric algorithms only) and iss, aud, exp, iat, sub. The issuer must be the one the EHR's SMART
-    configuration names, when it names one."""
+    configuration names, when it names one.
+
+    The key documents are public: they are fetched with a plain client that holds no token (the OAuth
+    client would attach the access token to every request — and, for a token near expiry, refuse to
+    send at all), never following redirects."""
     raw = token.get("id_token")
     if not raw:
         return {}
@@ -245,12 +267,13 @@ async def _id_token_claims(
         issuer = _unverified_issuer(raw)
         if config.issuer and issuer != config.issuer.rstrip("/"):
             raise ValueError("id_token issuer is not the EHR's issuer")
-        discovery = await client.get(f"{issuer}/.well-known/openid-configuration",
-                                     headers={"Accept": "application/json"})
-        jwks_uri = discovery.json().get("jwks_uri") if discovery.status_code == 200 else None
-        if not isinstance(jwks_uri, str):
-            raise ValueError("the issuer publishes no openid-configuration jwks_uri")
-        keys = KeySet.import_key_set((await client.get(jwks_uri)).json())
+        async with httpx2.AsyncClient(transport=transport, timeout=10.0, follow_redirects=False) as public:
+            discovery = await public.get(f"{issuer}/.well-known/openid-configuration",
+                                         headers={"Accept": "application/json"})
+            jwks_uri = discovery.json().get("jwks_uri") if discovery.status_code == 200 else None
+            if not isinstance(jwks_uri, str):
+                raise ValueError("the issuer publishes no openid-configuration jwks_uri")
+            keys = KeySet.import_key_set((await public.get(jwks_uri, headers={"Accept": "application/json"})).json())
         decoded = jwt.decode(raw, keys, algorithms=list(ID_TOKEN_ALGORITHMS))
         JWTClaimsRegistry(
             leeway=60,
@@ -260,6 +283,6 @@ async def _id_token_claims(
             iat={"essential": True},
             sub={"essential": True},
         ).validate(decoded.claims)
-    except (JoseError, ValueError, httpx2.HTTPError) as exc:
+    except (JoseError, ValueError, TypeError, httpx2.HTTPError) as exc:
         raise TokenError(f"The EHR's identity token did not validate ({type(exc).__name__}).") from None
     return dict(decoded.claims)

@@ -8,6 +8,7 @@ always come from the token held in the server-side session, never from the page 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import secrets
 import time
@@ -24,12 +25,13 @@ from rag_core.models import ValidatedAnswer
 from rag_core.runtime import Runtime
 from rag_core.wire import strict_loads
 from smart_app.discovery import Discovery, check_issuer
-from smart_app.errors import SmartLaunchError, StateMismatch, TokenError
-from smart_app.fhir_client import FhirReader, banner_of, note_text
+from smart_app.errors import SessionEnded, SmartLaunchError, StateMismatch, TokenError, ehr_code, ehr_text
+from smart_app.fhir_client import EhrRejected, FhirReader, banner_of, note_text
 from smart_app.oauth import ClientKey, LaunchContext, PendingLaunch, authorization_url, exchange_code, refresh
 from smart_app.session import COOKIE, SessionCookies, SessionStore
 from smart_app.settings import SmartSettings
 
+log = logging.getLogger("chartrag.smart")
 PENDING_MAX_AGE = 600  # seconds a launch may take between /launch and /callback
 MAX_PENDING = 5
 SUGGESTIONS = (
@@ -93,17 +95,70 @@ class SmartApp:
         )
 
     async def _context(self, request: Request) -> tuple[str, dict[str, Any], LaunchContext] | None:
+        """The session's launch context, refreshed when its token is due; None without a launch. A refresh
+        the EHR refuses ends the session (``SessionEnded``)."""
         sid, data = self._session(request)
         if "ctx" not in data:
             return None
         ctx = LaunchContext.from_session(data["ctx"])
         if ctx.expired:
-            config = await self.discovery.get(ctx.iss)
-            ctx = await refresh(config, self.settings.client_id, ctx, transport=self.oauth_transport,
-                                key=self.client_key)
-            data["ctx"] = ctx.to_session()
-            self.store.save(sid, data)
+            ctx = await self._renew(request, sid, data, ctx)
         return sid, data, ctx
+
+    async def _renew(self, request: Request, sid: str, data: dict[str, Any], ctx: LaunchContext) -> LaunchContext:
+        try:
+            config = await self.discovery.get(ctx.iss)
+            renewed = await refresh(config, self.settings.client_id, ctx, transport=self.oauth_transport,
+                                    key=self.client_key)
+        except SmartLaunchError as exc:
+            self._end(request, sid, data, ctx, exc.ehr_error or "refresh_refused")
+            raise SessionEnded(
+                "The EHR no longer accepts this ChartRAG session, so it has stopped answering. "
+                "Relaunch ChartRAG from the patient's chart.", exc.ehr_error, exc.ehr_description) from None
+        data["ctx"] = renewed.to_session()
+        self.store.save(sid, data)
+        return renewed
+
+    def _end(self, request: Request, sid: str, data: dict[str, Any], ctx: LaunchContext, reason: str) -> None:
+        """Forget the session's tokens and citations; audit who lost access to which chart, and why."""
+        for key in ("ctx", "citations", "csrf"):
+            data.pop(key, None)
+        self.store.save(sid, data)
+        log.warning("SMART session ended: the EHR refused its token (%s)", reason)
+        runtime = getattr(request.app.state, "runtime", None)
+        if runtime is not None:
+            runtime.service.audit.record({
+                "event": "session_ended", "requester": requester_of(ctx), "patient_id": str(ctx.patient),
+                "client": ctx.iss, "channel": "smart_app", "outcome": f"ehr_rejected:{reason}"})
+
+    async def _live(self, request: Request) -> tuple[str, dict[str, Any], LaunchContext] | None:
+        """The session, after asking the EHR whether it still accepts the token (the smallest read the
+        scopes allow). A 401 is answered by one refresh; if the EHR refuses that too, the session ends:
+        nothing more is answered from the index on its behalf."""
+        found = await self._context(request)
+        if found is None:
+            return None
+        sid, data, ctx = found
+        for attempt in (1, 2):
+            try:
+                await self.fhir.still_accepted(ctx.iss, ctx.access_token, str(ctx.patient), self._probe_type(ctx))
+                return sid, data, ctx
+            except EhrRejected:
+                if attempt == 2 or not ctx.refresh_token:
+                    break
+                ctx = await self._renew(request, sid, data, ctx)
+        self._end(request, sid, data, ctx, "invalid_token")
+        raise SessionEnded("The EHR no longer accepts this ChartRAG session (its access was revoked or expired), "
+                           "so ChartRAG has stopped answering. Relaunch ChartRAG from the patient's chart.",
+                           "invalid_token")
+
+    @staticmethod
+    def _probe_type(ctx: LaunchContext) -> str:
+        types = ctx.scopes.resource_types
+        if "Patient" in types:
+            return "Patient"
+        unrestricted = sorted(t for t in types if t not in ctx.scopes.categories)
+        return (unrestricted or sorted(types))[0]
 
     # ------------------------------------------------------------------ launch
     async def launch(self, request: Request, iss: str | None = None, launch: str | None = None) -> Response:
@@ -132,22 +187,35 @@ class SmartApp:
         state: str | None = None,
         code: str | None = None,
         error: str | None = None,
+        error_description: str | None = None,
     ) -> Response:
         sid, data = self._session(request)
         waiting: dict[str, Any] = data.get("pending", {})
         stored = waiting.pop(state, None) if state else None  # consumed whatever happens next
         data["pending"] = waiting
         self.store.save(sid, data)
+        if error:  # the EHR said why (RFC 6749 §4.1.2.1): log and show it, whatever the state
+            code_word = ehr_code(error) or "unknown_error"
+            log.warning("SMART launch failed at the EHR's authorization endpoint: %s (%s)", code_word,
+                        ehr_text(error_description) or "no description")
+            self._launch_failed(request, stored["iss"] if stored else None, code_word)
+            raise TokenError("The EHR did not authorize ChartRAG.", error, error_description)
         if stored is None or time.time() - stored["created"] > PENDING_MAX_AGE:
-            raise StateMismatch("This sign-in link is not valid for this browser session. Please relaunch ChartRAG.")
-        if error:
-            return self.page(request, "The EHR did not authorize ChartRAG", "Access was declined or failed.", 403)
+            self._launch_failed(request, None, "state_mismatch")
+            raise StateMismatch("This sign-in link is not valid for this browser session (its state is unknown, "
+                                "already used or expired). Please relaunch ChartRAG from the patient's chart.")
         if not code:
             raise TokenError("The EHR returned no authorization code.")
         pending = PendingLaunch(**stored)
         config = await self.discovery.get(pending.iss)
-        ctx = await exchange_code(config, self.settings.client_id, pending, code, transport=self.oauth_transport,
-                                  key=self.client_key)
+        try:
+            ctx = await exchange_code(config, self.settings.client_id, pending, code, transport=self.oauth_transport,
+                                      key=self.client_key)
+        except SmartLaunchError as exc:
+            log.warning("SMART launch failed at the EHR's token endpoint: %s (%s)", exc.ehr_error or type(exc).__name__,
+                        exc.ehr_description or "no description")
+            self._launch_failed(request, pending.iss, exc.ehr_error or "token_refused")
+            raise
         if not ctx.patient:
             return self.page(request, "No patient selected",
                              "ChartRAG answers questions about one patient: open a patient's chart and relaunch.", 400)
@@ -168,16 +236,25 @@ class SmartApp:
         self._set_cookie(response, sid)
         return response
 
+    def _launch_failed(self, request: Request, iss: str | None, reason: str) -> None:
+        runtime = getattr(request.app.state, "runtime", None)
+        if runtime is not None:
+            runtime.service.audit.record({"event": "launch", "requester": "unauthenticated", "client": iss or "unknown",
+                                          "channel": "smart_app", "outcome": f"failed:{reason}"})
+
     # ------------------------------------------------------------------ page
     async def app_page(self, request: Request) -> Response:
-        found = await self._context(request)
+        found = await self._live(request)
         if found is None:
             return self.page(request, "Launch ChartRAG from your EHR", "There is no active ChartRAG session.", 401)
-        _, data, ctx = found
+        sid, data, ctx = found
         banner = None
         if ctx.need_patient_banner and ctx.patient:
-            banner = banner_of(await self.fhir.read(ctx.iss, ctx.access_token, "Patient", ctx.patient))
-            banner = banner or {"name": "Patient", "birth_date": "", "gender": ""}
+            if "Patient" in ctx.scopes.resource_types:
+                banner = banner_of(await self._read(request, sid, data, ctx, "Patient", ctx.patient))
+            # without a Patient scope nothing is read: the banner is what the launch context says
+            banner = banner or {"name": "Patient in context", "birth_date": "", "gender": "", "deceased": "",
+                                "note": "name and details not shared with ChartRAG (no Patient scope)"}
         return self.templates.TemplateResponse(
             request,
             "app.html",
@@ -185,9 +262,19 @@ class SmartApp:
                 "banner": banner,
                 "csrf": data["csrf"],
                 "suggestions": SUGGESTIONS,
-                "types": sorted(ctx.scopes.resource_types),
+                "reads": reads_of(ctx),
             },
         )
+
+    async def _read(self, request: Request, sid: str, data: dict[str, Any], ctx: LaunchContext, resource_type: str,
+                    resource_id: str) -> dict[str, Any] | None:
+        """A FHIR read with the session's token; a 401 ends the session."""
+        try:
+            return await self.fhir.read(ctx.iss, ctx.access_token, resource_type, resource_id)
+        except EhrRejected:
+            self._end(request, sid, data, ctx, "invalid_token")
+            raise SessionEnded("The EHR no longer accepts this ChartRAG session, so ChartRAG has stopped answering. "
+                               "Relaunch ChartRAG from the patient's chart.", "invalid_token") from None
 
     async def jwks(self) -> Response:
         """The confidential client's public key set, for JWKS-URL registration with an EHR."""
@@ -196,16 +283,22 @@ class SmartApp:
 
     async def style(self, request: Request) -> Response:
         """CSS variables from the EHR's ``smart_style_url`` (validated values only), else nothing."""
-        found = await self._context(request)
+        try:
+            found = await self._context(request)
+        except SmartLaunchError:
+            found = None
         css = ""
         if found is not None and found[2].smart_style_url:
             css = style_css(await self.fhir.style(found[2].smart_style_url))
         return Response(css, media_type="text/css")
 
     async def ask(self, request: Request, runtime: Runtime) -> Response:
-        found = await self._context(request)
+        try:
+            found = await self._live(request)
+        except SmartLaunchError as exc:
+            return ended_json(exc)
         if found is None:
-            return JSONResponse({"detail": "no active session"}, status_code=401)
+            return ended_json(None)
         sid, data, ctx = found
         token = request.headers.get("x-csrf-token", "")
         if not token or not secrets.compare_digest(token, data.get("csrf", "")):
@@ -223,10 +316,13 @@ class SmartApp:
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
     async def source(self, request: Request, chunk_id: str) -> Response:
-        found = await self._context(request)
+        try:
+            found = await self._context(request)
+        except SmartLaunchError as exc:
+            return ended_json(exc)
         if found is None:
-            return JSONResponse({"detail": "no active session"}, status_code=401)
-        _, data, ctx = found
+            return ended_json(None)
+        sid, data, ctx = found
         citation = data.get("citations", {}).get(chunk_id)
         if citation is None or citation["patient_id"] != ctx.patient:
             return JSONResponse({"detail": "not a citation of this session's answer"}, status_code=404)
@@ -239,7 +335,10 @@ class SmartApp:
         text, highlight = citation["text"], None
         if citation["resource_type"] in ("DocumentReference", "DiagnosticReport"):
             resource_type, resource_id = citation["reference"].split("/", 1)
-            full = note_text(await self.fhir.read(ctx.iss, ctx.access_token, resource_type, resource_id))
+            try:
+                full = note_text(await self._read(request, sid, data, ctx, resource_type, resource_id))
+            except SessionEnded as exc:
+                return ended_json(exc)
             if full and citation["end"] <= len(full):
                 text, highlight = full, [citation["start"], citation["end"]]
         return JSONResponse({
@@ -258,6 +357,21 @@ STYLE_VARIABLES = {
     "dim_border_radius": "--radius", "font_family_body": "--font",
 }
 _SAFE_VALUE = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\([0-9., %]+\)|[0-9.]+(px|em|rem)|[A-Za-z0-9 ,'\"-]{1,80})$")
+
+
+def reads_of(ctx: LaunchContext) -> list[str]:
+    """What the session may read, as the banner says it: each granted type, with its category limit."""
+    cats = ctx.scopes.categories
+    return [f"{t} ({', '.join(sorted(cats[t]))} only)" if t in cats else t for t in sorted(ctx.scopes.resource_types)]
+
+
+def ended_json(exc: SmartLaunchError | None) -> JSONResponse:
+    """What the page's script shows when the session is gone: plain words and a relaunch instruction."""
+    if exc is None:
+        return JSONResponse({"detail": "There is no active ChartRAG session. Relaunch ChartRAG from the patient's "
+                                       "chart.", "relaunch": True, "title": "No active session"}, status_code=401)
+    return JSONResponse({"detail": str(exc), "title": exc.title, "ehr_said": exc.plain, "ehr_error": exc.ehr_error,
+                         "relaunch": True}, status_code=401)
 
 
 def requester_of(ctx: LaunchContext) -> str:
@@ -292,11 +406,18 @@ async def _events(answer: ValidatedAnswer) -> AsyncIterator[str]:
             for cid in claim.citations
         ]
         yield _sse("claim", {"text": claim.text, "citations": chips})
+    for series in answer.series:  # a trend drawn: each point is a cited fact, numbered like the chips
+        yield _sse("series", {
+            "name": series.name, "unit": series.unit, "reference_range": series.reference_range,
+            "range_low": series.range_low, "range_high": series.range_high,
+            "points": [{"day": p.day, "value": p.value, "shown": p.shown, "flag": p.flag, "chunk_id": p.chunk_id,
+                        "n": numbering.get(p.chunk_id)} for p in series.points]})
     closest = [{"n": n, "chunk_id": c.chunk_id, "reference": c.reference, "resource_type": c.resource_type,
                 "date": c.effective_date} for n, c in enumerate(answer.closest, start=1)] if answer.abstained else []
+    reason = answer.answer.split("\n")[-1] if answer.absence and not answer.abstained else None
     yield _sse("done", {"abstained": answer.abstained, "confidence": answer.confidence,
                         "message": answer.answer if answer.abstained else None, "closest": closest,
-                        "notice": answer.notice})
+                        "notice": answer.notice, "absence": answer.absence, "absence_message": reason})
 
 
 def smart_router(app_state: SmartApp) -> APIRouter:
@@ -316,5 +437,12 @@ def smart_router(app_state: SmartApp) -> APIRouter:
 
 
 def error_page(app_state: SmartApp, request: Request, exc: SmartLaunchError) -> Response:
-    status = 400 if isinstance(exc, StateMismatch) else 401 if isinstance(exc, TokenError) else 403
-    return app_state.page(request, "ChartRAG could not start", str(exc), status)
+    status = 400 if isinstance(exc, StateMismatch) else 401 if isinstance(exc, TokenError | SessionEnded) else 403
+    if exc.ehr_error == "access_denied":
+        status = 403
+    return app_state.templates.TemplateResponse(
+        request, "message.html",
+        {"title": exc.title, "message": str(exc), "ehr_said": exc.plain, "ehr_error": exc.ehr_error,
+         "ehr_description": exc.ehr_description,
+         "relaunch": isinstance(exc, SessionEnded | StateMismatch | TokenError)},
+        status_code=status)

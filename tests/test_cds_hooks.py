@@ -120,7 +120,7 @@ async def test_card_cites_only_the_requests_patient(client: httpx.AsyncClient, p
     assert len(card["summary"]) < 140 and card["indicator"] in ("info", "warning") and card["source"]["label"]
     assert card["links"][0]["type"] == "smart" and json.loads(card["links"][0]["appContext"])
     assert all(v not in (None, "", [], {}) for v in card.values())  # no null or empty optional fields
-    cited = set(re.findall(r"\[([A-Za-z]+/[0-9a-f-]+)\]", card["detail"]))
+    cited = set(re.findall(r"\]\([^)\s]*/([A-Z][A-Za-z]+/[0-9a-f-]+)\)", card["detail"]))
     own = {d.source.reference for d in load_path(bundle).documents}
     assert cited and cited <= own
 
@@ -195,7 +195,7 @@ async def test_feedback_is_audited_with_the_card(client: httpx.AsyncClient, two_
 
 
 def _cited(card: dict[str, Any]) -> set[str]:
-    return set(re.findall(r"\[([A-Za-z]+/[0-9a-f-]+)\]", card["detail"]))
+    return set(re.findall(r"\]\([^)\s]*/([A-Z][A-Za-z]+/[0-9a-f-]+)\)", card["detail"]))
 
 
 async def test_prefetch_bundles_paged_are_used_for_an_unindexed_patient(client: httpx.AsyncClient) -> None:

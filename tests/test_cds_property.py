@@ -47,5 +47,7 @@ async def test_cards_cite_only_the_requests_patient(index: EdgeIndex, patient: s
         assert not summary.sections
         return
     assert len(card.summary) < 140
-    cited = set(re.findall(r"\[([A-Za-z]+/[0-9a-f-]+)\]", card.detail or ""))
+    cited = set(re.findall(r"\]\([^)\s]*/([A-Z][A-Za-z]+/[0-9a-f-]+)\)", card.detail or ""))
     assert cited and cited <= OWN[patient]
+    prose = re.sub(r"\]\([^)\s]+\)", "]", card.detail or "")  # the text a clinician reads, link targets aside
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", prose) and "/" + patient not in prose

@@ -174,7 +174,7 @@ async def test_yes_no(service: ChartService) -> None:
 
 async def test_current(service: ChartService) -> None:
     _, claims = await ask_kind(service, "is she still taking lisinopril")
-    assert claims[0].startswith("Not active") and "stopped" in claims[0]
+    assert claims[0].startswith("No — ") and "stopped" in claims[0]
     part, _ = await ask_kind(service, "current meds")
     assert [c.resource_id for c in part.chunks] == ["met"]
 

@@ -141,6 +141,17 @@ class AspectEvidence:
     not_found: str | None = None  # an honest reason, no patient text beyond the asked concept and dates
     nearest: list[Chunk] = field(default_factory=list)  # shown when nothing is in the asked window
     how: str | None = None  # how the concept was resolved (exact, lexicon, analyte, typo, dense)
+    withheld: bool = False  # the session's scopes do not allow reading what the aspect needs
+    anchor: int | None = None  # the chart's latest record day (YYYYMMDD), when the kind judges staleness
+
+    @property
+    def absence(self) -> str | None:
+        """Why there is no answer: withheld by scope, recorded only outside the asked period, or not recorded."""
+        if self.chunks or not self.not_found:
+            return None
+        if self.withheld:
+            return "withheld"
+        return "outside_window" if self.nearest else "not_recorded"
 
 
 class ChartReader(Protocol):

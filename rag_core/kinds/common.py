@@ -11,9 +11,9 @@ from typing import Any, TypeVar
 from rag_core.concepts import Resolution, lexicon
 from rag_core.index.base import sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader
-from rag_core.kinds.timewords import iso
+from rag_core.kinds.timewords import int_day, iso
 from rag_core.kinds.topics import BY_NAME
-from rag_core.models import Chunk, Claim, Derived
+from rag_core.models import Chunk, Claim, Derived, SearchFilter
 
 MAX_LISTED = 60
 
@@ -84,11 +84,34 @@ def window_phrase(aspect: Aspect) -> str:
     return f"up to {iso(w.day_to)}" if w.day_to else ""
 
 
-def list_claims(chunks: list[Chunk], verb: str) -> list[Claim]:
+STALE_ORDER_DAYS = 365  # an order still "active" this long after it was written, with the chart going on
+
+
+def stale_note(chunk: Chunk, anchor: int | None) -> str | None:
+    """"ordered 2004-11-03, still marked active" for an active medication order written more than a year
+    before the chart's latest record (``anchor``, YYYYMMDD): prescriptions are renewed at least yearly, so
+    such an order is more likely never closed than current. Said, never hidden: the clinician decides."""
+    if (chunk.resource_type != "MedicationRequest" or chunk.status != "active" or not chunk.effective_day
+            or not anchor or not chunk.effective_date):
+        return None
+    if (int_day(anchor) - int_day(chunk.effective_day)).days <= STALE_ORDER_DAYS:
+        return None
+    return f"ordered {chunk.effective_date}, still marked active"
+
+
+async def chart_anchor(reader: ChartReader, day_to: int | None) -> int | None:
+    """The day of the chart's latest record up to ``day_to`` (what "stale" is measured against)."""
+    newest = await reader.facts(SearchFilter(day_to=day_to), newest_first=True, limit=1)
+    return newest[0].effective_day if newest else None
+
+
+def list_claims(chunks: list[Chunk], verb: str, anchor: int | None = None) -> list[Claim]:
     claims = []
     for name, group in group_by_concept(chunks).items():
         dates = date_list(group)
-        claims.append(Claim(text=f"{name} — {verb}" + (f" on {dates}" if dates else "") + ".",
+        stale = stale_note(group[-1], anchor)
+        claims.append(Claim(text=f"{name} — {verb}" + (f" on {dates}" if dates else "")
+                                 + (f" ({stale})" if stale else "") + ".",
                             citations=[c.id for c in group]))
     return claims
 
@@ -162,7 +185,8 @@ def _nearest_outside(chunks: list[Chunk], aspect: Aspect) -> list[Chunk]:
 
 def withheld(aspect: Aspect) -> AspectEvidence:
     types = ", ".join(sorted(aspect.resource_types or ()))
-    return AspectEvidence(aspect, [], not_found=f"Withheld: this session's scopes do not allow reading {types}.")
+    return AspectEvidence(aspect, [], not_found=f"Withheld: this session's scopes do not allow reading {types}.",
+                          withheld=True)
 
 
 def newest_day(chunks: list[Chunk]) -> list[Chunk]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import MAX_LISTED, concept_evidence, list_claims, withheld
+from rag_core.kinds.common import MAX_LISTED, chart_anchor, concept_evidence, list_claims, stale_note, withheld
 from rag_core.kinds.timewords import Window
-from rag_core.models import Claim
+from rag_core.models import Chunk, Claim
 
 
 class CurrentKind(Kind):
@@ -28,28 +28,33 @@ class CurrentKind(Kind):
             if read.early is not None:
                 return read.early
             active = [c for c in read.chunks if c.status in (statuses or ())]
-            if active:
-                return read.evidence(active[-k:])
-            part = read.evidence(read.chunks[-1:])
+            part = read.evidence(active[-k:] if active else read.chunks[-1:])
+            part.anchor = await chart_anchor(reader, today.day_to)
             return part
         chunks = await reader.facts(replace(aspect, window=today, statuses=statuses).base_filter())
         if not chunks:
             return AspectEvidence(aspect, [], not_found=f"No active {aspect.topic.name} records.")
-        return AspectEvidence(aspect, chunks[-MAX_LISTED:], [], 1.0)
+        return AspectEvidence(aspect, chunks[-MAX_LISTED:], [], 1.0, anchor=await chart_anchor(reader, today.day_to))
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
         topic = part.aspect.topic
         assert topic is not None
         statuses = topic.active_statuses or ()
         if part.aspect.concept:
-            chunk = part.chunks[-1]
-            name = chunk.concepts[0] if chunk.concepts else "it"
-            if chunk.status in statuses:
-                return [Claim(text=f"Yes — {name} is {chunk.status} ({topic.verb} {chunk.effective_date}).",
-                              citations=[c.id for c in part.chunks])]
-            return [Claim(text=f"Not active — {name} was last {topic.verb} on {chunk.effective_date} "
-                               f"(status {chunk.status}).", citations=[chunk.id])]
-        return list_claims(part.chunks, topic.verb)
+            return [status_claim(part.chunks, topic.verb, statuses, part.anchor)]
+        return list_claims(part.chunks, topic.verb, part.anchor)
+
+
+def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anchor: int | None) -> Claim:
+    """Yes / No to "is she (still) on X", "does he have X": from the newest record's status, as recorded."""
+    chunk = chunks[-1]
+    name = chunk.concepts[0] if chunk.concepts else "it"
+    if chunk.status in statuses:
+        stale = stale_note(chunk, anchor)
+        return Claim(text=f"Yes — {name} is {chunk.status} ({verb} {chunk.effective_date}"
+                          + (f"; {stale}" if stale else "") + ").", citations=[c.id for c in chunks])
+    return Claim(text=f"No — {name} is not active: last {verb} on {chunk.effective_date} (status {chunk.status}).",
+                 citations=[chunk.id])
 
 
 CURRENT = CurrentKind()

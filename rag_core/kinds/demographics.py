@@ -32,7 +32,8 @@ class DemographicsKind(Kind):
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         if not reader.granted(frozenset({"Patient"})):
-            return AspectEvidence(aspect, [], not_found="Withheld: this session's scopes do not allow reading Patient.")
+            return AspectEvidence(aspect, [], not_found="Withheld: this session's scopes do not allow reading Patient.",
+                                  withheld=True)
         found = await reader.facts(SearchFilter(resource_types=frozenset({"Patient"})))
         if not found:
             return AspectEvidence(aspect, [], not_found="No demographics recorded for this patient.")

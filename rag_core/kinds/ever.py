@@ -6,9 +6,16 @@ record of the concept the answer says so ("no record of …"), which is not the 
 
 from __future__ import annotations
 
+import re
+
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import concept_evidence, fact_sentence
+from rag_core.kinds.common import chart_anchor, concept_evidence, fact_sentence
+from rag_core.kinds.current import status_claim
 from rag_core.models import Chunk, Claim
+
+# "is she on metformin?", "does he take …", "does she have diabetes?": asked about now, not "ever"
+_NOW = re.compile(r"^\s*(?:is|are)\b.*\b(?:on|taking|using)\b|^\s*(?:does|do)\b.*\b(?:take|use|have)\b"
+                  r"|\bcurrently\b|\bstill\b|\bnow\b", re.I)
 
 
 class EverKind(Kind):
@@ -25,21 +32,35 @@ class EverKind(Kind):
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         read = await concept_evidence(reader, aspect)
-        if read.early is not None:
-            if read.early.not_found and read.early.not_found.startswith("Nothing recorded"):
-                read.early.not_found = f"No record of \u201c{aspect.concept}\u201d in this chart."
-            return read.early
+        if read.early is not None:  # a yes/no question's "no answer" still leads with its word
+            early = read.early
+            if early.absence == "not_recorded":
+                early.not_found = (f"Not recorded \u2014 no record of \u201c{aspect.concept}\u201d in this chart "
+                                   "(which is not the same as \u201cno\u201d).")
+            elif early.absence == "outside_window" and early.not_found:
+                early.not_found = f"Not recorded in that period \u2014 {early.not_found}"
+            return early
         chunks = read.chunks
         picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # first and most recent prove it
-        return read.evidence(picked)
+        part = read.evidence(picked)
+        if _asks_now(part):
+            part.anchor = await chart_anchor(reader, aspect.window.day_to)
+        return part
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
         topic = part.aspect.topic.name if part.aspect.topic else "lab"
         oldest, newest = part.chunks[0], part.chunks[-1]
         if topic == "lab":  # "does he smoke?", "any A1c?": what was recorded, not a bare yes
-            return [Claim(text=f"Most recent: {fact_sentence(newest)}", citations=[newest.id])]
+            return [Claim(text=f"Yes \u2014 recorded; most recent: {fact_sentence(newest)}", citations=[newest.id])]
         name = oldest.concepts[0] if oldest.concepts else "it"
+        if _asks_now(part) and part.aspect.topic is not None and part.aspect.topic.active_statuses:
+            return [status_claim(part.chunks, part.aspect.topic.verb, part.aspect.topic.active_statuses, part.anchor)]
         return [Claim(text=_yes(topic, name, oldest, newest), citations=[c.id for c in part.chunks])]
+
+
+def _asks_now(part: AspectEvidence) -> bool:
+    topic = part.aspect.topic
+    return topic is not None and topic.name in ("medication", "condition") and bool(_NOW.search(part.aspect.clause))
 
 
 def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:

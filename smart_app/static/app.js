@@ -29,6 +29,82 @@
     }
   }
 
+  const SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs, text) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // A trend as a small chart: one point per cited value (as recorded), the recorded reference range as a
+  // band, the lab's own flag beside a point. Points are keyboard-focusable and open their source.
+  function addSeries(series) {
+    const pts = series.points.filter((p) => isFinite(Number(p.value)) && !isNaN(Date.parse(p.day)));
+    if (pts.length < 2) return;
+    const W = 560, H = 210, L = 56, R = 16, T = 14, B = 34;
+    const xs = pts.map((p) => Date.parse(p.day));
+    const ys = pts.map((p) => Number(p.value));
+    const low = series.range_low !== null && series.range_low !== undefined ? Number(series.range_low) : null;
+    const high = series.range_high !== null && series.range_high !== undefined ? Number(series.range_high) : null;
+    let y0 = Math.min(...ys, ...(low !== null ? [low] : [])), y1 = Math.max(...ys, ...(high !== null ? [high] : []));
+    if (y0 === y1) { y0 -= 1; y1 += 1; }
+    const pad = (y1 - y0) * 0.08; y0 -= pad; y1 += pad;
+    const x0 = Math.min(...xs), x1 = Math.max(...xs) === x0 ? x0 + 1 : Math.max(...xs);
+    const X = (t) => L + ((t - x0) / (x1 - x0)) * (W - L - R);
+    const Y = (v) => T + (1 - (v - y0) / (y1 - y0)) * (H - T - B);
+    const figure = el("figure", "series");
+    const caption = series.name + (series.unit ? " (" + series.unit + ")" : "") + ", " + pts.length + " values from " +
+      pts[0].day + " to " + pts[pts.length - 1].day + (series.reference_range ? "; reference range " + series.reference_range + " as recorded" : "");
+    const chart = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": "Chart: " + caption });
+    if (low !== null && high !== null) {
+      chart.appendChild(svg("rect", { x: L, y: Y(high), width: W - L - R, height: Math.max(1, Y(low) - Y(high)), class: "band" }));
+    }
+    chart.appendChild(svg("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, class: "axis" }));
+    chart.appendChild(svg("line", { x1: L, y1: T, x2: L, y2: H - B, class: "axis" }));
+    const lowest = pts[ys.indexOf(Math.min(...ys))], highest = pts[ys.indexOf(Math.max(...ys))];
+    for (const p of [highest, lowest]) {
+      chart.appendChild(svg("text", { x: L - 6, y: Y(Number(p.value)) + 4, "text-anchor": "end", class: "tick" }, p.value));
+    }
+    chart.appendChild(svg("text", { x: L, y: H - 10, class: "tick" }, pts[0].day));
+    chart.appendChild(svg("text", { x: W - R, y: H - 10, "text-anchor": "end", class: "tick" }, pts[pts.length - 1].day));
+    chart.appendChild(svg("polyline", { points: pts.map((p) => X(Date.parse(p.day)) + "," + Y(Number(p.value))).join(" "), class: "trend" }));
+    for (const p of pts) {
+      const flagged = p.flag && !/^(N|Normal)$/i.test(p.flag);
+      const label = (p.n ? "Source " + p.n + ": " : "") + p.shown + " on " + p.day + (p.flag ? " (" + p.flag + ")" : "");
+      const dot = svg("circle", { cx: X(Date.parse(p.day)), cy: Y(Number(p.value)), r: 5, tabindex: 0, role: "button",
+        class: flagged ? "point flagged" : "point", "aria-label": label });
+      dot.appendChild(svg("title", {}, label));
+      const open = () => openSource(p.chunk_id, null);
+      dot.addEventListener("click", open);
+      dot.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+      chart.appendChild(dot);
+      if (flagged) chart.appendChild(svg("text", { x: X(Date.parse(p.day)) + 7, y: Y(Number(p.value)) - 7, class: "flag" }, p.flag.slice(0, 1).toUpperCase()));
+    }
+    figure.appendChild(chart);
+    figure.appendChild(el("figcaption", "meta", caption + ". Select a point to open its source."));
+    answer.appendChild(figure);
+  }
+
+  function ended(detail) {
+    const box = el("div", "ended");
+    box.setAttribute("role", "alert");
+    box.appendChild(el("h2", "", (detail && detail.title) || "Your EHR session ended"));
+    box.appendChild(el("p", "", (detail && detail.detail) || "ChartRAG has stopped answering for this session."));
+    if (detail && detail.ehr_said) box.appendChild(el("p", "meta", detail.ehr_said));
+    box.appendChild(el("p", "", "Relaunch ChartRAG from the patient's chart in your EHR to continue."));
+    answer.replaceChildren(box);
+    input.disabled = true;
+    button.disabled = true;
+    document.querySelectorAll(".suggestion").forEach((b) => { b.disabled = true; });
+  }
+
+  const ABSENCE = {
+    not_recorded: "Not recorded",
+    outside_window: "Not in the period asked",
+    withheld: "Withheld by this session's access",
+  };
+
   function addClaim(claim) {
     const row = el("div", "claim", claim.text);
     chips(row, claim.citations);
@@ -37,8 +113,17 @@
 
   function finish(done) {
     if (done.notice) answer.appendChild(el("p", "meta notice", done.notice));
+    if (!done.abstained && done.absence && done.absence_message) {
+      const part = el("div", "notfound " + done.absence);
+      part.appendChild(el("strong", "", (ABSENCE[done.absence] || "Not found") + ": "));
+      part.appendChild(document.createTextNode(done.absence_message));
+      answer.appendChild(part);
+    }
     if (done.abstained) {
-      answer.appendChild(el("div", "notfound", done.message || "Not found in this patient's chart."));
+      const box = el("div", "notfound " + (done.absence || "not_recorded"));
+      box.appendChild(el("strong", "absence", ABSENCE[done.absence] || "Not found"));
+      box.appendChild(el("p", "", done.message || "Not found in this patient's chart."));
+      answer.appendChild(box);
       if (done.closest && done.closest.length) {
         const row = el("div", "closest", "Closest evidence (does not answer the question): ");
         chips(row, done.closest);
@@ -67,7 +152,9 @@
       });
       if (!response.ok) {
         const detail = await response.json().catch(() => ({}));
-        answer.replaceChildren(el("p", "error", detail.detail || "ChartRAG could not answer (" + response.status + ")."));
+        if (response.status === 401 || detail.relaunch) { ended(detail); return; }
+        answer.replaceChildren(el("p", "error", typeof detail.detail === "string" ? detail.detail
+          : "ChartRAG could not answer this question (HTTP " + response.status + "). Please try again."));
         return;
       }
       answer.replaceChildren();
@@ -85,6 +172,7 @@
           const event = (block.match(/^event: (.*)$/m) || [])[1];
           const data = JSON.parse((block.match(/^data: (.*)$/m) || [])[1] || "{}");
           if (event === "claim") addClaim(data);
+          if (event === "series") addSeries(data);
           if (event === "done") finish(data);
         }
       }
@@ -97,9 +185,13 @@
 
   async function openSource(chunkId, chip) {
     document.querySelectorAll(".chip[aria-pressed=true]").forEach((c) => c.setAttribute("aria-pressed", "false"));
-    chip.setAttribute("aria-pressed", "true");
+    if (chip) chip.setAttribute("aria-pressed", "true");
     const response = await fetch("/app/source/" + encodeURIComponent(chunkId), { credentials: "same-origin" });
-    const data = await response.json();
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      if (response.status === 401 || data.relaunch) ended(data);
+      return;
+    }
     panel.hidden = false;
     document.getElementById("source-title").textContent = data.reference || "Source";
     document.getElementById("source-meta").textContent =
