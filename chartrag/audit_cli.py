@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
@@ -53,6 +54,23 @@ def _verified(settings: RagSettings) -> tuple[AuditKey, Iterable[dict[str, Any]]
     return key, records(target) if target.exists() else iter(())
 
 
+# The data dirs the product writes by default: `chartrag serve` / `ingest` / `ask`, and `chartrag demo`.
+DEFAULT_DATA_DIRS = (Path(".chartrag"), Path(".chartrag-demo"))
+
+
+def _written_data_dir(data_dir: Path | None) -> Path | None:
+    """The data dir to verify: the one given (--data-dir or CHARTRAG_DATA_DIR), else the default one
+    that holds an audit log (the demo writes .chartrag-demo); None when neither does."""
+    if data_dir is not None or os.environ.get("CHARTRAG_DATA_DIR"):
+        return data_dir
+    for candidate in DEFAULT_DATA_DIRS:
+        if (candidate / "audit.jsonl").exists():
+            if candidate != DEFAULT_DATA_DIRS[0]:
+                err.print(f"verifying {candidate}/audit.jsonl (the demo's data dir; --data-dir to choose another)")
+            return candidate
+    return None
+
+
 @audit_app.command("verify")
 def audit_verify(
     path: Annotated[Path | None, typer.Argument(help="Audit JSONL (default <data-dir>/audit.jsonl)")] = None,
@@ -60,14 +78,23 @@ def audit_verify(
     legacy: Annotated[bool, typer.Option(help="A log written before the keyed format (unkeyed SHA-256 chain)")] = False,
 ) -> None:
     """Recompute the keyed chain and check it against the PostgreSQL checkpoints; exit 3 if any record
-    was altered, dropped, reordered or rewritten, or the log was truncated, emptied or deleted."""
-    settings = settings_for(data_dir)
+    was altered, dropped, reordered or rewritten, or the log was truncated, emptied or deleted; exit 1
+    when there is no log where one was expected and no checkpoint says one existed."""
+    settings = settings_for(data_dir if path is not None else _written_data_dir(data_dir))
     target = path or settings.resolved_audit_path
     if legacy:
+        if not target.exists():
+            raise fail(f"no audit log at {target}")
         result = verify_legacy(target)
     else:
+        if not target.exists() and not (settings.audit_key or settings.resolved_audit_key_path.exists()):
+            raise fail(f"no audit log at {target} (and no audit key beside it): give the data dir the product "
+                       f"wrote with --data-dir (`chartrag demo` writes {DEFAULT_DATA_DIRS[1]})")
         key = _key(settings)
         result = verify(target, key, _checkpoints(settings, key))
+        if result.ok and not target.exists():  # no checkpoint says a log existed here: nothing to verify
+            raise fail(f"no audit log at {target}: nothing was verified (give the data dir the product wrote "
+                       "with --data-dir)")
     out.print_json(json.dumps(result.__dict__ | {"path": str(target)}))
     if result.warning:
         err.print(f"warning: {result.warning}")

@@ -28,7 +28,7 @@ from chartrag.console import progress_bar as _progress
 from chartrag.console import settings_for as _settings
 from chartrag.ingest_cli import ingest_app, ingest_paths, subscriptions_app
 from chartrag.phi_cli import phi_app
-from rag_core.errors import ChartRagError
+from rag_core.errors import ChartRagError, PatientNotIndexed
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "synthea"
 PHI_SYNTH = DEMO_DATA.parent / "phi" / "presidio_synth.json"  # presidio-evaluator sentences (scripts/generate_phi_synth.py)
@@ -85,6 +85,8 @@ def ask(
 
     try:
         asyncio.run(run())
+    except PatientNotIndexed as exc:
+        raise _fail(f"patient not indexed: {exc} — not the same as \"not found in this patient's chart\"") from None
     except (ChartRagError, ValueError) as exc:
         raise _fail(str(exc)) from None
 

@@ -70,3 +70,29 @@ def test_audit_verify_exit_codes(data_dir: Path) -> None:
     log.write_text("\n".join([*lines[:-1], lines[-1].replace('"cli"', '"someone-else"')]) + "\n")
     broken = runner.invoke(app, ["audit", "verify", str(log), "--data-dir", str(data_dir)])
     assert broken.exit_code == EXIT_AUDIT_BROKEN
+
+
+def test_an_unknown_patient_is_not_indexed_not_not_found(data_dir: Path) -> None:
+    result = runner.invoke(app, ["ask", "--data-dir", str(data_dir), "--patient", "no-such-patient", "Any allergies?"])
+    assert result.exit_code == EXIT_BAD_INPUT and "patient not indexed" in result.output
+
+
+def test_audit_verify_finds_the_demo_log_and_fails_on_a_missing_one(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from rag_core.audit import AuditKey, JsonlAuditLog
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CHARTRAG_DATA_DIR", raising=False)
+    monkeypatch.delenv("CHARTRAG_AUDIT_DSN", raising=False)
+    nothing = runner.invoke(app, ["audit", "verify"])  # neither default data dir holds a log
+    assert nothing.exit_code == EXIT_BAD_INPUT and "no audit log" in nothing.output
+    demo = tmp_path / ".chartrag-demo"
+    log = JsonlAuditLog(demo / "audit.jsonl", AuditKey.load(None, demo / "audit.key"))
+    log.record({"event": "answer", "requester": "dr-demo", "patient_id": "p1", "outcome": "answered"})
+    log.close()
+    found = runner.invoke(app, ["audit", "verify"])
+    assert found.exit_code == 0, found.output
+    report = json.loads(found.stdout)
+    assert report["ok"] is True and report["records"] == 1 and report["path"].endswith(".chartrag-demo/audit.jsonl")
+    missing = runner.invoke(app, ["audit", "verify", str(tmp_path / "nope" / "audit.jsonl"), "--data-dir", str(demo)])
+    assert missing.exit_code == EXIT_BAD_INPUT and "no audit log" in missing.output
