@@ -31,6 +31,7 @@ from chartrag.phi_cli import phi_app
 from rag_core.errors import ChartRagError, PatientNotIndexed
 
 DEMO_DATA = Path(__file__).resolve().parent.parent / "data" / "synthea"
+GENERATED = DEMO_DATA.parent / "generated"  # scripts/synth_patients.py: ICU stays, reference ranges, flags
 PHI_SYNTH = DEMO_DATA.parent / "phi" / "presidio_synth.json"  # presidio-evaluator sentences (scripts/generate_phi_synth.py)
 
 app = typer.Typer(help="ChartRAG: cited, patient-isolated answers over one patient's chart.", no_args_is_help=True)
@@ -189,11 +190,11 @@ def demo(
     settings = _settings(data_dir)
     marker = data_dir / ".demo-ingested"
     if not marker.exists():
-        summary = asyncio.run(ingest_paths(settings, [DEMO_DATA]))
+        summary = asyncio.run(ingest_paths(settings, [DEMO_DATA, GENERATED]))
         marker.write_text(json.dumps(summary["chunks"]))
         err.print(f"ingested {summary['patients']} synthetic patients, {summary['chunks']} chunks")
     out.print(f"Open the sandbox EHR: http://{host}:{port + 1}/  (pick a patient; ChartRAG launches inside it)")
-    asyncio.run(serve_demo(settings, DEMO_DATA, host, port))
+    asyncio.run(serve_demo(settings, [DEMO_DATA, GENERATED], host, port))
 
 
 def _emit(report: dict[str, object], json_out: Path | None) -> None:

@@ -87,7 +87,7 @@ def build_app(
     return app
 
 
-async def serve_demo(settings: RagSettings, data: Path, host: str, port: int) -> None:
+async def serve_demo(settings: RagSettings, data: list[Path], host: str, port: int) -> None:
     """ChartRAG on ``port`` and the sandbox EHR (a development tool) on ``port + 1``."""
     from sandbox_ehr.app import create_sandbox
 

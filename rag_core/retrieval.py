@@ -26,6 +26,7 @@ from rag_core.embedding import Embedder
 from rag_core.index.base import VectorIndex, sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, QueryPlan
 from rag_core.kinds.search import SEARCH
+from rag_core.kinds.timewords import day_int
 from rag_core.kinds.topics import BY_NAME, CONCEPT_TOPICS
 from rag_core.models import NAMESPACES, PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
 from rag_core.rerank import Reranker
@@ -124,6 +125,10 @@ class ScopedReader:
     def granted(self, types: frozenset[str] | None) -> frozenset[str] | None:
         return self.scope.allowed(types)
 
+    @property
+    def asked_day(self) -> int:
+        return day_int(self.plan.now)
+
     async def facts(self, flt: SearchFilter, newest_first: bool = False, limit: int | None = None) -> list[Chunk]:
         chunks = await self.index.scroll(PATIENT_DATA, flt, self.scope, limit=limit or SCROLL_LIMIT,
                                          newest_first=newest_first)
@@ -146,7 +151,11 @@ class ScopedReader:
     async def resolve(self, aspect: Aspect) -> Resolution | None:
         if not aspect.concept:
             return None
-        vocabulary = await self.vocabulary(aspect.window.day_to)
+        # names recorded up to the day asked — not only inside the asked period, so that "K in 2010" for a
+        # chart whose potassium starts in 2019 resolves and is answered "none then; the closest: …"
+        asked = self.asked_day
+        day_to = aspect.window.day_to
+        vocabulary = await self.vocabulary(asked if day_to is None or day_to <= asked else day_to)
         prefer = ([aspect.topic.name] if aspect.topic is not None and aspect.topic.name in BY_NAME else [])
         prefer += [t for t in aspect.prefer if t not in prefer]
         return resolve_concept(aspect.concept, vocabulary, prefer, aspect.clause)

@@ -67,7 +67,7 @@ async def _oauth_request(request: Request) -> SandboxRequest:
 
 
 def create_sandbox(
-    data_dir: Path, base_url: str, app_url: str, client_id: str = "chartrag", cds_base: str | None = None,
+    data_dir: Path | list[Path], base_url: str, app_url: str, client_id: str = "chartrag", cds_base: str | None = None,
     notify: tuple[str, str] | None = None,
 ) -> FastAPI:
     """``base_url``: where this sandbox is served; ``app_url``: ChartRAG's base URL; ``cds_base``: where

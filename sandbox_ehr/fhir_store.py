@@ -16,9 +16,10 @@ class FhirStore:
     patient_of: dict[str, str] = field(default_factory=dict)  # "Type/id" → patient id
 
     @classmethod
-    def from_folder(cls, folder: Path) -> FhirStore:
+    def from_folder(cls, folder: Path | list[Path]) -> FhirStore:
         store = cls()
-        for path in sorted(folder.glob("*.json")):
+        folders = folder if isinstance(folder, list) else [folder]
+        for path in sorted(p for f in folders for p in f.glob("*.json")):
             bundle = json.loads(path.read_text(encoding="utf-8"))
             for entry in bundle.get("entry") or []:
                 store.add(entry["resource"])

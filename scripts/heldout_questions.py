@@ -211,7 +211,10 @@ def medications(w: Writer, chart: Chart) -> None:
     for drug in rng.sample(sorted(by_drug), min(2, len(by_drug))):
         template = rng.choice(["is the patient on {d}?", "ever prescribed {d}?", "{d}?", "has he/she had {d}",
                                "any {d} prescriptions"])
-        w.add(chart, "ever_yes", template.format(d=drug), [chart.ref(r) for r in by_drug[drug]], ["yes"], match="any")
+        newest = max(by_drug[drug], key=lambda r: _day(r.get("authoredOn")) or "")
+        # "is the patient on X?" asks about now: yes only while the newest order is still active
+        answer = "no" if template.startswith("is the patient on") and newest.get("status") != "active" else "yes"
+        w.add(chart, "ever_yes", template.format(d=drug), [chart.ref(r) for r in by_drug[drug]], [answer], match="any")
     absent = [d for d in ABSENT_DRUGS if d.split()[0] not in by_drug]
     if absent:
         w.add(chart, "ever_no", rng.choice(["is the patient on {d}?", "ever on {d}?", "{d} prescribed?"]).format(
@@ -241,9 +244,13 @@ def conditions(w: Writer, chart: Chart) -> None:
         same = [x for x in found if term in x[0]]
         first = min(same, key=lambda x: x[1])
         if rng.random() < 0.5:
-            w.add(chart, "ever_yes", rng.choice(["history of {c}?", "any {c}", "does the patient have {c}?",
-                                                 "{c}?"]).format(c=term),
-                  [chart.ref(x[2]) for x in same], ["yes"], match="any")
+            template = rng.choice(["history of {c}?", "any {c}", "does the patient have {c}?", "{c}?"])
+            newest = max(same, key=lambda x: x[1])[2]
+            status = {c.get("code") for c in (newest.get("clinicalStatus") or {}).get("coding", [])}
+            # "does the patient have X?" asks about now: yes only while the newest record is still active
+            now_yes = bool(status & {"active", "recurrence", "relapse"})
+            answer = "no" if template.startswith("does the patient have") and not now_yes else "yes"
+            w.add(chart, "ever_yes", template.format(c=term), [chart.ref(x[2]) for x in same], [answer], match="any")
         else:
             w.add(chart, "onset", rng.choice(["when was {c} diagnosed?", "{c} onset", "since when {c}",
                                               "when did the {c} start"]).format(c=term),

@@ -10,6 +10,12 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "note: install Debian's chromium package for the browser test (tests/test_browser.py)" >&2
   fi
 fi
+# The browser test checks WCAG 2.1 AA with axe-core from npm (pinned by tests/browser/package-lock.json).
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix tests/browser --no-audit --no-fund --silent
+else
+  echo "note: install Node.js and npm for the accessibility check in the browser test" >&2
+fi
 # Scanned faxes are OCRed with Debian's Tesseract (fhir_ingest.sources.ocr).
 if ! command -v tesseract >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -21,6 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SYNTHEA = ROOT / "data" / "synthea"
 BEATRIS = SYNTHEA / "Beatris270_Bogan287_5b3645de-a2d0-d016-0839-bab3757c4c58.json"
 EDYTHE = SYNTHEA / "Edythe31_Morar593_9c3df38a-d3b7-2198-3898-51f9153d023d.json"
+ALLEN = SYNTHEA / "Allen322_Ferry570_ad134528-56a5-35fd-c37f-466ff119c625.json"
+ALLEN_ID = "ad134528-56a5-35fd-c37f-466ff119c625"
+GENERATED_LABS = ROOT / "data" / "generated" / "synth1_3e9b768f-ae40-01e3-880c-b401a0506098.json"
+GENERATED_LABS_ID = "3e9b768f-ae40-01e3-880c-b401a0506098"
 BEATRIS_ID = "5b3645de-a2d0-d016-0839-bab3757c4c58"
 EDYTHE_ID = "9c3df38a-d3b7-2198-3898-51f9153d023d"
 REDIS_URL = os.environ.get("CHARTRAG_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -123,6 +127,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     async def ingest() -> None:
         runtime = await build_runtime(RagSettings(data_dir=data_dir))
         await runtime.indexer.index_documents(load_path(EDYTHE).documents)
+        await runtime.indexer.index_documents(load_path(GENERATED_LABS).documents)  # ranges and H/L flags
+        await runtime.indexer.index_documents(load_path(ALLEN).documents)  # a card with "and N more"
         await runtime.close()
 
     asyncio.run(ingest())
@@ -141,5 +147,6 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
                       smart_launch_url=f"{app_url}/launch")
     router, _ = build_cds_router(cds, httpx.AsyncClient(timeout=5.0))
     app.include_router(router)
-    with serving(create_sandbox(SYNTHEA, ehr_url, app_url, cds_base=app_url), ehr_port), serving(app, app_port):
+    sandbox = create_sandbox([SYNTHEA, GENERATED_LABS.parent], ehr_url, app_url, cds_base=app_url)
+    with serving(sandbox, ehr_port), serving(app, app_port):
         yield {"app": app_url, "ehr": ehr_url, "fhir": fhir, "data_dir": data_dir, "asgi": app}

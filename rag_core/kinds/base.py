@@ -167,6 +167,11 @@ class ChartReader(Protocol):
 
     def granted(self, types: frozenset[str] | None) -> frozenset[str] | None: ...
 
+    @property
+    def asked_day(self) -> int:
+        """The day the question is asked on (YYYYMMDD): nothing later is ever read."""
+        ...
+
 
 class Kind:
     """Base of every question kind. Subclasses set ``name``, ``cues``, ``topics`` and override

@@ -156,11 +156,18 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
     chunks = await reader.concept_facts(resolution, aspect.base_filter(None, windowed))
     name = resolution.names[0]
     if not chunks and aspect.window.explicit and windowed:
-        everything = await reader.concept_facts(resolution, aspect.base_filter(None, windowed=False))
-        nearest = _nearest_outside([c for c in everything if not aspect.window.contains(c.effective_day)], aspect)
+        until = reader.asked_day if aspect.window.day_to is None else max(aspect.window.day_to, reader.asked_day)
+        everything = await reader.concept_facts(resolution, replace(aspect.base_filter(None, windowed=False),
+                                                                    day_to=until))
+        outside = [c for c in everything if not aspect.window.contains(c.effective_day)]
+        nearest = _nearest_outside(outside, aspect)
         message = f"No {name} recorded {window_phrase(aspect)}."
         if nearest:
             message += f" The closest outside that period: {fact_sentence(nearest[0])}"
+            latest = max((c for c in outside if c.effective_day), key=lambda c: (c.effective_day or 0, c.id))
+            if latest not in nearest:
+                nearest.append(latest)
+                message += f" The latest: {fact_sentence(latest)}"
         early = AspectEvidence(aspect, [], list(resolution.names), 0.0, not_found=message, nearest=nearest,
                                how=resolution.how)
         return ConceptRead(aspect, [], resolution, early)
