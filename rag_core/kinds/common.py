@@ -12,7 +12,7 @@ from rag_core.concepts import Resolution, lexicon
 from rag_core.index.base import sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader
 from rag_core.kinds.timewords import int_day, iso
-from rag_core.kinds.topics import BY_NAME
+from rag_core.kinds.topics import BY_NAME, CONCEPT_TOPICS
 from rag_core.models import Chunk, Claim, Derived, SearchFilter
 
 MAX_LISTED = 60
@@ -150,6 +150,11 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
         return ConceptRead(aspect, [], early=withheld(aspect))
     resolution = await reader.resolve(aspect)
     if resolution is None:
+        hidden = _withheld_types(reader, aspect)
+        if hidden:  # it may be recorded where this session cannot look: say so, without looking
+            return ConceptRead(aspect, [], early=AspectEvidence(aspect, [], withheld=True, not_found=(
+                f"Withheld: nothing this session may read matches \u201c{aspect.concept}\u201d, and its scopes do "
+                f"not allow reading {', '.join(hidden)}.")))
         return ConceptRead(aspect, [], early=AspectEvidence(
             aspect, [], not_found=f"Nothing recorded matches \u201c{aspect.concept}\u201d."))
     aspect = replace(aspect, topic=BY_NAME.get(resolution.topic, aspect.topic))
@@ -176,6 +181,14 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
                                not_found=f"No {name} recorded {window_phrase(aspect)}.")
         return ConceptRead(aspect, [], resolution, early)
     return ConceptRead(aspect, chunks, resolution)
+
+
+def _withheld_types(reader: ChartReader, aspect: Aspect) -> list[str]:
+    """The types where the aspect's concept could be recorded that the session's scopes do not grant."""
+    wanted = aspect.topic.resource_types if aspect.topic is not None else frozenset(
+        t for topic in CONCEPT_TOPICS for t in topic.resource_types)
+    granted = reader.granted(wanted) or frozenset()
+    return sorted(wanted - granted)
 
 
 def _nearest_outside(chunks: list[Chunk], aspect: Aspect) -> list[Chunk]:

@@ -53,6 +53,9 @@ def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anch
         stale = stale_note(chunk, anchor)
         return Claim(text=f"Yes — {name} is {chunk.status} ({verb} {chunk.effective_date}"
                           + (f"; {stale}" if stale else "") + ").", citations=[c.id for c in chunks])
+    if not chunk.status:  # no status recorded (MIMIC diagnoses): recorded, but whether current is not said
+        return Claim(text=f"Yes — {name} is recorded ({verb} {chunk.effective_date}); the record states no status, "
+                          "so whether it is current is not recorded.", citations=[c.id for c in chunks])
     return Claim(text=f"No — {name} is not active: last {verb} on {chunk.effective_date} (status {chunk.status}).",
                  citations=[chunk.id])
 
