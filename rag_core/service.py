@@ -113,7 +113,10 @@ class ChartService:
                 evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
                 annotate(retrieving, **{"chartrag.chunks": len(evidence.chunks)})
             reasons = [a.not_found for a in evidence.aspects if a.not_found and not a.chunks]
-            not_found = f"{NOT_FOUND} {reasons[0]}" if reasons else NOT_FOUND
+            first = next((a for a in evidence.aspects if a.not_found and not a.chunks), None)
+            # "not found in this chart" only when it is not: withheld or recorded outside the period say so alone
+            plain = first is not None and first.absence in ("withheld", "outside_window")
+            not_found = (reasons[0] if plain else f"{NOT_FOUND} {reasons[0]}") if reasons else NOT_FOUND
             asked = asked_days(plan)
             with span("chartrag.generate", **{"chartrag.model": (self.model or self.generator).model_id}) as generating:
                 if self.model is None:

@@ -83,7 +83,19 @@ class TokenError(SmartLaunchError):
     pass
 
 
+# what an error code means when it ends a running session (a refused refresh, a rejected token)
+SESSION_WORDS = {
+    "invalid_grant": "The EHR would not renew this session's access: it was revoked, or it expired.",
+    "invalid_token": "The EHR no longer accepts this session's access token: it was revoked, or it expired.",
+    "invalid_client": "The EHR no longer recognises ChartRAG as a registered app.",
+}
+
+
 class SessionEnded(SmartLaunchError):
     """The EHR answered 401 to the session's token and it could not be refreshed: stop answering."""
 
     title = "Your EHR session ended"
+
+    @property
+    def plain(self) -> str | None:
+        return SESSION_WORDS.get(self.ehr_error or "") or super().plain

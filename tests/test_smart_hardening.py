@@ -183,7 +183,7 @@ def test_an_expired_refresh_token_ends_the_session_with_json_the_page_can_show(r
         time.sleep(1.7)
         refused = ask(rig, client, csrf_of(page.text), "What allergies are documented?")
         assert refused.status_code == 401 and refused.json()["relaunch"] is True
-        assert "refused the sign-in grant" in refused.json()["ehr_said"]  # invalid_grant, in plain words
+        assert "would not renew this session" in refused.json()["ehr_said"]  # invalid_grant, in plain words
 
 
 def test_state_and_pkce_failures_end_on_readable_pages(rig: dict[str, Any]) -> None:

@@ -83,7 +83,7 @@
     }
     figure.appendChild(chart);
     figure.appendChild(el("figcaption", "meta", caption + ". Select a point to open its source."));
-    answer.appendChild(figure);
+    answer.insertBefore(figure, answer.firstChild);  // the picture first, the cited values below it
   }
 
   function ended(detail) {
@@ -92,7 +92,9 @@
     box.appendChild(el("h2", "", (detail && detail.title) || "Your EHR session ended"));
     box.appendChild(el("p", "", (detail && detail.detail) || "ChartRAG has stopped answering for this session."));
     if (detail && detail.ehr_said) box.appendChild(el("p", "meta", detail.ehr_said));
-    box.appendChild(el("p", "", "Relaunch ChartRAG from the patient's chart in your EHR to continue."));
+    if (!/relaunch/i.test((detail && detail.detail) || "")) {
+      box.appendChild(el("p", "", "Relaunch ChartRAG from the patient's chart in your EHR to continue."));
+    }
     answer.replaceChildren(box);
     input.disabled = true;
     button.disabled = true;
