@@ -48,7 +48,9 @@
     const low = series.range_low !== null && series.range_low !== undefined ? Number(series.range_low) : null;
     const high = series.range_high !== null && series.range_high !== undefined ? Number(series.range_high) : null;
     let y0 = Math.min(...ys, ...(low !== null ? [low] : [])), y1 = Math.max(...ys, ...(high !== null ? [high] : []));
-    if (y0 === y1) { y0 -= 1; y1 += 1; }
+    // never magnify a trivial change into a cliff: the axis spans at least 10 % of the largest value
+    const minSpan = Math.max(Math.abs(y0), Math.abs(y1)) * 0.1 || 1;
+    if (y1 - y0 < minSpan) { const mid = (y0 + y1) / 2; y0 = mid - minSpan / 2; y1 = mid + minSpan / 2; }
     const pad = (y1 - y0) * 0.08; y0 -= pad; y1 += pad;
     const x0 = Math.min(...xs), x1 = Math.max(...xs) === x0 ? x0 + 1 : Math.max(...xs);
     const X = (t) => L + ((t - x0) / (x1 - x0)) * (W - L - R);
