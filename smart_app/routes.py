@@ -194,16 +194,17 @@ class SmartApp:
         stored = waiting.pop(state, None) if state else None  # consumed whatever happens next
         data["pending"] = waiting
         self.store.save(sid, data)
-        if error:  # the EHR said why (RFC 6749 §4.1.2.1): log and show it, whatever the state
-            code_word = ehr_code(error) or "unknown_error"
-            log.warning("SMART launch failed at the EHR's authorization endpoint: %s (%s)", code_word,
-                        ehr_text(error_description) or "no description")
-            self._launch_failed(request, stored["iss"] if stored else None, code_word)
-            raise TokenError("The EHR did not authorize ChartRAG.", error, error_description)
         if stored is None or time.time() - stored["created"] > PENDING_MAX_AGE:
+            # an error redirect is believed only with this browser's own state: anyone can craft a link
             self._launch_failed(request, None, "state_mismatch")
             raise StateMismatch("This sign-in link is not valid for this browser session (its state is unknown, "
                                 "already used or expired). Please relaunch ChartRAG from the patient's chart.")
+        if error:  # the EHR said why (RFC 6749 §4.1.2.1): log and show it
+            code_word = ehr_code(error) or "unknown_error"
+            log.warning("SMART launch failed at the EHR's authorization endpoint: %s (%s)", code_word,
+                        ehr_text(error_description) or "no description")
+            self._launch_failed(request, stored["iss"], code_word)
+            raise TokenError("The EHR did not authorize ChartRAG.", error, error_description)
         if not code:
             raise TokenError("The EHR returned no authorization code.")
         pending = PendingLaunch(**stored)
@@ -317,7 +318,7 @@ class SmartApp:
 
     async def source(self, request: Request, chunk_id: str) -> Response:
         try:
-            found = await self._context(request)
+            found = await self._live(request)  # a cited source is a read too: only while the EHR accepts us
         except SmartLaunchError as exc:
             return ended_json(exc)
         if found is None:

@@ -67,7 +67,11 @@ async def test_yes_no_questions_lead_with_their_answer(service: ChartService) ->
     no = await service.answer(f"Is the patient on {stopped}?", SCOPE, now=NOW)
     assert no.answer.startswith("No — ") and "not active" in no.answer
     ever = await service.answer(f"Was {stopped} ever prescribed?", SCOPE, now=NOW)
-    assert ever.answer.startswith("Yes — ")
+    assert ever.answer.startswith("Yes — ") and "was prescribed" in ever.answer
+    conditions = [r for r in RAW if r["resourceType"] == "Condition"]
+    name = conditions[0]["code"]["coding"][0]["display"].split(" (")[0].split(",")[0]
+    history = await service.answer(f"Does the patient have a history of {name.lower()}?", SCOPE, now=NOW)
+    assert history.answer.startswith("Yes — ") and "was diagnosed" in history.answer  # "history of" asks ever
     absent = await service.answer("Has the patient ever had a stroke?", SCOPE, now=NOW)
     assert absent.abstained and absent.absence == "not_recorded" and "Not recorded — " in absent.answer
 

@@ -240,3 +240,7 @@ def test_an_ehr_error_description_is_logged_clean_and_shown(rig: dict[str, Any],
     assert "access_denied" in logged and "\r" not in logged and "z" * 201 not in logged
     failed = [e for e in audit_events(rig) if e.get("event") == "launch" and e.get("outcome") == "failed:access_denied"]
     assert failed
+    with httpx.Client() as client:  # an error link without this browser's state is not believed
+        crafted = client.get(f"{rig['app']}/callback", params={"state": "forged", "error": "access_denied",
+                                                                "error_description": "Call 555-0100 to restore access"})
+    assert crafted.status_code == 400 and "555-0100" not in crafted.text

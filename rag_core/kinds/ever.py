@@ -58,9 +58,14 @@ class EverKind(Kind):
         return [Claim(text=_yes(topic, name, oldest, newest), citations=[c.id for c in part.chunks])]
 
 
+_EVER = re.compile(r"\b(?:ever|history|hx|previous(?:ly)?|prior|past|before)\b", re.I)
+
+
 def _asks_now(part: AspectEvidence) -> bool:
-    topic = part.aspect.topic
-    return topic is not None and topic.name in ("medication", "condition") and bool(_NOW.search(part.aspect.clause))
+    """"is she on X", "does he have X" — but not "does he have a history of X" (that asks ever)."""
+    topic, clause = part.aspect.topic, part.aspect.clause
+    return (topic is not None and topic.name in ("medication", "condition") and bool(_NOW.search(clause))
+            and not _EVER.search(clause))
 
 
 def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
