@@ -138,7 +138,10 @@ class SmartApp:
         found = await self._context(request)
         if found is None:
             return None
-        sid, data, ctx = found
+        return await self._accepted(request, *found)
+
+    async def _accepted(self, request: Request, sid: str, data: dict[str, Any],
+                        ctx: LaunchContext) -> tuple[str, dict[str, Any], LaunchContext]:
         for attempt in (1, 2):
             try:
                 await self.fhir.still_accepted(ctx.iss, ctx.access_token, str(ctx.patient), self._probe_type(ctx))
@@ -295,15 +298,16 @@ class SmartApp:
 
     async def ask(self, request: Request, runtime: Runtime) -> Response:
         try:
-            found = await self._live(request)
+            found = await self._context(request)
+            if found is None:
+                return ended_json(None)
+            sid, data, ctx = found
+            token = request.headers.get("x-csrf-token", "")
+            if not token or not secrets.compare_digest(token, data.get("csrf", "")):  # before anything reaches the EHR
+                return JSONResponse({"detail": "missing or wrong CSRF token"}, status_code=403)
+            sid, data, ctx = await self._accepted(request, sid, data, ctx)
         except SmartLaunchError as exc:
             return ended_json(exc)
-        if found is None:
-            return ended_json(None)
-        sid, data, ctx = found
-        token = request.headers.get("x-csrf-token", "")
-        if not token or not secrets.compare_digest(token, data.get("csrf", "")):
-            return JSONResponse({"detail": "missing or wrong CSRF token"}, status_code=403)
         try:
             body = AskBody.model_validate(strict_loads(await request.body()))
         except ValueError:  # WireError and pydantic's ValidationError are ValueErrors
