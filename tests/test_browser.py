@@ -193,3 +193,21 @@ def test_ehr_revokes_the_token_mid_session_and_the_card_says_and_n_more(
     page.context.close()
     for name in SHOTS[8:]:
         assert not_blank(shots / name), name
+
+
+def test_the_sandbox_new_data_menu_fits_its_panel(browser: Any) -> None:
+    from sandbox_ehr.app import create_sandbox
+    from tests.conftest import SYNTHEA
+    from tests.servers import free_port, serving
+
+    port = free_port()
+    sandbox = create_sandbox(SYNTHEA, f"http://127.0.0.1:{port}", "http://127.0.0.1:9",
+                             notify=("http://127.0.0.1:9/fhir/notify", "secret"))
+    with serving(sandbox, port) as url:
+        page = browser.new_page(viewport={"width": 1360, "height": 900})
+        page.goto(f"{url}/ehr/patient/{EDYTHE_ID}")
+        panel = page.locator("aside").bounding_box()
+        for control in (".new select", ".new input[name=value]", ".new textarea", ".revoke button"):
+            box = page.locator(control).bounding_box()
+            assert panel and box and box["x"] >= panel["x"] and box["x"] + box["width"] <= panel["x"] + panel["width"], control
+        page.close()
