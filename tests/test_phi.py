@@ -90,6 +90,22 @@ def test_patterns_without_a_record(text: str, leaked: list[str]) -> None:
         assert value not in tokenized, tokenized
 
 
+@pytest.mark.parametrize(("text", "leaked"), [
+    ("acct 0042 and ID 7 on the form", ["0042", " 7 "]),
+    ("member ID XJH44821, group no. 55012, claim #A-17", ["XJH44821", "55012", "A-17"]),
+])
+def test_short_labelled_ids_as_clinicians_type_them(text: str, leaked: list[str]) -> None:
+    tokenized = PhiTokenizer(use_ner=False).tokenize(text, Vault())
+    for value in leaked:
+        assert value not in tokenized, tokenized
+
+
+def test_identifier_patterns_match_whole_tokens_only() -> None:
+    text = ("cardiovascular risk and cardiology follow-up; policy holder is the spouse; Gleason 7, a score of 7; "
+            "ID consult; group A strep; Group 2 results; accountable care.")
+    assert PhiTokenizer(use_ner=False).tokenize(text, Vault()) == text
+
+
 def test_clinical_numbers_are_not_taken_for_phone_numbers() -> None:
     text = ("HbA1c 7.2 % on [x]; BP 128/84 mmHg; WBC 7.5 10^9/L; metformin 500 mg twice daily for 3 months; "
             "send it by post mail.")

@@ -71,8 +71,20 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     ("ADDRESS", re.compile(r"\bcorner of\s+([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I), 1),
     ("ADDRESS", re.compile(r"\b(?:address|mailing address|home address)\s*(?:is|to|:|=)\s+(?:the\s+corner\s+of\s+)?"
                            r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I), 1),
-    ("IDENTIFIER", re.compile(r"\b(?:account|acct|device|serial|member id|policy|card|cc|license|licence)\s*"
-                              r"(?:no\.?|number|#)?\s*(?:is\s+)?[:#]?\s*([A-Z0-9][A-Z0-9-]{4,})", re.I), 1),
+    # a labelled id: the label a whole word ("card", never the start of "cardiovascular"), the id a whole
+    # token holding a digit ("policy 12345-A", not "policy holder")
+    ("IDENTIFIER", re.compile(r"\b(?:account|acct|device|serial|member id|policy|card|cc|license|licence)\b\s*"
+                              r"(?:no\.?|number|#)?\s*(?:is\s+)?[:#]?\s*((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]{4,})(?![\w-])",
+                              re.I), 1),
+    # short ids after a strong label, as clinicians type them ("acct 0042", "ID 7", "group no. 55012",
+    # "claim #A-17"): the id must hold a digit, so "ID consult" and "group A strep" stay
+    ("IDENTIFIER", re.compile(r"\b(?:acct|account|member\s+id|subscriber\s+id|policy|claim|accession|specimen)\b"
+                              r"(?:\s*(?:no\.?|number|num|#))?\s*(?:is\s+)?[:#]?\s*((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]*)(?![\w-])",
+                              re.I), 1),
+    ("IDENTIFIER", re.compile(r"(?<![\w-])ID\s*(?i:no\.?|number|num|#)?\s*[:#]?\s*"
+                              r"((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]*)(?![\w-])"), 1),
+    ("IDENTIFIER", re.compile(r"\b(?:group|grp)\s*(?:no\.?|number|num|#)\s*[:#]?\s*"
+                              r"((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]*)(?![\w-])", re.I), 1),
     ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{9,19})(?![\w.]\d)"), 1),  # long digit runs: card, account, accession
     ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7})(?!\w)"), 1),
 ]
