@@ -328,11 +328,13 @@ def bench_phi_command(
 ) -> None:
     """PHI tokenization on the bundled patients' notes (recall of the record's own identifiers with and
     without the record's dictionary, precision against that gold, over-redaction of clinical words) and
-    on presidio-evaluator's labelled synthetic sentences (recall and precision per entity type)."""
+    on presidio-evaluator's labelled synthetic sentences (recall and precision per entity type), and on the
+    project's own clinician queries (data/phi, scripts/phi_queries.py): recall per identifier type and the
+    share of PHI-free clinical questions changed, tune and held-out parts apart."""
     import time as _time
 
     from rag_core.documents import raw_resources
-    from rag_core.phi.evaluation import evaluate, evaluate_labelled
+    from rag_core.phi.evaluation import evaluate, evaluate_labelled, evaluate_queries
     from rag_core.phi.tokenizer import PhiTokenizer
 
     charts = [raw_resources(p) for p in sorted(DEMO_DATA.glob("*.json"))]
@@ -345,6 +347,11 @@ def bench_phi_command(
     started = _time.perf_counter()
     report["presidio_synth"] = evaluate_labelled(samples, tokenizer) | {
         "samples": len(samples), "seconds": round(_time.perf_counter() - started, 1)}
+    queries = [json.loads(line) for line in (PHI_SYNTH.parent / "clinician_queries.jsonl").read_text().splitlines()]
+    free = [json.loads(line) for line in (PHI_SYNTH.parent / "phi_free_questions.jsonl").read_text().splitlines()]
+    started = _time.perf_counter()
+    report["clinician_queries"] = evaluate_queries(queries, free, tokenizer) | {
+        "seconds": round(_time.perf_counter() - started, 1)}
     _emit(report, json_out)
 
 

@@ -18,7 +18,7 @@ from rag_core.phi.evaluation import notes_of
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.phi.tokenizer import PhiTokenizer
 from rag_core.phi.vault import Vault
-from tests.conftest import EDYTHE, SYNTHEA
+from tests.conftest import EDYTHE, ROOT, SYNTHEA
 
 PATIENT = [{"resourceType": "Patient", "id": "p1", "name": [{"given": ["Marisol"], "family": "Quintanilla"}],
             "identifier": [{"type": {"coding": [{"code": "MR"}]}, "value": "MRN0042817"}],
@@ -176,3 +176,20 @@ def test_egress_gateway_tokenizes_unless_the_provider_is_baa_covered_and_logs_co
     assert not any(v in dumped for v in ("Marisol", "Quintanilla", "MRN0042817", "617-555-0199", "2023-05-04"))
     restored, _ = vault.restore("[PATIENT_NAME_1] was seen on [DATE_1].")
     assert restored == "Marisol Quintanilla was seen on 2023-05-04."
+
+
+def test_own_clinician_query_sets_are_tagged_exactly_and_split_apart() -> None:
+    import json as _json
+
+    queries = [_json.loads(line) for line in (ROOT / "data" / "phi" / "clinician_queries.jsonl").read_text().splitlines()]
+    free = [_json.loads(line) for line in (ROOT / "data" / "phi" / "phi_free_questions.jsonl").read_text().splitlines()]
+    assert len(queries) >= 300 and len(free) >= 150
+    assert all(q["text"][i["start"]:i["end"]] == i["text"] for q in queries for i in q["identifiers"])
+    held = {q["text"] for q in queries if q["split"] == "heldout"}
+    assert held and not held & {q["text"] for q in queries if q["split"] == "tune"}
+    from rag_core.phi.evaluation import evaluate_queries
+
+    sample = [q for q in queries if q["id"].endswith("-00")]
+    report = evaluate_queries(sample, free[:8], PhiTokenizer(use_ner=False))
+    assert set(report) == {"tune", "heldout"} or set(report) == {"tune"}
+    assert 0 <= report["tune"]["recall"] <= 1 and report["tune"]["recall_by_type"]["MRN"] == 1.0

@@ -17,6 +17,7 @@ from typing import Any
 
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.phi.tokenizer import DATE_PATTERNS, PhiTokenizer, Span
+from rag_core.phi.vault import Vault
 
 Gold = tuple[int, int, str]
 
@@ -170,3 +171,37 @@ def evaluate_labelled(samples: Iterable[dict[str, Any]], tokenizer: PhiTokenizer
         },
         "predicted_spans": predicted_total,
     }
+
+
+def evaluate_queries(queries: Iterable[dict[str, Any]], phi_free: Iterable[dict[str, Any]],
+                     tokenizer: PhiTokenizer) -> dict[str, Any]:
+    """Clinician questions as typed (``scripts/phi_queries.py``), per split (tune / heldout): recall =
+    share of tagged identifiers no longer present in the tokenized text (overall and per type), and the
+    share of PHI-free clinical questions the tokenizer changed at all. No record: what clinicians type
+    names people, places and ids the chart may not hold."""
+    out: dict[str, Any] = {}
+    found: dict[str, Counter[str]] = {}
+    total: dict[str, Counter[str]] = {}
+    for query in queries:
+        tokenized = tokenizer.tokenize(str(query["text"]), Vault())
+        split = str(query.get("split", "all"))
+        for ident in query["identifiers"]:
+            total.setdefault(split, Counter())[ident["type"]] += 1
+            if ident["text"] not in tokenized:
+                found.setdefault(split, Counter())[ident["type"]] += 1
+    changed: Counter[str] = Counter()
+    asked: Counter[str] = Counter()
+    for question in phi_free:
+        split = str(question.get("split", "all"))
+        asked[split] += 1
+        changed[split] += tokenizer.tokenize(str(question["text"]), Vault()) != question["text"]
+    for split in sorted(set(total) | set(asked)):
+        hits, counts = found.get(split, Counter()), total.get(split, Counter())
+        out[split] = {
+            "recall": round(sum(hits.values()) / max(sum(counts.values()), 1), 4),
+            "recall_by_type": {t: round(hits[t] / n, 4) for t, n in sorted(counts.items())},
+            "identifiers_by_type": dict(sorted(counts.items())),
+            "phi_free_changed": round(changed[split] / max(asked[split], 1), 4),
+            "phi_free_questions": asked[split],
+        }
+    return out
