@@ -193,3 +193,30 @@ def test_own_clinician_query_sets_are_tagged_exactly_and_split_apart() -> None:
     report = evaluate_queries(sample, free[:8], PhiTokenizer(use_ner=False))
     assert set(report) == {"tune", "heldout"} or set(report) == {"tune"}
     assert 0 <= report["tune"]["recall"] <= 1 and report["tune"]["recall_by_type"]["MRN"] == 1.0
+
+
+@pytest.mark.parametrize(("text", "leaked"), [
+    ("Was he seen on March 3rd or the 5th of May, or last Tuesday the 12th?", ["March 3rd", "5th of May", "12th"]),
+    ("My patient, 99 years old; a 95yo man; aged 101", ["99", "95", "101"]),
+    ("Is Trevor716 Lindqvist197 on apixaban?", ["Trevor716", "Lindqvist197"]),
+    ("Seen at St. Luke's, then Cedar Ridge General, then Port Alden Memorial Medical Center",
+     ["Luke", "Cedar Ridge", "Port Alden"]),
+    ("Was Maribel S. seen?", ["Maribel"]),
+])
+def test_identifiers_as_clinicians_write_them(text: str, leaked: list[str]) -> None:
+    tokenized = PhiTokenizer(use_ner=False).tokenize(text, Vault())
+    for value in leaked:
+        assert value not in tokenized, tokenized
+
+
+def test_clinical_words_that_look_like_identifiers_stay() -> None:
+    text = ("Hepatitis B. and Vitamin D. were checked; St. John's wort stopped; seen in the Anticoagulation Clinic; "
+            "May 5 mg dose; 90 mg daily; the patient is 45 years old.")
+    assert PhiTokenizer(use_ner=False).tokenize(text, Vault()) == text
+
+
+@pytest.mark.slow
+def test_eponyms_scores_acronyms_and_units_survive_ner() -> None:
+    text = ("Is the Gleason score 7? Do the Wells criteria apply? On an ACE inhibitor? Trend the CRP and ESR. "
+            "Framingham risk score? eGFR in mL/min/1.73m2.")
+    assert PhiTokenizer().tokenize(text, Vault()) == text

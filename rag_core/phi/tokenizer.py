@@ -20,6 +20,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from rag_core.concepts import lexicon
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.phi.vault import Vault
 
@@ -34,6 +35,12 @@ DATE_PATTERNS = [
     re.compile(rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
+    # a day without a year, as clinicians type it: "March 3rd", "Mar 3", "the 5th of May", "Tuesday the 12th"
+    re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|May)\s+(\d{1,2})(?:st|nd|rd|th)?"
+               r"(?![\w/%-]|[.:]\d|\s*(?:mg|mcg|ml|mL|g|kg|units?|mmol|%))"),
+    re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({_MON})(?!\w)", re.IGNORECASE),
+    re.compile(r"\b(?:(?:last|next|this)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b",
+               re.IGNORECASE),
 ]
 _SUFFIX = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Terrace|Ter|"
            r"Pkwy|Parkway|Hwy|Highway|Cir|Circle|Crescent|Cres|Sq|Square|Trl|Trail|Loop|Row|Heights|Hts|Hill|Ridge|"
@@ -85,9 +92,27 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
                               r"((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]*)(?![\w-])"), 1),
     ("IDENTIFIER", re.compile(r"\b(?:group|grp)\s*(?:no\.?|number|num|#)\s*[:#]?\s*"
                               r"((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]*)(?![\w-])", re.I), 1),
+    # ages over 89 (Safe Harbor): "99 years old", "95yo", "90-year-old", "age 101"
+    ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)(?=[\s-]*(?:years?|yrs?|y/?o|y\.o\.)(?!\w))", re.I), 1),
+    ("AGE", re.compile(r"\b(?:age|aged)\s*:?\s*(9\d|1[0-4]\d)(?![\w.])", re.I), 1),
+    # digit-suffixed synthetic names ("Allen322 Ferry570")
+    ("PERSON", re.compile(r"\b([A-Z][a-z]{2,}\d{2,4}(?:\s+[A-Z][a-z]{2,}\d{2,4})?)\b"), 1),
+    # facilities: "St. Luke's", "Saint Mary Hospital", "Cedar Ridge General", "Port Alden Memorial Medical Center"
+    ("FACILITY", re.compile(r"\b((?:St\.?|Saint)\s+[A-Z][a-z]+(?!(?:'s)?\s+[Ww]ort)(?:'s)?"
+                            r"(?:\s+(?:Hospital|Medical Center|Health Center|Clinic|Infirmary))?)(?!\w)"), 1),
+    ("FACILITY", re.compile(r"\b((?:[A-Z][\w'.-]+\s+){1,3}(?:General(?:\s+Hospital)?|Memorial(?:\s+(?:Hospital|Medical"
+                            r"\s+Center))?|Regional\s+Medical\s+Center|Medical\s+Center|Community\s+Clinic|Family\s+Health"
+                            r"\s+Center|Health\s+Center|Hospital|Clinic|Infirmary))(?!\w)"), 1),
     ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{9,19})(?![\w.]\d)"), 1),  # long digit runs: card, account, accession
     ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7})(?!\w)"), 1),
 ]
+# a first name and an initial as clinicians abbreviate a patient ("Anna S.", "Maribel S. seen at …")
+INITIALED_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]{2,}\s+[A-Z]\.)(?=\s|$|[,;:?!)])")
+# words that take a single capital letter after them in clinical text ("Hepatitis B.", "Vitamin D.")
+LETTERED = frozenset({"hepatitis", "vitamin", "group", "type", "factor", "protein", "phase", "class", "grade",
+                      "stage", "lead", "strep", "streptococcus", "influenza", "hemophilia", "complex", "zone", "plan",
+                      "option", "appendix", "section", "part", "level", "category", "schedule", "tier", "cluster",
+                      "blood", "antigen", "fraction", "segment", "wave", "sign", "note", "table", "figure", "see"})
 TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+((?:[A-Z][\w'-]+\.?\s?){1,3})(?<!\s)")
 # people named by their relation to the patient or greeted ("her daughter Tara", "Dear Hilbrand,")
 RELATED_NAME = re.compile(r"\b(?i:son|daughter|wife|husband|mother|father|sister|brother|partner|spouse|kid|child|"
@@ -181,6 +206,54 @@ class Span:
     when: date | None = None
 
 
+# services and units: a "clinic" or "center" named only by them identifies nobody ("Anticoagulation Clinic")
+DEPARTMENTS = frozenset({
+    "the", "a", "our", "your", "his", "her", "their", "adult", "pediatric", "paediatric", "outpatient", "inpatient",
+    "cardiology", "oncology", "hematology", "haematology", "nephrology", "neurology", "pulmonary", "pulmonology",
+    "endocrinology", "endocrine", "diabetes", "anticoagulation", "coumadin", "wound", "pain", "sleep", "lipid",
+    "heart", "failure", "kidney", "renal", "dialysis", "transplant", "infusion", "cancer", "breast", "memory",
+    "urgent", "care", "primary", "family", "internal", "medicine", "surgery", "surgical", "orthopedic", "orthopaedic",
+    "eye", "dental", "mental", "behavioral", "health", "women's", "children's", "geriatric", "geriatrics", "travel",
+    "allergy", "asthma", "rheumatology", "gastroenterology", "gi", "liver", "hepatology", "infectious", "disease",
+    "diseases", "hiv", "std", "vaccine", "immunization", "prenatal", "obstetric", "gynecology", "urology",
+    "dermatology", "podiatry", "physical", "therapy", "rehab", "rehabilitation", "addiction", "methadone",
+    "general", "medical", "community", "clinic", "center", "hospital",
+})
+
+
+# what an eponym or a clinical acronym names: the word after it says it is a sign, a score, a drug class …
+CLINICAL_HEADS = frozenset({
+    "sign", "signs", "reflex", "reflexes", "score", "scores", "scale", "criteria", "criterion", "class",
+    "classification", "stage", "grade", "syndrome", "disease", "palsy", "phenomenon", "test", "maneuver",
+    "manoeuvre", "catheter", "tube", "monitor", "inhibitor", "inhibitors", "blocker", "blockers", "agonist",
+    "agonists", "antagonist", "antagonists", "level", "levels", "titer", "titre", "count", "panel", "order",
+    "orders", "target", "targets", "guideline", "guidelines", "workup", "work-up", "protocol", "rule", "index",
+    "ratio", "value", "values", "result", "results", "trend", "status", "therapy", "positive", "negative",
+})
+_UNIT_SHAPE = re.compile(r"^[A-Za-zµ%]{1,6}(?:/[\w.^]+)+$")
+
+
+def _clinical_head(text: str, end: int) -> bool:
+    """The next word — or the one after it ("Framingham risk score") — is a clinical head noun."""
+    following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 40])[:2]
+    return any(w.casefold() in CLINICAL_HEADS for w in following)
+
+
+def _clinical_term(value: str) -> bool:
+    """A term of the shipped clinical lexicon (rag_core/lexicon: CRP, ESR, BNP, COPD, PE …). Only NER guesses
+    give way to it: a record's own identifiers and labelled ids are matched before and never dropped."""
+    return value.strip().casefold() in lexicon()
+
+
+def _unit(value: str) -> bool:
+    return bool(_UNIT_SHAPE.match(value.strip()))
+
+
+def _department(value: str) -> bool:
+    words = re.sub(r"[^\w\s']", " ", value).casefold().split()
+    return all(w in DEPARTMENTS for w in words)
+
+
 def _parse_date(match: re.Match[str]) -> date | None:
     groups = match.groups()
     try:
@@ -249,7 +322,12 @@ class PhiTokenizer:
                     continue
                 if entity == "ZIP" and not any(c.isdigit() for c in value):  # "post mail" is not a postcode
                     continue
+                if entity == "FACILITY" and _department(value):  # "Cardiology Clinic" names no place
+                    continue
                 found.append(Span(m.start(group), m.end(group), entity, "pattern"))
+        for m in INITIALED_NAME.finditer(text):
+            if m.group(1).split()[0].casefold() not in LETTERED and not self._allowed(m.group(1).split()[0]):
+                found.append(Span(m.start(1), m.end(1), "PERSON", "pattern"))
         for pattern in (TITLED_NAME, LABELLED_NAME, RELATED_NAME):
             for m in pattern.finditer(text):
                 if not self._allowed(m.group(1), record.vocabulary if record else set()):
@@ -259,7 +337,11 @@ class PhiTokenizer:
             for r in analyzer().analyze(text=text, language="en", entities=list(PRESIDIO_ENTITIES)):
                 entity = PRESIDIO_ENTITIES[r.entity_type]
                 floor = 0.4 if entity == "PHONE" else self.threshold
-                if r.score >= floor and not self._allowed(text[r.start:r.end], vocabulary):
+                value = text[r.start:r.end]
+                if entity in ("PERSON", "ORGANIZATION", "LOCATION") and (
+                        _clinical_head(text, r.end) or _unit(value) or _clinical_term(value)):
+                    continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP": clinical, not people
+                if r.score >= floor and not self._allowed(value, vocabulary):
                     found.append(Span(r.start, r.end, entity, "presidio"))
         trimmed = (_trimmed(text, s) for s in self._glue(text, self._merge(found)))
         return [s for s in trimmed if s.end > s.start]
