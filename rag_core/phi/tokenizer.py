@@ -324,6 +324,8 @@ class PhiTokenizer:
                     continue
                 if entity == "FACILITY" and _department(value):  # "Cardiology Clinic" names no place
                     continue
+                if entity == "PERSON" and self._allowed(re.sub(r"\d+", "", value)):  # "Covid19" is no name
+                    continue
                 found.append(Span(m.start(group), m.end(group), entity, "pattern"))
         for m in INITIALED_NAME.finditer(text):
             if m.group(1).split()[0].casefold() not in LETTERED and not self._allowed(m.group(1).split()[0]):
