@@ -112,10 +112,10 @@ class ChartService:
             with span("chartrag.retrieve", **{"chartrag.aspects": len(plan.aspects)}) as retrieving:
                 evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
                 annotate(retrieving, **{"chartrag.chunks": len(evidence.chunks)})
-            reasons = [a.not_found for a in evidence.aspects if a.not_found and not a.chunks]
-            first = next((a for a in evidence.aspects if a.not_found and not a.chunks), None)
+            missing = [a for a in evidence.aspects if a.absence]  # parts with no answer, each saying why
+            reasons = [str(a.not_found) for a in missing]
             # "not found in this chart" only when it is not: withheld or recorded outside the period say so alone
-            plain = first is not None and first.absence in ("withheld", "outside_window")
+            plain = bool(missing) and missing[0].absence in ("withheld", "outside_window")
             not_found = (reasons[0] if plain else f"{NOT_FOUND} {reasons[0]}") if reasons else NOT_FOUND
             asked = asked_days(plan)
             with span("chartrag.generate", **{"chartrag.model": (self.model or self.generator).model_id}) as generating:
@@ -131,9 +131,8 @@ class ChartService:
                                         "chartrag.degraded": bool(generation.get("degraded"))})
             if not result.abstained and reasons and len(reasons) < len(evidence.aspects):
                 result.answer += f"\n{reasons[0]}"  # a part with no answer says why
-            absences = [a.absence for a in evidence.aspects if a.absence]
-            if absences and (result.abstained or reasons):
-                result.absence = absences[0]  # type: ignore[assignment]
+            if missing:
+                result.absence = missing[0].absence  # type: ignore[assignment]
             if not result.abstained:
                 result.series = series_of(evidence, result)
             if result.abstained and not result.closest:

@@ -12,9 +12,9 @@ import logging
 import re
 import secrets
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
@@ -32,6 +32,7 @@ from smart_app.session import COOKIE, SessionCookies, SessionStore
 from smart_app.settings import SmartSettings
 
 log = logging.getLogger("chartrag.smart")
+R = TypeVar("R")
 PENDING_MAX_AGE = 600  # seconds a launch may take between /launch and /callback
 MAX_PENDING = 5
 SUGGESTIONS = (
@@ -131,21 +132,15 @@ class SmartApp:
                 "event": "session_ended", "requester": requester_of(ctx), "patient_id": str(ctx.patient),
                 "client": ctx.iss, "channel": "smart_app", "outcome": f"ehr_rejected:{reason}"})
 
-    async def _live(self, request: Request) -> tuple[str, dict[str, Any], LaunchContext] | None:
-        """The session, after asking the EHR whether it still accepts the token (the smallest read the
-        scopes allow). A 401 is answered by one refresh; if the EHR refuses that too, the session ends:
-        nothing more is answered from the index on its behalf."""
-        found = await self._context(request)
-        if found is None:
-            return None
-        return await self._accepted(request, *found)
-
-    async def _accepted(self, request: Request, sid: str, data: dict[str, Any],
-                        ctx: LaunchContext) -> tuple[str, dict[str, Any], LaunchContext]:
+    async def _from_ehr(self, request: Request, sid: str, data: dict[str, Any], ctx: LaunchContext,
+                        read: Callable[[LaunchContext], Awaitable[R]]) -> tuple[LaunchContext, R]:
+        """One read from the EHR with the session's token — what the page needs (the Patient, a note) or,
+        when it needs nothing, the smallest read the scopes allow (``_probe``): either way it tells whether
+        the EHR still accepts the session. A 401 is answered by one refresh; if the EHR refuses that too,
+        the session ends: nothing more is answered from the index on its behalf."""
         for attempt in (1, 2):
             try:
-                await self.fhir.still_accepted(ctx.iss, ctx.access_token, str(ctx.patient), self._probe_type(ctx))
-                return sid, data, ctx
+                return ctx, await read(ctx)
             except EhrRejected:
                 if attempt == 2 or not ctx.refresh_token:
                     break
@@ -154,6 +149,15 @@ class SmartApp:
         raise SessionEnded("The EHR no longer accepts this ChartRAG session (its access was revoked or expired), "
                            "so ChartRAG has stopped answering. Relaunch ChartRAG from the patient's chart.",
                            "invalid_token")
+
+    async def _probe(self, ctx: LaunchContext) -> bool:
+        return await self.fhir.still_accepted(ctx.iss, ctx.access_token, str(ctx.patient), self._probe_type(ctx))
+
+    def _reading(self, resource_type: str, resource_id: str) -> Callable[[LaunchContext], Awaitable[dict[str, Any] | None]]:
+        async def read(ctx: LaunchContext) -> dict[str, Any] | None:
+            return await self.fhir.read(ctx.iss, ctx.access_token, resource_type, resource_id)
+
+        return read
 
     @staticmethod
     def _probe_type(ctx: LaunchContext) -> str:
@@ -248,14 +252,18 @@ class SmartApp:
 
     # ------------------------------------------------------------------ page
     async def app_page(self, request: Request) -> Response:
-        found = await self._live(request)
+        found = await self._context(request)
         if found is None:
             return self.page(request, "Launch ChartRAG from your EHR", "There is no active ChartRAG session.", 401)
         sid, data, ctx = found
+        if "Patient" in ctx.scopes.resource_types:  # the banner's read is the check that the EHR accepts us
+            ctx, patient = await self._from_ehr(request, sid, data, ctx, self._reading("Patient", str(ctx.patient)))
+        else:
+            ctx, _ = await self._from_ehr(request, sid, data, ctx, self._probe)
+            patient = None
         banner = None
         if ctx.need_patient_banner and ctx.patient:
-            if "Patient" in ctx.scopes.resource_types:
-                banner = banner_of(await self._read(request, sid, data, ctx, "Patient", ctx.patient))
+            banner = banner_of(patient)
             # without a Patient scope nothing is read: the banner is what the launch context says
             banner = banner or {"name": "Patient in context", "birth_date": "", "gender": "", "deceased": "",
                                 "note": "name and details not shared with ChartRAG (no Patient scope)"}
@@ -269,16 +277,6 @@ class SmartApp:
                 "reads": reads_of(ctx),
             },
         )
-
-    async def _read(self, request: Request, sid: str, data: dict[str, Any], ctx: LaunchContext, resource_type: str,
-                    resource_id: str) -> dict[str, Any] | None:
-        """A FHIR read with the session's token; a 401 ends the session."""
-        try:
-            return await self.fhir.read(ctx.iss, ctx.access_token, resource_type, resource_id)
-        except EhrRejected:
-            self._end(request, sid, data, ctx, "invalid_token")
-            raise SessionEnded("The EHR no longer accepts this ChartRAG session, so ChartRAG has stopped answering. "
-                               "Relaunch ChartRAG from the patient's chart.", "invalid_token") from None
 
     async def jwks(self) -> Response:
         """The confidential client's public key set, for JWKS-URL registration with an EHR."""
@@ -305,7 +303,7 @@ class SmartApp:
             token = request.headers.get("x-csrf-token", "")
             if not token or not secrets.compare_digest(token, data.get("csrf", "")):  # before anything reaches the EHR
                 return JSONResponse({"detail": "missing or wrong CSRF token"}, status_code=403)
-            sid, data, ctx = await self._accepted(request, sid, data, ctx)
+            ctx, _ = await self._from_ehr(request, sid, data, ctx, self._probe)
         except SmartLaunchError as exc:
             return ended_json(exc)
         try:
@@ -322,15 +320,22 @@ class SmartApp:
 
     async def source(self, request: Request, chunk_id: str) -> Response:
         try:
-            found = await self._live(request)  # a cited source is a read too: only while the EHR accepts us
+            found = await self._context(request)
+            if found is None:
+                return ended_json(None)
+            sid, data, ctx = found
+            citation = data.get("citations", {}).get(chunk_id)
+            if citation is None or citation["patient_id"] != ctx.patient:
+                return JSONResponse({"detail": "not a citation of this session's answer"}, status_code=404)
+            full = None  # a cited source is a read too: shown only while the EHR accepts the session
+            if citation["resource_type"] in ("DocumentReference", "DiagnosticReport"):  # the note, re-read
+                ctx, resource = await self._from_ehr(request, sid, data, ctx,
+                                                     self._reading(*citation["reference"].split("/", 1)))
+                full = note_text(resource)
+            else:
+                ctx, _ = await self._from_ehr(request, sid, data, ctx, self._probe)
         except SmartLaunchError as exc:
             return ended_json(exc)
-        if found is None:
-            return ended_json(None)
-        sid, data, ctx = found
-        citation = data.get("citations", {}).get(chunk_id)
-        if citation is None or citation["patient_id"] != ctx.patient:
-            return JSONResponse({"detail": "not a citation of this session's answer"}, status_code=404)
         runtime = getattr(request.app.state, "runtime", None)
         if runtime is not None:  # opening a cited source is a read of the chart
             runtime.service.audit.record({
@@ -338,14 +343,8 @@ class SmartApp:
                 "patient_id": str(ctx.patient), "references": [citation["reference"]], "channel": "smart_app",
                 "outcome": "shown"})
         text, highlight = citation["text"], None
-        if citation["resource_type"] in ("DocumentReference", "DiagnosticReport"):
-            resource_type, resource_id = citation["reference"].split("/", 1)
-            try:
-                full = note_text(await self._read(request, sid, data, ctx, resource_type, resource_id))
-            except SessionEnded as exc:
-                return ended_json(exc)
-            if full and citation["end"] <= len(full):
-                text, highlight = full, [citation["start"], citation["end"]]
+        if full and citation["end"] <= len(full):
+            text, highlight = full, [citation["start"], citation["end"]]
         return JSONResponse({
             "reference": citation["reference"],
             "resource_type": citation["resource_type"],
