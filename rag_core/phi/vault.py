@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 ENTITIES = ("PATIENT_NAME", "PERSON", "DATE", "PHONE", "EMAIL", "SSN", "MRN", "IDENTIFIER", "ADDRESS",
-            "LOCATION", "ZIP", "URL", "ORGANIZATION", "FACILITY", "AGE")
+            "LOCATION", "ZIP", "URL", "ORGANIZATION", "FACILITY", "AGE", "HEALTH_PLAN")
 _NAMES = "|".join(sorted((e.replace("_", r"[_\s-]?") for e in ENTITIES), key=len, reverse=True))
 PLACEHOLDER = re.compile(rf"\[\s*({_NAMES})[_\s-]?(\d+)\s*\]|\b({_NAMES})[_\s-](\d+)\b", re.IGNORECASE)
 
