@@ -251,22 +251,28 @@ def _clinical_head(text: str, end: int) -> bool:
     return any(w.casefold() in CLINICAL_HEADS for w in following)
 
 
-COMMON_FIRST_NAME = 0.05  # % of the population (Census 1990): "James", "Thomas", "Grace" — a name first
+COMMON_NAME = 0.05  # % of the population (Census 1990): "James", "Thomas", "Smith", "Jones" — a name first
 
 
-def _clinical_guess(value: str, entity: str) -> bool:
+def _clinical_guess(text: str, start: int, end: int, entity: str) -> bool:
     """A guessed name, place or organisation that is a term of medicine (rag_core.phi.vocabulary: ICD-10-CM,
-    medical abbreviations, eponyms) — unless it reads as a person: a common first name alone, or a first
-    name and a surname ("Thomas", "Marcus Gunn" stay redacted; "Babinski", "Guillain-Barré", "CRP" go free).
-    Only guesses give way: a record's own identifiers and labelled ids are matched before and never dropped."""
+    medical abbreviations, eponyms) — unless it reads as a person: a common first name, a common surname not
+    written as an eponym ("Smith" stays redacted, "Parkinson's" goes free), a first name and a surname
+    ("Marcus Gunn"), or a capitalised place ("Poland"). "Babinski", "Guillain-Barré", "CRP" go free. Only
+    guesses give way: a record's own identifiers and labelled ids are matched before and never dropped."""
+    value = text[start:end]
     if not is_clinical(value):
         return False
     if entity == "LOCATION" and value != value.lower() and not is_named_term(value):
         return False  # "Poland", "Lyme": a capitalised place ICD-10-CM names a disease after is still a place
     words = re.findall(r"[^\W\d_][\w'-]*", value)
     first = names.first_names().get(words[0].casefold(), 0.0) if words else 0.0
+    if len(words) == 1 and entity != "PERSON":
+        return first < COMMON_NAME  # "a kidney Stone", "Wells" taken for an organisation
     if len(words) == 1:
-        return first < COMMON_FIRST_NAME
+        surname = names.last_names().get(words[0].casefold(), 0.0)
+        possessive = text[end:end + 2] in ("'s", "’s") or words[0].endswith(("'s", "’s"))
+        return first < COMMON_NAME and (surname < COMMON_NAME or possessive)
     return not (first > 0 and names.is_last_name(words[-1]))
 
 
@@ -372,14 +378,15 @@ class PhiTokenizer:
                 floor = 0.4 if entity == "PHONE" else self.threshold
                 value = text[r.start:r.end]
                 if entity in ("PERSON", "ORGANIZATION", "LOCATION") and (
-                        _clinical_head(text, r.end) or _unit(value) or _clinical_guess(value, entity)):
+                        _clinical_head(text, r.end) or _unit(value) or _clinical_guess(text, r.start, r.end, entity)):
                     continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP": clinical, not people
                 if r.entity_type in CONTEXT_ENTITIES and clinical_neighbour(text, r.start, r.end, is_clinical):
                     continue  # "platelets 250000", "250000 cells/uL": a value, not an id
                 if r.score >= floor and not self._allowed(value, vocabulary):
                     found.append(Span(r.start, r.end, entity, "presidio"))
             found.extend(self._dictionary_names(text, artifacts.tokens))
-        trimmed = (_trimmed(text, s) for s in self._glue(text, self._merge(found)))
+        glued = self._glue(text, sorted(found, key=lambda s: (s.start, s.end)))
+        trimmed = (_trimmed(text, s) for s in _address_blocks(text, self._merge(glued)))
         return [s for s in trimmed if s.end > s.start]
 
     def _dictionary_names(self, text: str, doc: Any) -> list[Span]:
@@ -411,9 +418,10 @@ class PhiTokenizer:
         """Address fragments come with numbers (house number before a street, a postcode after a city or
         country): extend address-like spans over short numbers next to them on the same line."""
         out: list[Span] = []
-        for i, span in enumerate(spans):
-            limit = spans[i + 1].start if i + 1 < len(spans) else len(text)  # never into the next span
-            floor = out[-1].end if out else 0  # nor into the previous one
+        for span in spans:
+            # never into the next finding nor back into the previous one (overlapping ones are joined later)
+            limit = min((s.start for s in spans if s.start >= span.end), default=len(text))
+            floor = max((s.end for s in spans if s.end <= span.start), default=0)
             start, end = span.start, span.end
             if span.entity in ("ADDRESS", "LOCATION", "ZIP"):
                 after = _GLUE.match(text[:limit], end)
@@ -429,17 +437,39 @@ class PhiTokenizer:
                 start = floor + before.start() if before else start
                 end = after.end() if after else end
             out.append(Span(start, end, span.entity, span.source, span.when))
-        return _address_blocks(text, out)
+        return out
 
     @staticmethod
     def _merge(spans: list[Span]) -> list[Span]:
+        """One span per stretch of text. The record's own identifiers are kept exactly (a value keeps its
+        placeholder across the request); other findings that overlap are joined into one span over all of
+        them — a guess that runs past a pattern's match ("Krisztián Péter\n 7584 Höfðastígur" over "7584
+        Höfðastígur 86") must not shorten it — named after the best of them (pattern before guess, then the
+        longest); what a record span does not cover of an overlapping finding is kept beside it."""
         rank = {"record": 0, "pattern": 1, "presidio": 2}
-        ordered = sorted(spans, key=lambda s: (-(s.end - s.start), rank[s.source], s.start))
-        kept: list[Span] = []
-        for span in ordered:
-            if all(span.end <= k.start or span.start >= k.end for k in kept):
-                kept.append(span)
-        return sorted(kept, key=lambda s: s.start)
+        record: list[Span] = []
+        for span in sorted((s for s in spans if s.source == "record"), key=lambda s: (-(s.end - s.start), s.start)):
+            if all(span.end <= k.start or span.start >= k.end for k in record):
+                record.append(span)
+        pieces: list[Span] = []
+        for span in (s for s in spans if s.source != "record"):
+            parts = [span]
+            for k in record:
+                parts = [p for q in parts for p in (
+                    (q,) if q.end <= k.start or q.start >= k.end else
+                    tuple(Span(a, b, q.entity, q.source, q.when) for a, b in ((q.start, k.start), (k.end, q.end))
+                          if b - a >= 2))]
+            pieces.extend(parts)
+        joined: list[Span] = []
+        group: list[Span] = []
+        for span in [*sorted(pieces, key=lambda s: s.start), Span(1 << 60, 1 << 60, "", "presidio")]:
+            if group and span.start >= max(g.end for g in group):
+                best = min(group, key=lambda s: (rank[s.source], -(s.end - s.start), s.start))
+                joined.append(Span(min(g.start for g in group), max(g.end for g in group), best.entity,
+                                   best.source, best.when))
+                group = []
+            group.append(span)
+        return sorted(record + joined, key=lambda s: s.start)
 
     def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None) -> str:
         out, last = [], 0
