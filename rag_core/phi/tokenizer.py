@@ -236,7 +236,7 @@ CLINICAL_HEADS = frozenset({
     "ratio", "value", "values", "result", "results", "trend", "status", "therapy", "positive", "negative",
     "murmur", "pupil", "nodule", "node", "nodes", "spots", "lesions", "rings", "staging", "fracture", "procedure",
     "operation", "repair", "gait", "triad", "waves", "wave", "pattern", "tear", "diverticulum", "sarcoma", "tumor",
-    "tumour", "lymphoma", "thyroiditis", "encephalopathy", "block", "blocks", "point", "sign's", "lines", "line",
+    "tumour", "lymphoma", "thyroiditis", "encephalopathy", "block", "blocks", "point", "lines", "line",
     "method", "technique", "approach", "incision", "drain", "fundoplication", "anastomosis", "pouch", "shunt",
     "sphincter", "tract", "duct", "cells", "cell", "bodies", "body", "effect", "law", "equation",
     "formula", "curve", "questionnaire", "inventory", "assessment", "tool", "category", "type", "hernia",
@@ -340,7 +340,7 @@ class PhiTokenizer:
         known = self.allow | vocabulary
         return text.strip().casefold() in known or (bool(words) and all(w in known for w in words))
 
-    def spans(self, text: str, record: RecordIdentifiers | None = None, artifacts: Any = None) -> list[Span]:
+    def spans(self, text: str, record: RecordIdentifiers | None = None) -> list[Span]:
         text = _ESCAPED.sub("  ", text)  # same length: offsets stay those of the original
         found: list[Span] = []
         if record is not None:
@@ -374,8 +374,7 @@ class PhiTokenizer:
         if self.use_ner and text.strip():
             vocabulary = record.vocabulary if record is not None else set()
             engine = analyzer()
-            if artifacts is None:
-                artifacts = engine.nlp_engine.process_text(text, "en")
+            artifacts = engine.nlp_engine.process_text(text, "en")  # one spaCy pass: entities and POS tags
             for r in engine.analyze(text=text, language="en", entities=list(PRESIDIO_ENTITIES),
                                     nlp_artifacts=artifacts):
                 entity = PRESIDIO_ENTITIES[r.entity_type]
@@ -475,9 +474,9 @@ class PhiTokenizer:
             group.append(span)
         return sorted(record + joined, key=lambda s: s.start)
 
-    def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None, artifacts: Any = None) -> str:
+    def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None) -> str:
         out, last = [], 0
-        for span in self.spans(text, record, artifacts):
+        for span in self.spans(text, record):
             out.append(text[last:span.start])
             out.append(vault.placeholder(span.entity, text[span.start:span.end], span.when))
             last = span.end
