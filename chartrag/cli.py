@@ -334,6 +334,7 @@ def bench_phi_command(
     import time as _time
 
     from rag_core.documents import raw_resources
+    from rag_core.evaluation import load_questions
     from rag_core.phi.evaluation import evaluate, evaluate_labelled, evaluate_queries
     from rag_core.phi.tokenizer import PhiTokenizer
 
@@ -347,8 +348,8 @@ def bench_phi_command(
     started = _time.perf_counter()
     report["presidio_synth"] = evaluate_labelled(samples, tokenizer) | {
         "samples": len(samples), "seconds": round(_time.perf_counter() - started, 1)}
-    queries = [json.loads(line) for line in (PHI_SYNTH.parent / "clinician_queries.jsonl").read_text().splitlines()]
-    free = [json.loads(line) for line in (PHI_SYNTH.parent / "phi_free_questions.jsonl").read_text().splitlines()]
+    queries = load_questions(PHI_SYNTH.parent / "clinician_queries.jsonl")
+    free = load_questions(PHI_SYNTH.parent / "phi_free_questions.jsonl")
     started = _time.perf_counter()
     report["clinician_queries"] = evaluate_queries(queries, free, tokenizer) | {
         "seconds": round(_time.perf_counter() - started, 1)}

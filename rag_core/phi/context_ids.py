@@ -19,6 +19,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
+from rag_core.phi.vocabulary import is_clinical
+
 PLAN_CONTEXT = ["member", "subscriber", "policy", "insurance", "insured", "medicare", "medicaid", "plan",
                 "payer", "payor", "coverage", "beneficiary", "mbi", "hicn", "bcbs", "aetna", "cigna", "humana",
                 "uhc", "unitedhealthcare", "tricare", "kaiser", "anthem", "carrier", "eligibility", "insurer",
@@ -82,13 +84,13 @@ _BEFORE = re.compile(r"([A-Za-z][\w/-]*)\W{0,3}(?:(?:of|is|was|at|=|:)\W{0,2})?$
 _AFTER = re.compile(r"\s*(%|[A-Za-zµ]{1,5}/[\w.^/]+|mg|mcg|g|kg|ml|mL|L|units?|IU|mmol|mEq|cells|copies|k|x)\b")
 
 
-def clinical_neighbour(text: str, start: int, end: int, is_clinical: object) -> bool:
+def clinical_neighbour(text: str, start: int, end: int) -> bool:
     """The number is a value: the word right before it is medicine and not an identifying word
     ("platelets 250000", "CA-125 35000"), or a unit follows it ("250000 cells/uL")."""
     before = _BEFORE.search(text[max(0, start - 40):start])
     word = before.group(1).casefold() if before else ""
     if word in IDENTIFYING_WORDS:
         return False
-    if before and callable(is_clinical) and is_clinical(before.group(1)):
+    if before and is_clinical(before.group(1)):
         return True
     return bool(_AFTER.match(text, end))

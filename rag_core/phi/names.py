@@ -8,25 +8,25 @@ from functools import cache
 from importlib import resources
 
 
-def _read(name: str, top_percent: float) -> dict[str, float]:
-    """name → share of the population (%), for names within the ``top_percent`` cumulative share."""
+def _read(name: str) -> dict[str, float]:
+    """name → share of the population (%); lines are "NAME share cumulative-share rank"."""
     out: dict[str, float] = {}
     for line in (resources.files("names") / name).read_text(encoding="ascii").splitlines():
         parts = line.split()
-        if len(parts) == 4 and float(parts[2]) <= top_percent:
+        if len(parts) == 4:
             out[parts[0].casefold()] = float(parts[1])
     return out
 
 
 @cache
 def first_names() -> dict[str, float]:
-    male, female = _read("dist.male.first", 100.0), _read("dist.female.first", 100.0)
+    male, female = _read("dist.male.first"), _read("dist.female.first")
     return {n: max(male.get(n, 0.0), female.get(n, 0.0)) for n in male.keys() | female.keys()}
 
 
 @cache
 def last_names() -> dict[str, float]:
-    return _read("dist.all.last", 100.0)
+    return _read("dist.all.last")
 
 
 def is_first_name(word: str) -> bool:

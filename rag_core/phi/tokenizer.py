@@ -136,6 +136,16 @@ _NAME_LINE = re.compile(r"[A-ZÀ-Þ][\w'.-]*(?:[ \t]+[A-ZÀ-Þ][\w'.-]*){1,3}")
 _ADDRESS_LINE = re.compile(r"[ \t]*(?:[A-ZÀ-Þ0-9][\w.'-]*[ \t,]*){1,5}[ \t]*$")
 
 
+_SOURCE_RANK = {"record": 0, "pattern": 1, "presidio": 2}
+
+
+def _joined(group: list[Span]) -> Span:
+    """Overlapping findings as one span over all of them, named after the best (pattern before guess, then
+    the longest)."""
+    best = min(group, key=lambda s: (_SOURCE_RANK[s.source], -(s.end - s.start), s.start))
+    return Span(min(g.start for g in group), max(g.end for g in group), best.entity, best.source, best.when)
+
+
 def _trimmed(text: str, span: Span) -> Span:
     """Without surrounding whitespace, so one value always has one form (and one placeholder)."""
     value = text[span.start:span.end]
@@ -383,7 +393,7 @@ class PhiTokenizer:
                 if entity in ("PERSON", "ORGANIZATION", "LOCATION") and (
                         _clinical_head(text, r.end) or _unit(value) or _clinical_guess(text, r.start, r.end, entity)):
                     continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP": clinical, not people
-                if r.entity_type in CONTEXT_ENTITIES and clinical_neighbour(text, r.start, r.end, is_clinical):
+                if r.entity_type in CONTEXT_ENTITIES and clinical_neighbour(text, r.start, r.end):
                     continue  # "platelets 250000", "250000 cells/uL": a value, not an id
                 if r.score >= floor and not self._allowed(value, vocabulary):
                     found.append(Span(r.start, r.end, entity, "presidio"))
@@ -449,7 +459,6 @@ class PhiTokenizer:
         them — a guess that runs past a pattern's match ("Krisztián Péter\n 7584 Höfðastígur" over "7584
         Höfðastígur 86") must not shorten it — named after the best of them (pattern before guess, then the
         longest); what a record span does not cover of an overlapping finding is kept beside it."""
-        rank = {"record": 0, "pattern": 1, "presidio": 2}
         record: list[Span] = []
         for span in sorted((s for s in spans if s.source == "record"), key=lambda s: (-(s.end - s.start), s.start)):
             if all(span.end <= k.start or span.start >= k.end for k in record):
@@ -465,13 +474,15 @@ class PhiTokenizer:
             pieces.extend(parts)
         joined: list[Span] = []
         group: list[Span] = []
-        for span in [*sorted(pieces, key=lambda s: s.start), Span(1 << 60, 1 << 60, "", "presidio")]:
-            if group and span.start >= max(g.end for g in group):
-                best = min(group, key=lambda s: (rank[s.source], -(s.end - s.start), s.start))
-                joined.append(Span(min(g.start for g in group), max(g.end for g in group), best.entity,
-                                   best.source, best.when))
+        group_end = 0
+        for span in sorted(pieces, key=lambda s: s.start):
+            if group and span.start >= group_end:
+                joined.append(_joined(group))
                 group = []
+            group_end = max(group_end, span.end) if group else span.end
             group.append(span)
+        if group:
+            joined.append(_joined(group))
         return sorted(record + joined, key=lambda s: s.start)
 
     def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None) -> str:

@@ -122,7 +122,17 @@ def clinical_vocabulary() -> frozenset[str]:
     from rag_core.concepts import lexicon
 
     lexicon_words = {w for term in lexicon() for w in _WORD.findall(term.casefold())}
-    return icd10cm_words() | clinical_abbreviations() | CLINICAL_EPONYMS | frozenset(lexicon_words)
+    return icd10cm_words() | _named() | frozenset(lexicon_words)
+
+
+@cache
+def _named() -> frozenset[str]:
+    """Abbreviations and eponyms: the words that name a term of medicine by themselves."""
+    return clinical_abbreviations() | CLINICAL_EPONYMS
+
+
+def _words(value: str) -> list[str]:
+    return [_normal(w) for w in _WORD.findall(value.casefold())]
 
 
 def _word_known(word: str, vocabulary: frozenset[str]) -> bool:
@@ -134,7 +144,7 @@ def is_clinical(value: str) -> bool:
     a phrase ICD-10-CM writes ("Kaposi sarcoma"), words of the vocabulary one of which is an abbreviation or
     an eponym ("Chaddock reflex", "Wells PERC"), or words of the vocabulary written in lower case ("upper
     motor neuron"). Capitalised words that are each clinical somewhere ("Maple Falls") are not a term."""
-    words = [_normal(w) for w in _WORD.findall(value.casefold())]
+    words = _words(value)
     if not words:
         return False
     vocabulary = clinical_vocabulary()
@@ -144,12 +154,10 @@ def is_clinical(value: str) -> bool:
         return True
     if not all(_word_known(w, vocabulary) for w in words):
         return False
-    named = clinical_abbreviations() | CLINICAL_EPONYMS
-    return value == value.lower() or any(_word_known(w, named) for w in words)
+    return value == value.lower() or any(_word_known(w, _named()) for w in words)
 
 
 def is_named_term(value: str) -> bool:
     """Every word an abbreviation or an eponym of the lists ("CRP", "Babinski", "Wells PERC")."""
-    words = [_normal(w) for w in _WORD.findall(value.casefold())]
-    named = clinical_abbreviations() | CLINICAL_EPONYMS
-    return bool(words) and all(_word_known(w, named) for w in words)
+    words = _words(value)
+    return bool(words) and all(_word_known(w, _named()) for w in words)
