@@ -31,6 +31,21 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # the e-mail re
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# month names exactly (no "Marcus 12", "Decadron 4"): capitalised, or any case where the pattern says so
+_MONTH = (r"(?:January|February|March|April|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTH_ANY = rf"(?:(?i:{_MONTH})|May)"  # "may" written small is the verb
+# words after which a bare month/day is a date ("admitted 3/14", "labs from 11/2"), and words after which a
+# number pair is a ratio ("strength 5/5", "2/6 murmur", "pain 7/10", "1/2 tab", "3/4 of the dose")
+_DATE_CONTEXT = (r"(?i:on|since|from|to|until|till|thru|through|between|and|dated|date|of|before|after|by|"
+                 r"admit(?:ted)?|admission|discharged?|d/c|seen|visit(?:ed)?|started|stopped|held|resumed|restarted|"
+                 r"drawn|collected|done|performed|ordered|due|dos|dob|born|scheduled|appt|appointment|f/u|"
+                 r"follow-up|called|faxed|sent|received|last|next|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+                 r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|night|morning|evening)")
+_RATIO_AFTER = (r"(?:\s*(?i:of|dose|doses|strength|tabs?|tablets?|pills?|caps?|murmur|pain|bilat\w*|throughout|"
+                r"systolic|diastolic|holosystolic|in\b|on\b|with|power|motor|reflex\w*|score|scale|vision|"
+                r"OD|OS|OU|mg|mcg|ml|units?|pulses?|edema|grip|breath|cm|mm|%|x|times|hours?|hrs?|days?|weeks?|wks?|"
+                r"months?|years?|yrs?))")
 DATE_PATTERNS = [
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
     re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"),
@@ -38,11 +53,27 @@ DATE_PATTERNS = [
     re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
     # a day without a year, as clinicians type it: "March 3rd", "Mar 3", "the 5th of May", "Tuesday the 12th"
-    re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|May)\s+(\d{1,2})(?:st|nd|rd|th)?"
+    re.compile(rf"\b({_MONTH}|May)\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                r"(?![\w/%-]|[.:]\d|\s*(?:mg|mcg|ml|mL|g|kg|units?|mmol|%))"),
     re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({_MON})(?!\w)", re.IGNORECASE),
     re.compile(r"\b(?:(?:last|next|this)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b",
                re.IGNORECASE),
+    # other separators and orders: "03-14-2024", "14.03.2024", "2024/03/14", "03-Mar-2024", "03MAR24",
+    # "Mar-03-2024", "March '24", "March of 2024"; the day and month must be a real one
+    re.compile(r"(?<![\w.-])(?P<m>\d{1,2})(?P<s>[-.])(?P<d>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\w-]|\.\d)"),
+    re.compile(r"(?<![\w./-])(?P<y>\d{4})(?P<s>[/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\w/]|\.\d)"),
+    re.compile(rf"(?<![\w.-])(?P<d>\d{{1,2}})(?P<s>[- ]?)(?P<mon>{_MONTH_ANY})(?P=s)(?P<y>\d{{4}}|\d{{2}})(?![\w-])"),
+    re.compile(rf"\b(?P<mon>{_MONTH_ANY})-(?P<d>\d{{1,2}})-(?P<y>\d{{4}}|\d{{2}})(?![\w-])"),
+    re.compile(rf"\b(?P<mon>{_MONTH_ANY})\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?[\'’](?P<y>\d{{2}})(?!\w)"),
+    re.compile(rf"\b(?P<mon>{_MONTH_ANY})\s+of\s+(?P<y>\d{{4}})\b"),
+    # a day and a month, no year: "14 March", "3 Feb"
+    re.compile(rf"(?<![\w.,/])(?P<d>[0-3]?\d)\s+(?P<mon>{_MONTH}|May)(?!\w)"),
+    # a bare month/day after a word that dates it ("admitted 3/14", "labs from 11/2", "Tue 3/5"), never a ratio
+    re.compile(rf"\b{_DATE_CONTEXT}[ \t]+(?:the\s+)?(?P<v>(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9]))"
+               rf"(?![\w/]|\.\d|{_RATIO_AFTER}(?!\w))"),
+    # a day alone after a preposition: "on the 14th", "since the 3rd" (not "on the 2nd floor")
+    re.compile(r"\b(?i:on|since|by|until|till|before|after)\s+the\s+(?P<v>[0-3]?\d(?:st|nd|rd|th))(?!\w)"
+               r"(?!\s+(?!(?:of|at|and|or|when|for|in|to|but|so)\b)[a-z])"),
 ]
 _SUFFIX = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Terrace|Ter|"
            r"Pkwy|Parkway|Hwy|Highway|Cir|Circle|Crescent|Cres|Sq|Square|Trl|Trail|Loop|Row|Heights|Hts|Hill|Ridge|"
@@ -50,6 +81,22 @@ _SUFFIX = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way
            r"Junction|View|Villas?|Meadows?|Estates?|Harbor|Harbour|Island|Landing|Manor|Mill|Pass|Port|Shores?|"
            r"Springs?|Station|Summit|Valley|Vista|Wharf|Wells?|Fort|Fields?|Forge|Fork|Center|Centre)")
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg|Building|Floor|Fl)\.?\s*#?\s*[A-Z0-9-]+"
+# what a facility's name ends with, longest first within each family
+_FACILITY_HEAD = (r"(?:General(?:\s+Hospital)?|Memorial(?:\s+(?:Hospital|Medical\s+Center))?|Regional\s+Medical\s+Center|"
+                  r"(?:University\s+|Community\s+|Specialty\s+|Surgical\s+|Psychiatric\s+|Children's\s+|Women's\s+|"
+                  r"Rehabilitation\s+|Veterans\s+)?Hospitals?|Medical\s+(?:Center|Centre|Group|Associates|Clinic|Plaza)|"
+                  r"Health\s+(?:Sciences\s+Center|Center|Centre|System|Systems|Network|Partners|Clinic)|"
+                  r"Behavioral\s+Health|Health\s*care(?:\s+System)?|Health|Community\s+Clinic|Family\s+Health\s+Center|"
+                  r"Clinic|Infirmary|Nursing\s+(?:Home|Center|and\s+Rehabilitation(?:\s+Center)?|&\s+Rehab(?:ilitation)?)|"
+                  r"Skilled\s+Nursing(?:\s+Facility)?|Rehab(?:ilitation)?\s+(?:Center|Centre|Institute)|Urgent\s+Care|"
+                  r"(?:Ambulatory\s+)?Surgery\s+Center|Surgical\s+Center|Cancer\s+(?:Center|Institute)|Heart\s+Institute|"
+                  r"Hospice|Dialysis(?:\s+Center)?|Family\s+(?:Practice|Medicine)|Pediatrics|Internal\s+Medicine|"
+                  r"Care\s+Center|Assisted\s+Living|Senior\s+Living|Convalescent\s+(?:Home|Center)|"
+                  r"(?:Treatment|Recovery|Wellness|Outpatient|Birthing)\s+Center|Physicians|"
+                  r"(?:VA|V\.A\.)(?:\s+(?:Medical\s+Center|Hospital|Clinic|Health\s*care(?:\s+System)?))?|VAMC)")
+_FACILITY_TAIL = re.compile(rf"\s+(?i:{_FACILITY_HEAD})$")
+# capitalised words of a name, with the small words names carry ("Brigham and Women's", "Our Lady of Lourdes")
+_CAPS_NAME = r"[A-Z][\w'.&-]*(?:\s+(?:(?:and|&|of|the|de|la|del)\s+)?[A-Z][\w'.&-]*){0,3}"
 PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group holding the value
     ("MRN", re.compile(r"\b(?:MRN|MR#|medical record(?: number| no\.?)?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})", re.I), 1),
     ("SSN", re.compile(r"\b(\d{3}-\d{2}-\d{4})\b"), 1),
@@ -69,8 +116,17 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
                            rf"(?:\s+(?:East|West|North|South|E|W|N|S|NE|NW|SE|SW)\b)?(?:,?\s+{_UNIT})?)"), 1),
     ("ADDRESS", re.compile(rf"\b({_UNIT})(?!\w)"), 1),
     ("ADDRESS", re.compile(r"\b((?:P\.?\s?O\.?\s?Box|PSC|Unit|Box)\s+\d{1,6}(?:,?\s+Box\s+\d{1,6})?)\b", re.I), 1),
-    ("ADDRESS", re.compile(r"\b((?:Via|Rua|Calle|Avenida|Av\.|Rue|Chemin|Strada|Viale|Piazza|Plaza)\s+(?:[\w'.-]+\s+){0,4}"
-                           r"\d{1,5})\b"), 1),
+    ("ADDRESS", re.compile(r"(?<![\w.])((?:Via|Rua|Calle|Avenida|Avda\.|Av\.|Rue|rue|Chemin|Strada|Viale|Piazza|Plaza|"
+                           r"ul\.|al\.|pl\.|C/|Ctra\.|Carrera|Corso|Largo|Travessa|Praça|Camino|Paseo|Quai|avenue|"
+                           r"πλατεία|Λεωφόρος|οδός|Οδός)\s+(?:[\w'.-]+\s+){0,4}\d{1,5})\b"), 1),
+    # street names in other languages, a street word inside the name or after it, then the number
+    # ("Industriestraat 133", "Hermiankatu 23", "Martin Linges veg 149", "Bécsi utca 53.", "Grazer Strasse 10")
+    ("ADDRESS", re.compile(r"(?<![\w.])([A-ZÀ-Þ][\w'-]*(?:straat|strasse|straße|gasse|weg|laan|gracht|plein|kade|katu|"
+                           r"tie|kuja|polku|vej|gade|gata|gatan|vägen|veien|vegen|braut|stígur|vegur|utca|ulica|cesta|"
+                           r"steenweg|dreef|singel)\s+\d{1,5}[A-Za-z]?)(?!\w)"), 1),
+    ("ADDRESS", re.compile(r"(?<![\w.])((?:[A-ZÀ-Þ][\w'-]*\s+){1,3}(?:gate|vei|veg|vegen|tee|põik|utca|út|útja|u\.|körút|"
+                           r"tér|rakpart|kapu|ulica|cesta|gasse|straße|strasse|Strasse|Str\.|vej|gade|gata|allé|laan|"
+                           r"weg|sokak|caddesi)\s+\d{1,5})(?!\w)"), 1),
     # house number, street name, number ("788 Fitjabraut 87", "59826 Ibirapita 5422")
     ("ADDRESS", re.compile(r"(?<![\w.])(\d{1,6}\s+[A-ZÀ-Þ][\w'-]+\.?(?:\s+[A-ZÀ-Þ][\w'.-]*){0,3}\s+\d{1,5})(?![\w.]\d)"), 1),
     # what follows "lives at", "address is" … up to the end of the sentence or line
@@ -99,12 +155,18 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     ("AGE", re.compile(r"\b(?:age|aged)\s*:?\s*(9\d|1[0-4]\d)(?![\w.])", re.I), 1),
     # digit-suffixed synthetic names ("Allen322 Ferry570")
     ("PERSON", re.compile(r"\b([A-Z][a-z]{2,}\d{2,4}(?:\s+[A-Z][a-z]{2,}\d{2,4})?)\b"), 1),
-    # facilities: "St. Luke's", "Saint Mary Hospital", "Cedar Ridge General", "Port Alden Memorial Medical Center"
+    # facilities: "St. Luke's", "Saint Mary Hospital", "Cedar Ridge General", "Port Alden Memorial Medical Center",
+    # "Brigham and Women's Hospital", "Sutter Health", "Oak Hill Nursing Home", "Dayton VA"
     ("FACILITY", re.compile(r"\b((?:St\.?|Saint)\s+[A-Z][a-z]+(?!(?:'s)?\s+[Ww]ort)(?:'s)?"
-                            r"(?:\s+(?:Hospital|Medical Center|Health Center|Clinic|Infirmary))?)(?!\w)"), 1),
-    ("FACILITY", re.compile(r"\b((?:[A-Z][\w'.-]+\s+){1,3}(?:General(?:\s+Hospital)?|Memorial(?:\s+(?:Hospital|Medical"
-                            r"\s+Center))?|Regional\s+Medical\s+Center|Medical\s+Center|Community\s+Clinic|Family\s+Health"
-                            r"\s+Center|Health\s+Center|Hospital|Clinic|Infirmary))(?!\w)"), 1),
+                            rf"(?:\s+{_FACILITY_HEAD})?)(?!\w)"), 1),
+    ("FACILITY", re.compile(rf"\b({_CAPS_NAME}\s+{_FACILITY_HEAD})(?!\w)"), 1),
+    ("FACILITY", re.compile(rf"\b((?:{_CAPS_NAME}\s+)?University\s+of\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,2}})"
+                            rf"(?:\s+{_FACILITY_HEAD})?(?!\w)"), 1),
+    ("FACILITY", re.compile(r"\b((?:Hospital|Clinic|Hospice)\s+of\s+(?:the\s+)?[A-Z][\w'.-]+"
+                            r"(?:\s+(?:of\s+)?[A-Z][\w'.-]+){0,3})(?!\w)"), 1),
+    # written small, as typed: "methodist hospital", "st vincents", "mercy clinic" (checked in _facility)
+    ("FACILITY", re.compile(rf"(?<![\w.])((?:[a-z][\w'-]+\s+){{1,2}}(?i:{_FACILITY_HEAD}))(?!\w)"), 1),
+    ("FACILITY", re.compile(r"(?<![\w.])(st\.?\s+[a-z]+(?:'?s)?)(?!\w)(?!\s+(?:wort|elevation|depression|segment))"), 1),
     ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{9,19})(?![\w.]\d)"), 1),  # long digit runs: card, account, accession
     ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7})(?!\w)"), 1),
 ]
@@ -116,8 +178,16 @@ LETTERED = frozenset({"hepatitis", "vitamin", "group", "type", "factor", "protei
                       "option", "appendix", "section", "part", "level", "category", "schedule", "tier", "cluster",
                       "blood", "antigen", "fraction", "segment", "wave", "sign", "note", "table", "figure", "see"})
 # "Wilson, Wayne [T.]" and "Wayne [T.] Wilson": checked against the Census name lists (rag_core.phi.names)
-LAST_FIRST = re.compile(r"(?<![\w.])([A-Z][a-z'-]+),[ \t]+([A-Z][a-z]+)(?:[ \t]+[A-Z]\.?(?![\w]))?")
-FIRST_LAST = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][a-z'-]+)(?!\w)")
+LAST_FIRST = re.compile(r"(?<![\w.])([A-Z][a-z'-]+|[A-Z][A-Z'-]+),[ \t]+([A-Z][a-z]+|[A-Z]{2,})(?:[ \t]+[A-Z]\.?(?![\w]))?")
+FIRST_LAST = re.compile(r"(?<![\w.])([A-Z][a-z]+|[A-Z]{2,})(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][a-z'-]+|[A-Z][A-Z'-]+)(?!\w)")
+# a person named by how the sentence introduces them ("my name is Rive", "her maiden name is Meza", "called
+# Peer Villareal", "per Sarah at the SNF", "says Weld"), checked against the clinical vocabulary
+INTRODUCED_NAME = re.compile(r"\b(?i:(?:my|his|her|their|the|last|first|maiden|middle)\s+name\s+is|name\?|named|"
+                             r"calls\s+me|goes\s+by|per|says|said|ask\s+for|spoke\s+(?:to|with)|"
+                             r"talked\s+(?:to|with))[ \t]+([A-ZÀ-Þ][\w'-]+(?:[ \t]+[A-Z]\.?)?(?:[ \t]+[A-ZÀ-Þ][\w'-]+)?)")
+# a speaker in a transcript: "Arya: What a wife." (a first name, or a line that opens a quotation)
+SPEAKER = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][\w'-]+):[ \t]*(\"?)(?=[A-Z\"])")
+_DIACRITIC = re.compile(r"[À-ÖØ-öø-ɏ]")
 TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+((?:[A-Z][\w'-]+\.?\s?){1,3})(?<!\s)")
 # people named by their relation to the patient or greeted ("her daughter Tara", "Dear Hilbrand,")
 RELATED_NAME = re.compile(r"\b(?i:son|daughter|wife|husband|mother|father|sister|brother|partner|spouse|kid|child|"
@@ -133,7 +203,9 @@ _CAPS_BEFORE = re.compile(r"(?:(?<![\w.])(?!(?:The|A|An|In|On|At|Of|To|From|By|F
 _CAPS_AFTER = re.compile(r"(?:[ \t]+(?:[A-ZÀ-Þ][\w&+'.-]*|Inc\.?|Ltd\.?|LLC|PLC|SA|AG|GmbH|Co\.?))+")
 _ADDRESS_TAIL = re.compile(r"(?:[ \t]*,?[ \t]+(?:(?!(?:and|for|in|on|at|to|the|with|is|was)\b)[A-ZÀ-Þ][\w'.-]*|\d{3,6}))+")
 _NAME_LINE = re.compile(r"[A-ZÀ-Þ][\w'.-]*(?:[ \t]+[A-ZÀ-Þ][\w'.-]*){1,3}")
-_ADDRESS_LINE = re.compile(r"[ \t]*(?:[A-ZÀ-Þ0-9][\w.'-]*[ \t,]*){1,5}[ \t]*$")
+# a line of an address block: capitalised words, codes and numbers ("KEMINMAA, LL 55306", ", SJ", "Cyprus (Greek)");
+# "nan" is how exported spreadsheets write an empty state
+_ADDRESS_LINE = re.compile(r"[ \t]*,?[ \t]*(?:(?:[A-ZÀ-ÞΑ-ΩЀ-Я0-9(][\w.'()-]*|nan)[ \t,]*){1,5}[ \t]*$")
 
 
 _SOURCE_RANK = {"record": 0, "pattern": 1, "presidio": 2}
@@ -232,7 +304,15 @@ DEPARTMENTS = frozenset({
     "allergy", "asthma", "rheumatology", "gastroenterology", "gi", "liver", "hepatology", "infectious", "disease",
     "diseases", "hiv", "std", "vaccine", "immunization", "prenatal", "obstetric", "gynecology", "urology",
     "dermatology", "podiatry", "physical", "therapy", "rehab", "rehabilitation", "addiction", "methadone",
-    "general", "medical", "community", "clinic", "center", "hospital",
+    "general", "medical", "community", "clinic", "center", "hospital", "public", "occupational", "student",
+    "employee", "population", "digital", "global", "men's", "child", "oral", "bone", "brain", "sexual",
+    "reproductive", "home", "developmental", "ambulatory", "emergency", "critical", "acute", "chronic", "palliative",
+    "integrative", "preventive", "sports", "adolescent", "neonatal", "psychiatric", "psychiatry", "specialty",
+    "nursing", "skilled", "hospice", "senior", "assisted", "living",
+    "university", "hospitals", "system", "network", "partners", "associates", "group", "practice", "pediatrics",
+    "physicians", "healthcare", "institute", "walk-in", "outside", "county", "state", "local", "any", "another",
+    "other", "same", "that", "this", "which", "what", "va", "v.a.", "vamc", "veterans", "affairs",
+    "imaging", "radiology", "lab", "laboratory", "treatment", "recovery", "wellness", "birthing", "plaza",
 })
 
 
@@ -286,8 +366,89 @@ def _clinical_guess(text: str, start: int, end: int, entity: str) -> bool:
     return not (first > 0 and names.is_last_name(words[-1]))
 
 
+# first names that are also everyday words: "will smith" is a name, "may need" and "grant access" are not
+_WORD_NAMES = frozenset({
+    "will", "may", "bill", "mark", "pat", "grant", "rose", "sue", "rob", "jack", "chase", "drew", "wade", "don", "ray",
+    "art", "gene", "guy", "joy", "hope", "faith", "grace", "dawn", "summer", "june", "april", "august", "sunny", "penny",
+    "rich", "earl", "dean", "lane", "dale", "clay", "cliff", "frank", "ernest", "miles", "max", "page", "sage", "ivy",
+    "iris", "ruby", "pearl", "amber", "crystal", "daisy", "lily", "violet", "heather", "holly", "robin", "jay", "kay",
+    "bud", "buck", "sandy", "rusty", "rocky", "lance", "major", "royal", "king", "prince", "duke", "price", "ward",
+    "else", "ever", "son", "young", "long", "norm", "patience", "van", "dot", "gay", "hunter", "hazel", "olive",
+    "ginger", "misty", "stormy", "chance", "dusty", "early", "kit", "sky", "star", "stone", "forest", "river", "glenn",
+})
+
+
+def _small_name_pair(first: Any, last: Any) -> bool:
+    """A first name and a surname written small, as typed ("is maria garcia on insulin"): both in the Census
+    lists, the first reasonably common and not an everyday word, neither a word of medicine or a stop word,
+    and the tagger reads both as nouns."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    a, b = first.text, last.text
+    if not (a.isalpha() and b.isalpha() and a.islower() and b.islower() and len(a) > 2 and len(b) > 2):
+        return False
+    if a in _WORD_NAMES or a in STOP_WORDS or b in STOP_WORDS or first.pos_ not in ("PROPN", "NOUN") \
+            or last.pos_ not in ("PROPN", "NOUN"):
+        return False
+    return names.first_names().get(a, 0.0) >= 0.02 and names.last_names().get(b, 0.0) >= 0.002 \
+        and not is_clinical(a) and not is_clinical(b)
+
+
 def _unit(value: str) -> bool:
     return bool(_UNIT_SHAPE.match(value.strip()))
+
+
+# brand words of hospital names, and ordinary words that are also surnames ("a long hospital stay")
+FACILITY_BRANDS = frozenset({"mercy", "methodist", "baptist", "presbyterian", "adventist", "lutheran", "samaritan",
+                             "providence", "trinity", "memorial", "regional", "sacred", "kaiser", "shriners", "mayo"})
+_ORDINARY = frozenset({"long", "new", "prior", "good", "free", "same", "main", "north", "south", "east", "west", "old",
+                       "young", "little", "big", "small", "large", "last", "next", "first", "second", "other", "another",
+                       "nearest", "nearby", "closest", "local", "outside", "county", "state", "city", "private",
+                       "public", "teaching", "rural", "urban", "walk-in", "free-standing", "freestanding", "day",
+                       "night", "short", "brief", "recent", "early", "late", "home", "her", "his", "their", "my",
+                       "your", "our", "this", "that", "which", "what", "any", "each", "every", "no", "called", "see"})
+
+
+def _facility(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a facility name found by a pattern really starts, or None when it names no place: words that
+    begin a sentence or question are not part of it ("Was Mercy Hospital …"); a department or service
+    ("Cardiology Clinic", "Home Health") is no place; a name written small counts only after "at/from/to/
+    in" with a word that is a name ("at methodist hospital", "from st vincents", never "after a long
+    hospital stay")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    value = text[start:end]
+    for word in re.findall(r"\S+\s+", value):
+        bare = word.strip().casefold()
+        if bare not in STOP_WORDS and bare not in _LEADING:
+            break
+        start += len(word)
+        value = value[len(word):]
+    if not value or _department(value):
+        return None
+    if _FACILITY_TAIL.sub("", value).casefold() in ALLOW:  # an insurer ("Cigna Health") is no place of care
+        return None
+    if value == value.lower():
+        before = re.search(r"(?i:\b(?:at|from|to|in|into|via|@|with|by)\s+(?:the\s+)?)$", text[:start])
+        words = [w.strip("'.") for w in re.findall(r"[a-z][\w'.-]*", value)]
+        if value.startswith("st"):
+            saint = re.sub(r"'?s$", "", words[1]) if len(words) > 1 else ""
+            return (start, end) if names.is_first_name(saint) else None
+        named = [w for w in words[:-1] if w in FACILITY_BRANDS or (w not in _ORDINARY and (
+            _name_share(w) >= COMMON_NAME or (_name_share(w) > 0 and not is_clinical(w))))]
+        if before is None or not named or any(w in _ORDINARY for w in words[:1]):
+            return None
+    return start, end
+
+
+def _name_share(word: str) -> float:
+    return max(names.first_names().get(word.casefold(), 0.0), names.last_names().get(word.casefold(), 0.0))
+
+
+# words that open a sentence or question before a capitalised facility name
+_LEADING = frozenset({"pt", "patient", "seen", "transferred", "transfer", "admitted", "discharged", "sent", "called",
+                      "any", "did", "does", "was", "were", "is", "has", "had", "can", "could", "please", "check",
+                      "records", "notes", "per", "ok", "yes", "no", "hi", "hello", "thanks"})
 
 
 def _department(value: str) -> bool:
@@ -297,19 +458,43 @@ def _department(value: str) -> bool:
 
 def _parse_date(match: re.Match[str]) -> date | None:
     groups = match.groups()
+    named = match.groupdict()
     try:
+        if named:  # the patterns written with named parts: year, month (number or name), day
+            if not named.get("y"):
+                return None
+            year = int(named["y"])
+            year += 0 if year >= 100 else 2000 if year < 50 else 1900
+            month = int(named["m"]) if named.get("m") else _month_number(named["mon"])
+            day = int(named["d"]) if named.get("d") else 1
+            if month > 12:  # written day first ("14.03.2024")
+                month, day = day, month
+            return date(year, month, day)
         if match.re is DATE_PATTERNS[0]:
             return date(int(groups[0]), int(groups[1]), int(groups[2]))
         if match.re is DATE_PATTERNS[1]:
             year = int(groups[2]) + (2000 if len(groups[2]) == 2 and int(groups[2]) < 50 else 1900 if len(groups[2]) == 2 else 0)
             return date(year, int(groups[0]), int(groups[1]))
-        month_name = next(g for g in groups if g and g[0].isalpha()).lower().rstrip(".")
-        month = next(i for i, m in enumerate(MONTHS, 1) if m.startswith(month_name[:3]))
+        month_name = next(g for g in groups if g and g[0].isalpha())
         day = next((int(g) for g in groups if g and g.isdigit() and len(g) <= 2), 1)
         year = next(int(g) for g in groups if g and g.isdigit() and len(g) == 4)
-        return date(year, month, day)
+        return date(year, _month_number(month_name), day)
     except (ValueError, StopIteration):
         return None
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(key))
+
+
+def _real_date(match: re.Match[str]) -> bool:
+    """A numeric day and month that exist, in either order ("03-14-2024", "14.03.2024"; 13/45 is no date)."""
+    named = match.groupdict()
+    if named.get("m") is None or named.get("d") is None:
+        return True
+    first, second = int(named["m"]), int(named["d"])
+    return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= second <= 12 and 1 <= first <= 31)
 
 
 @cache
@@ -361,7 +546,9 @@ class PhiTokenizer:
                     found.append(Span(m.start(), m.end(), entity, "record"))
         for pattern in DATE_PATTERNS:
             for m in pattern.finditer(text):
-                found.append(Span(m.start(), m.end(), "DATE", "pattern", _parse_date(m)))
+                if _real_date(m):  # the value alone where the pattern also reads the words before it
+                    start, end = m.span("v") if "v" in m.groupdict() else m.span()
+                    found.append(Span(start, end, "DATE", "pattern", _parse_date(m)))
         for entity, pattern, group in PATTERNS:
             for m in pattern.finditer(text):
                 value = m.group(group)
@@ -369,7 +556,10 @@ class PhiTokenizer:
                     continue
                 if entity == "ZIP" and not any(c.isdigit() for c in value):  # "post mail" is not a postcode
                     continue
-                if entity == "FACILITY" and _department(value):  # "Cardiology Clinic" names no place
+                if entity == "FACILITY":  # "Cardiology Clinic" names no place; "Is Mercy Hospital" starts at Mercy
+                    place = _facility(text, m.start(group), m.end(group))
+                    if place is not None:
+                        found.append(Span(*place, "FACILITY", "pattern"))
                     continue
                 if entity == "PERSON" and self._allowed(re.sub(r"\d+", "", value)):  # "Covid19" is no name
                     continue
@@ -418,12 +608,28 @@ class PhiTokenizer:
             if names.is_first_name(first) and names.is_last_name(last) and not _clinical_head(text, m.end()) \
                     and not self._allowed(m.group(0)) and not (is_clinical(first) and is_clinical(last)):
                 found.append(Span(m.start(), m.end(), "PERSON", "pattern"))
-        for token in doc:
+        for m in INTRODUCED_NAME.finditer(text):
+            value = m.group(1)
+            if not self._allowed(value) and not is_clinical(value) and not _clinical_head(text, m.end(1)):
+                found.append(Span(m.start(1), m.end(1), "PERSON", "pattern"))
+        for m in SPEAKER.finditer(text):
+            word = m.group(1)
+            if (m.group(2) or names.is_first_name(word)) and not is_clinical(word) and not self._allowed(word):
+                found.append(Span(m.start(1), m.end(1), "PERSON", "pattern"))
+        tokens = list(doc)
+        for i, token in enumerate(tokens):
             word = token.text
             if token.pos_ == "PROPN" and word[:1].isupper() and word[1:].islower() and len(word) > 2 \
                     and names.is_first_name(word) and not is_clinical(word) and not self._allowed(word) \
                     and not _clinical_head(text, token.idx + len(word)):
                 found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
+            elif word[:1].isupper() and _DIACRITIC.search(word) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X") \
+                    and not is_clinical(word) and not self._allowed(word):
+                # "Csanád", "Halász", "Rentería": a capitalised word with Latin diacritics is a name in an
+                # English chart (eponyms written so — Guillain-Barré, Sjögren, Behçet — are in the vocabulary)
+                found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
+            elif i + 1 < len(tokens) and _small_name_pair(token, tokens[i + 1]):
+                found.append(Span(token.idx, tokens[i + 1].idx + len(tokens[i + 1].text), "PERSON", "presidio"))
         return found
 
     @staticmethod
