@@ -52,6 +52,10 @@ class EgressGateway:
         self.tokenizer = tokenizer
         self.baa_covered = frozenset(baa_covered)  # provider names; default: none is
 
+    def tokenizes_for(self, providers: Sequence[str]) -> bool:
+        """Whether text to any of ``providers`` is tokenized (one of them is not under a BAA)."""
+        return any(p not in self.baa_covered for p in providers)
+
     def outbound(
         self, provider: Provider, texts: Sequence[str], vault: Vault, log: EgressLog,
         record: RecordIdentifiers | None = None,

@@ -130,6 +130,12 @@ def _cohere_client(settings: RagSettings, http: httpx.Client | None) -> Any:
     )
 
 
+def third_party_providers(settings: RagSettings) -> list[str]:
+    """The providers text may leave for under this configuration (their names as the egress log writes them)."""
+    return (["anthropic"] if settings.anthropic_api_key is not None else []) + (
+        ["cohere"] if settings.cohere_api_key is not None else [])
+
+
 async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Runtime:
     """``http`` may hold ``anthropic=httpx2.AsyncClient`` / ``cohere=httpx.Client`` (tests record payloads)."""
     settings = settings or RagSettings()
@@ -142,6 +148,9 @@ async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Run
         cache, cache_kind = LruVectorCache(settings.embed_cache_size), "in-process LRU (no REDIS_URL)"
     embedder = CachedEmbedder(model, cache)
     gateway = EgressGateway(PhiTokenizer(), settings.baa_providers)
+    if gateway.tokenizes_for(third_party_providers(settings)):
+        # the first paid-model request must not pay seconds of model and vocabulary loading
+        await asyncio.to_thread(gateway.tokenizer.warm)
     guidelines = guideline_embedder(settings, gateway, http.get("cohere"))
     dimensions = {CLINICAL_GUIDELINES: guidelines.dimension} if guidelines else {}
     index: VectorIndex

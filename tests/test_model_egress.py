@@ -216,3 +216,32 @@ async def test_cohere_outage_falls_back_to_the_offline_reranker(harness: Harness
     finally:
         harness.cohere.fail_with = None
     assert not answer.abstained and answer.citations
+
+
+@pytest.mark.parametrize(("keys", "baa", "warmed"), [
+    ({"anthropic_api_key": SecretStr("sk-test")}, [], True),
+    ({"cohere_api_key": SecretStr("co-test")}, [], True),
+    ({"anthropic_api_key": SecretStr("sk-test")}, ["anthropic"], False),  # text to it is not tokenized
+    ({}, [], False),  # offline: nothing leaves, nothing to warm
+])
+async def test_the_tokenizer_is_warmed_at_start_only_when_text_will_be_tokenized(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, keys: dict[str, Any], baa: list[str], warmed: bool) -> None:
+    from rag_core.phi.tokenizer import PhiTokenizer
+
+    calls: list[PhiTokenizer] = []
+    monkeypatch.setattr(PhiTokenizer, "warm", lambda self: calls.append(self))
+    settings = RagSettings(data_dir=tmp_path, redis_url=None, baa_providers=baa, **keys)
+    runtime = await build_runtime(settings)
+    try:
+        assert bool(calls) is warmed
+    finally:
+        await runtime.close()
+
+
+def test_warming_loads_the_analyzer_and_the_vocabularies() -> None:
+    from rag_core.phi import names, tokenizer, vocabulary
+
+    tokenizer.PhiTokenizer().warm()
+    assert tokenizer.analyzer.cache_info().currsize == 1
+    assert vocabulary.clinical_vocabulary.cache_info().currsize == 1  # type: ignore[attr-defined]
+    assert names.first_names.cache_info().currsize == names.last_names.cache_info().currsize == 1

@@ -266,3 +266,56 @@ def test_context_decides_whether_a_number_is_an_identifier(text: str, gone: list
         assert value in tokenized, tokenized
     restored, stats = vault.restore(tokenized)
     assert restored == text and stats.removed_unknown == 0
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    # dates in the other ways they are written; the day and month become a placeholder, the year survives
+    # only inside the placeholder's timeline
+    ("Labs drawn 07-22-2025 and 22.07.2025, imaging 2025/07/22, culture 22-Jul-2025, 22JUL25, Jul-22-2025",
+     ["07-22", "22.07", "2025/07", "22-Jul", "22JUL", "Jul-22"], ["Labs drawn", "imaging", "culture"]),
+    ("Since July '25, in July of 2025, seen on 22 July and admitted 7/22, Fri 8/1, d/c 8/3; call on the 22nd.",
+     ["July '25", "July of", "22 July", "7/22", "8/1", "8/3", "22nd"], ["Since", "admitted", "d/c"]),
+    # the same shapes as ratios and scores stay
+    ("Strength 5/5, 3/6 holosystolic murmur, pain 8/10, 1/2 tab, 3/4 of the dose, GCS 13/15, for 2/3 weeks, "
+     "BP 118/76, on 2 of 3 agents, the 2nd floor, 1.5.3 release", [],
+     ["5/5", "3/6", "8/10", "1/2", "3/4", "13/15", "2/3", "118/76", "2nd floor", "1.5.3"]),
+    # facilities by their heads, with 'and'/'of', a university, written small after at/from
+    ("From Fairview Behavioral Health to Riverside Nursing Home, then the Lakeland VA and Intermountain Health",
+     ["Fairview", "Riverside", "Lakeland", "Intermountain"], ["From", "to", "then the"]),
+    ("Hospital of the Good Shepherd, University of Vermont Medical Center, Brigham and Women's Hospital",
+     ["Good Shepherd", "Vermont", "Brigham"], []),
+    ("seen at presbyterian hospital, transferred from st agnes, records at hopkins clinic", ["presbyterian", "agnes",
+                                                                                            "hopkins"], ["seen at"]),
+    # services, ordinary words and insurers are not places; ST segments are not saints
+    ("Home Health and Mental Health visits; Urgent Care; Heart Failure Clinic; after a long hospital stay at the "
+     "county hospital; ST elevation with st depression; Cigna Health plan", [],
+     ["Home Health", "Mental Health", "Urgent Care", "Heart Failure Clinic", "long hospital", "county hospital",
+      "ST elevation", "st depression", "Cigna Health"]),
+])
+def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str], kept: list[str]) -> None:
+    vault = Vault()
+    tokenized = PhiTokenizer(use_ner=False).tokenize(text, vault)
+    for value in gone:
+        assert value not in tokenized, tokenized
+    for value in kept:
+        assert value in tokenized, tokenized
+    assert vault.restore(tokenized)[0] == text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("GARCIA, ROSA seen today; is linda nguyen on insulin?", ["GARCIA", "ROSA", "linda", "nguyen"], ["insulin"]),
+    ("Her maiden name is Okafor; per Janet at the SNF; Zoltán called twice.", ["Okafor", "Janet", "Zoltán"],
+     ["SNF", "called twice"]),
+    ("Janet: How is he doing?\nPlan: continue metoprolol", ["Janet:"], ["Plan: continue metoprolol"]),
+    ("She may need a refill; will check; grant access; Guillain-Barré, Sjögren and Behçet; per cardiology", [],
+     ["may need", "will check", "grant access", "Guillain-Barré", "Sjögren", "Behçet", "per cardiology"]),
+])
+def test_people_written_as_typed(text: str, gone: list[str], kept: list[str]) -> None:
+    vault = Vault()
+    tokenized = PhiTokenizer().tokenize(text, vault)
+    for value in gone:
+        assert value not in tokenized, tokenized
+    for value in kept:
+        assert value in tokenized, tokenized
+    assert vault.restore(tokenized)[0] == text

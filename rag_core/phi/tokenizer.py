@@ -312,7 +312,8 @@ DEPARTMENTS = frozenset({
     "university", "hospitals", "system", "network", "partners", "associates", "group", "practice", "pediatrics",
     "physicians", "healthcare", "institute", "walk-in", "outside", "county", "state", "local", "any", "another",
     "other", "same", "that", "this", "which", "what", "va", "v.a.", "vamc", "veterans", "affairs",
-    "imaging", "radiology", "lab", "laboratory", "treatment", "recovery", "wellness", "birthing", "plaza",
+    "imaging", "radiology", "lab", "laboratory", "treatment", "recovery", "wellness", "birthing", "plaza", "stone",
+    "headache", "migraine", "fertility", "spine", "hand", "foot", "vein", "vascular", "stroke", "epilepsy", "weight",
 })
 
 
@@ -432,10 +433,11 @@ def _facility(text: str, start: int, end: int) -> tuple[int, int] | None:
         before = re.search(r"(?i:\b(?:at|from|to|in|into|via|@|with|by)\s+(?:the\s+)?)$", text[:start])
         words = [w.strip("'.") for w in re.findall(r"[a-z][\w'.-]*", value)]
         if value.startswith("st"):
-            saint = re.sub(r"'?s$", "", words[1]) if len(words) > 1 else ""
-            return (start, end) if names.is_first_name(saint) else None
-        named = [w for w in words[:-1] if w in FACILITY_BRANDS or (w not in _ORDINARY and (
-            _name_share(w) >= COMMON_NAME or (_name_share(w) > 0 and not is_clinical(w))))]
+            saint = words[1] if len(words) > 1 else ""
+            return (start, end) if names.is_first_name(saint) or names.is_first_name(re.sub(r"'?s$", "", saint)) \
+                else None
+        named = [w for w in words[:-1] if w in FACILITY_BRANDS or (w not in _ORDINARY and w not in DEPARTMENTS and (
+            _name_share(w) >= 0.01 or (_name_share(w) > 0 and not is_clinical(w))))]
         if before is None or not named or any(w in _ORDINARY for w in words[:1]):
             return None
     return start, end
@@ -453,7 +455,7 @@ _LEADING = frozenset({"pt", "patient", "seen", "transferred", "transfer", "admit
 
 def _department(value: str) -> bool:
     words = re.sub(r"[^\w\s']", " ", value).casefold().split()
-    return all(w in DEPARTMENTS for w in words)
+    return all(w in DEPARTMENTS or w in ("and", "of", "the") for w in words)
 
 
 def _parse_date(match: re.Match[str]) -> date | None:
@@ -690,6 +692,12 @@ class PhiTokenizer:
         if group:
             joined.append(_joined(group))
         return sorted(record + joined, key=lambda s: s.start)
+
+    def warm(self) -> None:
+        """Load what the first request would otherwise pay for — spaCy and Presidio, the clinical vocabulary
+        (ICD-10-CM is parsed from XML), the Census name lists — by tokenizing a synthetic sentence."""
+        self.spans("Warm-up: Dr. Ana Quill saw WILSON, WAYNE at Mercy Hospital on March 3rd; MRN 12345678; "
+                   "member ID XJH44821; Babinski sign negative, CRP 12 mg/L; per Sarah, Csanád called.")
 
     def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None) -> str:
         out, last = [], 0
