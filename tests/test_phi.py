@@ -225,6 +225,23 @@ def test_clinical_vocabulary_comes_from_the_shipped_terminologies() -> None:
         assert not is_clinical(place), place
 
 
+def test_drug_names_come_from_the_drug_dictionary_without_the_names_of_people() -> None:
+    from rag_core.phi.vocabulary import drug_names, is_clinical, is_named_term
+
+    drugs = drug_names()
+    assert len(drugs) > 20000
+    assert {"xarelto", "keytruda", "lovenox", "apixaban", "zofran"} <= drugs
+    assert not {"allegra", "camila", "kendrick"} & drugs  # Census first names stay names
+    assert is_clinical("Lovenox") and is_named_term("Xarelto")
+
+
+@pytest.mark.slow
+def test_brand_drugs_and_eponyms_in_questions_survive_ner() -> None:
+    text = ("Is he on Eliquis or Xarelto? When was Keytruda last given? Was Narcan given in the field? Did Zofran "
+            "help? Is Cymbalta still on board? Hunt and Hess grade? Did PT do a Tinetti? Any Zenker's?")
+    assert PhiTokenizer().tokenize(text, Vault()) == text
+
+
 def test_census_name_lists_are_read_from_the_names_package() -> None:
     from rag_core.phi.names import first_names, is_first_name, is_last_name, last_names
 

@@ -339,6 +339,8 @@ _UNIT_SHAPE = re.compile(r"^[A-Za-zµ%]{1,6}(?:/[\w.^]+)+$")
 def _clinical_head(text: str, end: int) -> bool:
     """The next word — or the one after it ("Framingham risk score") — is a clinical head noun."""
     following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 40])[:2]
+    if following[:1] == ["and"]:  # two eponyms of one score: "Hunt and Hess grade"
+        following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 60])[2:3]
     return any(w.casefold() in CLINICAL_HEADS for w in following)
 
 

