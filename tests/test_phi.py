@@ -322,6 +322,10 @@ def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "gone", "kept"), [
     ("GARCIA, ROSA seen today; is linda nguyen on insulin?", ["GARCIA", "ROSA", "linda", "nguyen"], ["insulin"]),
+    ("OYELARAN, TEMITOPE and BRENNER, IRIS on the list; HTN, HLD, CKD; ANA, RF negative; CBC, BMP",
+     ["OYELARAN", "TEMITOPE", "BRENNER", "IRIS"], ["HTN, HLD, CKD", "ANA, RF", "CBC, BMP"]),
+    ("Is Radka V.'s INR back? ask about zsófia horváth; café-au-lait spots, treatment-naïve",
+     ["Radka", "zsófia", "horváth"], ["INR", "café-au-lait", "treatment-naïve"]),
     ("Her maiden name is Okafor; per Janet at the SNF; Zoltán called twice.", ["Okafor", "Janet", "Zoltán"],
      ["SNF", "called twice"]),
     ("Janet: How is he doing?\nPlan: continue metoprolol", ["Janet:"], ["Plan: continue metoprolol"]),

@@ -24,7 +24,7 @@ from rag_core.phi import names
 from rag_core.phi.context_ids import CONTEXT_ENTITIES, WholeWordContextEnhancer, clinical_neighbour, recognizers
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.phi.vault import Vault
-from rag_core.phi.vocabulary import is_clinical, is_named_term
+from rag_core.phi.vocabulary import drug_names, is_clinical, is_named_term
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # the e-mail recognizer must not reach out
 
@@ -171,14 +171,15 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     ("IDENTIFIER", re.compile(r"(?<![\w.])(\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7})(?!\w)"), 1),
 ]
 # a first name and an initial as clinicians abbreviate a patient ("Anna S.", "Maribel S. seen at …")
-INITIALED_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]{2,}\s+[A-Z]\.)(?=\s|$|[,;:?!)])")
+INITIALED_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]{2,}\s+[A-Z]\.)(?=\s|$|[,;:?!)'’])")
 # words that take a single capital letter after them in clinical text ("Hepatitis B.", "Vitamin D.")
 LETTERED = frozenset({"hepatitis", "vitamin", "group", "type", "factor", "protein", "phase", "class", "grade",
                       "stage", "lead", "strep", "streptococcus", "influenza", "hemophilia", "complex", "zone", "plan",
                       "option", "appendix", "section", "part", "level", "category", "schedule", "tier", "cluster",
                       "blood", "antigen", "fraction", "segment", "wave", "sign", "note", "table", "figure", "see"})
 # "Wilson, Wayne [T.]" and "Wayne [T.] Wilson": checked against the Census name lists (rag_core.phi.names)
-LAST_FIRST = re.compile(r"(?<![\w.])([A-Z][a-z'-]+|[A-Z][A-Z'-]+),[ \t]+([A-Z][a-z]+|[A-Z]{2,})(?:[ \t]+[A-Z]\.?(?![\w]))?")
+LAST_FIRST = re.compile(r"(?<![\w.])([A-ZÀ-Þ][a-zß-ÿ'-]+|[A-ZÀ-Þ][A-ZÀ-Þ'-]+),[ \t]+([A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,})"
+                        r"(?:[ \t]+[A-Z]\.?(?![\w]))?")
 FIRST_LAST = re.compile(r"(?<![\w.])([A-Z][a-z]+|[A-Z]{2,})(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][a-z'-]+|[A-Z][A-Z'-]+)(?!\w)")
 # a person named by how the sentence introduces them ("my name is Rive", "her maiden name is Meza", "called
 # Peer Villareal", "per Sarah at the SNF", "says Weld"), checked against the clinical vocabulary
@@ -378,13 +379,31 @@ _WORD_NAMES = frozenset({
     "bud", "buck", "sandy", "rusty", "rocky", "lance", "major", "royal", "king", "prince", "duke", "price", "ward",
     "else", "ever", "son", "young", "long", "norm", "patience", "van", "dot", "gay", "hunter", "hazel", "olive",
     "ginger", "misty", "stormy", "chance", "dusty", "early", "kit", "sky", "star", "stone", "forest", "river", "glenn",
+    "eve", "christian", "brandy", "sherry", "cherry", "candy", "honey", "sugar", "coral", "fern", "rosemary", "basil",
+    "jasmine", "autumn", "winter", "merry", "liberty", "destiny", "harmony", "unique", "precious", "golden", "lady",
+    "baby", "love", "angel", "bee", "rock", "tree", "wood", "noble", "happy", "lucky", "blue", "green",
 })
 
 
+# English words written with their accents (a name written small has them too: "lászló", "tóth")
+_LOANWORDS = frozenset({"café", "naïve", "naïveté", "résumé", "fiancé", "fiancée", "cliché", "déjà", "façade", "über",
+                        "jalapeño", "piñata", "crème", "protégé", "entrée", "soufflé", "purée", "sauté", "sautéed",
+                        "rosé", "éclair", "señor", "señora", "mañana", "vis-à-vis", "à", "décor", "coöperate",
+                        "doña", "résumés", "cafés", "clichés", "touché", "outré", "passé", "exposé", "blasé"})
+
+
+def _plain_word(token: Any) -> bool:
+    """A lower-case word that could be the other half of a name: not a stop word, not medicine."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    word = token.text
+    return word.isalpha() and word.islower() and len(word) > 2 and word not in STOP_WORDS and not is_clinical(word)
+
+
 def _small_name_pair(first: Any, last: Any) -> bool:
-    """A first name and a surname written small, as typed ("is maria garcia on insulin"): both in the Census
-    lists, the first reasonably common and not an everyday word, neither a word of medicine or a stop word,
-    and the tagger reads both as nouns."""
+    """A first name and a surname written small, as typed ("is maria garcia on insulin"): a Census first name
+    that is not an everyday word, then a Census surname or a word the tagger reads as a proper noun; neither a
+    word of medicine (drug names included) or a stop word."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     a, b = first.text, last.text
@@ -393,8 +412,39 @@ def _small_name_pair(first: Any, last: Any) -> bool:
     if a in _WORD_NAMES or a in STOP_WORDS or b in STOP_WORDS or first.pos_ not in ("PROPN", "NOUN") \
             or last.pos_ not in ("PROPN", "NOUN"):
         return False
-    return names.first_names().get(a, 0.0) >= 0.02 and names.last_names().get(b, 0.0) >= 0.002 \
-        and not is_clinical(a) and not is_clinical(b)
+    if names.first_names().get(a, 0.0) < 0.002 or is_clinical(a) or is_clinical(b):
+        return False
+    # a surname of the Census lists, or a word the English model does not tag as an everyday noun or verb
+    return names.last_names().get(b, 0.0) >= 0.002 or last.pos_ == "PROPN"
+
+
+def _neighbours_kept(text: str, start: int, end: int, from_end: bool) -> int:
+    """How far a name's glue may reach over the capitalised words ``text[start:end]`` next to it, counted from
+    the name outwards: before it (``from_end``) up to a stop word ("Is", "Did"), after it up to a term of
+    medicine ("INR")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = list(re.finditer(r"\S+", text[start:end]))
+    kept = start if not from_end else end
+    for w in (reversed(words) if from_end else words):
+        bare = w.group().strip(".,;:'’").casefold()
+        if (bare in STOP_WORDS and from_end) or (not from_end and is_named_term(bare)):
+            break
+        kept = start + w.start() if from_end else start + w.end()
+    return kept
+
+
+def _without_named_terms(text: str, start: int, end: int) -> tuple[int, int]:
+    """A guess of several words without the abbreviations, eponyms and drugs at its ends ("Did Lantus",
+    "Radka V.'s INR"): NER draws its spans over neighbouring capitalised words."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and is_named_term(words[-1].group().rstrip(".,;:")):
+        words.pop()
+    while len(words) > 1 and is_named_term(words[0].group()):
+        words.pop(0)
+    if not any(len(re.sub(r"\W", "", w.group())) >= 3 for w in words):
+        return start, start  # a term and a letter ("penicillin v"): nothing of a name is left
+    return start + words[0].start(), start + words[-1].end()
 
 
 def _unit(value: str) -> bool:
@@ -569,7 +619,8 @@ class PhiTokenizer:
                     continue
                 found.append(Span(m.start(group), m.end(group), entity, "pattern"))
         for m in INITIALED_NAME.finditer(text):
-            if m.group(1).split()[0].casefold() not in LETTERED and not self._allowed(m.group(1).split()[0]):
+            first = m.group(1).split()[0].casefold()
+            if first not in LETTERED and first not in drug_names() and not self._allowed(first):  # "Penicillin G."
                 found.append(Span(m.start(1), m.end(1), "PERSON", "pattern"))
         for pattern in (TITLED_NAME, LABELLED_NAME, RELATED_NAME):
             for m in pattern.finditer(text):
@@ -583,6 +634,10 @@ class PhiTokenizer:
                                     nlp_artifacts=artifacts):
                 entity = PRESIDIO_ENTITIES[r.entity_type]
                 floor = 0.4 if entity == "PHONE" else self.threshold
+                if entity in ("PERSON", "ORGANIZATION", "LOCATION"):
+                    r.start, r.end = _without_named_terms(text, r.start, r.end)  # "Radka V.'s INR" → "Radka V.'s"
+                    if r.end == r.start:
+                        continue
                 value = text[r.start:r.end]
                 if entity in ("PERSON", "ORGANIZATION", "LOCATION") and (
                         _clinical_head(text, r.end) or _unit(value) or _clinical_guess(text, r.start, r.end, entity)):
@@ -604,8 +659,15 @@ class PhiTokenizer:
         found: list[Span] = []
         for m in LAST_FIRST.finditer(text):
             last, first = m.group(1), m.group(2)
-            if names.is_last_name(last) and names.is_first_name(first) and not self._allowed(last) \
-                    and not _clinical_head(text, m.end()):
+            # "Wilson, Wayne": both in the Census lists. In capitals, as EHR lists print them, one is enough
+            # ("MOCANU, ANA", "KORSMAN, VERA") unless both are words of medicine ("ANA, RF"), or none when both
+            # are word-like and no medicine ("SVANTESSON, LARS"; "CBC, BMP" and "HTN, HLD" stay)
+            shouted = last.isupper() and first.isupper() and not (is_clinical(last) and is_clinical(first))
+            wordlike = shouted and not (is_clinical(last) or is_clinical(first)) and max(len(last), len(first)) >= 5 \
+                and all(re.search(r"[AEIOUYÀ-Þ]", w) for w in (last, first))
+            known = (names.is_last_name(last) and names.is_first_name(first)) or wordlike or (
+                shouted and (names.is_last_name(last) or names.is_first_name(first)))
+            if known and not self._allowed(last) and not _clinical_head(text, m.end()):
                 found.append(Span(m.start(), m.end(), "PERSON", "pattern"))
         for m in FIRST_LAST.finditer(text):
             first, last = m.group(1), m.group(2)
@@ -632,6 +694,14 @@ class PhiTokenizer:
                 # "Csanád", "Halász", "Rentería": a capitalised word with Latin diacritics is a name in an
                 # English chart (eponyms written so — Guillain-Barré, Sjögren, Behçet — are in the vocabulary)
                 found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
+            elif word.islower() and _DIACRITIC.search(word) and word.isalpha() and not is_clinical(word) \
+                    and word not in _LOANWORDS:
+                # "lászló szabó", "germán figueras": a name written small; a plain word beside it goes too
+                start, end = token.idx, token.idx + len(word)
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(tokens) and _plain_word(tokens[j]):
+                        start, end = min(start, tokens[j].idx), max(end, tokens[j].idx + len(tokens[j].text))
+                found.append(Span(start, end, "PERSON", "presidio"))
             elif i + 1 < len(tokens) and _small_name_pair(token, tokens[i + 1]):
                 found.append(Span(token.idx, tokens[i + 1].idx + len(tokens[i + 1].text), "PERSON", "presidio"))
         return found
@@ -657,8 +727,11 @@ class PhiTokenizer:
             if span.entity in ("ORGANIZATION", "LOCATION", "PERSON"):  # a name NER cut short: take its neighbours
                 before = _CAPS_BEFORE.search(text[floor:start])
                 after = _CAPS_AFTER.match(text[:limit], end)
-                start = floor + before.start() if before else start
-                end = after.end() if after else end
+                # …but not a question's first word or a term of medicine beside it ("Is Radka V.'s INR")
+                if before:
+                    start = _neighbours_kept(text, floor + before.start(), start, from_end=True)
+                if after:
+                    end = after.end() if span.entity != "PERSON" else _neighbours_kept(text, end, after.end(), False)
             out.append(Span(start, end, span.entity, span.source, span.when))
         return out
 
