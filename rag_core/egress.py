@@ -63,6 +63,8 @@ class EgressGateway:
         """The texts as they may leave for ``provider``; the call is logged before anything is sent."""
         covered = provider.name in self.baa_covered
         before = vault.counts()
+        if not covered:
+            self.tokenizer.prepare(texts)  # the question and its evidence through spaCy in one batch
         sent = list(texts) if covered else [self.tokenizer.tokenize(t, vault, record) for t in texts]
         after = vault.counts()
         log.entries.append(EgressEntry(

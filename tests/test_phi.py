@@ -340,3 +340,20 @@ def test_people_written_as_typed(text: str, gone: list[str], kept: list[str]) ->
     for value in kept:
         assert value in tokenized, tokenized
     assert vault.restore(tokenized)[0] == text
+
+
+@pytest.mark.slow
+def test_batched_and_remembered_findings_are_the_ones_found_one_at_a_time() -> None:
+    """The egress gateway runs a request's texts through spaCy in one batch (``prepare``) and the NER findings
+    of a text are remembered by digest: neither may change what is found."""
+    texts = ["Seen by Wayne T. Wilson at Mercy Hospital on March 3rd; member ID XJH44821.",
+             "Is he on Xarelto? Kernig sign negative; per Janet at the SNF.",
+             "Lives at 4823 Del Sauzal 2174 Suite 629, Charlevoix; call 650-752-7354.",
+             "GARCIA, ROSA seen today; is linda nguyen on insulin?"]
+    one_at_a_time = [PhiTokenizer().spans(t) for t in texts]
+    batched = PhiTokenizer()
+    batched.prepare(texts)
+    assert [batched.spans(t) for t in texts] == one_at_a_time
+    assert [batched.spans(t) for t in texts] == one_at_a_time  # from the remembered findings
+    batched.clear_cache()
+    assert [batched.spans(t) for t in texts] == one_at_a_time
