@@ -329,6 +329,10 @@ def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str
     ("Her maiden name is Okafor; per Janet at the SNF; Zoltán called twice.", ["Okafor", "Janet", "Zoltán"],
      ["SNF", "called twice"]),
     ("Janet: How is he doing?\nPlan: continue metoprolol", ["Janet:"], ["Plan: continue metoprolol"]),
+    ("who saw Brennan last week? records went to Lakewood ER and Harlan Eye Institute; Spanish speaking",
+     ["Brennan", "Lakewood", "Harlan"], ["who saw", "Spanish speaking"]),
+    ("Trauma Center and Poison Control Center called; the ED; Regional anesthesia; Blue Cross Blue Shield", [],
+     ["Trauma Center", "Poison Control Center", "the ED", "Regional anesthesia", "Blue Cross Blue Shield"]),
     ("She may need a refill; will check; grant access; Guillain-Barré, Sjögren and Behçet; per cardiology", [],
      ["may need", "will check", "grant access", "Guillain-Barré", "Sjögren", "Behçet", "per cardiology"]),
 ])

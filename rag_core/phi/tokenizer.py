@@ -96,7 +96,8 @@ _FACILITY_HEAD = (r"(?:General(?:\s+Hospital)?|Memorial(?:\s+(?:Hospital|Medical
                   r"Hospice|Dialysis(?:\s+Center)?|Family\s+(?:Practice|Medicine)|Pediatrics|Internal\s+Medicine|"
                   r"Care\s+Center|Assisted\s+Living|Senior\s+Living|Convalescent\s+(?:Home|Center)|"
                   r"(?:Treatment|Recovery|Wellness|Outpatient|Birthing)\s+Center|Physicians|"
-                  r"(?:VA|V\.A\.)(?:\s+(?:Medical\s+Center|Hospital|Clinic|Health\s*care(?:\s+System)?))?|VAMC)")
+                  r"(?:VA|V\.A\.)(?:\s+(?:Medical\s+Center|Hospital|Clinic|Health\s*care(?:\s+System)?))?|VAMC|"
+                  r"Regional|Institute|Center|Centre|Rehab|Manor|ER|ED|Emergency\s+(?:Room|Department))")
 _FACILITY_TAIL = re.compile(rf"\s+(?i:{_FACILITY_HEAD})$")
 # capitalised words of a name, with the small words names carry ("Brigham and Women's", "Our Lady of Lourdes")
 _CAPS_NAME = r"[A-Z][\w'.&-]*(?:\s+(?:(?:and|&|of|the|de|la|del)\s+)?[A-Z][\w'.&-]*){0,3}"
@@ -318,6 +319,8 @@ DEPARTMENTS = frozenset({
     "other", "same", "that", "this", "which", "what", "va", "v.a.", "vamc", "veterans", "affairs",
     "imaging", "radiology", "lab", "laboratory", "treatment", "recovery", "wellness", "birthing", "plaza", "stone",
     "headache", "migraine", "fertility", "spine", "hand", "foot", "vein", "vascular", "stroke", "epilepsy", "weight",
+    "trauma", "burn", "er", "ed", "room", "department", "regional", "centre", "diagnostic", "cardiac", "simulation",
+    "research", "training", "call", "poison", "control",
 })
 
 
@@ -393,6 +396,30 @@ _LOANWORDS = frozenset({"café", "naïve", "naïveté", "résumé", "fiancé", "
                         "jalapeño", "piñata", "crème", "protégé", "entrée", "soufflé", "purée", "sauté", "sautéed",
                         "rosé", "éclair", "señor", "señora", "mañana", "vis-à-vis", "à", "décor", "coöperate",
                         "doña", "résumés", "cafés", "clichés", "touché", "outré", "passé", "exposé", "blasé"})
+
+
+_CALENDAR = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                  "christmas", "easter", "thanksgiving", "halloween"}
+
+
+def _lone_surname(token: Any, before: Any, after: Any) -> bool:
+    """A surname standing alone inside a sentence ("who saw Okafor last", "the ED visit for Brennan"): a
+    capitalised word the tagger reads as a proper noun, in the Census surname list, between words that are
+    not capitalised (a run of capitalised words is NER's to judge: "Blue Cross Blue Shield"), not opening a
+    sentence or line, not a nationality or language, no word of medicine (drugs, eponyms) nor of the
+    calendar."""
+    word = token.text
+    if not (len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    if before is None or before.text[:1].isupper() or (after is not None and after.text[:1].isupper()):
+        return False  # opening the text, or one of a run of capitalised words
+    if token.pos_ != "PROPN" or token.ent_type_ in ("NORP", "LANGUAGE", "DATE", "GPE"):
+        return False
+    if before.text in (".", "?", "!", ":", ";") or "\n" in before.text:
+        return False  # opening a sentence or a line
+    lowered = word.casefold()
+    return names.is_last_name(lowered) and lowered not in _CALENDAR and not is_clinical(word) \
+        and lowered not in _ORDINARY
 
 
 def _plain_word(token: Any) -> bool:
@@ -480,7 +507,7 @@ def _facility(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
         start += len(word)
         value = value[len(word):]
-    if not value or _department(value):
+    if not value or _department(value) or " " not in value.strip():  # "ER" alone, "Center" alone name nothing
         return None
     if _FACILITY_TAIL.sub("", value).casefold() in ALLOW:  # an insurer ("Cigna Health") is no place of care
         return None
@@ -694,8 +721,9 @@ class PhiTokenizer:
                     continue
             value = text[start:end]
             if entity in ("PERSON", "ORGANIZATION", "LOCATION") and (
-                    _clinical_head(text, end) or _unit(value) or _clinical_guess(text, start, end, entity)):
-                continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP": clinical, not people
+                    _clinical_head(text, end) or _unit(value) or _clinical_guess(text, start, end, entity)
+                    or _department(value)):
+                continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP", "Trauma Center": not people
             if r.entity_type in CONTEXT_ENTITIES and clinical_neighbour(text, start, end):
                 continue  # "platelets 250000", "250000 cells/uL": a value, not an id
             if r.score >= floor and not self._allowed(value):
@@ -746,9 +774,10 @@ class PhiTokenizer:
         tokens = list(doc)
         for i, token in enumerate(tokens):
             word = token.text
-            if token.pos_ == "PROPN" and word[:1].isupper() and word[1:].islower() and len(word) > 2 \
-                    and names.is_first_name(word) and not is_clinical(word) and not self._allowed(word) \
-                    and not _clinical_head(text, token.idx + len(word)):
+            first_name = token.pos_ == "PROPN" and word[:1].isupper() and word[1:].islower() and len(word) > 2 \
+                and names.is_first_name(word) and not is_clinical(word)
+            surname = _lone_surname(token, tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None)
+            if (first_name or surname) and not self._allowed(word) and not _clinical_head(text, token.idx + len(word)):
                 found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
             elif word[:1].isupper() and _DIACRITIC.search(word) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X") \
                     and not is_clinical(word) and not self._allowed(word):
