@@ -114,9 +114,9 @@ def test_clinical_numbers_are_not_taken_for_phone_numbers() -> None:
 
 @pytest.mark.slow
 def test_labelled_synthetic_sentences_recall_floor() -> None:
-    """presidio-evaluator's sentences (data/phi): a regression floor a little under what was measured
-    (recall 0.87 overall — 0.87 counting skip words too —, precision 0.95; phone 0.98; SSN, e-mail, card
-    numbers 1.0)."""
+    """presidio-evaluator's sentences (data/phi): a regression floor a little under what was measured on all
+    1,500 (recall 0.907 overall — 0.90 counting skip words too —, precision 0.947; names 0.93; phone 0.98;
+    SSN, e-mail, card numbers 1.0)."""
     import json
 
     from chartrag.cli import PHI_SYNTH
@@ -124,10 +124,10 @@ def test_labelled_synthetic_sentences_recall_floor() -> None:
 
     samples = json.loads(PHI_SYNTH.read_text(encoding="utf-8"))[:600]
     report = evaluate_labelled(samples, PhiTokenizer())
-    assert report["recall"] >= 0.8 and report["precision"] >= 0.9
+    assert report["recall"] >= 0.88 and report["precision"] >= 0.92
     by = report["recall_by_entity"]
     assert by["US_SSN"] == by["EMAIL_ADDRESS"] == by["CREDIT_CARD"] == 1.0
-    assert by["PHONE_NUMBER"] >= 0.9 and by["PERSON"] >= 0.8
+    assert by["PHONE_NUMBER"] >= 0.9 and by["PERSON"] >= 0.9
 
 
 @pytest.mark.slow
