@@ -264,6 +264,18 @@ def test_terms_of_medicine_stay_while_dictionary_names_go() -> None:
         assert leaked not in tokenized, tokenized
 
 
+def tokenized_without(tokenizer: PhiTokenizer, text: str, gone: list[str], kept: list[str]) -> None:
+    """``gone`` values are no longer in the tokenized text, ``kept`` ones still are, and it restores exactly."""
+    vault = Vault()
+    tokenized = tokenizer.tokenize(text, vault)
+    for value in gone:
+        assert value not in tokenized, tokenized
+    for value in kept:
+        assert value in tokenized, tokenized
+    restored, stats = vault.restore(tokenized)
+    assert restored == text and stats.removed_unknown == 0
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "gone", "kept"), [
     ("member 88123456 needs prior auth", ["88123456"], ["member"]),
@@ -275,14 +287,7 @@ def test_terms_of_medicine_stay_while_dictionary_names_go() -> None:
     ("Gleason 7, a score of 7, lipid profile 12345, symptoms 12345678 days", [], ["7", "12345", "12345678"]),
 ])
 def test_context_decides_whether_a_number_is_an_identifier(text: str, gone: list[str], kept: list[str]) -> None:
-    vault = Vault()
-    tokenized = PhiTokenizer().tokenize(text, vault)
-    for value in gone:
-        assert value not in tokenized, tokenized
-    for value in kept:
-        assert value in tokenized, tokenized
-    restored, stats = vault.restore(tokenized)
-    assert restored == text and stats.removed_unknown == 0
+    tokenized_without(PhiTokenizer(), text, gone, kept)
 
 
 @pytest.mark.parametrize(("text", "gone", "kept"), [
@@ -310,13 +315,7 @@ def test_context_decides_whether_a_number_is_an_identifier(text: str, gone: list
       "ST elevation", "st depression", "Cigna Health"]),
 ])
 def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str], kept: list[str]) -> None:
-    vault = Vault()
-    tokenized = PhiTokenizer(use_ner=False).tokenize(text, vault)
-    for value in gone:
-        assert value not in tokenized, tokenized
-    for value in kept:
-        assert value in tokenized, tokenized
-    assert vault.restore(tokenized)[0] == text
+    tokenized_without(PhiTokenizer(use_ner=False), text, gone, kept)
 
 
 @pytest.mark.slow
@@ -337,13 +336,7 @@ def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str
      ["may need", "will check", "grant access", "Guillain-Barré", "Sjögren", "Behçet", "per cardiology"]),
 ])
 def test_people_written_as_typed(text: str, gone: list[str], kept: list[str]) -> None:
-    vault = Vault()
-    tokenized = PhiTokenizer().tokenize(text, vault)
-    for value in gone:
-        assert value not in tokenized, tokenized
-    for value in kept:
-        assert value in tokenized, tokenized
-    assert vault.restore(tokenized)[0] == text
+    tokenized_without(PhiTokenizer(), text, gone, kept)
 
 
 @pytest.mark.slow
