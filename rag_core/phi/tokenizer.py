@@ -12,6 +12,7 @@ Section headers and clinical eponyms NER takes for names are allow-listed.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -201,6 +202,7 @@ RELATED_NAME = re.compile(r"\b(?i:son|daughter|wife|husband|mother|father|sister
 LABELLED_NAME = re.compile(r"(?m)(?:^\W*(?i:patient)|\b(?i:name|patient name|signed by|attending|provider|"
                            r"electronically signed by))\s*:[ \t]*([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'.-]*){0,3})")
 _ESCAPED = re.compile(r"\\[nrt]")  # newlines escaped as text (JSON or HL7 exports): read them as whitespace
+_GLUE_WINDOW = 200  # how far back before a span its glue looks (characters)
 _GLUE = re.compile(r"[ \t,]*\d{1,6}(?:-\d{1,4})?\b")
 # capitalised words (or corporate suffixes) directly before/after a name span, on the same line
 _CAPS_BEFORE = re.compile(r"(?:(?<![\w.])(?!(?:The|A|An|In|On|At|Of|To|From|By|For|And|With|Dr|Mr|Mrs|Ms)\b)"
@@ -801,22 +803,27 @@ class PhiTokenizer:
         """Address fragments come with numbers (house number before a street, a postcode after a city or
         country): extend address-like spans over short numbers next to them on the same line."""
         out: list[Span] = []
+        starts = sorted(s.start for s in spans)
+        ends = sorted(s.end for s in spans)
         for span in spans:
-            # never into the next finding nor back into the previous one (overlapping ones are joined later)
-            limit = min((s.start for s in spans if s.start >= span.end), default=len(text))
-            floor = max((s.end for s in spans if s.end <= span.start), default=0)
+            # never into the next finding nor back into the previous one (overlapping ones are joined later);
+            # found by bisection and read through bounded windows: thousands of spans stay linear
+            after_next = bisect.bisect_left(starts, span.end)
+            limit = starts[after_next] if after_next < len(starts) else len(text)
+            before_previous = bisect.bisect_right(ends, span.start)
+            floor = max(ends[before_previous - 1] if before_previous else 0, span.start - _GLUE_WINDOW)
             start, end = span.start, span.end
             if span.entity in ("ADDRESS", "LOCATION", "ZIP"):
-                after = _GLUE.match(text[:limit], end)
+                after = _GLUE.match(text, end, limit)
                 before = re.search(r"\b\d{1,6}[ \t,]*$", text[floor:start])
                 end = after.end() if after else end
                 start = floor + before.start() if before else start
             if span.entity == "ADDRESS":  # "… Apt. 542 KÖTTMANNSDORF Austria", "…, Charlevoix, United States 40330"
-                tail = _ADDRESS_TAIL.match(text[:limit], end)
+                tail = _ADDRESS_TAIL.match(text, end, limit)
                 end = tail.end() if tail else end
             if span.entity in ("ORGANIZATION", "LOCATION", "PERSON"):  # a name NER cut short: take its neighbours
                 before = _CAPS_BEFORE.search(text[floor:start])
-                after = _CAPS_AFTER.match(text[:limit], end)
+                after = _CAPS_AFTER.match(text, end, limit)
                 # …but not a question's first word or a term of medicine beside it ("Is Radka V.'s INR")
                 if before:
                     start = _neighbours_kept(text, floor + before.start(), start, from_end=True)
