@@ -85,6 +85,10 @@ _SUFFIX = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way
            r"Junction|View|Villas?|Meadows?|Estates?|Harbor|Harbour|Island|Landing|Manor|Mill|Pass|Port|Shores?|"
            r"Springs?|Station|Summit|Valley|Vista|Wharf|Wells?|Fort|Fields?|Forge|Fork|Center|Centre)")
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg|Building|Floor|Fl)\.?\s*#?\s*[A-Z0-9-]+"
+# letters (and their combining signs) of scripts other than Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic,
+# the Indic scripts, Thai, Georgian, Hangul Jamo, kana, CJK ideographs, Hangul syllables
+_SCRIPTS = ("\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f"
+            "\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
 # what a facility's name ends with, longest first within each family
 _FACILITY_HEAD = (r"(?:General(?:\s+Hospital)?|Memorial(?:\s+(?:Hospital|Medical\s+Center))?|Regional\s+Medical\s+Center|"
                   r"(?:University\s+|Community\s+|Specialty\s+|Surgical\s+|Psychiatric\s+|Children's\s+|Women's\s+|"
@@ -158,6 +162,10 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     # ages over 89 (Safe Harbor): "99 years old", "95yo", "90-year-old", "age 101"
     ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)(?=[\s-]*(?:years?|yrs?|y/?o|y\.o\.)(?!\w))", re.I), 1),
     ("AGE", re.compile(r"\b(?:age|aged)\s*:?\s*(9\d|1[0-4]\d)(?![\w.])", re.I), 1),
+    # words in another script in an English question are names ("दीप्ति", "चटर्जी", "ΠΑΦΟΣ", "Иван Петров"); one
+    # letter alone is a symbol ("β-blocker", "TNF-α", "μg")
+    ("PERSON", re.compile(rf"(?<![{_SCRIPTS}\w])([{_SCRIPTS}]{{2,}}(?:[’'-]?[{_SCRIPTS}]+)*(?:[ \t]+[{_SCRIPTS}]{{2,}}"
+                          rf"(?:[’'-]?[{_SCRIPTS}]+)*)*)(?![{_SCRIPTS}])"), 1),
     # digit-suffixed synthetic names ("Allen322 Ferry570")
     ("PERSON", re.compile(r"\b([A-Z][a-z]{2,}\d{2,4}(?:\s+[A-Z][a-z]{2,}\d{2,4})?)\b"), 1),
     # facilities: "St. Luke's", "Saint Mary Hospital", "Cedar Ridge General", "Port Alden Memorial Medical Center",
@@ -413,12 +421,16 @@ def _lone_surname(token: Any, before: Any, after: Any) -> bool:
     word = token.text
     if not (len(word) > 2 and word[:1].isupper() and word[1:].islower() and word.isalpha()):
         return False
-    if before is None or before.text[:1].isupper() or (after is not None and after.text[:1].isupper()):
-        return False  # opening the text, or one of a run of capitalised words
+    if (before is not None and before.text[:1].isupper()) or (after is not None and after.text[:1].isupper()):
+        return False  # one of a run of capitalised words
     if token.pos_ != "PROPN" or token.ent_type_ in ("NORP", "LANGUAGE", "DATE", "GPE"):
         return False
-    if before.text in (".", "?", "!", ":", ";") or "\n" in before.text:
-        return False  # opening a sentence or a line
+    # opening a sentence, where every word is capitalised: only as the subject of a verb ("Weber is asking",
+    # "Gibbons called") or set off by a dash or comma ("Pace - any allergies?")
+    opening = before is None or before.text in (".", "?", "!", ":", ";") or "\n" in before.text
+    subject = after is not None and (after.pos_ in ("AUX", "VERB") or after.text in ("-", "–", ",", "'s", "’s"))
+    if opening and not subject:
+        return False
     lowered = word.casefold()
     return names.is_last_name(lowered) and lowered not in _CALENDAR and not is_clinical(word) \
         and lowered not in _ORDINARY
@@ -430,6 +442,17 @@ def _plain_word(token: Any) -> bool:
 
     word = token.text
     return word.isalpha() and word.islower() and len(word) > 2 and word not in STOP_WORDS and not is_clinical(word)
+
+
+def _small_first_name(token: Any) -> bool:
+    """A common first name written small and alone ("labs for mary came back", "is clara diabetic"): Census
+    share ≥ 0.01 %, not an everyday word, a stop word or medicine, read as a noun."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    word = token.text
+    return word.isalpha() and word.islower() and len(word) > 2 and word not in _WORD_NAMES \
+        and word not in STOP_WORDS and token.pos_ in ("PROPN", "NOUN") \
+        and names.first_names().get(word, 0.0) >= 0.01 and not is_clinical(word)
 
 
 def _small_name_pair(first: Any, last: Any) -> bool:
@@ -796,6 +819,8 @@ class PhiTokenizer:
                 found.append(Span(start, end, "PERSON", "presidio"))
             elif i + 1 < len(tokens) and _small_name_pair(token, tokens[i + 1]):
                 found.append(Span(token.idx, tokens[i + 1].idx + len(tokens[i + 1].text), "PERSON", "presidio"))
+            elif _small_first_name(token):
+                found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
         return found
 
     @staticmethod
