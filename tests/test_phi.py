@@ -297,6 +297,10 @@ def test_context_decides_whether_a_number_is_an_identifier(text: str, gone: list
      ["07-22", "22.07", "2025/07", "22-Jul", "22JUL", "Jul-22"], ["Labs drawn", "imaging", "culture"]),
     ("Since July '25, in July of 2025, seen on 22 July and admitted 7/22, Fri 8/1, d/c 8/3; call on the 22nd.",
      ["July '25", "July of", "22 July", "7/22", "8/1", "8/3", "22nd"], ["Since", "admitted", "d/c"]),
+    ("Pull the 6/4 CT, the 2/3 visit; intubated 6/5; A1c 3/17 vs 4/28", ["6/4", "2/3", "6/5", "3/17", "4/28"],
+     ["Pull the", "CT", "intubated", "A1c"]),
+    ("Apgars 8/9; D5 1/2 NS; 2/2 blood cultures; GCS 3/15; 1/8 inch; 3/3 sets; strength improved 4/5", [],
+     ["8/9", "1/2", "2/2", "3/15", "1/8", "3/3", "4/5"]),
     # the same shapes as ratios and scores stay
     ("Strength 5/5, 3/6 holosystolic murmur, pain 8/10, 1/2 tab, 3/4 of the dose, GCS 13/15, for 2/3 weeks, "
      "BP 118/76, on 2 of 3 agents, the 2nd floor, 1.5.3 release", [],

@@ -49,7 +49,17 @@ _DATE_CONTEXT = (r"(?i:on|since|from|to|until|till|thru|through|between|and|date
 _RATIO_AFTER = (r"(?:\s*(?i:of|dose|doses|strength|tabs?|tablets?|pills?|caps?|murmur|pain|bilat\w*|throughout|"
                 r"systolic|diastolic|holosystolic|in\b|on\b|with|power|motor|reflex\w*|score|scale|vision|"
                 r"OD|OS|OU|mg|mcg|ml|units?|pulses?|edema|grip|breath|cm|mm|%|x|times|hours?|hrs?|days?|weeks?|wks?|"
-                r"months?|years?|yrs?))")
+                r"months?|years?|yrs?|inch(?:es)?|tsp|tbsp|cups?|oz|lbs?|ft|feet|sets?|bottles?|vials?|doses?))")
+_EVENT_AFTER = (r"(?i:visit|admission|admit|discharge|labs?|lab\s+work|bloodwork|CT|CTA|MRI|x-?rays?|films?|echo|EKG|ECG|"
+                r"ED|ER|note|notes|appointment|appt|clinic|encounter|surgery|procedure|scan|ultrasound|colonoscopy|"
+                r"biopsy|cultures?|results?|report|stress\s+test|cath|EGD|consult|call|fall|episode|hospitalization)\b")
+_RATIO_BEFORE = (r"(?i:strength|power|motor|murmur|grade|pain|gcs|vision|acuity|reflexes|dtrs?|score|rated|bp|sats|mmse|"
+                 r"moca|apgars?|pulses|tone|edema|ns|x|of|rated|scored|improved|decreased|increased|reduced|graded)")
+# the same words (and a few verbs a ratio follows) as fixed-width look-behinds, one each: a word and one space
+_RATIO_BEFORE_FIXED = "".join(rf"(?<!\b(?i:{w})\s)" for w in (
+    "strength", "power", "motor", "murmur", "grade", "pain", "gcs", "vision", "acuity", "reflexes", "dtr", "dtrs",
+    "score", "rated", "bp", "sats", "mmse", "moca", "apgar", "apgars", "pulses", "tone", "edema", "ns", "x", "of",
+    "scored", "improved", "decreased", "increased", "reduced", "graded", "is", "was", "at", "to"))
 DATE_PATTERNS = [
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
     re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"),
@@ -74,6 +84,14 @@ DATE_PATTERNS = [
     re.compile(rf"(?<![\w.,/])(?P<d>[0-3]?\d)\s+(?P<mon>{_MONTH}|May)(?!\w)"),
     # a bare month/day after a word that dates it ("admitted 3/14", "labs from 11/2", "Tue 3/5"), never a ratio
     re.compile(rf"\b{_DATE_CONTEXT}[ \t]+(?:the\s+)?(?P<v>(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9]))"
+               rf"(?![\w/]|\.\d|{_RATIO_AFTER}(?!\w))"),
+    # …or before a word that names an event ("the 3/5 visit", "Pull the 3/5 CT"), or after a past participle
+    # ("intubated 3/5"), or a day no ratio has as its denominator ("A1c 3/17 vs 4/28"; ratios are /2, /3, /4,
+    # /5, /6, /10 …) — never after a word that takes a ratio ("strength 4/5", "GCS 13/15", "Apgars 8/9")
+    re.compile(rf"(?<![\w/.])(?P<v>(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9]))(?=\s+{_EVENT_AFTER})"),
+    re.compile(rf"\b(?!{_RATIO_BEFORE}\b)[A-Za-z]{{3,}}ed[ \t]+(?P<v>(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9]))"
+               rf"(?![\w/]|\.\d|{_RATIO_AFTER}(?!\w))"),
+    re.compile(rf"{_RATIO_BEFORE_FIXED}(?<![\w/.])(?P<v>(?P<m>1[0-2]|0?[1-9])/(?P<d>1[1-46-9]|2[1-9]|3[01]|0?[1789]))"
                rf"(?![\w/]|\.\d|{_RATIO_AFTER}(?!\w))"),
     # a day alone after a preposition: "on the 14th", "since the 3rd" (not "on the 2nd floor")
     re.compile(r"\b(?i:on|since|by|until|till|before|after)\s+the\s+(?P<v>[0-3]?\d(?:st|nd|rd|th))(?!\w)"
