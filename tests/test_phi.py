@@ -312,6 +312,11 @@ def test_context_decides_whether_a_number_is_an_identifier(text: str, gone: list
      ["Good Shepherd", "Vermont", "Brigham"], []),
     ("seen at presbyterian hospital, transferred from st agnes, records at hopkins clinic", ["presbyterian", "agnes",
                                                                                             "hopkins"], ["seen at"]),
+    # organisations, instruments and journals named like a facility are not places
+    ("World Health Organization criteria; Indian Health Service; Clinical Institute Withdrawal Assessment; Short "
+     "Form Health Survey; Mayo Clinic Proceedings; then Mercy Hospital ICU", ["Mercy"],
+     ["World Health Organization", "Indian Health Service", "Clinical Institute Withdrawal", "Short Form Health Survey",
+      "Mayo Clinic Proceedings", "ICU"]),
     # services, ordinary words and insurers are not places; ST segments are not saints
     ("Home Health and Mental Health visits; Urgent Care; Heart Failure Clinic; after a long hospital stay at the "
      "county hospital; ST elevation with st depression; Cigna Health plan", [],

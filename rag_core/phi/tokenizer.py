@@ -552,6 +552,11 @@ def _facility(text: str, start: int, end: int) -> tuple[int, int] | None:
         value = value[len(word):]
     if not value or _department(value) or " " not in value.strip():  # "ER" alone, "Center" alone name nothing
         return None
+    following = re.match(r"\s+([A-Za-z]+)", text[end:end + 40])
+    ambiguous = value.rsplit(None, 1)[-1].casefold() in ("institute", "center", "centre", "regional", "health")
+    if following and following.group(1)[:1].isupper() and following.group(1)[1:].islower() and (
+            ambiguous or following.group(1).casefold() in _NAME_GOES_ON | CLINICAL_HEADS):
+        return None  # the name of something else: "World Health Organization", "Clinical Institute Withdrawal …"
     if _FACILITY_TAIL.sub("", value).casefold() in ALLOW:  # an insurer ("Cigna Health") is no place of care
         return None
     if value == value.lower():
@@ -570,6 +575,13 @@ def _facility(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _name_share(word: str) -> float:
     return max(names.first_names().get(word.casefold(), 0.0), names.last_names().get(word.casefold(), 0.0))
+
+
+# words that make a facility-like name the name of an organisation, a journal or an instrument
+_NAME_GOES_ON = frozenset({"organization", "organisation", "service", "services", "survey", "proceedings",
+                           "administration", "act", "worker", "workers", "aide", "aides", "consultant", "association",
+                           "society", "journal", "program", "programme", "initiative", "foundation", "questionnaire",
+                           "collaborative", "coalition", "agency", "department", "commission", "council", "report"})
 
 
 # words that open a sentence or question before a capitalised facility name
