@@ -1,13 +1,16 @@
 """Find PHI spans and replace them with vault placeholders.
 
-Three finders, merged (longest span wins; the record's own identifiers win ties):
-1. the patient's record (``RecordIdentifiers``): exact, case-insensitive, whole-word matches;
-2. patterns written here: dates with a day or month (Safe Harbor keeps only the year), MRNs after
-   their label, ZIP codes after a state, phone numbers, e-mail, SSN, URLs;
-3. Presidio's analyzer with the offline spaCy small English model (persons, locations,
-   organisations) plus its pattern recognizers — built explicitly, never by ``AnalyzerEngine()``,
-   which would try to download a large model.
-Section headers and clinical eponyms NER takes for names are allow-listed.
+Three finders, strongest first:
+1. the patient's record (``RecordIdentifiers``): exact, case-insensitive, whole-word matches — kept exactly, so
+   a value keeps its placeholder across the question, the evidence and the answer;
+2. patterns written here: dates in every written form (Safe Harbor keeps only the year), labelled ids, MRNs,
+   phones, e-mail, SSN, URLs, ZIP codes, addresses, facilities by their heads, ages over 89, and name shapes
+   checked against the Census lists ("Last, First", "LAST, FIRST", first + last written small);
+3. guesses: Presidio's analyzer with the offline spaCy small English model (persons, locations,
+   organisations; numbers that context makes identifiers) — built explicitly, never by ``AnalyzerEngine()``,
+   which would try to download a large model — and proper nouns that are names.
+Only a guess gives way to the clinical vocabulary (``vocabulary``: ICD-10-CM, abbreviations, drug names,
+eponyms) or to a clinical head noun after it; overlapping findings are joined into one span.
 """
 
 from __future__ import annotations
