@@ -339,6 +339,8 @@ def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str
     ("Janet: How is he doing?\nPlan: continue metoprolol", ["Janet:"], ["Plan: continue metoprolol"]),
     ("who saw Brennan last week? records went to Lakewood ER and Harlan Eye Institute; Spanish speaking",
      ["Brennan", "Lakewood", "Harlan"], ["who saw", "Spanish speaking"]),
+    ("message from gelsomina nibali about pain; the killers sentenced; chest pain; invites songwriters",
+     ["gelsomina", "nibali"], ["chest pain", "killers sentenced", "invites songwriters"]),
     ("labs for margaret came back; Gallagher is asking for her results; did अनीता get the flu shot? Петрова called",
      ["margaret", "Gallagher", "अनीता", "Петрова"], ["labs for", "is asking", "flu shot"]),
     ("on a β-blocker; TNF-α inhibitor; 5 μg; α1-antitrypsin; Lasix is held; Foley is in place", [],

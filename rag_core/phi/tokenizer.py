@@ -476,19 +476,33 @@ def _small_first_name(token: Any) -> bool:
         and names.first_names().get(word, 0.0) >= 0.01 and not is_clinical(word)
 
 
+@cache
+def english_words() -> frozenset[str]:
+    """The English words spaCy's model ships for its lemmatizer (WordNet's index of nouns, verbs, adjectives and
+    adverbs, ~90,000): a word outside it, and outside the clinical vocabulary, is a name or a typo."""
+    lemmatizer = analyzer().nlp_engine.nlp["en"].get_pipe("lemmatizer")  # type: ignore[attr-defined]
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(w for words in index.values() for w in words)
+
+
 def _small_name_pair(first: Any, last: Any) -> bool:
-    """A first name and a surname written small, as typed ("is maria garcia on insulin"): a Census first name
-    that is not an everyday word, then a Census surname or a word the tagger reads as a proper noun; neither a
-    word of medicine (drug names included) or a stop word."""
+    """A first name and a surname written small, as typed ("is maria garcia on insulin"): two words no English
+    or medical list knows, or a Census first name that is not an everyday word and then a Census surname or a
+    word the tagger reads as a proper noun; never a word of medicine (drug names included) or a stop word."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     a, b = first.text, last.text
     if not (a.isalpha() and b.isalpha() and a.islower() and b.islower() and len(a) > 2 and len(b) > 2):
         return False
-    if a in _WORD_NAMES or a in STOP_WORDS or b in STOP_WORDS or first.pos_ not in ("PROPN", "NOUN") \
-            or last.pos_ not in ("PROPN", "NOUN"):
+    if a in STOP_WORDS or b in STOP_WORDS or is_clinical(a) or is_clinical(b):
         return False
-    if names.first_names().get(a, 0.0) < 0.002 or is_clinical(a) or is_clinical(b):
+    english = english_words()
+    known = {a, b, first.lemma_.lower(), last.lemma_.lower()} & english  # "invites songwriters" are English
+    if not known and not names.is_first_name(b):
+        return True  # two words no English or medical list knows: "gelsomina nibali", "pekka hokkanen"
+    if a in _WORD_NAMES or first.pos_ not in ("PROPN", "NOUN") or last.pos_ not in ("PROPN", "NOUN"):
+        return False
+    if names.first_names().get(a, 0.0) < 0.002:
         return False
     # a surname of the Census lists, or a word the English model does not tag as an everyday noun or verb
     return names.last_names().get(b, 0.0) >= 0.002 or last.pos_ == "PROPN"
