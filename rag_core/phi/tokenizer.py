@@ -480,7 +480,7 @@ def _small_first_name(token: Any) -> bool:
 def english_words() -> frozenset[str]:
     """The English words spaCy's model ships for its lemmatizer (WordNet's index of nouns, verbs, adjectives and
     adverbs, ~90,000): a word outside it, and outside the clinical vocabulary, is a name or a typo."""
-    lemmatizer = analyzer().nlp_engine.nlp["en"].get_pipe("lemmatizer")  # type: ignore[attr-defined]
+    lemmatizer = analyzer().nlp_engine.nlp["en"].get_pipe("lemmatizer")
     index = lemmatizer.lookups.get_table("lemma_index")
     return frozenset(w for words in index.values() for w in words)
 
