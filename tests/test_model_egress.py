@@ -245,3 +245,4 @@ def test_warming_loads_the_analyzer_and_the_vocabularies() -> None:
     assert tokenizer.analyzer.cache_info().currsize == 1
     assert vocabulary.clinical_vocabulary.cache_info().currsize == 1  # type: ignore[attr-defined]
     assert names.first_names.cache_info().currsize == names.last_names.cache_info().currsize == 1
+    assert vocabulary.drug_names.cache_info().currsize == tokenizer.english_words.cache_info().currsize == 1

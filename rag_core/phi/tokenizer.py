@@ -939,9 +939,11 @@ class PhiTokenizer:
 
     def warm(self) -> None:
         """Load what the first request would otherwise pay for — spaCy and Presidio, the clinical vocabulary
-        (ICD-10-CM is parsed from XML), the Census name lists — by tokenizing a synthetic sentence."""
+        (ICD-10-CM is parsed from XML), the drug and Census name lists, the English word list — by tokenizing a
+        synthetic sentence."""
         self.spans("Warm-up: Dr. Ana Quill saw WILSON, WAYNE at Mercy Hospital on March 3rd; MRN 12345678; "
                    "member ID XJH44821; Babinski sign negative, CRP 12 mg/L; per Sarah, Csanád called.")
+        english_words()  # read only for names written small; loaded here all the same
 
     def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None) -> str:
         out, last = [], 0
