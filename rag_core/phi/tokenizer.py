@@ -457,23 +457,26 @@ def _lone_surname(token: Any, before: Any, after: Any) -> bool:
         and lowered not in _ORDINARY
 
 
-def _plain_word(token: Any) -> bool:
-    """A lower-case word that could be the other half of a name: not a stop word, not medicine."""
+@cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read once (importing spaCy is left to the first text that needs it)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    return frozenset(STOP_WORDS)
+
+
+def _plain_word(token: Any) -> bool:
+    """A lower-case word that could be the other half of a name: not a stop word, not medicine."""
     word = token.text
-    return word.isalpha() and word.islower() and len(word) > 2 and word not in STOP_WORDS and not is_clinical(word)
+    return word.isalpha() and word.islower() and len(word) > 2 and word not in _stop_words() and not is_clinical(word)
 
 
 def _small_first_name(token: Any) -> bool:
     """A common first name written small and alone ("labs for mary came back", "is clara diabetic"): Census
     share ≥ 0.01 %, not an everyday word, a stop word or medicine, read as a noun."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     word = token.text
-    return word.isalpha() and word.islower() and len(word) > 2 and word not in _WORD_NAMES \
-        and word not in STOP_WORDS and token.pos_ in ("PROPN", "NOUN") \
-        and names.first_names().get(word, 0.0) >= 0.01 and not is_clinical(word)
+    return _plain_word(token) and word not in _WORD_NAMES and token.pos_ in ("PROPN", "NOUN") \
+        and names.first_names().get(word, 0.0) >= 0.01
 
 
 @cache
@@ -489,12 +492,8 @@ def _small_name_pair(first: Any, last: Any) -> bool:
     """A first name and a surname written small, as typed ("is maria garcia on insulin"): two words no English
     or medical list knows, or a Census first name that is not an everyday word and then a Census surname or a
     word the tagger reads as a proper noun; never a word of medicine (drug names included) or a stop word."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     a, b = first.text, last.text
-    if not (a.isalpha() and b.isalpha() and a.islower() and b.islower() and len(a) > 2 and len(b) > 2):
-        return False
-    if a in STOP_WORDS or b in STOP_WORDS or is_clinical(a) or is_clinical(b):
+    if not (_plain_word(first) and _plain_word(last)):
         return False
     english = english_words()
     known = {a, b, first.lemma_.lower(), last.lemma_.lower()} & english  # "invites songwriters" are English
@@ -512,13 +511,11 @@ def _neighbours_kept(text: str, start: int, end: int, from_end: bool) -> int:
     """How far a name's glue may reach over the capitalised words ``text[start:end]`` next to it, counted from
     the name outwards: before it (``from_end``) up to a stop word ("Is", "Did"), after it up to a term of
     medicine ("INR")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     words = list(re.finditer(r"\S+", text[start:end]))
     kept = start if not from_end else end
     for w in (reversed(words) if from_end else words):
         bare = w.group().strip(".,;:'’").casefold()
-        if (bare in STOP_WORDS and from_end) or (not from_end and is_named_term(bare)):
+        if (bare in _stop_words() and from_end) or (not from_end and is_named_term(bare)):
             break
         kept = start + w.start() if from_end else start + w.end()
     return kept
@@ -558,12 +555,10 @@ def _facility(text: str, start: int, end: int) -> tuple[int, int] | None:
     ("Cardiology Clinic", "Home Health") is no place; a name written small counts only after "at/from/to/
     in" with a word that is a name ("at methodist hospital", "from st vincents", never "after a long
     hospital stay")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     value = text[start:end]
     for word in re.findall(r"\S+\s+", value):
         bare = word.strip().casefold()
-        if bare not in STOP_WORDS and bare not in _LEADING:
+        if bare not in _stop_words() and bare not in _LEADING:
             break
         start += len(word)
         value = value[len(word):]
