@@ -56,13 +56,13 @@ _RATIO_AFTER = (r"(?:\s*(?i:of|dose|doses|strength|tabs?|tablets?|pills?|caps?|m
 _EVENT_AFTER = (r"(?i:visit|admission|admit|discharge|labs?|lab\s+work|bloodwork|CT|CTA|MRI|x-?rays?|films?|echo|EKG|ECG|"
                 r"ED|ER|note|notes|appointment|appt|clinic|encounter|surgery|procedure|scan|ultrasound|colonoscopy|"
                 r"biopsy|cultures?|results?|report|stress\s+test|cath|EGD|consult|call|fall|episode|hospitalization)\b")
-_RATIO_BEFORE = (r"(?i:strength|power|motor|murmur|grade|pain|gcs|vision|acuity|reflexes|dtrs?|score|rated|bp|sats|mmse|"
-                 r"moca|apgars?|pulses|tone|edema|ns|x|of|rated|scored|improved|decreased|increased|reduced|graded)")
+# words after which a number pair is a ratio ("strength 4/5", "GCS 13/15", "Apgars 8/9", "improved 4/5")
+_RATIO_WORDS = ("strength", "power", "motor", "murmur", "grade", "pain", "gcs", "vision", "acuity", "reflexes", "dtr",
+                "dtrs", "score", "rated", "bp", "sats", "mmse", "moca", "apgar", "apgars", "pulses", "tone", "edema",
+                "ns", "x", "of", "scored", "improved", "decreased", "increased", "reduced", "graded")
+_RATIO_BEFORE = "(?i:" + "|".join(_RATIO_WORDS) + ")"
 # the same words (and a few verbs a ratio follows) as fixed-width look-behinds, one each: a word and one space
-_RATIO_BEFORE_FIXED = "".join(rf"(?<!\b(?i:{w})\s)" for w in (
-    "strength", "power", "motor", "murmur", "grade", "pain", "gcs", "vision", "acuity", "reflexes", "dtr", "dtrs",
-    "score", "rated", "bp", "sats", "mmse", "moca", "apgar", "apgars", "pulses", "tone", "edema", "ns", "x", "of",
-    "scored", "improved", "decreased", "increased", "reduced", "graded", "is", "was", "at", "to"))
+_RATIO_BEFORE_FIXED = "".join(rf"(?<!\b(?i:{w})\s)" for w in (*_RATIO_WORDS, "is", "was", "at", "to"))
 DATE_PATTERNS = [
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
     re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"),
