@@ -369,3 +369,24 @@ def test_batched_and_remembered_findings_are_the_ones_found_one_at_a_time() -> N
     assert [batched.spans(t) for t in texts] == one_at_a_time  # from the remembered findings
     batched.clear_cache()
     assert [batched.spans(t) for t in texts] == one_at_a_time
+
+
+def test_e_mail_addresses_are_tokenized_without_a_network_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Presidio checks an e-mail's domain with tldextract, whose default extractor downloads the Public Suffix
+    List at first use: the tokenizer must read the list shipped in the wheel and never open a connection."""
+    import socket
+
+    import tldextract.tldextract as tld
+
+    calls: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        calls.append(args[:1])
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    tokenized_without(PhiTokenizer(), "send the results to rytis.gagys@example.co.uk today",
+                      ["rytis.gagys@example.co.uk"], ["send the results to"])
+    assert calls == []
+    assert tld.TLD_EXTRACTOR.suffix_list_urls == ()

