@@ -249,6 +249,20 @@ def test_census_name_lists_are_read_from_the_names_package() -> None:
     assert is_first_name("Wayne") and is_last_name("Wilson") and not is_first_name("Hypertension")
 
 
+def test_names_of_other_countries_are_read_from_the_mimesis_package() -> None:
+    """Given names and surnames of mimesis's 46 locales; the lists hold English words too ("the", "even"),
+    which the tokenizer's name rules exclude."""
+    from rag_core.phi import tokenizer
+    from rag_core.phi.names import international_given, international_surnames, is_first_name
+
+    given, surnames = international_given(), international_surnames()
+    assert len(given) > 30000 and len(surnames) > 30000
+    assert {"witold", "marit", "achim", "luuk"} <= given and {"heintze", "segura", "söderqvist"} <= surnames
+    assert not any(is_first_name(w) for w in ("witold", "marit", "achim", "luuk"))  # not in the Census lists
+    assert "the" in given and not tokenizer._given("the") and not tokenizer._given("even")
+    assert tokenizer._given("Witold") and tokenizer._family("Heintze") and not tokenizer._family("long")
+
+
 @pytest.mark.slow
 def test_terms_of_medicine_stay_while_dictionary_names_go() -> None:
     """The issue's over-redactions (eponyms, scores, acronyms, ordinary clinical words, units) come back
@@ -299,6 +313,8 @@ def test_context_decides_whether_a_number_is_an_identifier(text: str, gone: list
      ["July '25", "July of", "22 July", "7/22", "8/1", "8/3", "22nd"], ["Since", "admitted", "d/c"]),
     ("Pull the 6/4 CT, the 2/3 visit; intubated 6/5; A1c 3/17 vs 4/28", ["6/4", "2/3", "6/5", "3/17", "4/28"],
      ["Pull the", "CT", "intubated", "A1c"]),
+    ("admitted 8/3 with hip fracture; DOB May. 14; seen 1/2 of the time; strength 4/5 with effort",
+     ["8/3", "May. 14"], ["admitted", "hip fracture", "DOB", "1/2 of the time", "4/5 with effort"]),
     ("Apgars 8/9; D5 1/2 NS; 2/2 blood cultures; GCS 3/15; 1/8 inch; 3/3 sets; strength improved 4/5", [],
      ["8/9", "1/2", "2/2", "3/15", "1/8", "3/3", "4/5"]),
     # the same shapes as ratios and scores stay
@@ -349,6 +365,20 @@ def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str
      ["Trauma Center", "Poison Control Center", "the ED", "Regional anesthesia", "Blue Cross Blue Shield"]),
     ("She may need a refill; will check; grant access; Guillain-Barré, Sjögren and Behçet; per cardiology", [],
      ["may need", "will check", "grant access", "Guillain-Barré", "Sjögren", "Behçet", "per cardiology"]),
+    # names of other countries: a given name of the mimesis lists, two words no list knows, particles
+    ("Is Witold Siwa on warfarin? Balogun, Adeniyi needs labs; did Nobuhle Mphazima get the flu shot",
+     ["Witold", "Siwa", "Balogun", "Adeniyi", "Nobuhle", "Mphazima"], ["warfarin", "needs labs", "flu shot"]),
+    ("LUUK VAN BERKUM potassium; Mirte van het Heerenveen lives there; ANNA KIPRONO echo",
+     ["LUUK", "BERKUM", "Mirte", "Heerenveen", "KIPRONO"], ["potassium", "lives there", "echo"]),
+    # written small beside a common first name, a surname that is also medicine (Allen test, white cells)
+    ("ICU course for barry allen; cynthia white's labs; lewis shikuku called; is axel dahl on insulin",
+     ["allen", "white", "shikuku", "axel", "dahl"], ["ICU course", "labs", "called", "insulin"]),
+    ("referral from 军 张 today; Mr. 홍 was transferred", ["军", "张", "홍"], ["referral from", "transferred"]),
+    # …while eponyms, places in disease names and clinical phrases the tagger misreads stay
+    ("Takayasu arteritis; Berlin definition for ARDS; Ann Arbor staging; Grey Turner sign; austin flint murmur "
+     "heard; marcus gunn pupil; Hashimoto thyroiditis", [],
+     ["Takayasu arteritis", "Berlin definition", "Ann Arbor staging", "Grey Turner sign", "austin flint murmur heard",
+      "marcus gunn pupil", "Hashimoto thyroiditis"]),
 ])
 def test_people_written_as_typed(text: str, gone: list[str], kept: list[str]) -> None:
     tokenized_without(PhiTokenizer(), text, gone, kept)

@@ -1,9 +1,17 @@
-"""Person-name dictionaries: the US Census Bureau's 1990 name lists (a US government work, public domain),
-as shipped by the ``names`` package (MIT): 1,219 male and 4,275 female first names and 88,799 surnames,
-each with its share of the population. Read at first use, no download."""
+"""Person-name dictionaries, read at first use, no download:
+
+- the US Census Bureau's 1990 name lists (a US government work, public domain), as shipped by the ``names``
+  package (MIT): 1,219 male and 4,275 female first names and 88,799 surnames, each with its share of the
+  population;
+- given names and surnames of 46 locales (Europe, the Americas, Turkey, the Arab world, Iran, Kazakhstan and
+  East Asia), as shipped by the ``mimesis`` package (MIT) in ``mimesis/datasets/<locale>/person.json``: names
+  a US list lacks ("Witold", "Marit", "Achim", "Luuk", "Heintze", "Segura").
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -35,3 +43,39 @@ def is_first_name(word: str) -> bool:
 
 def is_last_name(word: str) -> bool:
     return word.casefold() in last_names()
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@cache
+def _international() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames) of every mimesis locale, casefolded; names of several words are split."""
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for locale in (resources.files("mimesis") / "datasets").iterdir():
+        person = locale / "person.json"
+        if not person.is_file():
+            continue
+        data = json.loads(person.read_text(encoding="utf-8"))
+        given.update(w for n in _strings(data.get("names", {})) for w in n.casefold().split())
+        surnames.update(w for n in _strings(data.get("surnames", {})) for w in n.casefold().split())
+    return frozenset(given), frozenset(surnames)
+
+
+def international_given() -> frozenset[str]:
+    """Given names of the mimesis locales. Many are English words too ("the", "even", "per", "will"): a caller
+    decides with the sentence."""
+    return _international()[0]
+
+
+def international_surnames() -> frozenset[str]:
+    return _international()[1]

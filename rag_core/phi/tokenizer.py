@@ -21,7 +21,7 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -70,7 +70,7 @@ DATE_PATTERNS = [
     re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b({_MON})\s+(\d{{4}})\b", re.IGNORECASE),
     # a day without a year, as clinicians type it: "March 3rd", "Mar 3", "the 5th of May", "Tuesday the 12th"
-    re.compile(rf"\b({_MONTH}|May)\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+    re.compile(rf"\b({_MONTH}|May\.?)\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                r"(?![\w/%-]|[.:]\d|\s*(?:mg|mcg|ml|mL|g|kg|units?|mmol|%))"),
     re.compile(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({_MON})(?!\w)", re.IGNORECASE),
     re.compile(r"\b(?:(?:last|next|this)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b",
@@ -96,6 +96,10 @@ DATE_PATTERNS = [
                rf"(?![\w/]|\.\d|{_RATIO_AFTER}(?!\w))"),
     re.compile(rf"{_RATIO_BEFORE_FIXED}(?<![\w/.])(?P<v>(?P<m>1[0-2]|0?[1-9])/(?P<d>1[1-46-9]|2[1-9]|3[01]|0?[1789]))"
                rf"(?![\w/]|\.\d|{_RATIO_AFTER}(?!\w))"),
+    # …and after a word that can only date it, whatever follows but a dose ("admitted 8/3 with hip fracture")
+    re.compile(r"\b(?i:admit(?:ted)?|discharged|seen|visited|drawn|collected|dated|dob|born|since|scheduled)[ \t]+"
+               r"(?:on[ \t]+)?(?P<v>(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9]))"
+               r"(?![\w/]|\.\d|\s*(?i:tabs?|tablets?|pills?|caps?|mg|mcg|ml|units?|doses?|of)\b)"),
     # a day alone after a preposition: "on the 14th", "since the 3rd" (not "on the 2nd floor")
     re.compile(r"\b(?i:on|since|by|until|till|before|after)\s+the\s+(?P<v>[0-3]?\d(?:st|nd|rd|th))(?!\w)"
                r"(?!\s+(?!(?:of|at|and|or|when|for|in|to|but|so)\b)[a-z])"),
@@ -110,6 +114,7 @@ _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg|Building|Floor|Fl)\.?\s*#
 # the Indic scripts, Thai, Georgian, Hangul Jamo, kana, CJK ideographs, Hangul syllables
 _SCRIPTS = ("\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f"
             "\u10a0-\u10ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 # what a facility's name ends with, longest first within each family
 _FACILITY_HEAD = (r"(?:General(?:\s+Hospital)?|Memorial(?:\s+(?:Hospital|Medical\s+Center))?|Regional\s+Medical\s+Center|"
                   r"(?:University\s+|Community\s+|Specialty\s+|Surgical\s+|Psychiatric\s+|Children's\s+|Women's\s+|"
@@ -184,9 +189,10 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)(?=[\s-]*(?:years?|yrs?|y/?o|y\.o\.)(?!\w))", re.I), 1),
     ("AGE", re.compile(r"\b(?:age|aged)\s*:?\s*(9\d|1[0-4]\d)(?![\w.])", re.I), 1),
     # words in another script in an English question are names ("दीप्ति", "चटर्जी", "ΠΑΦΟΣ", "Иван Петров"); one
-    # letter alone is a symbol ("β-blocker", "TNF-α", "μg")
-    ("PERSON", re.compile(rf"(?<![{_SCRIPTS}\w])([{_SCRIPTS}]{{2,}}(?:[’'-]?[{_SCRIPTS}]+)*(?:[ \t]+[{_SCRIPTS}]{{2,}}"
-                          rf"(?:[’'-]?[{_SCRIPTS}]+)*)*)(?![{_SCRIPTS}])"), 1),
+    # letter alone is a symbol ("β-blocker", "TNF-α", "μg") — except a Chinese, Japanese or Korean one, which
+    # is a whole name or name part ("军 张", "Mr. 홍")
+    ("PERSON", re.compile(rf"(?<![{_SCRIPTS}\w])((?:[{_SCRIPTS}]{{2,}}|[{_CJK}])(?:[’'-]?[{_SCRIPTS}]+)*"
+                          rf"(?:[ \t]+(?:[{_SCRIPTS}]{{2,}}|[{_CJK}])(?:[’'-]?[{_SCRIPTS}]+)*)*)(?![{_SCRIPTS}])"), 1),
     # digit-suffixed synthetic names ("Allen322 Ferry570")
     ("PERSON", re.compile(r"\b([A-Z][a-z]{2,}\d{2,4}(?:\s+[A-Z][a-z]{2,}\d{2,4})?)\b"), 1),
     # facilities: "St. Luke's", "Saint Mary Hospital", "Cedar Ridge General", "Port Alden Memorial Medical Center",
@@ -214,7 +220,10 @@ LETTERED = frozenset({"hepatitis", "vitamin", "group", "type", "factor", "protei
 # "Wilson, Wayne [T.]" and "Wayne [T.] Wilson": checked against the Census name lists (rag_core.phi.names)
 LAST_FIRST = re.compile(r"(?<![\w.])([A-ZÀ-Þ][a-zß-ÿ'-]+|[A-ZÀ-Þ][A-ZÀ-Þ'-]+),[ \t]+([A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,})"
                         r"(?:[ \t]+[A-Z]\.?(?![\w]))?")
-FIRST_LAST = re.compile(r"(?<![\w.])([A-Z][a-z]+|[A-Z]{2,})(?:[ \t]+[A-Z]\.)?[ \t]+([A-Z][a-z'-]+|[A-Z][A-Z'-]+)(?!\w)")
+# … with the particles of Dutch, German, Romance and Arabic surnames between ("Luuk van Berkum", "Ana de la Cruz")
+_PARTICLES = r"(?i:van|von|der|den|de|del|della|di|da|dos|das|du|la|le|het|ter|ten|bin|ibn|al|el|zu)"
+FIRST_LAST = re.compile(r"(?<![\w.])([A-ZÀ-Þ][a-zß-ÿ]+|[A-ZÀ-Þ]{2,})(?:[ \t]+[A-Z]\.)?"
+                        rf"((?:[ \t]+{_PARTICLES})*)[ \t]+([A-ZÀ-Þ][a-zß-ÿ'-]+|[A-ZÀ-Þ][A-ZÀ-Þ'-]+)(?!\w)")
 # a person named by how the sentence introduces them ("my name is Rive", "her maiden name is Meza", "called
 # Peer Villareal", "per Sarah at the SNF", "says Weld"), checked against the clinical vocabulary
 INTRODUCED_NAME = re.compile(r"\b(?i:(?:my|his|her|their|the|last|first|maiden|middle)\s+name\s+is|name\?|named|"
@@ -223,7 +232,8 @@ INTRODUCED_NAME = re.compile(r"\b(?i:(?:my|his|her|their|the|last|first|maiden|m
 # a speaker in a transcript: "Arya: What a wife." (a first name, or a line that opens a quotation)
 SPEAKER = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][\w'-]+):[ \t]*(\"?)(?=[A-Z\"])")
 _DIACRITIC = re.compile(r"[À-ÖØ-öø-ɏ]")
-TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+((?:[A-Z][\w'-]+\.?\s?){1,3})(?<!\s)")
+TITLED_NAME = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?\s+"
+                         rf"((?:(?:[A-ZÀ-Þ][\w'-]+|[{_SCRIPTS}][\w'-]*)\.?\s?){{1,3}})(?<!\s)")
 # people named by their relation to the patient or greeted ("her daughter Tara", "Dear Hilbrand,")
 RELATED_NAME = re.compile(r"\b(?i:son|daughter|wife|husband|mother|father|sister|brother|partner|spouse|kid|child|"
                           r"friend|caregiver|guardian|niece|nephew|grandson|granddaughter|aunt|uncle|neighbou?r|"
@@ -359,6 +369,7 @@ DEPARTMENTS = frozenset({
 CLINICAL_HEADS = frozenset({
     "sign", "signs", "reflex", "reflexes", "score", "scores", "scale", "criteria", "criterion", "class",
     "classification", "stage", "grade", "syndrome", "disease", "palsy", "phenomenon", "test", "maneuver",
+    "definition", "rules", "pentad",
     "manoeuvre", "catheter", "tube", "monitor", "inhibitor", "inhibitors", "blocker", "blockers", "agonist",
     "agonists", "antagonist", "antagonists", "level", "levels", "titer", "titre", "count", "panel", "order",
     "orders", "target", "targets", "guideline", "guidelines", "workup", "work-up", "protocol", "rule", "index",
@@ -379,7 +390,12 @@ def _clinical_head(text: str, end: int) -> bool:
     following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 40])[:2]
     if following[:1] == ["and"]:  # two eponyms of one score: "Hunt and Hess grade"
         following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 60])[2:3]
-    return any(w.casefold() in CLINICAL_HEADS for w in following)
+    return any(w.casefold() in CLINICAL_HEADS for w in following) or bool(
+        following and _DISEASE_SUFFIX.search(following[0]))
+
+
+# a disease written with an eponym or place before it: "Takayasu arteritis", "Hashimoto thyroiditis"
+_DISEASE_SUFFIX = re.compile(r"(?i:itis|osis|opathy|emia|aemia)$")
 
 
 COMMON_NAME = 0.05  # % of the population (Census 1990): "James", "Thomas", "Smith", "Jones" — a name first
@@ -488,23 +504,94 @@ def english_words() -> frozenset[str]:
     return frozenset(w for words in index.values() for w in words)
 
 
+_NAME_SHAPE = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
+_VOWEL = re.compile(r"[aeiouyà-ÿ]")
+
+
+def _everyday(word: str) -> bool:
+    """An English word, a stop word or a term of medicine: not evidence of a name by itself."""
+    folded = word.casefold()
+    return folded in english_words() or folded in _stop_words() or is_clinical(word)
+
+
+def _unknown_word(word: str) -> bool:
+    """Shaped like a name (letters, a vowel, three or more) and in no English, medical or drug list."""
+    return len(word) >= 3 and bool(_NAME_SHAPE.fullmatch(word)) and bool(_VOWEL.search(word.casefold())) \
+        and not _everyday(word)
+
+
+def _given(word: str) -> bool:
+    """A first name: of the Census lists unless an everyday word ("will", "may"), or of another country's list
+    (rag_core.phi.names, mimesis) when no English or medical word ("Witold", "Marit", "Luuk"; not "Even")."""
+    folded = word.casefold()
+    if folded in _WORD_NAMES or folded in _stop_words() or is_clinical(word):
+        return False
+    return folded in names.first_names() or (folded in names.international_given() and folded not in english_words())
+
+
+def _family(word: str) -> bool:
+    """A surname: of the Census lists (beside a first name "Bishop" and "Hall" are names too), or of another
+    country's list when no English word; never a stop word or a term of medicine."""
+    folded = word.casefold()
+    if folded in _stop_words() or is_clinical(word):
+        return False
+    return folded in names.last_names() or (folded in names.international_surnames() and folded not in english_words())
+
+
+def _name_pair(first: str, last: str) -> bool:
+    """Two words that read as a first name and a surname: a first name and a surname or an unknown word
+    ("Witold Siwa", "Anders Stark"), an unknown word and a surname of another country ("Nechifor Stan"), or two
+    words no English, medical or drug list knows ("Nobuhle Mphazima", "Rytis Gagys")."""
+    if _given(first) and (_family(last) or _unknown_word(last)):
+        return True
+    return _unknown_word(first) and (_unknown_word(last) or (_family(last) and last.casefold() not in english_words()))
+
+
 def _small_name_pair(first: Any, last: Any) -> bool:
     """A first name and a surname written small, as typed ("is maria garcia on insulin"): two words no English
     or medical list knows, or a Census first name that is not an everyday word and then a Census surname or a
-    word the tagger reads as a proper noun; never a word of medicine (drug names included) or a stop word."""
+    word the tagger reads as a proper noun; never a stop word, nor a word of medicine (drug names included) —
+    except a common first name with a common surname or an unknown word ("barry allen", "cynthia white",
+    "lewis shikuku": Allen test, white blood cells and the Lewis antigen are medicine too)."""
     a, b = first.text, last.text
     if not (_plain_word(first) and _plain_word(last)):
-        return False
+        common_first = names.first_names().get(a, 0.0) >= 0.01 and a not in _WORD_NAMES
+        return common_first and all(w.isalpha() and w.islower() and len(w) > 2 and w not in _stop_words()
+                                    for w in (a, b)) \
+            and (names.last_names().get(b, 0.0) >= 0.01 or _unknown_word(b)) and not is_clinical(f"{a} {b}")
     english = english_words()
     known = {a, b, first.lemma_.lower(), last.lemma_.lower()} & english  # "invites songwriters" are English
     if not known and not names.is_first_name(b):
         return True  # two words no English or medical list knows: "gelsomina nibali", "pekka hokkanen"
-    if a in _WORD_NAMES or first.pos_ not in ("PROPN", "NOUN") or last.pos_ not in ("PROPN", "NOUN"):
+    if a in _WORD_NAMES:
         return False
-    if names.first_names().get(a, 0.0) < 0.002:
-        return False
-    # a surname of the Census lists, or a word the English model does not tag as an everyday noun or verb
-    return names.last_names().get(b, 0.0) >= 0.002 or last.pos_ == "PROPN"
+    if names.first_names().get(a, 0.0) < 0.002 and not (a in names.international_given() and a not in english):
+        # an unknown word and another country's name ("nechifor stan")
+        return _unknown_word(a) and b not in english and (
+            b in names.international_surnames() or b in names.international_given())
+    # a common surname of the Census lists, another country's surname or a word no list knows ("barry allen",
+    # "axel dahl", "lewis shikuku"); else a word the English model reads as a proper noun
+    if names.last_names().get(b, 0.0) >= 0.002 or _unknown_word(b) or (
+            b in names.international_surnames() and b not in english):
+        return True
+    return last.pos_ == "PROPN" and first.pos_ in ("PROPN", "NOUN")
+
+
+def _small_clinical_words(value: str) -> bool:
+    """A guess written small whose words are English, one of them medicine, none a first name ("murmur heard"
+    in "austin flint murmur heard?"): the tagger read a clinical phrase as a name."""
+    words = re.findall(r"[^\W\d_]+", value)
+    return value == value.lower() and len(words) > 1 and any(is_clinical(w) for w in words) \
+        and all(w in english_words() or is_clinical(w) for w in words) and not any(_given(w) for w in words)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, each one starting after the previous one's start (finditer resumes after
+    its end: a rejected "Is Witold" would hide "Witold Siwa")."""
+    position = 0
+    while (m := pattern.search(text, position)) is not None:
+        yield m
+        position = m.start() + 1
 
 
 def _neighbours_kept(text: str, start: int, end: int, from_end: bool) -> int:
@@ -800,7 +887,7 @@ class PhiTokenizer:
             value = text[start:end]
             if entity in ("PERSON", "ORGANIZATION", "LOCATION") and (
                     _clinical_head(text, end) or _unit(value) or _clinical_guess(text, start, end, entity)
-                    or _department(value)):
+                    or _department(value) or _small_clinical_words(value)):
                 continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP", "Trauma Center": not people
             if r.entity_type in CONTEXT_ENTITIES and clinical_neighbour(text, start, end):
                 continue  # "platelets 250000", "250000 cells/uL": a value, not an id
@@ -833,13 +920,15 @@ class PhiTokenizer:
             wordlike = shouted and not (is_clinical(last) or is_clinical(first)) and max(len(last), len(first)) >= 5 \
                 and all(re.search(r"[AEIOUYÀ-Þ]", w) for w in (last, first))
             known = (names.is_last_name(last) and names.is_first_name(first)) or wordlike or (
-                shouted and (names.is_last_name(last) or names.is_first_name(first)))
+                shouted and (names.is_last_name(last) or names.is_first_name(first))) or _name_pair(first, last)
             if known and not self._allowed(last) and not _clinical_head(text, m.end()):
                 found.append(Span(m.start(), m.end(), "PERSON", "pattern"))
-        for m in FIRST_LAST.finditer(text):
-            first, last = m.group(1), m.group(2)
-            if names.is_first_name(first) and names.is_last_name(last) and not _clinical_head(text, m.end()) \
-                    and not self._allowed(m.group(0)) and not (is_clinical(first) and is_clinical(last)):
+        for m in _overlapping(FIRST_LAST, text):  # "Is Witold Siwa": "Is Witold" is tried, then "Witold Siwa"
+            first, last = m.group(1), m.group(3)
+            census = names.is_first_name(first) and names.is_last_name(last) \
+                and not (is_clinical(first) and is_clinical(last))
+            if (census or _name_pair(first, last)) and not _clinical_head(text, m.end()) \
+                    and not self._allowed(m.group(0)):
                 found.append(Span(m.start(), m.end(), "PERSON", "pattern"))
         for m in INTRODUCED_NAME.finditer(text):
             value = m.group(1)
@@ -852,8 +941,10 @@ class PhiTokenizer:
         tokens = list(doc)
         for i, token in enumerate(tokens):
             word = token.text
+            folded = word.casefold()
             first_name = token.pos_ == "PROPN" and word[:1].isupper() and word[1:].islower() and len(word) > 2 \
-                and names.is_first_name(word) and not is_clinical(word)
+                and not is_clinical(word) and (names.is_first_name(word) or (
+                    folded in names.international_given() and not _everyday(word)))
             surname = _lone_surname(token, tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None)
             if (first_name or surname) and not self._allowed(word) and not _clinical_head(text, token.idx + len(word)):
                 found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
@@ -870,7 +961,8 @@ class PhiTokenizer:
                     if 0 <= j < len(tokens) and _plain_word(tokens[j]):
                         start, end = min(start, tokens[j].idx), max(end, tokens[j].idx + len(tokens[j].text))
                 found.append(Span(start, end, "PERSON", "presidio"))
-            elif i + 1 < len(tokens) and _small_name_pair(token, tokens[i + 1]):
+            elif i + 1 < len(tokens) and _small_name_pair(token, tokens[i + 1]) \
+                    and not _clinical_head(text, tokens[i + 1].idx + len(tokens[i + 1].text)):
                 found.append(Span(token.idx, tokens[i + 1].idx + len(tokens[i + 1].text), "PERSON", "presidio"))
             elif _small_first_name(token):
                 found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
@@ -945,11 +1037,12 @@ class PhiTokenizer:
 
     def warm(self) -> None:
         """Load what the first request would otherwise pay for — spaCy and Presidio, the clinical vocabulary
-        (ICD-10-CM is parsed from XML), the drug and Census name lists, the English word list — by tokenizing a
-        synthetic sentence."""
+        (ICD-10-CM is parsed from XML), the drug, Census and mimesis name lists, the English word list — by
+        tokenizing a synthetic sentence."""
         self.spans("Warm-up: Dr. Ana Quill saw WILSON, WAYNE at Mercy Hospital on March 3rd; MRN 12345678; "
                    "member ID XJH44821; Babinski sign negative, CRP 12 mg/L; per Sarah, Csanád called.")
         english_words()  # read only for names written small; loaded here all the same
+        names.international_given()
 
     def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None) -> str:
         out, last = [], 0
