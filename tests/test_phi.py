@@ -315,6 +315,12 @@ def test_context_decides_whether_a_number_is_an_identifier(text: str, gone: list
      ["Pull the", "CT", "intubated", "A1c"]),
     ("admitted 8/3 with hip fracture; DOB May. 14; seen 1/2 of the time; strength 4/5 with effort",
      ["8/3", "May. 14"], ["admitted", "hip fracture", "DOB", "1/2 of the time", "4/5 with effort"]),
+    # ages over 89 with the sex, "turned"; a temperature in Fahrenheit is no age
+    ("Ruiz (95F) fall risk? Okafor turned 101 this year; a 93 F with CHF; 102M w/ dementia; Temp 101F overnight",
+     ["95F", "101 this", "93 F", "102M"], ["fall risk", "with CHF", "Temp 101F"]),
+    # USPS street suffixes, a US number with 001 and an extension
+    ("send to 52919 Sarah Inlet; 7036 Jessica Spurs; call 001-595-377-7206x9887",
+     ["Sarah Inlet", "Jessica Spurs", "001-595-377-7206x9887"], ["send to", "call"]),
     ("Apgars 8/9; D5 1/2 NS; 2/2 blood cultures; GCS 3/15; 1/8 inch; 3/3 sets; strength improved 4/5", [],
      ["8/9", "1/2", "2/2", "3/15", "1/8", "3/3", "4/5"]),
     # the same shapes as ratios and scores stay
@@ -374,6 +380,12 @@ def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str
     ("ICU course for barry allen; cynthia white's labs; lewis shikuku called; is axel dahl on insulin",
      ["allen", "white", "shikuku", "axel", "dahl"], ["ICU course", "labs", "called", "insulin"]),
     ("referral from 军 张 today; Mr. 홍 was transferred", ["军", "张", "홍"], ["referral from", "transferred"]),
+    # a number right after a name is theirs, unless a unit follows
+    ("Corvin Suciu 24488546 labs; platelets 250000, viral load 1200000 copies/mL", ["Corvin", "Suciu", "24488546"],
+     ["labs", "platelets 250000", "1200000 copies/mL"]),
+    # acronyms and terms the lists lack stay, while an acronym where a place goes is a place
+    ("preeclampsia or HELLP? hot flashes on ADT; TEE before DCCV; was C. diff positive; E. coli; transferred from "
+     "MGH yesterday", ["MGH"], ["preeclampsia", "HELLP", "ADT", "DCCV", "C. diff", "E. coli"]),
     # …while eponyms, places in disease names and clinical phrases the tagger misreads stay
     ("Takayasu arteritis; Berlin definition for ARDS; Ann Arbor staging; Grey Turner sign; austin flint murmur "
      "heard; marcus gunn pupil; Hashimoto thyroiditis", [],

@@ -108,7 +108,17 @@ _SUFFIX = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way
            r"Pkwy|Parkway|Hwy|Highway|Cir|Circle|Crescent|Cres|Sq|Square|Trl|Trail|Loop|Row|Heights|Hts|Hill|Ridge|"
            r"Path|Pike|Plaza|Point|Pt|Run|Walk|Alley|Grove|Park|Gardens|Green|Close|Mews|Stream|Route|Rte|Crossing|"
            r"Junction|View|Villas?|Meadows?|Estates?|Harbor|Harbour|Island|Landing|Manor|Mill|Pass|Port|Shores?|"
-           r"Springs?|Station|Summit|Valley|Vista|Wharf|Wells?|Fort|Fields?|Forge|Fork|Center|Centre)")
+           r"Springs?|Station|Summit|Valley|Vista|Wharf|Wells?|Fort|Fields?|Forge|Fork|Center|Centre|"
+           # …and the rest of USPS Publication 28's street suffixes (appendix C1; a US government work), less the
+           # few that are clinical or everyday words after a number ("2 Neck", "3 Rest", "5 Light")
+           r"Anex|Arcade|Bayou|Beach|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Canyon|Cape|Causeway|"
+           r"Centers|Circles|Cliffs?|Commons?|Corners?|Courts|Coves?|Creek|Crest|Crossroads?|Curve|Dale|Divide|"
+           r"Drives|Expressway|Expy|Extensions?|Falls?|Ferry|Flats?|Fords?|Forest|Forges|Forks|Freeway|Fwy|Gateway|"
+           r"Glens?|Greens|Groves|Harbors|Haven|Highlands|Hills|Hollow|Inlet|Islands|Isle|Junctions|Keys|Knolls?|"
+           r"Lakes?|Lights|Locks|Lodge|Loaf|Mills|Mission|Motorway|Mount|Mountains?|Orchard|Overpass|Parks|"
+           r"Parkways|Passage|Pines?|Plains?|Points|Ports|Prairie|Radial|Ranch|Rapids?|Ridges|River|Roads|"
+           r"Skyway|Spurs?|Squares|Stravenue|Streets|Terr|Throughway|Trafficway|Tunnel|Turnpike|Underpass|"
+           r"Viaduct|Views|Villages?|Ville|Walks|Ways|Wls)")
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg|Building|Floor|Fl)\.?\s*#?\s*[A-Z0-9-]+"
 # letters (and their combining signs) of scripts other than Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic,
 # the Indic scripts, Thai, Georgian, Hangul Jamo, kana, CJK ideographs, Hangul syllables
@@ -135,7 +145,8 @@ _CAPS_NAME = r"[A-Z][\w'.&-]*(?:\s+(?:(?:and|&|of|the|de|la|del)\s+)?[A-Z][\w'.&
 PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group holding the value
     ("MRN", re.compile(r"\b(?:MRN|MR#|medical record(?: number| no\.?)?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})", re.I), 1),
     ("SSN", re.compile(r"\b(\d{3}-\d{2}-\d{4})\b"), 1),
-    ("PHONE", re.compile(r"(?<!\w)(\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?)(?!\w)"), 1),
+    ("PHONE", re.compile(r"(?<!\w)((?:(?:\+?1|001)[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?:\s?(?:x|ext\.?)\s?\d{1,6})?)"
+                         r"(?!\w)"), 1),
     # international and local forms: digit groups (2-5 digits) with spaces/dashes/parentheses, 7-15 digits in all
     # (checked in _phone_like), optionally a +country code and an extension
     ("PHONE", re.compile(r"(?<![\w.,/])((?:\+\d{1,3}[\s-]?)?(?:\(\d{1,5}\)[\s-]?)?\d{2,5}(?:[\s-]\d{2,8}){1,4}"
@@ -188,6 +199,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     # ages over 89 (Safe Harbor): "99 years old", "95yo", "90-year-old", "age 101"
     ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)(?=[\s-]*(?:years?|yrs?|y/?o|y\.o\.)(?!\w))", re.I), 1),
     ("AGE", re.compile(r"\b(?:age|aged)\s*:?\s*(9\d|1[0-4]\d)(?![\w.])", re.I), 1),
+    # …with the sex as charts abbreviate it ("(95F)", "101M", "93 F with CHF"; "101F" alone is a temperature),
+    # and "turned 100"
+    ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)\s?M(?!\w)"), 1),
+    ("AGE", re.compile(r"\((9\d|1[0-4]\d)\s?(?:y/?o\s?)?[FM]\)"), 1),
+    ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)\s?(?:y/?o\s?)?F\s+(?=w/|with\b|who\b|s/p\b|h/o\b|presenting\b)"), 1),
+    ("AGE", re.compile(r"\b(?i:turn(?:ed|s|ing)?)\s+(9\d|1[0-4]\d)(?![\w.])(?!\s*(?:%|mg|mL|degrees|°))"), 1),
     # words in another script in an English question are names ("दीप्ति", "चटर्जी", "ΠΑΦΟΣ", "Иван Петров"); one
     # letter alone is a symbol ("β-blocker", "TNF-α", "μg") — except a Chinese, Japanese or Korean one, which
     # is a whole name or name part ("军 张", "Mr. 홍")
@@ -371,8 +388,8 @@ CLINICAL_HEADS = frozenset({
     "classification", "stage", "grade", "syndrome", "disease", "palsy", "phenomenon", "test", "maneuver",
     "definition", "rules", "pentad",
     "manoeuvre", "catheter", "tube", "monitor", "inhibitor", "inhibitors", "blocker", "blockers", "agonist",
-    "agonists", "antagonist", "antagonists", "level", "levels", "titer", "titre", "count", "panel", "order",
-    "orders", "target", "targets", "guideline", "guidelines", "workup", "work-up", "protocol", "rule", "index",
+    "agonists", "antagonist", "antagonists", "level", "levels", "titer", "titre", "count", "panel",
+    "target", "targets", "guideline", "guidelines", "workup", "work-up", "protocol", "rule", "index",
     "ratio", "value", "values", "result", "results", "trend", "status", "therapy", "positive", "negative",
     "murmur", "pupil", "nodule", "node", "nodes", "spots", "lesions", "rings", "staging", "fracture", "procedure",
     "operation", "repair", "gait", "triad", "waves", "wave", "pattern", "tear", "diverticulum", "sarcoma", "tumor",
@@ -385,11 +402,19 @@ CLINICAL_HEADS = frozenset({
 _UNIT_SHAPE = re.compile(r"^[A-Za-zµ%]{1,6}(?:/[\w.^]+)+$")
 
 
-def _clinical_head(text: str, end: int) -> bool:
-    """The next word — or the one after it ("Framingham risk score") — is a clinical head noun."""
-    following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 40])[:2]
-    if following[:1] == ["and"]:  # two eponyms of one score: "Hunt and Hess grade"
-        following = re.findall(r"[A-Za-z][\w-]*", text[end:end + 60])[2:3]
+_FOLLOWING = re.compile(r"(?:['’]s?)?[ \t]+([A-Za-z][\w-]*)(?:[ \t]+([A-Za-z][\w-]*))?(?:[ \t]+([A-Za-z][\w-]*))?")
+
+
+def _clinical_head(text: str, end: int, verbs: frozenset[int] = frozenset()) -> bool:
+    """The next word — or the one after it ("Framingham risk score") — is a clinical head noun, in the same
+    phrase: nothing but spaces between ("name James Abiola: blood type?" has no "Abiola type"), and not a word
+    the tagger reads as a verb (``verbs``: their offsets; "did Lidya Anggraini order a sleep study")."""
+    m = _FOLLOWING.match(text, end)
+    if m is None or m.start(1) in verbs:
+        return False
+    following = [w for w in m.groups() if w]
+    # two eponyms of one score: "Hunt and Hess grade"
+    following = following[2:3] if following[0] == "and" else following[:2]
     return any(w.casefold() in CLINICAL_HEADS for w in following) or bool(
         following and _DISEASE_SUFFIX.search(following[0]))
 
@@ -563,18 +588,63 @@ def _small_name_pair(first: Any, last: Any) -> bool:
     known = {a, b, first.lemma_.lower(), last.lemma_.lower()} & english  # "invites songwriters" are English
     if not known and not names.is_first_name(b):
         return True  # two words no English or medical list knows: "gelsomina nibali", "pekka hokkanen"
-    if a in _WORD_NAMES:
-        return False
+    if a in _WORD_NAMES:  # "lance moore": an everyday word, then a common surname that is no English word
+        return names.last_names().get(b, 0.0) >= 0.01 and b not in english
     if names.first_names().get(a, 0.0) < 0.002 and not (a in names.international_given() and a not in english):
         # an unknown word and another country's name ("nechifor stan")
         return _unknown_word(a) and b not in english and (
             b in names.international_surnames() or b in names.international_given())
     # a common surname of the Census lists, another country's surname or a word no list knows ("barry allen",
     # "axel dahl", "lewis shikuku"); else a word the English model reads as a proper noun
-    if names.last_names().get(b, 0.0) >= 0.002 or _unknown_word(b) or (
-            b in names.international_surnames() and b not in english):
+    if names.last_names().get(b, 0.0) >= 0.002 or _unknown_word(b) or b in names.international_surnames():
         return True
     return last.pos_ == "PROPN" and first.pos_ in ("PROPN", "NOUN")
+
+
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:at|from|to|in|into|@|via|by|with)\s+(?:the\s+)?)$")
+_PLACE_AFTER = re.compile(r"\s+(?i:hospital|clinic|medical|health|ed|er|icu|campus|center|centre|pharmacy|lab)\b")
+
+
+def _acronym_not_a_place(text: str, start: int, end: int) -> bool:
+    """One word in capitals (2–6 letters) guessed as an organisation or place is a clinical acronym the lists
+    lack ("HELLP", "DCCV", "MDRD", "on ADT") — unless the sentence puts it where a place goes ("seen at UCSF",
+    "transferred from MGH", "NYU Langone clinic")."""
+    value = text[start:end]
+    if not re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", value) or (_name_share(value) > 0 and not is_named_term(value)):
+        return False  # "KAISER", "MERCY": a name in capitals ("ANA" is an antibody first)
+    return not _PLACE_BEFORE.search(text[max(0, start - 20):start]) and not _PLACE_AFTER.match(text, end)
+
+
+# species of the microbes clinicians name by genus initial ("C. diff", "E. coli", "H. pylori", "S. aureus")
+_SPECIES = frozenset({
+    "diff", "difficile", "coli", "pylori", "aureus", "epidermidis", "pneumoniae", "pneumo", "pyogenes", "agalactiae",
+    "faecalis", "faecium", "aeruginosa", "influenzae", "gonorrhoeae", "meningitidis", "trachomatis", "albicans",
+    "auris", "glabrata", "fumigatus", "jirovecii", "neoformans", "gondii", "vivax", "falciparum", "vulgaris",
+    "mirabilis", "cloacae", "baumannii", "maltophilia", "cepacia", "monocytogenes", "perfringens", "tetani",
+    "botulinum", "burgdorferi", "pallidum", "tuberculosis", "avium", "kansasii", "marinum", "leprae", "typhi",
+    "enteritidis", "jejuni", "cholerae", "vulnificus", "pertussis", "diphtheriae", "vaginalis", "lamblia",
+    "histolytica", "mansoni", "catarrhalis", "marcescens", "oxytoca", "lugdunensis", "saprophyticus", "mutans",
+    "viridans", "acnes", "canis", "multocida", "henselae", "rickettsii", "capsulatum", "dermatitidis", "immitis",
+})
+
+
+def _genus_initial(text: str, end: int) -> bool:
+    """A guess ending in a capital and a full stop before a species is a genus ("C. diff", "E. coli",
+    "H. pylori"), not a person's initial."""
+    following = re.match(r"\s+([a-z]{3,})\b", text[end:end + 30])
+    return following is not None and following.group(1) in _SPECIES \
+        and bool(re.search(r"(?<![\w.])[A-Z]\.$", text[max(0, end - 3):end]))
+
+
+# endings of medical words the vocabulary may lack ("preeclampsia", "hyperkalemia", "cholecystectomy")
+_MEDICAL_ENDING = re.compile(r"(?i:itis|osis|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|scopy|graphy|algia|uria|"
+                             r"penia|cytosis|plegia|paresis|trophy|megaly|rrhea|rrhoea|lampsia|plasia|genesis)$")
+
+
+def _medical_word(value: str) -> bool:
+    """One word with a medical ending that is no first name or surname: a term, not a person or a place."""
+    return bool(re.fullmatch(r"[^\W\d_]{6,}", value)) and bool(_MEDICAL_ENDING.search(value)) \
+        and _name_share(value) == 0
 
 
 def _small_clinical_words(value: str) -> bool:
@@ -583,6 +653,22 @@ def _small_clinical_words(value: str) -> bool:
     words = re.findall(r"[^\W\d_]+", value)
     return value == value.lower() and len(words) > 1 and any(is_clinical(w) for w in words) \
         and all(w in english_words() or is_clinical(w) for w in words) and not any(_given(w) for w in words)
+
+
+_ID_AFTER_NAME = re.compile(r"[ \t]*[,(]?[ \t]*#?[ \t]*(\d{6,10})(?![\w.,/]\d|\w)"
+                            r"(?![ \t]*(?:%|mg|mcg|g\b|mL|ml|L\b|units?|copies|cells|/))")
+
+
+def _ids_beside_names(text: str, spans: list[Span]) -> list[Span]:
+    """A number of six to ten digits written right after a person's name is theirs ("Rein Ploom 24488546
+    creatinine trend", "Ana Ruiz (0045512)"), unless a unit follows it."""
+    out: list[Span] = []
+    for span in spans:
+        if span.entity == "PERSON":
+            m = _ID_AFTER_NAME.match(text, span.end)
+            if m is not None:
+                out.append(Span(m.start(1), m.end(1), "IDENTIFIER", "pattern"))
+    return out
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -810,7 +896,7 @@ class PhiTokenizer:
         for entity, pattern, group in PATTERNS:
             for m in pattern.finditer(text):
                 value = m.group(group)
-                if entity == "PHONE" and not 7 <= sum(c.isdigit() for c in value) <= 16:
+                if entity == "PHONE" and not 7 <= sum(c.isdigit() for c in re.split(r"\s?(?:x|ext)", value)[0]) <= 16:
                     continue
                 if entity == "ZIP" and not any(c.isdigit() for c in value):  # "post mail" is not a postcode
                     continue
@@ -824,7 +910,8 @@ class PhiTokenizer:
                 found.append(Span(m.start(group), m.end(group), entity, "pattern"))
         for m in INITIALED_NAME.finditer(text):
             first = m.group(1).split()[0].casefold()
-            if first not in LETTERED and first not in drug_names() and not self._allowed(first):  # "Penicillin G."
+            if first not in LETTERED and first not in drug_names() and first not in _stop_words() \
+                    and not _genus_initial(text, m.end(1)) and not self._allowed(first):  # "Penicillin G.", "Was C. diff"
                 found.append(Span(m.start(1), m.end(1), "PERSON", "pattern"))
         for pattern in (TITLED_NAME, LABELLED_NAME, RELATED_NAME):
             for m in pattern.finditer(text):
@@ -836,6 +923,7 @@ class PhiTokenizer:
             found.extend(span for span, checked in self._guesses(text)
                          if not checked or not self._allowed(text[span.start:span.end], vocabulary))
         glued = self._glue(text, sorted(found, key=lambda s: (s.start, s.end)))
+        glued = sorted(glued + _ids_beside_names(text, glued), key=lambda s: (s.start, s.end))
         trimmed = (_trimmed(text, s) for s in _address_blocks(text, self._merge(glued)))
         return [s for s in trimmed if s.end > s.start]
 
@@ -887,7 +975,9 @@ class PhiTokenizer:
             value = text[start:end]
             if entity in ("PERSON", "ORGANIZATION", "LOCATION") and (
                     _clinical_head(text, end) or _unit(value) or _clinical_guess(text, start, end, entity)
-                    or _department(value) or _small_clinical_words(value)):
+                    or _department(value) or _small_clinical_words(value) or _genus_initial(text, end)
+                    or _medical_word(value)
+                    or (entity != "PERSON" and _acronym_not_a_place(text, start, end))):
                 continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP", "Trauma Center": not people
             if r.entity_type in CONTEXT_ENTITIES and clinical_neighbour(text, start, end):
                 continue  # "platelets 250000", "250000 cells/uL": a value, not an id
@@ -911,6 +1001,7 @@ class PhiTokenizer:
         capitalised), and a capitalised first name spaCy tags a proper noun ("shouted at John") — never a
         term of medicine, never before a clinical head noun ("Austin Flint murmur", "Marcus Gunn pupil")."""
         found: list[Span] = []
+        verbs = frozenset(t.idx for t in doc if t.pos_ in ("VERB", "AUX"))
         for m in LAST_FIRST.finditer(text):
             last, first = m.group(1), m.group(2)
             # "Wilson, Wayne": both in the Census lists. In capitals, as EHR lists print them, one is enough
@@ -921,18 +1012,18 @@ class PhiTokenizer:
                 and all(re.search(r"[AEIOUYÀ-Þ]", w) for w in (last, first))
             known = (names.is_last_name(last) and names.is_first_name(first)) or wordlike or (
                 shouted and (names.is_last_name(last) or names.is_first_name(first))) or _name_pair(first, last)
-            if known and not self._allowed(last) and not _clinical_head(text, m.end()):
+            if known and not self._allowed(last) and not _clinical_head(text, m.end(), verbs):
                 found.append(Span(m.start(), m.end(), "PERSON", "pattern"))
         for m in _overlapping(FIRST_LAST, text):  # "Is Witold Siwa": "Is Witold" is tried, then "Witold Siwa"
             first, last = m.group(1), m.group(3)
             census = names.is_first_name(first) and names.is_last_name(last) \
                 and not (is_clinical(first) and is_clinical(last))
-            if (census or _name_pair(first, last)) and not _clinical_head(text, m.end()) \
+            if (census or _name_pair(first, last)) and not _clinical_head(text, m.end(), verbs) \
                     and not self._allowed(m.group(0)):
                 found.append(Span(m.start(), m.end(), "PERSON", "pattern"))
         for m in INTRODUCED_NAME.finditer(text):
             value = m.group(1)
-            if not self._allowed(value) and not is_clinical(value) and not _clinical_head(text, m.end(1)):
+            if not self._allowed(value) and not is_clinical(value) and not _clinical_head(text, m.end(1), verbs):
                 found.append(Span(m.start(1), m.end(1), "PERSON", "pattern"))
         for m in SPEAKER.finditer(text):
             word = m.group(1)
@@ -946,7 +1037,8 @@ class PhiTokenizer:
                 and not is_clinical(word) and (names.is_first_name(word) or (
                     folded in names.international_given() and not _everyday(word)))
             surname = _lone_surname(token, tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None)
-            if (first_name or surname) and not self._allowed(word) and not _clinical_head(text, token.idx + len(word)):
+            if (first_name or surname) and not self._allowed(word) \
+                    and not _clinical_head(text, token.idx + len(word), verbs):
                 found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))
             elif word[:1].isupper() and _DIACRITIC.search(word) and token.pos_ in ("PROPN", "NOUN", "ADJ", "X") \
                     and not is_clinical(word) and not self._allowed(word):
@@ -962,7 +1054,7 @@ class PhiTokenizer:
                         start, end = min(start, tokens[j].idx), max(end, tokens[j].idx + len(tokens[j].text))
                 found.append(Span(start, end, "PERSON", "presidio"))
             elif i + 1 < len(tokens) and _small_name_pair(token, tokens[i + 1]) \
-                    and not _clinical_head(text, tokens[i + 1].idx + len(tokens[i + 1].text)):
+                    and not _clinical_head(text, tokens[i + 1].idx + len(tokens[i + 1].text), verbs):
                 found.append(Span(token.idx, tokens[i + 1].idx + len(tokens[i + 1].text), "PERSON", "presidio"))
             elif _small_first_name(token):
                 found.append(Span(token.idx, token.idx + len(word), "PERSON", "presidio"))

@@ -37,7 +37,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # noun after them ("Murphy sign", "Los Angeles grade") says they are medicine (tokenizer.CLINICAL_HEADS).
 CLINICAL_EPONYMS = frozenset({
     # signs, reflexes, tests, manoeuvres
-    "babinski", "chaddock", "hoffmann", "hoffman", "oppenheim", "romberg", "kernig", "brudzinski",
+    "guillain", "barré", "barre", "babinski", "chaddock", "hoffmann", "hoffman", "oppenheim", "romberg", "kernig", "brudzinski",
     "lhermitte", "chvostek", "trousseau", "tinel", "phalen", "lachman", "mcmurray", "homan", "homans",
     "mcburney", "rovsing", "psoas", "obturator", "cullen", "courvoisier", "kussmaul", "cheyne", "stokes",
     "beck", "virchow", "osler", "janeway", "roth", "argyll", "adie", "gunn", "kayser", "fleischer",
