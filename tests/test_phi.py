@@ -384,8 +384,9 @@ def test_dates_and_facilities_as_clinicians_write_them(text: str, gone: list[str
     ("Corvin Suciu 24488546 labs; platelets 250000, viral load 1200000 copies/mL", ["Corvin", "Suciu", "24488546"],
      ["labs", "platelets 250000", "1200000 copies/mL"]),
     # acronyms and terms the lists lack stay, while an acronym where a place goes is a place
-    ("preeclampsia or HELLP? hot flashes on ADT; TEE before DCCV; was C. diff positive; E. coli; transferred from "
-     "MGH yesterday", ["MGH"], ["preeclampsia", "HELLP", "ADT", "DCCV", "C. diff", "E. coli"]),
+    ("preeclampsia or HELLP? hot flashes on ADT, treated with ADT; TEE before DCCV; was C. diff positive; E. coli; "
+     "transferred from MGH yesterday", ["MGH"],
+     ["preeclampsia", "HELLP", "on ADT", "with ADT", "DCCV", "C. diff", "E. coli"]),
     # …while eponyms, places in disease names and clinical phrases the tagger misreads stay
     ("Takayasu arteritis; Berlin definition for ARDS; Ann Arbor staging; Grey Turner sign; austin flint murmur "
      "heard; marcus gunn pupil; Hashimoto thyroiditis", [],

@@ -415,12 +415,14 @@ def _clinical_head(text: str, end: int, verbs: frozenset[int] = frozenset()) -> 
     following = [w for w in m.groups() if w]
     # two eponyms of one score: "Hunt and Hess grade"
     following = following[2:3] if following[0] == "and" else following[:2]
+    # …or a word with a medical ending right after it: "Takayasu arteritis", "Hashimoto thyroiditis"
     return any(w.casefold() in CLINICAL_HEADS for w in following) or bool(
-        following and _DISEASE_SUFFIX.search(following[0]))
+        following and _MEDICAL_ENDING.search(following[0]))
 
 
-# a disease written with an eponym or place before it: "Takayasu arteritis", "Hashimoto thyroiditis"
-_DISEASE_SUFFIX = re.compile(r"(?i:itis|osis|opathy|emia|aemia)$")
+# endings of medical words the vocabulary may lack ("preeclampsia", "hyperkalemia", "cholecystectomy")
+_MEDICAL_ENDING = re.compile(r"(?i:itis|osis|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|scopy|graphy|algia|uria|"
+                             r"penia|cytosis|plegia|paresis|trophy|megaly|rrhea|rrhoea|lampsia|plasia|genesis)$")
 
 
 COMMON_NAME = 0.05  # % of the population (Census 1990): "James", "Thomas", "Smith", "Jones" — a name first
@@ -601,7 +603,7 @@ def _small_name_pair(first: Any, last: Any) -> bool:
     return last.pos_ == "PROPN" and first.pos_ in ("PROPN", "NOUN")
 
 
-_PLACE_BEFORE = re.compile(r"(?i:\b(?:at|from|to|in|into|@|via|by|with)\s+(?:the\s+)?)$")
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:at|from|to|in|into|@|via)\s+(?:the\s+)?)$")
 _PLACE_AFTER = re.compile(r"\s+(?i:hospital|clinic|medical|health|ed|er|icu|campus|center|centre|pharmacy|lab)\b")
 
 
@@ -636,11 +638,6 @@ def _genus_initial(text: str, end: int) -> bool:
         and bool(re.search(r"(?<![\w.])[A-Z]\.$", text[max(0, end - 3):end]))
 
 
-# endings of medical words the vocabulary may lack ("preeclampsia", "hyperkalemia", "cholecystectomy")
-_MEDICAL_ENDING = re.compile(r"(?i:itis|osis|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|scopy|graphy|algia|uria|"
-                             r"penia|cytosis|plegia|paresis|trophy|megaly|rrhea|rrhoea|lampsia|plasia|genesis)$")
-
-
 def _medical_word(value: str) -> bool:
     """One word with a medical ending that is no first name or surname: a term, not a person or a place."""
     return bool(re.fullmatch(r"[^\W\d_]{6,}", value)) and bool(_MEDICAL_ENDING.search(value)) \
@@ -660,7 +657,7 @@ _ID_AFTER_NAME = re.compile(r"[ \t]*[,(]?[ \t]*#?[ \t]*(\d{6,10})(?![\w.,/]\d|\w
 
 
 def _ids_beside_names(text: str, spans: list[Span]) -> list[Span]:
-    """A number of six to ten digits written right after a person's name is theirs ("Rein Ploom 24488546
+    """A number of six to ten digits written right after a person's name is theirs ("Corvin Suciu 24488546
     creatinine trend", "Ana Ruiz (0045512)"), unless a unit follows it."""
     out: list[Span] = []
     for span in spans:
