@@ -26,6 +26,7 @@ from chartrag.console import DataDir, err, out
 from chartrag.console import fail as _fail
 from chartrag.console import progress_bar as _progress
 from chartrag.console import settings_for as _settings
+from chartrag.guidelines_cli import guidelines_app
 from chartrag.ingest_cli import ingest_app, ingest_paths, subscriptions_app
 from chartrag.phi_cli import phi_app
 from rag_core.errors import ChartRagError, PatientNotIndexed
@@ -40,6 +41,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(bench_app, name="bench")
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(subscriptions_app, name="subscriptions")
+app.add_typer(guidelines_app, name="guidelines")
 app.add_typer(phi_app, name="phi")
 
 

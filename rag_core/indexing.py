@@ -85,6 +85,17 @@ class Indexer:
             for patient_id, record in records.items():
                 self.records.merge(patient_id, record)
 
+    async def replace_resource(self, namespace: str, resource_type: str, resource_id: str,
+                               chunks: Sequence[Chunk]) -> int:
+        """Write chunks made outside the chart pipeline (a guideline's sections) in place of every earlier chunk
+        of that resource: a new version replaces the old one, nothing of the old one is left."""
+        await self.index.delete_resources(namespace, resource_type, [resource_id])
+        ordered = sorted(chunks, key=lambda c: len(c.text))
+        for g in range(0, len(ordered), EMBED_GROUP):
+            group = list(ordered[g : g + EMBED_GROUP])
+            await self.index.upsert(namespace, await asyncio.to_thread(self._indexed_first, group, namespace))
+        return len(ordered)
+
     def count_chunks(self, docs: Sequence[ClinicalDocument]) -> int:
         return len(chunk_documents(list(docs)))
 

@@ -88,6 +88,20 @@ class ClinicalDocument(BaseModel):
     fact: ChartFact | None = None  # structured resources: the typed facts (values as recorded)
 
 
+class GuidelineRef(BaseModel):
+    """Where a guideline chunk comes from: what an answer cites beside the chart (``clinical_guidelines``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    issuer: str
+    version: str
+    published: str | None = None
+    url: str | None = None
+    section_path: tuple[str, ...] = ()
+    license: str | None = None
+
+
 class Chunk(BaseModel):
     """What the index stores: text, a deterministic id and the metadata filters use."""
 
@@ -114,6 +128,7 @@ class Chunk(BaseModel):
     ocr_confidence: float | None = None
     low_confidence: bool = False
     fact: ChartFact | None = None
+    guideline: GuidelineRef | None = None  # chunks of the clinical_guidelines namespace
     start: int = 0
     end: int = 0
 

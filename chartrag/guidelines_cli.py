@@ -1,0 +1,108 @@
+"""``chartrag guidelines …``: clinical guideline documents in the ``clinical_guidelines`` namespace."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.table import Table
+
+from chartrag.console import DataDir, fail, out, settings_for
+from rag_core.errors import ChartRagError
+from rag_core.runtime import Runtime, build_runtime
+
+T = TypeVar("T")
+
+guidelines_app = typer.Typer(help="Clinical guidelines cited beside the chart: ingest, list, remove.",
+                             no_args_is_help=True)
+
+
+def _with_runtime(data_dir: Path | None, body: Callable[[Runtime], Awaitable[T]]) -> T:
+    async def run() -> T:
+        runtime = await build_runtime(settings_for(data_dir))
+        try:
+            return await body(runtime)
+        finally:
+            await runtime.close()
+
+    try:
+        return asyncio.run(run())
+    except ChartRagError as exc:
+        raise fail(str(exc)) from None
+
+
+@guidelines_app.command("ingest")
+def guidelines_ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Guideline files: Markdown, HTML or PDF")],
+    guideline_id: Annotated[str | None, typer.Option("--id", help="Stable id (one file only; default: from the "
+                                                                   "issuer and title)")] = None,
+    title: Annotated[str | None, typer.Option(help="Title, when the document does not say")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Issuing body (USPSTF, CDC …)")] = None,
+    version: Annotated[str | None, typer.Option(help="Version or date of this edition")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD")] = None,
+    url: Annotated[str | None, typer.Option(help="Source URL")] = None,
+    license_: Annotated[str | None, typer.Option("--license", help="License of the text")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Read each guideline into section-aware chunks and index it; a guideline already indexed under the same
+    id is replaced (its earlier version is removed)."""
+    from rag_core.guidelines import ingest_guideline, read_guideline
+
+    if guideline_id and len(paths) > 1:
+        raise fail("--id names one guideline: give one file with it")
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise fail(f"no such file: {', '.join(missing)}")
+    overrides = {"id": guideline_id, "title": title, "issuer": issuer, "version": version, "published": published,
+                 "url": url, "license": license_}
+    try:
+        guidelines = [read_guideline(p, overrides) for p in paths]  # every file read before anything is written
+    except ChartRagError as exc:
+        raise fail(str(exc)) from None
+
+    async def body(runtime: Runtime) -> list[dict[str, object]]:
+        done = []
+        for g in guidelines:
+            chunks = await ingest_guideline(runtime.indexer, g)
+            done.append({"id": g.guideline_id, "title": g.title, "issuer": g.issuer, "version": g.version,
+                         "sections": len(g.sections), "chunks": chunks})
+        return done
+
+    out.print_json(json.dumps({"ingested": _with_runtime(data_dir, body)}))
+
+
+@guidelines_app.command("list")
+def guidelines_list(
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """The guidelines indexed: id, title, issuer, version, date, chunks."""
+    from rag_core.guidelines import list_guidelines
+
+    found = _with_runtime(data_dir, lambda runtime: list_guidelines(runtime.index))
+    if as_json:
+        out.print_json(json.dumps([asdict(g) for g in found]))
+        return
+    table = Table("id", "title", "issuer", "version", "published", "chunks")
+    for g in found:
+        table.add_row(g.guideline_id, g.title, g.issuer, g.version, g.published or "", str(g.chunks))
+    out.print(table if found else "No guidelines indexed.")
+
+
+@guidelines_app.command("remove")
+def guidelines_remove(
+    guideline_id: Annotated[str, typer.Argument(help="The guideline's id (see `chartrag guidelines list`)")],
+    data_dir: DataDir = None,
+) -> None:
+    """Remove a guideline and every chunk of it."""
+    from rag_core.guidelines import remove_guideline
+
+    removed = _with_runtime(data_dir, lambda runtime: remove_guideline(runtime.index, guideline_id))
+    if not removed:
+        raise fail(f"no guideline {guideline_id!r} is indexed")
+    out.print_json(json.dumps({"removed": guideline_id, "chunks": removed}))
