@@ -69,8 +69,8 @@ def guidelines_ingest(
         done = []
         for g in guidelines:
             chunks = await ingest_guideline(runtime.indexer, g)
-            done.append({"id": g.guideline_id, "title": g.title, "issuer": g.issuer, "version": g.version,
-                         "sections": len(g.sections), "chunks": chunks})
+            done.append({"id": g.meta.guideline_id, "title": g.meta.title, "issuer": g.meta.issuer,
+                         "version": g.meta.version, "sections": len(g.sections), "chunks": chunks})
         return done
 
     out.print_json(json.dumps({"ingested": _with_runtime(data_dir, body)}))
@@ -86,11 +86,12 @@ def guidelines_list(
 
     found = _with_runtime(data_dir, lambda runtime: list_guidelines(runtime.index))
     if as_json:
-        out.print_json(json.dumps([asdict(g) for g in found]))
+        out.print_json(json.dumps([{**asdict(g.meta), "chunks": g.chunks} for g in found]))
         return
     table = Table("id", "title", "issuer", "version", "published", "chunks")
     for g in found:
-        table.add_row(g.guideline_id, g.title, g.issuer, g.version, g.published or "", str(g.chunks))
+        m = g.meta
+        table.add_row(m.guideline_id, m.title, m.issuer, m.version, m.published or "", str(g.chunks))
     out.print(table if found else "No guidelines indexed.")
 
 

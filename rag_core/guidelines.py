@@ -41,7 +41,7 @@ class GuidelineSection:
 
 
 @dataclass(frozen=True)
-class Guideline:
+class GuidelineMeta:
     guideline_id: str
     title: str
     issuer: str
@@ -49,6 +49,11 @@ class Guideline:
     published: str | None
     url: str | None
     license: str | None
+
+
+@dataclass(frozen=True)
+class Guideline:
+    meta: GuidelineMeta
     sections: tuple[GuidelineSection, ...]
 
 
@@ -85,8 +90,8 @@ def _guideline(name: str, meta: Mapping[str, str], sections: list[GuidelineSecti
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}", guideline_id):
         raise GuidelineError(f"{name}: the id must be letters, digits, '.', '_' or '-' (at most 128)")
     published = meta.get("published") or (version if _day(version) else None)
-    return Guideline(guideline_id, title, issuer, version, published, meta.get("url") or None,
-                     meta.get("license") or None, tuple(sections))
+    return Guideline(GuidelineMeta(guideline_id, title, issuer, version, published, meta.get("url") or None,
+                                   meta.get("license") or None), tuple(sections))
 
 
 def _slug(text: str) -> str:
@@ -234,18 +239,19 @@ def guideline_chunks(guideline: Guideline, max_chars: int = MAX_CHUNK_CHARS) -> 
     """Each section's paragraphs, packed up to ``max_chars`` and never across a section; the section path is
     the chunk's first line so retrieval sees where a sentence stands."""
     chunks: list[Chunk] = []
+    meta = guideline.meta
     for section in guideline.sections:
         heading = " › ".join(section.path)
         for piece in _pieces(section.text, max_chars):
             text = f"{heading}\n{piece}" if heading else piece
-            digest = hashlib.sha256(f"{guideline.guideline_id}|{guideline.version}|{len(chunks)}|{text}".encode())
+            digest = hashlib.sha256(f"{meta.guideline_id}|{meta.version}|{len(chunks)}|{text}".encode())
             chunks.append(Chunk(
                 id=digest.hexdigest()[:32], patient_id="", text=text, resource_type=GUIDELINE_TYPE,
-                resource_id=guideline.guideline_id, version_id=guideline.version, kind="note", section=heading or None,
-                effective_date=_day(guideline.published), source_system=guideline.url or "urn:chartrag:guideline",
-                guideline=GuidelineRef(title=guideline.title, issuer=guideline.issuer, version=guideline.version,
-                                       published=guideline.published, url=guideline.url, section_path=section.path,
-                                       license=guideline.license)))
+                resource_id=meta.guideline_id, version_id=meta.version, kind="note", section=heading or None,
+                effective_date=_day(meta.published), source_system=meta.url or "urn:chartrag:guideline",
+                guideline=GuidelineRef(title=meta.title, issuer=meta.issuer, version=meta.version,
+                                       published=meta.published, url=meta.url, section_path=section.path,
+                                       license=meta.license)))
     return chunks
 
 
@@ -293,19 +299,13 @@ LIST_LIMIT = 100_000  # guideline chunks read to list what is indexed (a guideli
 
 @dataclass(frozen=True)
 class IndexedGuideline:
-    guideline_id: str
-    title: str
-    issuer: str
-    version: str
-    published: str | None
-    url: str | None
-    license: str | None
+    meta: GuidelineMeta
     chunks: int
 
 
 async def ingest_guideline(indexer: Indexer, guideline: Guideline) -> int:
     """Index a guideline in ``clinical_guidelines``, replacing every chunk of an earlier version of it."""
-    return await indexer.replace_resource(CLINICAL_GUIDELINES, GUIDELINE_TYPE, guideline.guideline_id,
+    return await indexer.replace_resource(CLINICAL_GUIDELINES, GUIDELINE_TYPE, guideline.meta.guideline_id,
                                           guideline_chunks(guideline))
 
 
@@ -318,10 +318,10 @@ async def list_guidelines(index: VectorIndex) -> list[IndexedGuideline]:
         if ref is None:
             continue
         known = found.get(chunk.resource_id)
-        found[chunk.resource_id] = IndexedGuideline(
-            chunk.resource_id, ref.title, ref.issuer, ref.version, ref.published, ref.url, ref.license,
-            (known.chunks if known else 0) + 1)
-    return sorted(found.values(), key=lambda g: (g.issuer.casefold(), g.title.casefold()))
+        meta = known.meta if known else GuidelineMeta(chunk.resource_id, ref.title, ref.issuer, ref.version,
+                                                      ref.published, ref.url, ref.license)
+        found[chunk.resource_id] = IndexedGuideline(meta, (known.chunks if known else 0) + 1)
+    return sorted(found.values(), key=lambda g: (g.meta.issuer.casefold(), g.meta.title.casefold()))
 
 
 async def remove_guideline(index: VectorIndex, guideline_id: str) -> int:

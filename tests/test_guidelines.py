@@ -60,7 +60,7 @@ def write_markdown(tmp_path: Path, version: str = "2031-05-18", rationale: str =
 
 def test_markdown_sections_carry_their_heading_path_and_the_metadata_a_citation_needs(tmp_path: Path) -> None:
     g = read_guideline(write_markdown(tmp_path, rationale="Long sentence about widgets. " * 120))
-    assert (g.title, g.issuer, g.version, g.published, g.url) == (
+    assert (g.meta.title, g.meta.issuer, g.meta.version, g.meta.published, g.meta.url) == (
         "Widget Disease: Screening", "Fixture Task Force", "2031-05-18", "2031-05-18", "https://example.org/widget")
     # "Practice Considerations" has no text of its own: only its sub-section is kept
     assert [s.path for s in g.sections] == [(), ("Recommendation Summary",),
@@ -89,7 +89,7 @@ def test_html_guideline_reads_title_meta_and_sections_without_scripts(tmp_path: 
         <h3>Exceptions</h3><table><tr><td>Age</td><td>over 90</td></tr></table>
         <h2>What</h2><p>Test <b>yearly</b>.</p></body></html>""", encoding="utf-8")
     g = read_guideline(html)
-    assert (g.title, g.issuer, g.version, g.url) == ("Widget Guidance", "Fixture Agency", "2030-01-02",
+    assert (g.meta.title, g.meta.issuer, g.meta.version, g.meta.url) == ("Widget Guidance", "Fixture Agency", "2030-01-02",
                                                      "https://example.org/w.html")
     by_path = {s.path: s.text for s in g.sections}
     assert by_path[("Who",)] == "- Adults with widgets"
@@ -110,7 +110,7 @@ def test_pdf_guideline_is_read_through_markdown(tmp_path: Path) -> None:
     doc.set_metadata({"title": "Widget Guidance", "author": "Fixture Agency", "creationDate": "D:20300102000000"})
     doc.save(path)
     g = read_guideline(path)
-    assert (g.title, g.issuer, g.published) == ("Widget Guidance", "Fixture Agency", "2030-01-02")
+    assert (g.meta.title, g.meta.issuer, g.meta.published) == ("Widget Guidance", "Fixture Agency", "2030-01-02")
     assert any("Screen adults for widget disease every year." in s.text for s in g.sections)
 
 
@@ -119,7 +119,7 @@ def test_a_guideline_without_what_a_citation_needs_is_refused(tmp_path: Path) ->
     bare.write_text("# Something\n\nText.\n", encoding="utf-8")
     with pytest.raises(GuidelineError, match="issuing body"):
         read_guideline(bare)
-    assert read_guideline(bare, {"issuer": "Fixture", "version": "1"}).issuer == "Fixture"
+    assert read_guideline(bare, {"issuer": "Fixture", "version": "1"}).meta.issuer == "Fixture"
     other = tmp_path / "notes.txt"
     other.write_text("x", encoding="utf-8")
     with pytest.raises(GuidelineError, match="not a guideline format"):
