@@ -170,3 +170,30 @@ async def test_edge_and_server_backends_agree(tmp_path: Path) -> None:
             assert a[0].chunk.id == b[0].chunk.id, text
     await edge.close()
     await server.close()
+
+
+async def test_a_namespace_keeps_its_vector_size_and_says_so_when_the_embedder_changes(tmp_path: Path) -> None:
+    """Guidelines may be embedded by another model than the chart: each namespace's size is fixed when it is
+    created, and a later configuration with another size is refused with a readable error by both engines."""
+    from rag_core.errors import IndexBackendError
+    from rag_core.models import CLINICAL_GUIDELINES
+
+    edge = EdgeIndex(tmp_path, 8, dimensions={CLINICAL_GUIDELINES: 16})
+    await edge.ensure()
+    await edge.close()
+    reopened = EdgeIndex(tmp_path, 8, dimensions={CLINICAL_GUIDELINES: 16})
+    await reopened.ensure()  # the same sizes open
+    await reopened.close()
+    changed = EdgeIndex(tmp_path, 8, dimensions={CLINICAL_GUIDELINES: 1024})
+    with pytest.raises(IndexBackendError, match=r"clinical_guidelines index .* holds 16-dimension .* gives 1024"):
+        await changed.ensure()
+    await changed.close()
+
+    client = AsyncQdrantClient(location=":memory:")
+    server = ServerIndex(client, 8, dimensions={CLINICAL_GUIDELINES: 16})
+    await server.ensure()
+    with pytest.raises(IndexBackendError, match=r"holds 16-dimension vectors .* gives 32"):
+        await ServerIndex(client, 8, dimensions={CLINICAL_GUIDELINES: 32}).ensure()
+    with pytest.raises(IndexBackendError, match=r"patient_data .* holds 8-dimension vectors .* gives 384"):
+        await ServerIndex(client, 384, dimensions={CLINICAL_GUIDELINES: 16}).ensure()
+    await client.close()

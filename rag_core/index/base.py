@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from rag_core.errors import IsolationError
+from rag_core.errors import IndexBackendError, IsolationError
 from rag_core.models import NAMESPACES, PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
 from rag_core.sparse import SparseVec
 
@@ -99,6 +99,14 @@ def dense_of(vector: object) -> list[float] | None:
     if isinstance(vector, dict) and isinstance(vector.get(DENSE), list):
         return [float(x) for x in vector[DENSE]]
     return None
+
+
+def size_changed(namespace: str, stored: int, configured: int, where: str) -> IndexBackendError:
+    """The error for a namespace whose stored vectors have another size than its configured embedder gives."""
+    return IndexBackendError(
+        f"the {namespace} index in {where} holds {stored}-dimension vectors but the embedder configured for it "
+        f"gives {configured}: the vector size of a namespace is fixed when it is created. Configure the model it "
+        f"was built with, or rebuild that namespace (remove it and ingest again)")
 
 
 def check_namespace(namespace: str) -> None:

@@ -9,6 +9,7 @@ thread so the event loop stays free.
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -32,6 +33,7 @@ from rag_core.index.base import (
     conditions,
     dense_of,
     effective_filter,
+    size_changed,
     sort_by_day,
 )
 from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
@@ -74,6 +76,7 @@ class EdgeIndex:
             if shard is not None:
                 return shard
             path = self.root / namespace
+            self._check_size(namespace, path)
             try:
                 if path.exists() and any(path.iterdir()):
                     shard = q.EdgeShard.load(str(path))
@@ -98,6 +101,20 @@ class EdgeIndex:
                 raise IndexBackendError(f"cannot open Edge shard {namespace}: {type(exc).__name__}") from exc
             self._shards[namespace] = shard
             return shard
+
+    def _check_size(self, namespace: str, path: Path) -> None:
+        """A shard keeps the vector size it was created with (``edge_config.json``): a namespace whose configured
+        embedder now gives another size is refused before the engine is asked to mix them."""
+        config = path / "edge_config.json"
+        if not config.is_file():
+            return
+        try:
+            stored = int(json.loads(config.read_text(encoding="utf-8"))["vectors"][DENSE]["size"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexBackendError(f"cannot read the {namespace} shard's configuration in {self.root}") from exc
+        configured = self.dimensions.get(namespace, self.dimension)
+        if stored != configured:
+            raise size_changed(namespace, stored, configured, str(self.root))
 
     async def ensure(self) -> None:
         for namespace in NAMESPACES:

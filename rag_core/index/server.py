@@ -28,6 +28,7 @@ from rag_core.index.base import (
     conditions,
     dense_of,
     effective_filter,
+    size_changed,
     sort_by_day,
 )
 from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
@@ -70,6 +71,12 @@ class ServerIndex:
             for namespace in NAMESPACES:
                 name = self._name(namespace)
                 if await self._client.collection_exists(name):
+                    info = await self._client.get_collection(name)
+                    vectors = info.config.params.vectors
+                    stored = vectors[DENSE].size if isinstance(vectors, dict) and DENSE in vectors else None
+                    configured = self.dimensions.get(namespace, self.dimension)
+                    if stored is not None and stored != configured:
+                        raise size_changed(namespace, stored, configured, f"collection {name}")
                     continue
                 await self._client.create_collection(
                     name,
@@ -91,6 +98,8 @@ class ServerIndex:
                     await self._client.create_payload_index(name, field, field_schema=models.PayloadSchemaType.KEYWORD)
                 for field in INTEGER_FIELDS:
                     await self._client.create_payload_index(name, field, field_schema=models.PayloadSchemaType.INTEGER)
+        except IndexBackendError:
+            raise
         except Exception as exc:
             raise IndexBackendError(f"cannot prepare Qdrant collections: {type(exc).__name__}") from exc
 
