@@ -20,6 +20,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 import typer
 
 from chartrag.audit_cli import audit_app
+from chartrag.cases_cli import cases_app
 from chartrag.console import EXIT_AUDIT_BROKEN as EXIT_AUDIT_BROKEN  # re-exported
 from chartrag.console import EXIT_BAD_INPUT as EXIT_BAD_INPUT  # re-exported: the documented exit codes
 from chartrag.console import DataDir, err, out
@@ -41,6 +42,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(bench_app, name="bench")
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(subscriptions_app, name="subscriptions")
+app.add_typer(cases_app, name="cases")
 app.add_typer(guidelines_app, name="guidelines")
 app.add_typer(phi_app, name="phi")
 

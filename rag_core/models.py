@@ -102,6 +102,22 @@ class GuidelineRef(BaseModel):
     license: str | None = None
 
 
+class CaseRef(BaseModel):
+    """A case of the anonymized library (``anonymized_cases``): de-identified content and its approval
+    reference — never a patient id."""
+
+    model_config = ConfigDict(frozen=True)
+
+    case_id: str
+    approval: str
+    sex: str | None = None
+    age_group: str | None = None
+    problems: tuple[str, ...] = ()
+    medications: tuple[str, ...] = ()
+    labs: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
 class Chunk(BaseModel):
     """What the index stores: text, a deterministic id and the metadata filters use."""
 
@@ -129,6 +145,7 @@ class Chunk(BaseModel):
     low_confidence: bool = False
     fact: ChartFact | None = None
     guideline: GuidelineRef | None = None  # chunks of the clinical_guidelines namespace
+    case: CaseRef | None = None  # chunks of the anonymized_cases namespace
     start: int = 0
     end: int = 0
 

@@ -119,6 +119,7 @@ _SUFFIX = (r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way
            r"Parkways|Passage|Pines?|Plains?|Points|Ports|Prairie|Radial|Ranch|Rapids?|Ridges|River|Roads|"
            r"Skyway|Spurs?|Squares|Stravenue|Streets|Terr|Throughway|Trafficway|Tunnel|Turnpike|Underpass|"
            r"Viaduct|Views|Villages?|Ville|Walks|Ways|Wls)")
+_DOSE_UNIT = r"(?i:ml|mg|mcg|µg|g|kg|hr|hrs|h|actuat|unt|units?|meq|mmol|iu|l|%|day|days|mg/ml)"
 _UNIT = r"(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg|Building|Floor|Fl)\.?\s*#?\s*[A-Z0-9-]+"
 # letters (and their combining signs) of scripts other than Latin: Greek, Cyrillic, Armenian, Hebrew, Arabic,
 # the Indic scripts, Thai, Georgian, Hangul Jamo, kana, CJK ideographs, Hangul syllables
@@ -174,7 +175,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
                            r"tér|rakpart|kapu|ulica|cesta|gasse|straße|strasse|Strasse|Str\.|vej|gade|gata|allé|laan|"
                            r"weg|sokak|caddesi)\s+\d{1,5})(?!\w)"), 1),
     # house number, street name, number ("788 Fitjabraut 87", "59826 Ibirapita 5422")
-    ("ADDRESS", re.compile(r"(?<![\w.])(\d{1,6}\s+[A-ZÀ-Þ][\w'-]+\.?(?:\s+[A-ZÀ-Þ][\w'.-]*){0,3}\s+\d{1,5})(?![\w.]\d)"), 1),
+    # …never a dose: "1 ML DOCEtaxel 20 MG/ML", "24 HR Metformin 500 MG"
+    ("ADDRESS", re.compile(rf"(?<![\w.])(\d{{1,6}}\s+(?!{_DOSE_UNIT}\b)[A-ZÀ-Þ][\w'-]+\.?(?:\s+[A-ZÀ-Þ][\w'.-]*){{0,3}}"
+                           rf"\s+\d{{1,5}})(?![\w.]\d)(?!\s*{_DOSE_UNIT}\b)"), 1),
     # what follows "lives at", "address is" … up to the end of the sentence or line
     ("ADDRESS", re.compile(r"\b(?:lives|living|resides|residing|located|staying)\s+at\s+(?:the\s+corner\s+of\s+)?"
                            r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|,\s+(?:and|but|for|who|which)\b|\s+for\b|$)", re.I), 1),

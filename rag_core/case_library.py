@@ -1,0 +1,227 @@
+"""The anonymized case library: a patient's record turned into a case for ``anonymized_cases``, de-identified
+after HIPAA Safe Harbor (45 CFR 164.514(b)(2)) and checked before it is accepted.
+
+What a case keeps is built, not copied: coded clinical content (problems, medications, lab results with
+their values and units as recorded), administrative sex, an age group (five-year bands; "90+" for every
+age over 89), dates moved by a shift drawn at random for the case and kept nowhere, and note text tokenized
+with the record's own identifiers plus patterns and NER. Nothing else of the record — names, identifiers,
+addresses, telecom, organisations, resource ids, birth date — is read into it.
+
+Then every field and all note text is checked: no value of the record's identifiers (the patient's, related
+people's, practitioners' and organisations' names, ids, telecom, address parts), no date of the record in
+any written form, no patient or resource id, and nothing the identifier patterns (phone, e-mail, SSN, MRN,
+URL, ids, street addresses, postcodes) find. A case with any survivor is refused; the error names the kind of
+identifier and the field, never the value.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import secrets
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from rag_core.documents import coded_status, concept_text, observation_value
+from rag_core.errors import ChartRagError
+from rag_core.indexing import Indexer
+from rag_core.models import ANONYMIZED_CASES, CaseRef, Chunk
+from rag_core.phi.record import RecordIdentifiers
+from rag_core.phi.tokenizer import PhiTokenizer
+from rag_core.phi.vault import Vault
+
+CASE_TYPE = "Case"  # resource_type of case chunks (resource_id = the case id)
+MAX_NOTES = 20  # the newest notes a case keeps
+_ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_CHECKED_PATTERNS = frozenset({"PHONE", "EMAIL", "SSN", "MRN", "URL", "IDENTIFIER", "ADDRESS", "ZIP"})
+
+
+class DeidentificationError(ChartRagError):
+    """A record that cannot become a case, or a case in which an identifier survived."""
+
+
+@dataclass(frozen=True)
+class AnonymizedCase:
+    case_id: str
+    approval: str
+    sex: str | None
+    age_group: str | None
+    problems: tuple[str, ...]
+    medications: tuple[str, ...]
+    labs: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def fields(self) -> Iterator[tuple[str, str]]:
+        """(field, text) of everything the case holds — what the check reads and the index stores."""
+        yield "case_id", self.case_id
+        yield "approval", self.approval
+        for name in ("sex", "age_group"):
+            value = getattr(self, name)
+            if value:
+                yield name, value
+        for name in ("problems", "medications", "labs", "notes"):
+            for item in getattr(self, name):
+                yield name, item
+
+    def summary(self) -> str:
+        """The case as one text: what similar-case search embeds and a clinician reads."""
+        who = ", ".join(x for x in (self.age_group and f"age {self.age_group}", self.sex) if x)
+        lines = [f"Case {self.case_id}" + (f" ({who})" if who else "")]
+        for label, items in (("Problems", self.problems), ("Medications", self.medications), ("Labs", self.labs)):
+            if items:
+                lines.append(f"{label}: " + "; ".join(items))
+        return "\n".join(lines)
+
+
+def age_group(years: int) -> str:
+    """Five-year bands; every age over 89 is one group (Safe Harbor)."""
+    if years >= 90:
+        return "90+"
+    low = max(0, years) // 5 * 5
+    return f"{low}-{low + 4}"
+
+
+def deidentify(resources: Sequence[dict[str, Any]], approval: str, *, tokenizer: PhiTokenizer | None = None,
+               shift_days: int | None = None) -> AnonymizedCase:
+    """One patient's resources → a checked case. ``shift_days`` (tests only) fixes the otherwise random shift."""
+    approval = approval.strip()
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}", approval):
+        raise DeidentificationError("the approval reference must be 1–64 letters, digits or . _ : / -")
+    patients = [r for r in resources if r.get("resourceType") == "Patient"]
+    if len(patients) != 1:
+        raise DeidentificationError(f"a case is made from one patient's record; this holds {len(patients)} patients")
+    patient = patients[0]
+    record = RecordIdentifiers.from_resources(resources)
+    shift = timedelta(days=shift_days if shift_days is not None else -secrets.choice(range(30, 731)))
+    tokenizer = tokenizer or PhiTokenizer()
+
+    problems = sorted({f"{text} ({status})" if status else text for r in _of(resources, "Condition")
+                       if (text := concept_text(r.get("code")))
+                       for status in [coded_status(r.get("clinicalStatus"))]})
+    medications = sorted({f"{text} ({r.get('status')})" if r.get("status") else text
+                          for r in _of(resources, "MedicationRequest")
+                          if (text := concept_text(r.get("medicationCodeableConcept")))})
+    latest: dict[str, tuple[str, str]] = {}  # the newest value of each lab
+    for r in _of(resources, "Observation"):
+        name, value, day = concept_text(r.get("code")), observation_value(r), _day(r.get("effectiveDateTime"))
+        if name and value and day and (name not in latest or latest[name][0] < day):
+            latest[name] = (day, value)
+    labs = sorted(f"{name}: {value} on {_shifted(day, shift)}" for name, (day, value) in latest.items())
+    notes = [(day, text) for r in _of(resources, "DocumentReference")
+             if (text := _note_text(r)) and (day := _day(r.get("date")) or "")]
+    notes.sort(reverse=True)
+    kept = [tokenizer.tokenize(text, Vault(), record) for _, text in notes[:MAX_NOTES]]
+
+    days = [d for r in resources for d in _days_of(r)]
+    case = AnonymizedCase(
+        case_id="case-" + secrets.token_hex(6), approval=approval, sex=patient.get("gender") or None,
+        age_group=_age(patient, days), problems=tuple(problems), medications=tuple(medications), labs=tuple(labs),
+        notes=tuple(kept))
+    problems_found = list(survivors(case, resources, record))
+    if problems_found:
+        raise DeidentificationError("identifiers survived de-identification: " + "; ".join(problems_found[:10]))
+    return case
+
+
+def survivors(case: AnonymizedCase, resources: Sequence[dict[str, Any]], record: RecordIdentifiers,
+              tokenizer: PhiTokenizer | None = None) -> Iterator[str]:
+    """What of the record is still in the case, as "KIND in field" (never the value)."""
+    values = sorted({(entity, value) for entity, value in record.values if len(value) >= 3})
+    patterns = [(entity, re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.I)) for entity, value in values]
+    ids = {str(r["id"]) for r in resources if r.get("id")}
+    original_days = {d for r in resources for d in _days_of(r)} | {d.isoformat() for d in record.birth_dates}
+    day_forms = [re.compile(p) for d in original_days for p in _written_forms(d)]
+    checker = tokenizer or PhiTokenizer(use_ner=False)
+    seen: set[str] = set()
+    for field, text in case.fields():
+        found = [entity for entity, pattern in patterns if pattern.search(text)]
+        found += ["RESOURCE_ID" for i in ids if i in text]
+        found += ["DATE" for pattern in day_forms if pattern.search(text)]
+        if field not in ("case_id", "approval"):  # ours and the operator's references: read as ids by design
+            found += [s.entity for s in checker.spans(text) if s.entity in _CHECKED_PATTERNS]
+        for entity in found:
+            key = f"{entity} in {field}"
+            if key not in seen:
+                seen.add(key)
+                yield key
+
+
+def case_chunk(case: AnonymizedCase) -> Chunk:
+    """The case as one chunk of ``anonymized_cases``: no patient id (the namespace has none), the case id as
+    its resource id, the approval reference beside it."""
+    text = case.summary()
+    return Chunk(id=uuid.uuid5(uuid.NAMESPACE_URL, f"urn:chartrag:case:{case.case_id}").hex, patient_id="", text=text,
+                 resource_type=CASE_TYPE, resource_id=case.case_id, kind="note", concepts=case.problems,
+                 case=CaseRef(case_id=case.case_id, approval=case.approval, sex=case.sex, age_group=case.age_group,
+                              problems=case.problems, medications=case.medications, labs=case.labs,
+                              notes=case.notes),
+                 end=len(text))
+
+
+async def add_case(indexer: Indexer, case: AnonymizedCase) -> None:
+    """Store a checked case in ``anonymized_cases`` (and nowhere else)."""
+    await indexer.replace_resource(ANONYMIZED_CASES, CASE_TYPE, case.case_id, [case_chunk(case)])
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+def _of(resources: Iterable[dict[str, Any]], kind: str) -> Iterator[dict[str, Any]]:
+    return (r for r in resources if r.get("resourceType") == kind)
+
+
+def _day(value: Any) -> str | None:
+    m = _ISO_DAY.match(value) if isinstance(value, str) else None
+    return m.group(0) if m else None
+
+
+def _shifted(day: str, shift: timedelta) -> str:
+    return (date.fromisoformat(day) + shift).isoformat()
+
+
+def _days_of(resource: dict[str, Any]) -> set[str]:
+    """Every calendar day written anywhere in a resource (dates, dateTimes, periods, instants)."""
+    return {m.group(0) for text in _strings(resource) for m in _ISO_DAY.finditer(text)}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _written_forms(day: str) -> list[str]:
+    y, m, d = (int(x) for x in day.split("-"))
+    month = date(y, m, d).strftime("%B")
+    return [re.escape(day), rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)", rf"(?<!\d)0?{d}\.0?{m}\.{y}(?!\d)",
+            rf"\b{month}\s+0?{d}(?:st|nd|rd|th)?,?\s+{y}\b", rf"(?<!\d)0?{d}\s+{month}\s+{y}\b"]
+
+
+def _age(patient: dict[str, Any], days: list[str]) -> str | None:
+    birth = _day(patient.get("birthDate"))
+    end = _day(patient.get("deceasedDateTime")) or (max(days) if days else None)
+    if not birth or not end:
+        return None
+    b, e = date.fromisoformat(birth), date.fromisoformat(end)
+    return age_group(e.year - b.year - ((e.month, e.day) < (b.month, b.day)))
+
+
+def _note_text(resource: dict[str, Any]) -> str | None:
+    parts = []
+    for content in resource.get("content") or []:
+        attachment = content.get("attachment") or {}
+        if str(attachment.get("contentType") or "").split(";")[0].strip().lower() != "text/plain":
+            continue
+        try:
+            parts.append(base64.b64decode(attachment.get("data") or "", validate=True).decode("utf-8"))
+        except (binascii.Error, UnicodeDecodeError):
+            continue
+    return "\n".join(parts) or None

@@ -1,0 +1,159 @@
+"""The anonymized case library: every bundled patient turned into a case keeps no name, identifier, address,
+telecom or exact date of its record (checked here from the raw FHIR JSON, independently of the
+de-identifier's own check); ages over 89 are one group; a case where an identifier survives is refused
+without naming the value; cases are stored in anonymized_cases only."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from chartrag.cli import app
+from rag_core.case_library import DeidentificationError, age_group, case_chunk, deidentify
+from rag_core.documents import raw_resources
+from tests.conftest import ROOT
+
+runner = CliRunner()
+BUNDLES = sorted((ROOT / "data" / "synthea").glob("*.json")) + sorted((ROOT / "data" / "generated").glob("*.json"))
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def identifiers_of(resources: list[dict[str, Any]]) -> set[str]:
+    """What Safe Harbor removes, read straight from the JSON: names (with and without Synthea's digits) of the
+    patient, related people and practitioners, organisation names, identifier values, telecom, address lines,
+    cities and postcodes, resource ids."""
+    found: set[str] = set()
+    for r in resources:
+        if r.get("id"):
+            found.add(str(r["id"]))
+        if r.get("resourceType") in ("Patient", "RelatedPerson", "Practitioner"):
+            for name in r.get("name") or []:
+                for part in [*(name.get("given") or []), name.get("family") or ""]:
+                    found |= {part, re.sub(r"\d+$", "", part)}
+            found |= {str(i.get("value")) for i in r.get("identifier") or []}
+            found |= {str(t.get("value")) for t in r.get("telecom") or []}
+            for a in r.get("address") or []:
+                found |= {*(a.get("line") or []), a.get("city") or "", a.get("postalCode") or ""}
+        if r.get("resourceType") == "Organization":
+            found |= {r.get("name") or "", *(str(t.get("value")) for t in r.get("telecom") or [])}
+    return {f for f in found if len(f) >= 3}
+
+
+def days_of(resources: list[dict[str, Any]]) -> set[str]:
+    return {m for r in resources for s in _strings(r) for m in re.findall(r"\d{4}-\d{2}-\d{2}", s)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bundle", BUNDLES, ids=lambda p: p.name[:20])
+def test_bundled_patients_become_cases_without_any_identifier(bundle: Path) -> None:
+    resources = raw_resources(bundle)
+    case = deidentify(resources, "IRB-2026-001")
+    texts = [text for _, text in case.fields()] + [case.summary()]
+    blob = "\n".join(texts).casefold()
+    for value in identifiers_of(resources):
+        assert not re.search(rf"(?<!\w){re.escape(value.casefold())}(?!\w)", blob), "an identifier survived"
+    for day in days_of(resources):
+        y, m, d = day.split("-")
+        for form in (day, f"{int(m)}/{int(d)}/{y}", f"{m}/{d}/{y}"):
+            assert form not in blob, "a date of the record survived"
+    patient = next(r for r in resources if r["resourceType"] == "Patient")
+    assert patient["id"] not in blob and case.case_id.startswith("case-")
+    assert case.problems and case.labs  # the clinical content is there
+    chunk = case_chunk(case)
+    assert chunk.patient_id == "" and chunk.resource_id == case.case_id and chunk.case is not None
+    assert chunk.case.approval == "IRB-2026-001"
+
+
+def _note(text: str) -> dict[str, Any]:
+    return {"resourceType": "DocumentReference", "id": "n1", "date": "2024-03-05T10:00:00Z", "status": "current",
+            "content": [{"attachment": {"contentType": "text/plain",
+                                        "data": base64.b64encode(text.encode()).decode()}}]}
+
+
+def _record(family: str = "Quillfeather", condition: str = "Essential hypertension") -> list[dict[str, Any]]:
+    return [
+        {"resourceType": "Patient", "id": "p-42", "gender": "female", "birthDate": "1929-06-01",
+         "name": [{"given": ["Odalys"], "family": family}],
+         "identifier": [{"type": {"coding": [{"code": "MR"}]}, "value": "MRN7730011"}],
+         "telecom": [{"system": "phone", "value": "617-555-0142"}, {"system": "email", "value": "oq@example.org"}],
+         "address": [{"line": ["14 Larkspur Lane"], "city": "Wrenfield", "postalCode": "02111"}]},
+        {"resourceType": "Condition", "id": "c1", "code": {"text": condition},
+         "clinicalStatus": {"coding": [{"code": "active"}]}, "onsetDateTime": "2019-02-11"},
+        {"resourceType": "Observation", "id": "o1", "code": {"text": "Systolic blood pressure"},
+         "effectiveDateTime": "2024-03-05T10:00:00Z", "valueQuantity": {"value": 151, "unit": "mm[Hg]"}},
+        _note("Ms. Odalys Quillfeather, 94 years old, MRN7730011, seen 03/05/2024 at 14 Larkspur Lane. "
+              "Call 617-555-0142 or oq@example.org. Hypertension, on lisinopril."),
+    ]
+
+
+def test_ages_over_89_are_one_group_and_note_text_is_tokenized() -> None:
+    assert [age_group(a) for a in (0, 44, 45, 89, 90, 104)] == ["0-4", "40-44", "45-49", "85-89", "90+", "90+"]
+    case = deidentify(_record(), "IRB-7", shift_days=-100)
+    assert case.age_group == "90+" and case.sex == "female"
+    assert case.labs == ("Systolic blood pressure: 151 mm[Hg] on 2023-11-26",)  # moved 100 days, value as recorded
+    note = case.notes[0]
+    for gone in ("Odalys", "Quillfeather", "94", "MRN7730011", "03/05/2024", "Larkspur", "617-555-0142", "oq@"):
+        assert gone not in note, note
+    assert "Hypertension, on lisinopril." in note
+
+
+def test_a_record_whose_identifier_survives_is_refused_without_naming_it() -> None:
+    # a surname that is also the coded text of a problem: the case would keep it
+    with pytest.raises(DeidentificationError) as caught:
+        deidentify(_record(family="Hypertension", condition="Hypertension"), "IRB-7")
+    assert "PATIENT_NAME in problems" in str(caught.value) and "Odalys" not in str(caught.value)
+    with pytest.raises(DeidentificationError, match="one patient"):
+        deidentify(_record()[1:], "IRB-7")
+    with pytest.raises(DeidentificationError, match="approval"):
+        deidentify(_record(), "IRB 7; DROP")
+
+
+@pytest.mark.slow
+def test_cases_add_stores_the_case_in_the_anonymized_namespace_only(tmp_path: Path) -> None:
+    import asyncio
+
+    from rag_core.models import ANONYMIZED_CASES, PATIENT_DATA, SearchFilter
+    from rag_core.runtime import build_runtime
+    from rag_core.settings import RagSettings
+
+    bundle = tmp_path / "b.json"
+    bundle.write_text(json.dumps({"resourceType": "Bundle", "type": "collection",
+                                  "entry": [{"resource": r} for r in _record()]}), encoding="utf-8")
+    data = tmp_path / "d"
+    added = runner.invoke(app, ["cases", "add", str(bundle), "--approval", "IRB-2026-7", "--data-dir", str(data)])
+    assert added.exit_code == 0, added.output
+    case_id = json.loads(added.stdout)["case_id"]
+    missing = runner.invoke(app, ["cases", "add", str(bundle), "--data-dir", str(data)])
+    assert missing.exit_code != 0  # the approval reference is required
+    refused_bundle = tmp_path / "r.json"
+    refused_bundle.write_text(json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": r} for r in _record(family="Hypertension", condition="Hypertension")]}), encoding="utf-8")
+    refused = runner.invoke(app, ["cases", "add", str(refused_bundle), "--approval", "IRB-2026-8",
+                                  "--data-dir", str(data)])
+    assert refused.exit_code == 1 and "survived" in refused.output and "Odalys" not in refused.output
+
+    async def stored() -> tuple[list[str], int]:
+        runtime = await build_runtime(RagSettings(data_dir=data))
+        try:
+            chunks = await runtime.index.scroll(ANONYMIZED_CASES, SearchFilter(), None, limit=100)
+            return [c.resource_id for c in chunks], await runtime.index.total_points(PATIENT_DATA)
+        finally:
+            await runtime.close()
+
+    ids, patient_points = asyncio.run(stored())
+    assert ids == [case_id] and patient_points == 0
