@@ -326,6 +326,21 @@ def bench_gate_command(
     _emit(run_gate_bench(sorted(DEMO_DATA.glob("*.json")), _questions(questions)), json_out)
 
 
+@bench_app.command("similar")
+def bench_similar_command(
+    cases: Annotated[int, typer.Option(help="Cases in the library")] = 10_000,
+    queries: Annotated[int, typer.Option(help="Profiles searched")] = 200,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """Similar-case search P50/P95 over a library of recombined de-identified bundled cases (a fresh index)."""
+    from chartrag.bench_similar import run_similar_bench
+
+    if cases < 1 or queries < 1:
+        raise _fail("--cases and --queries must be at least 1")
+    bundles = sorted(DEMO_DATA.glob("*.json")) + sorted((DEMO_DATA.parent / "generated").glob("*.json"))
+    _emit(run_similar_bench(bundles, cases=cases, queries=queries), json_out)
+
+
 @bench_app.command("phi")
 def bench_phi_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,

@@ -90,6 +90,10 @@ class Indexer:
         """Write chunks made outside the chart pipeline (a guideline's sections) in place of every earlier chunk
         of that resource: a new version replaces the old one, nothing of the old one is left."""
         await self.index.delete_resources(namespace, resource_type, [resource_id])
+        return await self.write_chunks(namespace, chunks)
+
+    async def write_chunks(self, namespace: str, chunks: Sequence[Chunk]) -> int:
+        """Embed and write chunks made outside the chart pipeline, in groups of similar length."""
         ordered = sorted(chunks, key=lambda c: len(c.text))
         for g in range(0, len(ordered), EMBED_GROUP):
             group = list(ordered[g : g + EMBED_GROUP])

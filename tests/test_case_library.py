@@ -157,3 +157,46 @@ def test_cases_add_stores_the_case_in_the_anonymized_namespace_only(tmp_path: Pa
 
     ids, patient_points = asyncio.run(stored())
     assert ids == [case_id] and patient_points == 0
+
+
+@pytest.mark.slow
+async def test_similar_cases_come_from_the_library_only_for_any_input(two_patient_runtime: Any) -> None:
+    """The launched patient's profile is read inside its scope; the search runs in anonymized_cases only, and
+    for any query text and any k (hypothesis) every result is a library case — never a patient_data point."""
+    import asyncio
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from rag_core.case_library import add_case
+    from rag_core.errors import IsolationError
+    from rag_core.models import PATIENT_DATA, HybridQuery, PatientScope
+    from rag_core.similar_cases import patient_profile, similar_cases
+    from tests.conftest import EDYTHE_ID
+
+    runtime = two_patient_runtime
+    retriever = runtime.service.retriever
+    added = set()
+    for name in ("Allen322", "Maye976", "Milton509"):
+        case = deidentify(raw_resources(next((ROOT / "data" / "synthea").glob(f"{name}_*.json"))), "IRB-9",
+                          shift_days=-200)
+        await add_case(runtime.indexer, case)
+        added.add(case.case_id)
+    profile = await patient_profile(retriever, PatientScope.full(EDYTHE_ID, "test"))
+    assert profile.startswith("Problems: ") and "Prediabetes" in profile
+    found = await similar_cases(retriever, profile, k=3)
+    assert len(found) == 3 and {m.case_id for m in found} == added
+    assert all(EDYTHE_ID not in m.summary and m.summary.startswith(f"Case {m.case_id}") for m in found)
+    # the patient filter has no exception: a patient_data query without one raises before the engine
+    with pytest.raises(IsolationError):
+        await retriever.index.search(PATIENT_DATA, HybridQuery("x", [0.0] * retriever.embedder.dimension, [], []),
+                                     None)
+    loop = asyncio.get_running_loop()
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.text(max_size=120), st.integers(min_value=-1, max_value=40))
+    def any_input(text: str, k: int) -> None:
+        results = asyncio.run_coroutine_threadsafe(similar_cases(retriever, text, k), loop).result()
+        assert {m.case_id for m in results} <= added and len(results) <= max(k, 0)
+
+    await asyncio.to_thread(any_input)
