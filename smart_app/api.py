@@ -1,25 +1,33 @@
-"""JSON API over rag_core: ``POST /api/ask`` and ``/healthz``.
+"""JSON API over rag_core: ``POST /api/ask``, ``POST /api/similar-cases`` and ``/healthz``.
 
-``/api/ask`` is the operator/integration path: the caller names patient and requester, so it always
-needs ``Authorization: Bearer <CHARTRAG_SMART_API_TOKEN>``. Loopback callers are trusted without it
+Both POST paths are operator/integration paths: the caller names patient and requester, so they always
+need ``Authorization: Bearer <CHARTRAG_SMART_API_TOKEN>``. Loopback callers are trusted without it
 only when the app was built with ``trust_loopback`` (``chartrag demo``); ``chartrag serve`` never does.
-The credential is checked before the body is read; the body must be ``application/json`` (so a web
-page cannot send it without a CORS preflight, which this path never answers) and strict JSON. Errors
-never echo the body. Clinicians use the SMART-launched page, where patient and clinician come from
-the token only.
+``/api/similar-cases`` finds cases like the named patient in the anonymized library (never another
+patient's chart): the patient's profile is read inside its scope, only case ids and de-identified
+summaries come back, and the request is audited. The credential is checked before the body is read; the
+body must be ``application/json`` (so a web page cannot send it without a CORS preflight, which these
+paths never answer) and strict JSON. Errors never echo the body. Clinicians use the SMART-launched page,
+where patient and clinician come from the token only.
 """
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import asdict
 from datetime import date
+from typing import TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field, ValidationError
 
-from rag_core.models import CLINICAL_TYPES, PATIENT_DATA, PatientScope, ValidatedAnswer
+from rag_core.errors import PatientNotIndexed
+from rag_core.models import CLINICAL_TYPES, PATIENT_DATA, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.runtime import Runtime
+from rag_core.similar_cases import PROFILE_TYPES, patient_profile, similar_cases
 from rag_core.wire import WireError, strict_loads
+
+B = TypeVar("B", bound=BaseModel)
 
 
 class AskRequest(BaseModel):
@@ -28,6 +36,25 @@ class AskRequest(BaseModel):
     requester: str = Field(default="anonymous", max_length=256)
     now: date | None = Field(default=None, description="the day the question is asked on (default: today)")
     resource_types: list[str] | None = Field(default=None, description="narrow the scope to these FHIR types")
+
+
+class SimilarCasesRequest(BaseModel):
+    patient_id: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9\-.]{1,64}$")
+    requester: str = Field(default="anonymous", max_length=256)
+    k: int = Field(default=5, ge=1, le=20)
+
+
+class SimilarCase(BaseModel):
+    case_id: str
+    score: float
+    summary: str
+    age_group: str | None = None
+    sex: str | None = None
+
+
+class SimilarCasesResponse(BaseModel):
+    profile_found: bool
+    cases: list[SimilarCase]
 
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
@@ -51,12 +78,12 @@ def api_router(api_token: str | None, trust_loopback: bool = False) -> APIRouter
             "set CHARTRAG_SMART_API_TOKEN: the JSON API needs a credential"
         raise HTTPException(401, hint, headers={"WWW-Authenticate": "Bearer"})
 
-    async def read_body(request: Request) -> AskRequest:
+    async def read_body(request: Request, model: type[B]) -> B:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media != "application/json":
-            raise HTTPException(415, "send the question as application/json")
+            raise HTTPException(415, "send the request as application/json")
         try:
-            return AskRequest.model_validate(strict_loads(await request.body()))
+            return model.model_validate(strict_loads(await request.body()))
         except WireError as exc:
             raise HTTPException(400, f"the body is not strict JSON: {exc}") from None
         except ValidationError as exc:
@@ -76,7 +103,7 @@ def api_router(api_token: str | None, trust_loopback: bool = False) -> APIRouter
         "required": True, "content": {"application/json": {"schema": AskRequest.model_json_schema()}}}})
     async def ask(request: Request) -> ValidatedAnswer:
         authorized(request)
-        body = await read_body(request)
+        body = await read_body(request, AskRequest)
         runtime: Runtime = request.app.state.runtime
         types = CLINICAL_TYPES
         if body.resource_types is not None:
@@ -86,5 +113,25 @@ def api_router(api_token: str | None, trust_loopback: bool = False) -> APIRouter
             types = frozenset(body.resource_types)
         scope = PatientScope(patient_id=body.patient_id, resource_types=types, requester=body.requester)
         return await runtime.service.answer(body.question, scope, now=body.now)
+
+    @router.post("/api/similar-cases", response_model=SimilarCasesResponse, openapi_extra={"requestBody": {
+        "required": True, "content": {"application/json": {"schema": SimilarCasesRequest.model_json_schema()}}}})
+    async def similar(request: Request) -> SimilarCasesResponse:
+        authorized(request)
+        body = await read_body(request, SimilarCasesRequest)
+        runtime: Runtime = request.app.state.runtime
+        scope = PatientScope(patient_id=body.patient_id, resource_types=PROFILE_TYPES, requester=body.requester)
+        retriever = runtime.service.retriever
+        profile = await patient_profile(retriever, scope)
+        if not profile and not await runtime.index.count(
+                PATIENT_DATA, SearchFilter(), PatientScope.full(body.patient_id, body.requester)):
+            raise PatientNotIndexed("no chart data is indexed for this patient")
+        matches = await similar_cases(retriever, profile, body.k)
+        runtime.service.audit.record({
+            "event": "similar_cases", "channel": "api", "requester": body.requester, "patient_id": body.patient_id,
+            "granted_types": sorted(PROFILE_TYPES), "case_ids": [m.case_id for m in matches],
+            "outcome": "answered" if matches else "no_profile" if not profile else "no_cases"})
+        return SimilarCasesResponse(profile_found=bool(profile),
+                                    cases=[SimilarCase(**asdict(m)) for m in matches])
 
     return router

@@ -200,3 +200,30 @@ async def test_similar_cases_come_from_the_library_only_for_any_input(two_patien
         assert {m.case_id for m in results} <= added and len(results) <= max(k, 0)
 
     await asyncio.to_thread(any_input)
+
+    # the JSON API: credential first, the library's cases only, the request audited without patient text
+    import httpx
+
+    from smart_app.app import create_app
+    from smart_app.settings import SmartSettings
+
+    async def factory() -> Any:
+        return runtime
+
+    api = create_app(factory, SmartSettings(api_token="s3cret"))
+    api.state.runtime = runtime
+    auth = {"Authorization": "Bearer s3cret"}
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=api), base_url="http://t") as client:
+        body = {"patient_id": EDYTHE_ID, "requester": "dr-similar", "k": 2}
+        assert (await client.post("/api/similar-cases", json=body)).status_code == 401
+        ok = await client.post("/api/similar-cases", json=body, headers=auth)
+        assert ok.status_code == 200 and ok.json()["profile_found"] is True
+        cases = ok.json()["cases"]
+        assert len(cases) == 2 and {c["case_id"] for c in cases} <= added and EDYTHE_ID not in ok.text
+        unknown = await client.post("/api/similar-cases", json={"patient_id": "nobody-here"}, headers=auth)
+        assert unknown.status_code == 404
+        too_many = await client.post("/api/similar-cases", json={"patient_id": EDYTHE_ID, "k": 500}, headers=auth)
+        assert too_many.status_code == 422
+    audit = [json.loads(line) for line in runtime.settings.resolved_audit_path.read_text().splitlines()]
+    event = next(e for e in reversed(audit) if e.get("event") == "similar_cases")
+    assert event["requester"] == "dr-similar" and set(event["case_ids"]) <= added and event["outcome"] == "answered"
