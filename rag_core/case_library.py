@@ -96,7 +96,6 @@ def deidentify(resources: Sequence[dict[str, Any]], approval: str, *, tokenizer:
         raise DeidentificationError(f"a case is made from one patient's record; this holds {len(patients)} patients")
     patient = patients[0]
     record = RecordIdentifiers.from_resources(resources)
-    shift = timedelta(days=shift_days if shift_days is not None else -secrets.choice(range(30, 731)))
     tokenizer = tokenizer or PhiTokenizer()
 
     problems = sorted({f"{text} ({status})" if status else text for r in _of(resources, "Condition")
@@ -110,13 +109,15 @@ def deidentify(resources: Sequence[dict[str, Any]], approval: str, *, tokenizer:
         name, value, day = concept_text(r.get("code")), observation_value(r), _day(r.get("effectiveDateTime"))
         if name and value and day and (name not in latest or latest[name][0] < day):
             latest[name] = (day, value)
+    days = [d for r in resources for d in _days_of(r)]
+    shift = timedelta(days=shift_days) if shift_days is not None else _shift_for({d for d, _ in latest.values()},
+                                                                                 set(days))
     labs = sorted(f"{name}: {value} on {_shifted(day, shift)}" for name, (day, value) in latest.items())
     notes = [(day, text) for r in _of(resources, "DocumentReference")
              if (text := _note_text(r)) and (day := _day(r.get("date")) or "")]
     notes.sort(reverse=True)
     kept = [tokenizer.tokenize(text, Vault(), record) for _, text in notes[:MAX_NOTES]]
 
-    days = [d for r in resources for d in _days_of(r)]
     case = AnonymizedCase(
         case_id="case-" + secrets.token_hex(6), approval=approval, sex=patient.get("gender") or None,
         age_group=_age(patient, days), problems=tuple(problems), medications=tuple(medications), labs=tuple(labs),
@@ -176,6 +177,16 @@ def _of(resources: Iterable[dict[str, Any]], kind: str) -> Iterator[dict[str, An
 def _day(value: Any) -> str | None:
     m = _ISO_DAY.match(value) if isinstance(value, str) else None
     return m.group(0) if m else None
+
+
+def _shift_for(moved: set[str], original: set[str], tries: int = 64) -> timedelta:
+    """A random shift back of 30–730 days under which no moved day lands on a day the record holds (such a
+    day could not be told from a copied one)."""
+    for _ in range(tries):
+        shift = timedelta(days=-secrets.choice(range(30, 731)))
+        if not any(_shifted(d, shift) in original for d in moved):
+            return shift
+    raise DeidentificationError("no date shift keeps the record's dates apart; the case was not made")
 
 
 def _shifted(day: str, shift: timedelta) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rag_core.audit import JsonlAuditLog
 from rag_core.case_library import CASE_TYPE
 from rag_core.errors import IsolationError
 from rag_core.models import ANONYMIZED_CASES, PATIENT_DATA, Hit, PatientScope, SearchFilter
@@ -55,3 +56,16 @@ def _match(hit: Hit) -> CaseMatch:
     if chunk.resource_type != CASE_TYPE or chunk.patient_id or chunk.case is None:
         raise IsolationError("a similar-cases search returned something that is not an anonymized case")
     return CaseMatch(chunk.case.case_id, hit.score, chunk.text, chunk.case.age_group, chunk.case.sex)
+
+
+async def similar_for_patient(retriever: Retriever, audit: JsonlAuditLog, scope: PatientScope, k: int,
+                              channel: str) -> tuple[bool, list[CaseMatch]]:
+    """(whether the patient has a profile this scope may read, the cases like it), audited: who asked, for
+    which patient, which case ids came back."""
+    profile = await patient_profile(retriever, scope)
+    matches = await similar_cases(retriever, profile, k)
+    audit.record({
+        "event": "similar_cases", "channel": channel, "requester": scope.requester, "patient_id": scope.patient_id,
+        "granted_types": sorted(scope.resource_types & PROFILE_TYPES), "case_ids": [m.case_id for m in matches],
+        "outcome": "answered" if matches else "no_profile" if not profile else "no_cases"})
+    return bool(profile), matches

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field, ValidationError
 from rag_core.errors import PatientNotIndexed
 from rag_core.models import CLINICAL_TYPES, PATIENT_DATA, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.runtime import Runtime
-from rag_core.similar_cases import PROFILE_TYPES, patient_profile, similar_cases
+from rag_core.similar_cases import PROFILE_TYPES, similar_for_patient
 from rag_core.wire import WireError, strict_loads
 
 B = TypeVar("B", bound=BaseModel)
@@ -122,16 +122,10 @@ def api_router(api_token: str | None, trust_loopback: bool = False) -> APIRouter
         runtime: Runtime = request.app.state.runtime
         scope = PatientScope(patient_id=body.patient_id, resource_types=PROFILE_TYPES, requester=body.requester)
         retriever = runtime.service.retriever
-        profile = await patient_profile(retriever, scope)
-        if not profile and not await runtime.index.count(
-                PATIENT_DATA, SearchFilter(), PatientScope.full(body.patient_id, body.requester)):
+        if not await runtime.index.count(PATIENT_DATA, SearchFilter(),
+                                         PatientScope.full(body.patient_id, body.requester)):
             raise PatientNotIndexed("no chart data is indexed for this patient")
-        matches = await similar_cases(retriever, profile, body.k)
-        runtime.service.audit.record({
-            "event": "similar_cases", "channel": "api", "requester": body.requester, "patient_id": body.patient_id,
-            "granted_types": sorted(PROFILE_TYPES), "case_ids": [m.case_id for m in matches],
-            "outcome": "answered" if matches else "no_profile" if not profile else "no_cases"})
-        return SimilarCasesResponse(profile_found=bool(profile),
-                                    cases=[SimilarCase(**asdict(m)) for m in matches])
+        found_profile, matches = await similar_for_patient(retriever, runtime.service.audit, scope, body.k, "api")
+        return SimilarCasesResponse(profile_found=found_profile, cases=[SimilarCase(**asdict(m)) for m in matches])
 
     return router

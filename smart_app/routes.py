@@ -318,6 +318,29 @@ class SmartApp:
         return StreamingResponse(_events(answer), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
+    async def similar(self, request: Request, runtime: Runtime) -> Response:
+        """Similar past cases for the session's patient: the same session, CSRF and EHR checks as a question."""
+        try:
+            found = await self._context(request)
+            if found is None:
+                return ended_json(None)
+            sid, data, ctx = found
+            token = request.headers.get("x-csrf-token", "")
+            if not token or not secrets.compare_digest(token, data.get("csrf", "")):
+                return JSONResponse({"detail": "missing or wrong CSRF token"}, status_code=403)
+            ctx, _ = await self._from_ehr(request, sid, data, ctx, self._probe)
+        except SmartLaunchError as exc:
+            return ended_json(exc)
+        from rag_core.similar_cases import similar_for_patient
+
+        scope = ctx.scopes.patient_scope(str(ctx.patient), requester_of(ctx))
+        found_profile, matches = await similar_for_patient(runtime.service.retriever, runtime.service.audit, scope,
+                                                           5, "smart_app")
+        return JSONResponse({"profile_found": found_profile,
+                             "cases": [{"case_id": m.case_id, "age_group": m.age_group, "sex": m.sex,
+                                        "summary": m.summary} for m in matches]},
+                            headers={"Cache-Control": "no-store"})
+
     async def source(self, request: Request, chunk_id: str) -> Response:
         try:
             found = await self._context(request)
@@ -435,6 +458,10 @@ def smart_router(app_state: SmartApp) -> APIRouter:
     @router.post("/app/ask", include_in_schema=False)
     async def ask(request: Request) -> Response:
         return await app_state.ask(request, request.app.state.runtime)
+
+    @router.post("/app/similar-cases", include_in_schema=False)
+    async def similar(request: Request) -> Response:
+        return await app_state.similar(request, request.app.state.runtime)
 
     router.add_api_route("/app/source/{chunk_id}", app_state.source, methods=["GET"], include_in_schema=False)
     return router

@@ -227,3 +227,19 @@ async def test_similar_cases_come_from_the_library_only_for_any_input(two_patien
     audit = [json.loads(line) for line in runtime.settings.resolved_audit_path.read_text().splitlines()]
     event = next(e for e in reversed(audit) if e.get("event") == "similar_cases")
     assert event["requester"] == "dr-similar" and set(event["case_ids"]) <= added and event["outcome"] == "answered"
+
+
+def test_the_date_shift_never_lands_a_moved_day_on_a_day_of_the_record() -> None:
+    from datetime import date, timedelta
+
+    from rag_core.case_library import _shift_for, _shifted
+
+    moved = {"2020-03-01", "2020-07-15"}
+    sparse = {"2019-12-01", "2019-11-01", "2020-01-16", "2020-05-01"}
+    for _ in range(200):
+        shift = _shift_for(moved, sparse)
+        assert not {_shifted(d, shift) for d in moved} & sparse and -730 <= shift.days <= -30
+    # every day that a 30–730-day shift could reach is a day of the record: no shift keeps them apart
+    dense = {(date(2017, 1, 1) + timedelta(days=i)).isoformat() for i in range(1400)}
+    with pytest.raises(DeidentificationError, match="no date shift"):
+        _shift_for(moved, dense)

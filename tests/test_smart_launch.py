@@ -204,3 +204,23 @@ def test_standalone_launch_with_conditions_only_never_reads_labs(stack: dict[str
         assert events[-1][1]["abstained"]
         audit = json.loads((Path(stack["data_dir"]) / "audit.jsonl").read_text().splitlines()[-1])
         assert audit["granted_types"] == ["Condition"] and audit["retrieved_chunk_ids"] == []
+
+
+def test_similar_cases_panel_needs_the_session_and_its_csrf_token(stack: dict[str, Any]) -> None:
+    """The page's "Similar past cases" panel asks for the session's own patient (from the launch, never from
+    the request) with the page's CSRF token; without a session it is told to relaunch."""
+    with httpx.Client() as client:
+        _, csrf = launch(stack, client)
+        page = client.get(stack["app"] + "/app")
+        assert 'id="similar-button"' in page.text and "anonymized case library" in page.text
+        assert client.post(stack["app"] + "/app/similar-cases", json={}).status_code == 403  # no CSRF token
+        found = client.post(stack["app"] + "/app/similar-cases", json={"patient_id": BEATRIS_ID},
+                            headers={"X-CSRF-Token": csrf})
+        assert found.status_code == 200 and found.headers["cache-control"] == "no-store"
+        data = found.json()
+        assert data["profile_found"] is True and data["cases"] == []  # this index's library holds no case
+    outsider = httpx.post(stack["app"] + "/app/similar-cases", json={})
+    assert outsider.status_code == 401 and outsider.json()["relaunch"] is True
+    log = Path(stack["data_dir"]) / "audit.jsonl"
+    events = [json.loads(line) for line in log.read_text().splitlines() if '"similar_cases"' in line]
+    assert events and events[-1]["patient_id"] == EDYTHE_ID and events[-1]["outcome"] == "no_cases"

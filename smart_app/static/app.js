@@ -215,6 +215,48 @@
     pre.focus();
   }
 
+  // Similar past cases: case ids and de-identified summaries from the anonymized library only.
+  const similarButton = document.getElementById("similar-button");
+  const similarList = document.getElementById("similar-list");
+  async function similar() {
+    similarButton.disabled = true;
+    similarList.replaceChildren(el("li", "meta", "Searching the case library…"));
+    try {
+      const response = await fetch("/app/similar-cases", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+        body: "{}",
+        credentials: "same-origin",
+      });
+      const data = await response.json().catch(() => ({}));
+      if (response.status === 401 || data.relaunch) { similarList.replaceChildren(); ended(data); return; }
+      if (!response.ok) {
+        similarList.replaceChildren(el("li", "error", "The case library could not be searched (HTTP " +
+          response.status + ")."));
+        return;
+      }
+      if (!data.cases || !data.cases.length) {
+        similarList.replaceChildren(el("li", "meta", data.profile_found
+          ? "No similar case in the library." : "No active problems or medications this session may read."));
+        return;
+      }
+      similarList.replaceChildren();
+      for (const c of data.cases) {
+        const item = el("li", "case");
+        const head = el("p", "case-head");
+        head.appendChild(el("code", "case-id", c.case_id));
+        const who = [c.age_group ? "age " + c.age_group : "", c.sex || ""].filter(Boolean).join(", ");
+        if (who) head.appendChild(el("span", "meta", " " + who));
+        item.appendChild(head);
+        item.appendChild(el("pre", "case-summary", c.summary.split("\n").slice(1).join("\n")));
+        similarList.appendChild(item);
+      }
+    } finally {
+      similarButton.disabled = false;
+    }
+  }
+  similarButton.addEventListener("click", similar);
+
   form.addEventListener("submit", (e) => { e.preventDefault(); if (input.value.trim()) ask(input.value.trim()); });
   document.querySelectorAll(".suggestion").forEach((b) =>
     b.addEventListener("click", () => { input.value = b.textContent; ask(b.textContent); }));
