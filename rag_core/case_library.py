@@ -29,6 +29,7 @@ from typing import Any
 from rag_core.documents import coded_status, concept_text, observation_value
 from rag_core.errors import ChartRagError
 from rag_core.indexing import Indexer
+from rag_core.json_text import json_strings
 from rag_core.models import ANONYMIZED_CASES, CaseRef, Chunk
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.phi.tokenizer import PhiTokenizer
@@ -195,18 +196,8 @@ def _shifted(day: str, shift: timedelta) -> str:
 
 def _days_of(resource: dict[str, Any]) -> set[str]:
     """Every calendar day written anywhere in a resource (dates, dateTimes, periods, instants)."""
-    return {m.group(0) for text in _strings(resource) for m in _ISO_DAY.finditer(text)}
+    return {m.group(0) for text in json_strings(resource) for m in _ISO_DAY.finditer(text)}
 
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 def _written_forms(day: str) -> list[str]:

@@ -181,7 +181,6 @@ def _html(data: bytes) -> tuple[dict[str, str], list[GuidelineSection]]:
     sections: list[GuidelineSection] = []
     stack: list[tuple[int, str]] = []
     parts: list[str] = []
-    seen: set[int] = set()
 
     def close() -> None:
         sections.append(GuidelineSection(tuple(h for _, h in stack), "\n".join(parts)))
@@ -196,8 +195,7 @@ def _html(data: bytes) -> tuple[dict[str, str], list[GuidelineSection]]:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, " ".join(el.text_content().split())))
-        elif tag in _BLOCKS and not any(id(a) in seen for a in el.iterancestors()):
-            seen.add(id(el))
+        elif tag in _BLOCKS and not any(a.tag in _BLOCKS for a in el.iterancestors()):  # the outermost block
             if tag == "tr":
                 cells = [" ".join(c.text_content().split()) for c in el if isinstance(c.tag, str)]
                 text = " | ".join(c for c in cells if c)

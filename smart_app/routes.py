@@ -294,18 +294,27 @@ class SmartApp:
             css = style_css(await self.fhir.style(found[2].smart_style_url))
         return Response(css, media_type="text/css")
 
-    async def ask(self, request: Request, runtime: Runtime) -> Response:
+    async def _posting_session(self, request: Request) -> tuple[str, dict[str, Any], LaunchContext] | Response:
+        """The session behind a POST from the page: the session, its CSRF token (checked before anything reaches
+        the EHR), then the EHR's word that it still accepts the token — or the response that says why not."""
         try:
             found = await self._context(request)
             if found is None:
                 return ended_json(None)
             sid, data, ctx = found
             token = request.headers.get("x-csrf-token", "")
-            if not token or not secrets.compare_digest(token, data.get("csrf", "")):  # before anything reaches the EHR
+            if not token or not secrets.compare_digest(token, data.get("csrf", "")):
                 return JSONResponse({"detail": "missing or wrong CSRF token"}, status_code=403)
             ctx, _ = await self._from_ehr(request, sid, data, ctx, self._probe)
         except SmartLaunchError as exc:
             return ended_json(exc)
+        return sid, data, ctx
+
+    async def ask(self, request: Request, runtime: Runtime) -> Response:
+        session = await self._posting_session(request)
+        if isinstance(session, Response):
+            return session
+        sid, data, ctx = session
         try:
             body = AskBody.model_validate(strict_loads(await request.body()))
         except ValueError:  # WireError and pydantic's ValidationError are ValueErrors
@@ -320,19 +329,12 @@ class SmartApp:
 
     async def similar(self, request: Request, runtime: Runtime) -> Response:
         """Similar past cases for the session's patient: the same session, CSRF and EHR checks as a question."""
-        try:
-            found = await self._context(request)
-            if found is None:
-                return ended_json(None)
-            sid, data, ctx = found
-            token = request.headers.get("x-csrf-token", "")
-            if not token or not secrets.compare_digest(token, data.get("csrf", "")):
-                return JSONResponse({"detail": "missing or wrong CSRF token"}, status_code=403)
-            ctx, _ = await self._from_ehr(request, sid, data, ctx, self._probe)
-        except SmartLaunchError as exc:
-            return ended_json(exc)
         from rag_core.similar_cases import similar_for_patient
 
+        session = await self._posting_session(request)
+        if isinstance(session, Response):
+            return session
+        _, _, ctx = session
         scope = ctx.scopes.patient_scope(str(ctx.patient), requester_of(ctx))
         found_profile, matches = await similar_for_patient(runtime.service.retriever, runtime.service.audit, scope,
                                                            5, "smart_app")

@@ -11,9 +11,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+
+from rag_core.json_text import json_strings
 
 
 def _read(name: str) -> dict[str, float]:
@@ -45,17 +46,6 @@ def is_last_name(word: str) -> bool:
     return word.casefold() in last_names()
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 @cache
 def _international() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames) of every mimesis locale, casefolded; names of several words are split."""
@@ -66,8 +56,8 @@ def _international() -> tuple[frozenset[str], frozenset[str]]:
         if not person.is_file():
             continue
         data = json.loads(person.read_text(encoding="utf-8"))
-        given.update(w for n in _strings(data.get("names", {})) for w in n.casefold().split())
-        surnames.update(w for n in _strings(data.get("surnames", {})) for w in n.casefold().split())
+        given.update(w for n in json_strings(data.get("names", {})) for w in n.casefold().split())
+        surnames.update(w for n in json_strings(data.get("surnames", {})) for w in n.casefold().split())
     return frozenset(given), frozenset(surnames)
 
 
