@@ -157,6 +157,14 @@ def test_cases_add_stores_the_case_in_the_anonymized_namespace_only(tmp_path: Pa
 
     ids, patient_points = asyncio.run(stored())
     assert ids == [case_id] and patient_points == 0
+    listed = runner.invoke(app, ["cases", "list", "--data-dir", str(data)])
+    assert [(c["case_id"], c["approval"], c["age_group"]) for c in json.loads(listed.stdout)] == [
+        (case_id, "IRB-2026-7", "90+")]
+    removed = runner.invoke(app, ["cases", "remove", case_id, "--data-dir", str(data)])
+    assert removed.exit_code == 0 and json.loads(removed.stdout) == {"removed": case_id}
+    again = runner.invoke(app, ["cases", "remove", case_id, "--data-dir", str(data)])
+    assert again.exit_code == 1 and "no case" in again.output
+    assert json.loads(runner.invoke(app, ["cases", "list", "--data-dir", str(data)]).stdout) == []
 
 
 @pytest.mark.slow
