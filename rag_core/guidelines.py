@@ -70,7 +70,9 @@ def read_guideline(path: Path, overrides: Mapping[str, str | None] | None = None
             meta, sections = _pdf(path)
         else:
             raise GuidelineError(f"{path.name}: not a guideline format (Markdown, HTML or PDF)")
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except GuidelineError:
+        raise
+    except Exception as exc:  # the YAML, HTML and PDF readers each raise their own errors on a damaged file
         raise GuidelineError(f"{path.name}: cannot be read ({type(exc).__name__})") from exc
     meta.update({k: v for k, v in (overrides or {}).items() if v})
     return _guideline(path.name, meta, sections)

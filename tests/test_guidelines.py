@@ -120,6 +120,12 @@ def test_a_guideline_without_what_a_citation_needs_is_refused(tmp_path: Path) ->
     with pytest.raises(GuidelineError, match="issuing body"):
         read_guideline(bare)
     assert read_guideline(bare, {"issuer": "Fixture", "version": "1"}).meta.issuer == "Fixture"
+    damaged = {"front.md": b"---\ntitle: [unclosed\n---\n# T\n\ntext\n", "empty.html": b"",
+               "broken.pdf": b"%PDF-1.7 not really a pdf"}
+    for name, content in damaged.items():
+        (tmp_path / name).write_bytes(content)
+        with pytest.raises(GuidelineError, match=f"{name}: cannot be read"):
+            read_guideline(tmp_path / name)
     other = tmp_path / "notes.txt"
     other.write_text("x", encoding="utf-8")
     with pytest.raises(GuidelineError, match="not a guideline format"):
