@@ -136,13 +136,18 @@ def survivors(case: AnonymizedCase, resources: Sequence[dict[str, Any]], record:
     values = sorted({(entity, value) for entity, value in record.values if len(value) >= 3})
     patterns = [(entity, re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.I)) for entity, value in values]
     ids = {str(r["id"]) for r in resources if r.get("id")}
+    # long ids (UUIDs) anywhere in the text; short ones ("c1", "p-42") only as whole tokens, or any random case
+    # id or ordinary word holding those letters would be read as one
+    long_ids = {i for i in ids if len(i) >= 8}
+    short_ids = ids - long_ids
     original_days = {d for r in resources for d in _days_of(r)} | {d.isoformat() for d in record.birth_dates}
     day_forms = [re.compile(p) for d in original_days for p in _written_forms(d)]
     checker = tokenizer or PhiTokenizer(use_ner=False)
     seen: set[str] = set()
     for field, text in case.fields():
         found = [entity for entity, pattern in patterns if pattern.search(text)]
-        found += ["RESOURCE_ID" for i in ids if i in text]
+        if any(i in text for i in long_ids) or short_ids & set(re.findall(r"[\w-]+", text)):
+            found.append("RESOURCE_ID")
         found += ["DATE" for pattern in day_forms if pattern.search(text)]
         if field not in ("case_id", "approval"):  # ours and the operator's references: read as ids by design
             found += [s.entity for s in checker.spans(text) if s.entity in _CHECKED_PATTERNS]

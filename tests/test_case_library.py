@@ -112,6 +112,24 @@ def test_ages_over_89_are_one_group_and_note_text_is_tokenized() -> None:
     assert "Hypertension, on lisinopril." in note
 
 
+def test_resource_ids_are_found_whole_and_short_ones_never_inside_other_words() -> None:
+    from rag_core.case_library import AnonymizedCase, survivors
+    from rag_core.phi.record import RecordIdentifiers
+
+    record = _record()  # ids "p-42", "c1", "o1", "n1"
+    uuid_id = "9c3df38a-d3b7-2198-3898-51f9153d023d"
+    record.append({"resourceType": "Encounter", "id": uuid_id})
+    identifiers = RecordIdentifiers.from_resources(record)
+
+    def case(note: str, case_id: str = "case-0c1f00a3c1b2") -> AnonymizedCase:
+        return AnonymizedCase(case_id, "IRB-7", "female", "90+", ("Essential hypertension (active)",), (), (),
+                              (note,))
+
+    assert list(survivors(case("Seen for C1 radiculopathy; hypertension."), record, identifiers)) == []
+    assert list(survivors(case("see encounter c1 for details"), record, identifiers)) == ["RESOURCE_ID in notes"]
+    assert "RESOURCE_ID in notes" in list(survivors(case(f"ref Encounter/{uuid_id}."), record, identifiers))
+
+
 def test_a_record_whose_identifier_survives_is_refused_without_naming_it() -> None:
     # a surname that is also the coded text of a problem: the case would keep it
     with pytest.raises(DeidentificationError) as caught:
