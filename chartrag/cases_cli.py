@@ -3,35 +3,14 @@ de-identified records."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
-from chartrag.console import DataDir, fail, out, settings_for
+from chartrag.console import DataDir, fail, out, with_runtime
 from rag_core.errors import ChartRagError
-from rag_core.runtime import Runtime
-
-T = TypeVar("T")
-
-def _with_runtime(data_dir: Path | None, body: Callable[[Runtime], Awaitable[T]]) -> T:
-    from rag_core.runtime import build_runtime
-
-    async def run() -> T:
-        runtime = await build_runtime(settings_for(data_dir))
-        try:
-            return await body(runtime)
-        finally:
-            await runtime.close()
-
-    try:
-        return asyncio.run(run())
-    except ChartRagError as exc:
-        raise fail(str(exc)) from None
-
 
 cases_app = typer.Typer(help="The anonymized case library: de-identified, approved cases only.", no_args_is_help=True)
 
@@ -54,7 +33,7 @@ def cases_add(
     except ChartRagError as exc:
         raise fail(str(exc)) from None
 
-    _with_runtime(data_dir, lambda runtime: add_case(runtime.indexer, case))
+    with_runtime(data_dir, lambda runtime: add_case(runtime.indexer, case))
     out.print_json(json.dumps({"case_id": case.case_id, "approval": case.approval, "age_group": case.age_group,
                                "problems": len(case.problems), "medications": len(case.medications),
                                "labs": len(case.labs), "notes": len(case.notes)}))
@@ -65,7 +44,7 @@ def cases_list(data_dir: DataDir = None) -> None:
     """The library's cases: id, approval reference, age group, sex, problem count (JSON)."""
     from rag_core.case_library import list_cases
 
-    found = _with_runtime(data_dir, lambda runtime: list_cases(runtime.index))
+    found = with_runtime(data_dir, lambda runtime: list_cases(runtime.index))
     out.print_json(json.dumps([{"case_id": c.case_id, "approval": c.approval, "age_group": c.age_group,
                                 "sex": c.sex, "problems": len(c.problems)} for c in found]))
 
@@ -78,6 +57,6 @@ def cases_remove(
     """Remove a case from the library (for instance when its approval is withdrawn)."""
     from rag_core.case_library import remove_case
 
-    if not _with_runtime(data_dir, lambda runtime: remove_case(runtime.index, case_id)):
+    if not with_runtime(data_dir, lambda runtime: remove_case(runtime.index, case_id)):
         raise fail(f"no case {case_id!r} in the library")
     out.print_json(json.dumps({"removed": case_id}))

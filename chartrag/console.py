@@ -3,14 +3,22 @@ progress bars."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from rag_core.errors import ChartRagError
 from rag_core.settings import RagSettings
+
+if TYPE_CHECKING:
+    from rag_core.runtime import Runtime
+
+T = TypeVar("T")
 
 EXIT_BAD_INPUT = 1
 EXIT_AUDIT_BROKEN = 3
@@ -31,3 +39,20 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
 
 def progress_bar() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
+
+
+def with_runtime(data_dir: Path | None, body: Callable[[Runtime], Awaitable[T]]) -> T:
+    """Run ``body`` with a runtime on the data dir, closed afterwards; a ChartRagError becomes exit 1."""
+    from rag_core.runtime import build_runtime
+
+    async def run() -> T:
+        runtime = await build_runtime(settings_for(data_dir))
+        try:
+            return await body(runtime)
+        finally:
+            await runtime.close()
+
+    try:
+        return asyncio.run(run())
+    except ChartRagError as exc:
+        raise fail(str(exc)) from None

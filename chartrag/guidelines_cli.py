@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from chartrag.console import DataDir, fail, out, settings_for
+from chartrag.console import DataDir, fail, out, with_runtime
 from rag_core.errors import ChartRagError
-from rag_core.runtime import Runtime, build_runtime
-
-T = TypeVar("T")
+from rag_core.runtime import Runtime
 
 guidelines_app = typer.Typer(help="Clinical guidelines cited beside the chart: ingest, list, remove.",
                              no_args_is_help=True)
-
-
-def _with_runtime(data_dir: Path | None, body: Callable[[Runtime], Awaitable[T]]) -> T:
-    async def run() -> T:
-        runtime = await build_runtime(settings_for(data_dir))
-        try:
-            return await body(runtime)
-        finally:
-            await runtime.close()
-
-    try:
-        return asyncio.run(run())
-    except ChartRagError as exc:
-        raise fail(str(exc)) from None
 
 
 @guidelines_app.command("ingest")
@@ -73,7 +55,7 @@ def guidelines_ingest(
                          "version": g.meta.version, "sections": len(g.sections), "chunks": chunks})
         return done
 
-    out.print_json(json.dumps({"ingested": _with_runtime(data_dir, body)}))
+    out.print_json(json.dumps({"ingested": with_runtime(data_dir, body)}))
 
 
 @guidelines_app.command("list")
@@ -84,7 +66,7 @@ def guidelines_list(
     """The guidelines indexed: id, title, issuer, version, date, chunks."""
     from rag_core.guidelines import list_guidelines
 
-    found = _with_runtime(data_dir, lambda runtime: list_guidelines(runtime.index))
+    found = with_runtime(data_dir, lambda runtime: list_guidelines(runtime.index))
     if as_json:
         out.print_json(json.dumps([{**asdict(g.meta), "chunks": g.chunks} for g in found]))
         return
@@ -103,7 +85,7 @@ def guidelines_remove(
     """Remove a guideline and every chunk of it."""
     from rag_core.guidelines import remove_guideline
 
-    removed = _with_runtime(data_dir, lambda runtime: remove_guideline(runtime.index, guideline_id))
+    removed = with_runtime(data_dir, lambda runtime: remove_guideline(runtime.index, guideline_id))
     if not removed:
         raise fail(f"no guideline {guideline_id!r} is indexed")
     out.print_json(json.dumps({"removed": guideline_id, "chunks": removed}))

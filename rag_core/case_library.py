@@ -28,7 +28,7 @@ from typing import Any
 
 from rag_core.documents import coded_status, concept_text, observation_value
 from rag_core.errors import ChartRagError
-from rag_core.index.base import VectorIndex
+from rag_core.index.base import SHARED_LIST_LIMIT, VectorIndex, remove_shared_resource
 from rag_core.indexing import Indexer
 from rag_core.json_text import json_strings
 from rag_core.models import ANONYMIZED_CASES, CaseRef, Chunk, SearchFilter
@@ -175,24 +175,16 @@ async def add_case(indexer: Indexer, case: AnonymizedCase) -> None:
     await indexer.replace_resource(ANONYMIZED_CASES, CASE_TYPE, case.case_id, [case_chunk(case)])
 
 
-LIST_LIMIT = 100_000
-
-
 async def list_cases(index: VectorIndex) -> list[CaseRef]:
     """The library's cases (id, approval reference, age group, sex and content), by case id."""
     chunks = await index.scroll(ANONYMIZED_CASES, SearchFilter(resource_types=frozenset({CASE_TYPE})), None,
-                                limit=LIST_LIMIT)
+                                limit=SHARED_LIST_LIMIT)
     return sorted((c.case for c in chunks if c.case is not None), key=lambda c: c.case_id)
 
 
 async def remove_case(index: VectorIndex, case_id: str) -> bool:
     """Remove a case (its approval withdrawn, say); False when the library has no such case."""
-    counts = await index.facet(ANONYMIZED_CASES, "resource_id", SearchFilter(resource_types=frozenset({CASE_TYPE})),
-                               None, limit=LIST_LIMIT)
-    if not counts.get(case_id):
-        return False
-    await index.delete_resources(ANONYMIZED_CASES, CASE_TYPE, [case_id])
-    return True
+    return bool(await remove_shared_resource(index, ANONYMIZED_CASES, CASE_TYPE, case_id))
 
 
 # ------------------------------------------------------------------------------------------------ helpers
@@ -223,7 +215,6 @@ def _shifted(day: str, shift: timedelta) -> str:
 def _days_of(resource: dict[str, Any]) -> set[str]:
     """Every calendar day written anywhere in a resource (dates, dateTimes, periods, instants)."""
     return {m.group(0) for text in json_strings(resource) for m in _ISO_DAY.finditer(text)}
-
 
 
 def _written_forms(day: str) -> list[str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rag_core.errors import ChartRagError
-from rag_core.index.base import VectorIndex
+from rag_core.index.base import SHARED_LIST_LIMIT, VectorIndex, remove_shared_resource
 from rag_core.indexing import Indexer
 from rag_core.models import CLINICAL_GUIDELINES, Chunk, GuidelineRef, SearchFilter
 
@@ -294,9 +294,6 @@ def _split_long(paragraph: str, max_chars: int) -> Iterator[str]:
 
 # ------------------------------------------------------------------------------------------------ the namespace
 
-LIST_LIMIT = 100_000  # guideline chunks read to list what is indexed (a guideline is tens to hundreds of chunks)
-
-
 @dataclass(frozen=True)
 class IndexedGuideline:
     meta: GuidelineMeta
@@ -311,7 +308,7 @@ async def ingest_guideline(indexer: Indexer, guideline: Guideline) -> int:
 
 async def list_guidelines(index: VectorIndex) -> list[IndexedGuideline]:
     chunks = await index.scroll(CLINICAL_GUIDELINES, SearchFilter(resource_types=frozenset({GUIDELINE_TYPE})), None,
-                                limit=LIST_LIMIT)
+                                limit=SHARED_LIST_LIMIT)
     found: dict[str, IndexedGuideline] = {}
     for chunk in chunks:
         ref = chunk.guideline
@@ -326,9 +323,4 @@ async def list_guidelines(index: VectorIndex) -> list[IndexedGuideline]:
 
 async def remove_guideline(index: VectorIndex, guideline_id: str) -> int:
     """Remove a guideline's chunks; how many there were (0: no such guideline)."""
-    counts = await index.facet(CLINICAL_GUIDELINES, "resource_id",
-                               SearchFilter(resource_types=frozenset({GUIDELINE_TYPE})), None, limit=LIST_LIMIT)
-    count = counts.get(guideline_id, 0)
-    if count:
-        await index.delete_resources(CLINICAL_GUIDELINES, GUIDELINE_TYPE, [guideline_id])
-    return count
+    return await remove_shared_resource(index, CLINICAL_GUIDELINES, GUIDELINE_TYPE, guideline_id)

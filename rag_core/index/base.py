@@ -142,6 +142,20 @@ def effective_filter(namespace: str, scope: PatientScope | None, flt: SearchFilt
     )
 
 
+SHARED_LIST_LIMIT = 100_000  # chunks of a shared namespace read to list or count what it holds
+
+
+async def remove_shared_resource(index: VectorIndex, namespace: str, resource_type: str, resource_id: str) -> int:
+    """Remove every chunk of one resource of a shared namespace (a guideline, a case); how many there were
+    (0: no such resource, nothing done)."""
+    counts = await index.facet(namespace, "resource_id", SearchFilter(resource_types=frozenset({resource_type})),
+                               None, limit=SHARED_LIST_LIMIT)
+    count = counts.get(resource_id, 0)
+    if count:
+        await index.delete_resources(namespace, resource_type, [resource_id])
+    return count
+
+
 class VectorIndex(Protocol):
     dimension: int
 
