@@ -2,6 +2,11 @@
 
 A claim is dropped when it cites nothing, cites a chunk outside this request's retrieval set, cites
 a chunk of another patient, or states a number or date that none of its cited chunks contains.
+
+The validator knows which namespace each retrieved chunk came from (the caller hands chart chunks and
+guideline chunks over separately): a chart claim may cite only this patient's ``patient_data`` chunks
+— a guideline passage cited as a chart fact is dropped — and a guideline claim only
+``clinical_guidelines`` passages, with no number computed from them.
 """
 
 from __future__ import annotations
@@ -11,12 +16,24 @@ import re
 from collections.abc import Sequence
 
 from rag_core.facts import age_on, to_date
-from rag_core.models import Chunk, Citation, Claim, Derived, DraftAnswer, DroppedClaim, PatientScope, ValidatedAnswer
+from rag_core.models import (
+    CLINICAL_GUIDELINES,
+    PATIENT_DATA,
+    Chunk,
+    Citation,
+    Claim,
+    Derived,
+    DraftAnswer,
+    DroppedClaim,
+    PatientScope,
+    ValidatedAnswer,
+)
 
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _NUMBER = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+)?(?![\w])")
 
 NOT_FOUND = "Not found in this patient's chart."
+GUIDELINE_HEADING = "What the guidelines say (not facts of this chart):"
 
 
 def atoms(text: str) -> tuple[set[str], set[str]]:
@@ -36,15 +53,20 @@ def _hash(text: str) -> str:
 
 
 def check_claim(
-    claim: Claim, retrieved: dict[str, Chunk], scope: PatientScope, asked_dates: frozenset[str] = frozenset()
+    claim: Claim, retrieved: dict[str, Chunk], scope: PatientScope, asked_dates: frozenset[str] = frozenset(),
+    guidelines: dict[str, Chunk] | None = None,
 ) -> str | None:
     """Why the claim must go, or None when it stands."""
     if not claim.citations:
         return "no citation"
+    if claim.source == "guideline":
+        return _check_guideline(claim, retrieved, guidelines or {})
     cited: list[Chunk] = []
     for chunk_id in claim.citations:
         chunk = retrieved.get(chunk_id)
         if chunk is None:
+            if guidelines and chunk_id in guidelines:
+                return "guideline passage cited as a chart fact"
             return "citation not in this request's retrieval set"
         if chunk.patient_id != scope.patient_id:
             return "citation belongs to another patient"
@@ -55,6 +77,22 @@ def check_claim(
             return "computed value does not match the cited facts"
         computed.add(_canonical(derived.value))
     return unsupported_atoms(claim.text, [chunk.text for chunk in cited], computed, asked_dates)
+
+
+def _check_guideline(claim: Claim, chart: dict[str, Chunk], guidelines: dict[str, Chunk]) -> str | None:
+    """A guideline claim cites guideline passages only — retrieved from ``clinical_guidelines`` in this
+    request, holding no patient data — and states nothing they do not."""
+    cited: list[Chunk] = []
+    for chunk_id in claim.citations:
+        chunk = guidelines.get(chunk_id)
+        if chunk is None:
+            return "chart data cited as guideline" if chunk_id in chart else "citation not in this request's retrieval set"
+        if chunk.patient_id or chunk.guideline is None:
+            return "guideline citation is not a guideline passage"
+        cited.append(chunk)
+    if claim.computed:
+        return "computed value in a guideline claim"
+    return unsupported_atoms(claim.text, [chunk.text for chunk in cited])
 
 
 def _recomputes(derived: Derived, cited: list[Chunk]) -> bool:
@@ -92,8 +130,10 @@ def unsupported_atoms(
     return None
 
 
-def citation_of(chunk: Chunk) -> Citation:
+def citation_of(chunk: Chunk, namespace: str = PATIENT_DATA) -> Citation:
     return Citation(
+        namespace=namespace,
+        guideline=chunk.guideline if namespace == CLINICAL_GUIDELINES else None,
         chunk_id=chunk.id,
         patient_id=chunk.patient_id,
         reference=chunk.reference,
@@ -132,28 +172,39 @@ def validate(
     scope: PatientScope,
     not_found: str = NOT_FOUND,
     asked_dates: frozenset[str] = frozenset(),
+    guidelines: Sequence[Chunk] = (),
 ) -> ValidatedAnswer:
+    """``retrieved``: this request's chart chunks (``patient_data``); ``guidelines``: the guideline passages
+    retrieved beside them (``clinical_guidelines``). Chart claims come first in the answer; guideline
+    claims follow under their own heading, so a guideline sentence never reads as a chart fact."""
     by_id = {c.id: c for c in retrieved}
+    guide_by_id = {c.id: c for c in guidelines if c.id not in by_id}
     kept: list[Claim] = []
     dropped: list[DroppedClaim] = []
     for number, claim in enumerate(draft.claims, 1):
-        reason = check_claim(claim, by_id, scope, asked_dates)
+        reason = check_claim(claim, by_id, scope, asked_dates, guide_by_id)
         if reason is None:
             kept.append(claim)
         else:
             dropped.append(DroppedClaim(text_hash=_hash(claim.text), reason=reason, claim=number))
-    kept = merge_duplicates(kept)
+    guided = merge_duplicates([c for c in kept if c.source == "guideline"])
+    kept = merge_duplicates([c for c in kept if c.source == "chart"])
     numbering: dict[str, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []
-    for claim in kept:
+    for claim in [*kept, *guided]:
         marks = []
         for chunk_id in claim.citations:
             if chunk_id not in numbering:
                 numbering[chunk_id] = len(numbering) + 1
-                citations.append(citation_of(by_id[chunk_id]))
+                chart = chunk_id in by_id
+                citations.append(citation_of(by_id[chunk_id] if chart else guide_by_id[chunk_id],
+                                             PATIENT_DATA if chart else CLINICAL_GUIDELINES))
             marks.append(f"[{numbering[chunk_id]}]")
+        if claim is (guided[0] if guided else None):
+            lines.append(GUIDELINE_HEADING)
         lines.append(f"{claim.text} {''.join(marks)}")
+    kept = [*kept, *guided]
     abstained = not kept
     confidence = 0.0 if abstained else draft.confidence * (len(kept) / max(len(draft.claims), 1))
     return ValidatedAnswer(
@@ -167,5 +218,6 @@ def validate(
         retrieved_chunk_ids=[c.id for c in retrieved],
         retrieved_references=list(dict.fromkeys(c.reference for c in retrieved)),
         retrieved_patient_ids=[c.patient_id for c in retrieved],
+        retrieved_guideline_ids=list(guide_by_id),
         model_id=draft.model_id,
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import anthropic
 from pydantic import BaseModel, Field, ValidationError
@@ -35,7 +35,9 @@ USER_TEMPLATE = "answer_user.j2"
 
 class ToolClaim(BaseModel):
     text: str = Field(min_length=1, description="One statement, numbers and date placeholders copied from evidence")
-    citations: list[str] = Field(description="Evidence ids (E1, E2, ...) that state this claim")
+    citations: list[str] = Field(description="Evidence ids (E1, E2, ...) or guideline ids (G1, ...) that state this claim")
+    source: Literal["chart", "guideline"] = Field(
+        default="chart", description="chart: a fact of this patient (E ids only); guideline: what a guideline says (G ids only)")
     confidence: float | None = Field(default=None, ge=0, le=1)
 
 
@@ -84,28 +86,37 @@ class ClaudeGenerator:
         info = info if info is not None else GenerationInfo()
         egress = current_request()
         chunks = evidence.chunks
+        guides = evidence.guideline_chunks
         dates = [c.effective_date or "" for c in chunks]
         outbound = await asyncio.to_thread(  # NER on every evidence text: off the event loop
             self.gateway.outbound, self.provider,
             [evidence.plan.question, today.isoformat(), *[c.text for c in chunks], *dates,
-             *[c.section or "" for c in chunks]],
+             *[c.section or "" for c in chunks], *[g.text for g in guides]],  # guideline text goes the same way
             egress.vault, egress.log, egress.record,
         )
         question, asked_on = outbound[0], outbound[1]
         n = len(chunks)
-        texts, sent_dates, sections = outbound[2:2 + n], outbound[2 + n:2 + 2 * n], outbound[2 + 2 * n:]
+        texts, sent_dates = outbound[2:2 + n], outbound[2 + n:2 + 2 * n]
+        sections, guide_texts = outbound[2 + 2 * n:2 + 3 * n], outbound[2 + 3 * n:]
         aliases = {f"E{i}": chunk.id for i, chunk in enumerate(chunks, 1)}
+        guide_aliases = {f"G{i}": g.id for i, g in enumerate(guides, 1)}
+        guidelines = [
+            {"alias": alias, "issuer": g.guideline.issuer if g.guideline else "", "title": g.guideline.title
+             if g.guideline else "", "version": g.guideline.version if g.guideline else "", "section": g.section or "",
+             "text": guide_texts[i]}
+            for i, (alias, g) in enumerate(zip(guide_aliases, guides, strict=True))
+        ]
         items = [
             {"alias": alias, "resource_type": chunk.resource_type, "date": sent_dates[i], "section": sections[i],
              "text": texts[i]}
             for i, (alias, chunk) in enumerate(zip(aliases, chunks, strict=True))
         ]
         system = render(SYSTEM_TEMPLATE, tool_name=TOOL_NAME)
-        user = render(USER_TEMPLATE, question=question, asked_on=asked_on, items=items,
+        user = render(USER_TEMPLATE, question=question, asked_on=asked_on, items=items, guidelines=guidelines,
                       timeline=egress.vault.timeline(), findings=[{"claim": f.claim, "reason": f.reason} for f in findings or []])
         info.findings_sent = len(findings or [])
         message = await self._call(system.text, user.text, info)
-        return self._parse(message, aliases, info)
+        return self._parse(message, {**aliases, **guide_aliases}, info)
 
     async def _call(self, system: str, user: str, info: GenerationInfo) -> Any:
         started = time.perf_counter()
@@ -162,7 +173,7 @@ class ClaudeGenerator:
                 if key not in aliases:
                     info.unknown_citations += 1
                 cited.append(aliases.get(key, f"unknown:{key[:12]}"))  # the validator drops it
-            claims.append(Claim(text=text.strip(), citations=cited))
+            claims.append(Claim(text=text.strip(), citations=cited, source=claim.source))
         summary, stats = vault.restore(answer.answer)
         info.restored_placeholders += stats.restored
         info.unknown_placeholders += stats.removed_unknown

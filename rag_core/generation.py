@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from rag_core.guidance import guideline_claims, patient_age
 from rag_core.models import Claim, DraftAnswer
 from rag_core.retrieval import Evidence
 
@@ -88,6 +89,12 @@ class ExtractiveGenerator:
             if part_claims:
                 claims.extend(part_claims)
                 confidences.append(part.confidence)
+        if evidence.guidelines:  # a guidance question: the passages for this patient's age group beside the facts
+            guided = guideline_claims(evidence.guidelines, evidence.plan.question,
+                                      patient_age(evidence.chunks, evidence.plan.now))
+            claims.extend(guided)
+            if guided and not confidences:
+                confidences.append(evidence.guidelines[0].score)
         if not claims:
             return DraftAnswer(
                 text="", claims=[], confidence=0.0, insufficient_evidence=True, model_id=self.model_id

@@ -169,7 +169,7 @@ def _html(data: bytes) -> tuple[dict[str, str], list[GuidelineSection]]:
         field = {"citation_title": "title", "dc.title": "title", "og:title": "title",
                  "citation_publisher": "issuer", "dc.publisher": "issuer", "author": "issuer",
                  "citation_date": "published", "dc.date": "published", "article:modified_time": "published",
-                 "version": "version", "dc.rights": "license"}.get(name)
+                 "version": "version", "dc.rights": "license", "dc.identifier": "id"}.get(name)
         if field and content and field not in meta:
             meta[field] = content
     for el in root.iter("link"):

@@ -213,10 +213,16 @@ class Derived(BaseModel):
     end: str | None = None  # days: second date
 
 
+ClaimSource = Literal["chart", "guideline"]
+
+
 class Claim(BaseModel):
     text: str
     citations: list[str] = Field(description="chunk ids from this request's retrieval set")
     computed: list[Derived] = Field(default_factory=list, description="numbers computed from the cited facts")
+    # "chart": a fact of this patient's chart, citing patient_data only; "guideline": what a guideline says,
+    # citing clinical_guidelines only — the validator holds each to its own namespace
+    source: ClaimSource = "chart"
 
 
 class DraftAnswer(BaseModel):
@@ -245,6 +251,8 @@ class Citation(BaseModel):
     start: int
     end: int
     text: str
+    namespace: str = PATIENT_DATA  # where the cited chunk was retrieved from
+    guideline: GuidelineRef | None = None  # a guideline citation: title, issuer, version, section, URL
 
 
 class SeriesPoint(BaseModel):
@@ -282,6 +290,7 @@ class ValidatedAnswer(BaseModel):
     retrieved_chunk_ids: list[str] = []
     retrieved_references: list[str] = []
     retrieved_patient_ids: list[str] = Field(default=[], description="patient of each retrieved chunk")
+    retrieved_guideline_ids: list[str] = Field(default=[], description="guideline chunks retrieved beside the chart")
     model_id: str
     latency_ms: float = 0.0
     # when the answer abstains: the best-ranked evidence, shown so the clinician can look for themselves

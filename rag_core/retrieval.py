@@ -23,12 +23,23 @@ from dataclasses import dataclass, field, replace
 
 from rag_core.concepts import Resolution, VocabularyEntry, resolve_concept
 from rag_core.embedding import Embedder
+from rag_core.guidance import named_concepts
 from rag_core.index.base import VectorIndex, sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, QueryPlan
+from rag_core.kinds.latest import LATEST
 from rag_core.kinds.search import SEARCH
-from rag_core.kinds.timewords import day_int
+from rag_core.kinds.timewords import Window, day_int
 from rag_core.kinds.topics import BY_NAME, CONCEPT_TOPICS
-from rag_core.models import NAMESPACES, PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
+from rag_core.models import (
+    CLINICAL_GUIDELINES,
+    NAMESPACES,
+    PATIENT_DATA,
+    Chunk,
+    Hit,
+    HybridQuery,
+    PatientScope,
+    SearchFilter,
+)
 from rag_core.rerank import Reranker
 from rag_core.sparse import Bm25Encoder
 from rag_core.telemetry import span
@@ -43,7 +54,11 @@ __all__ = ["AspectEvidence", "Evidence", "Retriever"]
 class Evidence:
     plan: QueryPlan
     aspects: list[AspectEvidence]
-    guidelines: list[Hit] = field(default_factory=list)
+    guidelines: list[Hit] = field(default_factory=list)  # clinical_guidelines passages, reranked (guidance questions)
+
+    @property
+    def guideline_chunks(self) -> list[Chunk]:
+        return [h.chunk for h in self.guidelines]
 
     @property
     def chunks(self) -> list[Chunk]:
@@ -93,6 +108,35 @@ class Retriever:
 
         results = await asyncio.gather(*(one(ns) for ns in namespaces))
         return dict(zip(namespaces, results, strict=True))
+
+    async def guidelines(self, plan: QueryPlan, text: str, k: int) -> list[Hit]:
+        """Guideline passages for ``text``: hybrid search of ``clinical_guidelines`` (shared, no patient data,
+        so no patient scope — the engine refuses ``patient_data`` without one), reranked. The namespace may
+        be embedded by another model (its own query embedder); the reranker re-embeds the few passages."""
+        own = self.query_embedders.get(CLINICAL_GUIDELINES)
+        query = self.hybrid_query(text, SearchFilter(), self.candidates)
+        if own is not None:
+            dense = (await asyncio.to_thread(own.embed, [text]))[0]
+            query = HybridQuery(text, dense, query.sparse_indices, query.sparse_values, query.filter, query.limit)
+        hits = await self.index.search(CLINICAL_GUIDELINES, query, None)
+        plain = [Hit(h.chunk, h.score) for h in hits]  # stored vectors may come from another embedder
+        aspect = plan.aspects[0] if plan.aspects else None
+        if aspect is None or not plain:
+            return plain[:k]
+        with span("chartrag.rerank", **{"chartrag.chunks": len(plain), "chartrag.model": self.reranker.model_id}):
+            guide = replace(aspect, topic=None, section=None)
+            return await asyncio.to_thread(self.reranker.rerank, plan, guide, plain, k)
+
+    async def guided(self, plan: QueryPlan, scope: PatientScope, passages: list[Chunk], k: int) -> list[AspectEvidence]:
+        """The patient's latest facts of the concepts the guideline passages speak of (its screening tests,
+        its drugs, its lab values), read inside the scope — the bridge from a guideline to the chart."""
+        reader = ScopedReader(self, scope, plan)
+        asked = day_int(plan.now)
+        entries = named_concepts(await reader.vocabulary(asked), passages)
+        aspects = [Aspect(kind=LATEST, topic=BY_NAME[e.topic], concept=e.name, window=Window(day_to=asked),
+                          clause=e.name) for e in entries]
+        parts = await asyncio.gather(*(LATEST.gather(reader, a, k) for a in aspects))
+        return [p for p in parts if p.chunks]
 
     async def retrieve(self, plan: QueryPlan, scope: PatientScope, k: int) -> Evidence:
         reader = ScopedReader(self, scope, plan)

@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
 from rag_core.audit import JsonlAuditLog
-from rag_core.citations import NOT_FOUND, atoms, citation_of, validate
+from rag_core.citations import GUIDELINE_HEADING, NOT_FOUND, atoms, citation_of, validate
 from rag_core.egress import begin_request, end_request
 from rag_core.errors import IsolationError, PatientNotIndexed
 from rag_core.gating import closest_chunks, evidence_strength
 from rag_core.generation import DraftingModel, Finding, GenerationInfo, GenerationUnavailable, Generator
+from rag_core.guidance import asks_guidance, chart_question, relevant, with_patient_context
 from rag_core.kinds.timewords import iso
-from rag_core.models import PATIENT_DATA, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
+from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.phi.directory import RecordDirectory
 from rag_core.query import QueryPlan, day_int, plan_question
 from rag_core.retrieval import Evidence, Retriever
@@ -108,10 +109,26 @@ class ChartService:
             shifted = await self._date_shifted(scope, today)
             if shifted is not None:
                 today = shifted
-            plan = plan_question(question, today)
+            guidance = asks_guidance(question)
+            plan = plan_question(chart_question(question) if guidance else question, today)
+            if guidance:  # what is due or recommended: the chart part, the patient's age and sex, and the guidelines
+                plan = with_patient_context(replace(plan, question=question))
             with span("chartrag.retrieve", **{"chartrag.aspects": len(plan.aspects)}) as retrieving:
-                evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
-                annotate(retrieving, **{"chartrag.chunks": len(evidence.chunks)})
+                if guidance:
+                    evidence, guides = await asyncio.gather(self.retriever.retrieve(plan, scope, k or self.top_k),
+                                                            self.retriever.guidelines(plan, question, k or self.top_k))
+                    evidence.guidelines = guides
+                    passages = [h.chunk for h in relevant(guides, question)]
+                    if passages:  # the chart's own facts of what the guideline speaks of
+                        known = {c.id for c in evidence.chunks}
+                        guided = [p for p in await self.retriever.guided(plan, scope, passages, k or self.top_k)
+                                  if not {c.id for c in p.chunks} <= known]
+                        if guided:  # the question's own words ("screening") found nothing; these facts speak instead
+                            evidence.aspects = [a for a in evidence.aspects if a.absence != "not_recorded"] + guided
+                else:
+                    evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
+                annotate(retrieving, **{"chartrag.chunks": len(evidence.chunks),
+                                        "chartrag.guideline_chunks": len(evidence.guidelines)})
             missing = [a for a in evidence.aspects if a.absence]  # parts with no answer, each saying why
             reasons = [str(a.not_found) for a in missing]
             # "not found in this chart" only when it is not: withheld or recorded outside the period say so alone
@@ -121,7 +138,7 @@ class ChartService:
             with span("chartrag.generate", **{"chartrag.model": (self.model or self.generator).model_id}) as generating:
                 if self.model is None:
                     result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found,
-                                      asked_dates=asked)
+                                      asked_dates=asked, guidelines=evidence.guideline_chunks)
                 else:
                     if slot is not None and holding:  # a paid model's network wait holds no CPU slot
                         slot.release()
@@ -130,7 +147,8 @@ class ChartService:
                 annotate(generating, **{"chartrag.citations": len(result.citations),
                                         "chartrag.degraded": bool(generation.get("degraded"))})
             if not result.abstained and reasons and len(reasons) < len(evidence.aspects):
-                result.answer += f"\n{reasons[0]}"  # a part with no answer says why
+                chart, heading, guide = result.answer.partition(GUIDELINE_HEADING)  # said of the chart, above it
+                result.answer = f"{chart.rstrip()}\n{reasons[0]}" + (f"\n{heading}{guide}" if heading else "")
             if missing:
                 result.absence = missing[0].absence  # type: ignore[assignment]
             if not result.abstained:
@@ -161,7 +179,12 @@ class ChartService:
                     "question_hmac": self.audit.question_hash(question),
                     "as_of": today.isoformat(),
                     "retrieved_chunk_ids": result.retrieved_chunk_ids if result else [],
-                    "cited_chunk_ids": [c.chunk_id for c in result.citations] if result else [],
+                    "cited_chunk_ids": [c.chunk_id for c in result.citations if c.namespace == PATIENT_DATA]
+                    if result else [],
+                    # guideline passages (shared namespace, no patient data): which were read and quoted
+                    "retrieved_guideline_ids": result.retrieved_guideline_ids if result else [],
+                    "cited_guideline_ids": [c.chunk_id for c in result.citations if c.namespace == CLINICAL_GUIDELINES]
+                    if result else [],
                     "dropped_claims": [d.reason for d in result.dropped] if result else [],
                     "model_ids": {
                         "embedding": self.retriever.embedder.model_id,
@@ -202,22 +225,24 @@ class ChartService:
             generation["gate"]["gated"] = True
             abstain = DraftAnswer(text="", claims=[], confidence=0.0, insufficient_evidence=True,
                                   model_id=self.generator.model_id)
-            return validate(abstain, evidence.chunks, scope, not_found=not_found)
+            return validate(abstain, evidence.chunks, scope, not_found=not_found)  # nothing to cite
         info = GenerationInfo()
         try:
             draft = await model.draft(evidence, today, None, info)
         except GenerationUnavailable as err:
             generation["degraded"] = err.reason
-            result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found)
+            result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found,
+                              guidelines=evidence.guideline_chunks)
             result.notice = (f"The language model was unavailable ({err.reason}); this answer comes from the offline "
                              "extractive generator.")
             return self._finish(generation, info, result)
-        result = validate(draft, evidence.chunks, scope, not_found=not_found)
+        guides = evidence.guideline_chunks
+        result = validate(draft, evidence.chunks, scope, not_found=not_found, guidelines=guides)
         if result.dropped:  # once more, told what the validator removed; then what survives is the answer
             generation["regenerated"] = True
             try:
                 second = await model.draft(evidence, today, [Finding(d.claim, d.reason) for d in result.dropped], info)
-                again = validate(second, evidence.chunks, scope, not_found=not_found)
+                again = validate(second, evidence.chunks, scope, not_found=not_found, guidelines=guides)
                 if not again.abstained or result.abstained:  # a retry that gives up keeps the first's survivors
                     result = again
             except GenerationUnavailable as err:

@@ -1,0 +1,216 @@
+"""Questions that ask what is recommended, due or indicated: the chart's facts beside the guidelines.
+
+"Is she due for colorectal cancer screening?" needs two kinds of evidence that must never be mixed up:
+the patient's own facts (age, sex, the screening tests recorded — ``patient_data``, inside the scope)
+and what a guideline says (``clinical_guidelines``, shared, no patient data in it). This module
+
+* tells such a question from a chart question (``asks_guidance``: cues as data, like the kinds'),
+* turns it into the chart part the planner reads (``chart_question``) and adds the patient's age and
+  sex, which every guideline's population turns on (``with_patient_context``),
+* picks the guideline passages an answer quotes (``guideline_claims``): only passages of guidelines
+  that name what the question names, the recommendation for the patient's own age group first, each
+  a claim with ``source="guideline"`` citing its guideline chunk — never a chart fact, never a
+  conclusion the validator could not check ("she is due" is the clinician's call, made from both).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from rag_core.concepts import VocabularyEntry, concept_words, function_words, lexicon
+from rag_core.facts import age_on, to_date
+from rag_core.kinds.base import Aspect, Cue, QueryPlan, best_cue
+from rag_core.kinds.common import mentions
+from rag_core.kinds.demographics import DEMOGRAPHICS_KIND
+from rag_core.kinds.timewords import Window, day_int
+from rag_core.kinds.topics import DEMOGRAPHICS
+from rag_core.models import Chunk, Claim, Hit
+
+GUIDANCE_CUES: tuple[Cue, ...] = (
+    Cue(r"\b(?:over)?due\b(?!\s+(?:to|date)\b)"),
+    Cue(r"\b(?:is|are|be|being)\s+recommended\b|\brecommend(?:s|ations?)?\b(?!\s+(?:by|from|in)\b)"),
+    Cue(r"\b(?:is|are|be)\s+(?:\w+\s+)?(?:indicated|warranted|appropriate)\b"),
+    Cue(r"\bguidelines?\b|\bguidance\b|\buspstf\b|\btask force\b|\bstandard of care\b"),
+    Cue(r"\beligib(?:le|ility)\b|\bcandidate for\b|\bqualif(?:y|ies) for\b"),
+    Cue(r"\bshould\s+(?:she|he|they|we|i|the patient|this patient|(?:mr|mrs|ms)\.?\s+\w+)\s+"
+        r"(?:get|have|be|start|receive|take|begin|undergo|stop|continue)\b"),
+    Cue(r"\bup[ -]to[ -]date\s+(?:on|with)\b"),
+    Cue(r"\bhow often\s+should\b|\bwhen\s+(?:is|should)\b[^?]*\bnext\b"),
+)
+# A past-tense question about what someone recommended is a chart question ("what did cardiology recommend?")
+_CHART_ASK = re.compile(r"\b(?:did|was|were|had)\b[^?]*\brecommend|\brecommended\s+(?:by|in|at)\b", re.I)
+
+# Guidance phrasing removed before the planner reads the chart part of the question
+_PHRASING = re.compile(
+    r"\b(?:according to|per|under|by|in|on)\s+(?:the\s+)?(?:current\s+)?(?:uspstf\s+|task force\s+)?"
+    r"(?:guidelines?|guidance|recommendations?)\b|"
+    r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:\w+\s+)?(?:guidelines?|guidance|uspstf|task force)\s+"
+    r"(?:say|recommend|suggest)\s+(?:about|on|for|regarding)?\b|"
+    r"\b(?:is|are)\s+(?:she|he|they|the patient|this patient)\s+(?:over)?due\s+(?:for|to have|a)?\b|"
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:indicated|recommended|warranted|appropriate)\b|"
+    r"\b(?:eligible|a candidate|qualif(?:y|ies))\s+for\b|\bup[ -]to[ -]date\s+(?:on|with)\b|"
+    r"\bshould\s+(?:she|he|they|we|i|the patient|this patient)\s+(?:get|have|be|start|receive|take|begin|undergo)\b|"
+    r"\b(?:guidelines?|guidance|uspstf|task force|recommendations?|recommended|due)\b",
+    re.I,
+)
+# Words every guideline question uses that say nothing about which guideline
+_GENERIC = frozenset({
+    "screening", "screen", "screened", "test", "testing", "tests", "patient", "guideline", "guidelines", "say",
+    "recommend", "recommended", "recommendation", "due", "overdue", "indicated", "eligible", "start", "get",
+    "prevention", "preventive", "check", "next", "often", "therapy", "treatment", "according", "current",
+    "uspstf", "task", "force", "her", "his", "their", "she", "he", "they", "this", "now", "yet", "still",
+})
+MAX_GUIDELINE_CLAIMS = 3
+_AGES = re.compile(r"\baged?\s+(\d{1,3})\s+(?:to|through|-|–)\s+(\d{1,3})\s+years?\b|"
+                   r"\b(\d{1,3})\s+years?\s+(?:or|and)\s+(?:older|over)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def asks_guidance(question: str) -> bool:
+    """Whether the question asks what is recommended, due or indicated (not what was recorded)."""
+    score, _ = best_cue(GUIDANCE_CUES, question)
+    return score > 0 and not _CHART_ASK.search(question)
+
+
+def chart_question(question: str) -> str:
+    """The question's chart part: its guidance phrasing removed ("is she due for colorectal cancer
+    screening?" → "colorectal cancer screening?"); "statins for his LDL" asks about both ("statins and his
+    LDL"); the whole question when nothing else is left."""
+    rest = " ".join(_PHRASING.sub(" ", question).split()).strip(" ,;:")
+    rest = re.sub(r"\s+(?:for|given)\s+(his|her|their)\b", r" and \1", rest, flags=re.I)
+    return rest if concept_words(rest.strip("?")) else question
+
+
+def with_patient_context(plan: QueryPlan) -> QueryPlan:
+    """The plan plus the patient's age (on the day asked) and sex, unless it already asks them."""
+    if any(a.kind is DEMOGRAPHICS_KIND for a in plan.aspects):
+        return plan
+    asked = day_int(plan.now)
+    context = Aspect(kind=DEMOGRAPHICS_KIND, topic=DEMOGRAPHICS, concept=None,
+                     window=Window(day_to=asked, anchor=asked), clause="age and sex", attribute="age+sex")
+    return replace(plan, aspects=(*plan.aspects, context))
+
+
+def guideline_words(question: str) -> list[str]:
+    """What the question names that a guideline must name too ("colorectal", "cancer"; "statins", "LDL")."""
+    return [w for w in concept_words(chart_question(question)) if w.lower() not in _GENERIC and len(w) > 1]
+
+
+def relevant(hits: list[Hit], question: str) -> list[Hit]:
+    """Guideline passages of the guidelines that name something the question names: the best-ranked
+    passage's guideline must mention one of the question's own words, and so must every passage kept."""
+    words = guideline_words(question)
+    if not words:
+        return []
+    kept = [h for h in hits if any(mentions(h.chunk, [w]) for w in words)]
+    if not kept:
+        return []
+    wanted = {h.chunk.resource_id for h in kept[:1]}  # the best guideline; others only if they rank as well
+    wanted |= {h.chunk.resource_id for h in kept[1:] if h.score >= kept[0].score * 0.9}
+    return [h for h in hits if h.chunk.resource_id in wanted]
+
+
+# Words of a recorded concept's name that say how, not what ("Diabetes mellitus type 2 (disorder)")
+_QUALIFIERS = frozenset({
+    "mellitus", "type", "essential", "primary", "chronic", "acute", "disorder", "finding", "procedure", "situation",
+    "status", "history", "regime", "therapy", "ratio", "panel", "serum", "plasma", "blood", "mass", "moles",
+    "volume", "presence", "measurement", "level", "result", "nos", "total",
+})
+MAX_GUIDED_CONCEPTS = 6
+
+
+def _name_words(entry: VocabularyEntry) -> list[str]:
+    """The words a guideline must say for a recorded concept to be what it speaks of: a drug's ingredient
+    (its first word); otherwise the name's words less bracketed parts, qualifiers and function words."""
+    name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", entry.name.lower())
+    words = [w for w in re.findall(r"[a-z][a-z0-9]*", name) if len(w) >= 3 or any(ch.isdigit() for ch in w)]
+    if entry.topic == "medication":
+        return [w for w in words if w.isalpha()][:1]
+    stop = function_words()
+    return list(dict.fromkeys(w for w in words if w not in _QUALIFIERS and w not in stop))
+
+
+def named_concepts(vocabulary: list[VocabularyEntry], passages: list[Chunk],
+                   limit: int = MAX_GUIDED_CONCEPTS) -> list[VocabularyEntry]:
+    """The patient's recorded concepts the guideline passages speak of ("Colonoscopy", "Low Density
+    Lipoprotein Cholesterol", "simvastatin 20 MG Oral Tablet" for a passage naming statins): every
+    distinguishing word of the name is in the passages (a lexicon abbreviation in them stands for its
+    expansions). Read from the chart afterwards, inside the scope, like any other fact."""
+    words = set(re.findall(r"[a-z][a-z0-9]*|\d+", " ".join(p.text for p in passages).lower()))
+    said = set(words)
+    for key, options in lexicon().items():
+        if key in words:
+            said |= {w for option in options for w in re.findall(r"[a-z0-9]+", option)}
+    scored: list[tuple[int, str, VocabularyEntry]] = []
+    for entry in vocabulary:
+        needed = _name_words(entry)
+        if needed and all(w in said for w in needed):
+            scored.append((len(needed), entry.name.lower(), entry))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    seen: list[set[str]] = []
+    chosen: list[VocabularyEntry] = []
+    for _, _, entry in scored:
+        words_of = set(_name_words(entry))
+        if any(words_of <= other for other in seen):
+            continue  # one drug's several strengths, or "Hemoglobin" beside "Hemoglobin A1c": the more specific
+        seen.append(words_of)
+        chosen.append(entry)
+    return chosen[:limit]
+
+
+def patient_age(chunks: list[Chunk], on: date) -> int | None:
+    """The patient's age on the day asked, from the cited Patient fact (None when not recorded)."""
+    for chunk in chunks:
+        if chunk.resource_type == "Patient" and chunk.fact is not None and chunk.fact.birth_date:
+            birth = to_date(chunk.fact.birth_date)
+            death = to_date(chunk.fact.deceased)
+            if birth is not None:
+                return age_on(birth, death if death is not None and death <= on else on)
+    return None
+
+
+def _age_fit(chunk: Chunk, age: int | None) -> int:
+    """1 when the passage's own population (its heading first) includes the age, -1 when it names ages that
+    exclude it, 0 when it names none."""
+    if age is None:
+        return 0
+    heading = chunk.section or ""
+    for text in (heading, chunk.text):
+        spans = [(int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), 200)
+                 for m in _AGES.finditer(text)]
+        if spans:
+            return 1 if any(low <= age <= high for low, high in spans) else -1
+    return 0
+
+
+def _body(chunk: Chunk) -> str:
+    """The passage without its section-path line, its sentences joined as written."""
+    text = chunk.text
+    if chunk.section and text.startswith(chunk.section):
+        text = text[len(chunk.section):]
+    return " ".join(text.split())
+
+
+def guideline_claims(hits: list[Hit], question: str, age: int | None) -> list[Claim]:
+    """The passages an answer quotes, best first: the recommendation for the patient's age group, then
+    the best-ranked passages. Each claim restates its passage word for word (numbers checked against
+    it by the validator) and cites only it."""
+    chosen = relevant(hits, question)
+    if not chosen:
+        return []
+    ranked = sorted(enumerate(chosen), key=lambda p: (-(_age_fit(p[1].chunk, age) > 0), p[0]))
+    claims: list[Claim] = []
+    for _, hit in ranked:
+        if _age_fit(hit.chunk, age) < 0:
+            continue  # a recommendation for another age group does not apply to this patient
+        body = _body(hit.chunk)
+        if not body:
+            continue
+        sentences = _SENTENCE.split(body)
+        text = " ".join(sentences[:3])
+        claims.append(Claim(text=text, citations=[hit.chunk.id], source="guideline"))
+        if len(claims) >= MAX_GUIDELINE_CLAIMS:
+            break
+    return claims
