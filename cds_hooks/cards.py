@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 from cds_hooks.models import Card, Link, Source
+from rag_core.citations import guideline_label
 from rag_core.models import Citation
 from rag_core.summary import ChartSummary
 
@@ -27,6 +28,9 @@ def _plural(n: int, word: str) -> str:
 
 
 def _footnote(n: int, citation: Citation, label: str, fhir_server: str | None) -> str:
+    if citation.guideline is not None:  # a guideline passage: labelled as one, linked to the guideline itself
+        text = guideline_label(citation)
+        return f"{n}. [{text}]({citation.guideline.url})" if citation.guideline.url else f"{n}. {text}"
     what = NOUNS.get(citation.resource_type, citation.resource_type)
     text = f"{label} — {what}" + (f", {citation.effective_date}" if citation.effective_date else "")
     if fhir_server:
@@ -52,6 +56,8 @@ def summary_card(summary: ChartSummary, fhir_server: str | None, launch_url: str
         parts.append(meds)
     if summary.changing_labs:
         parts.append(_plural(summary.changing_labs, "changed lab"))
+    if summary.recommendations:
+        parts.append(_plural(summary.recommendations, "guideline rec"))
     warning = summary.largest_change >= WARNING_CHANGE
     text = ("Lab change ≥25%: " if warning else "Chart summary: ") + ", ".join(parts)
     lines: list[str] = []
@@ -60,7 +66,8 @@ def summary_card(summary: ChartSummary, fhir_server: str | None, launch_url: str
     more = summary.more or {}
     for title, answer in summary.sections:
         by_id = {c.chunk_id: c for c in answer.citations}
-        lines.append(f"**{title}** (newest first)")
+        guidelines = any(c.guideline is not None for c in answer.citations)
+        lines.append(f"**{title}**" if guidelines else f"**{title}** (newest first)")
         for claim in answer.claims:
             marks = []
             for chunk_id in claim.citations:

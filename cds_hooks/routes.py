@@ -157,7 +157,8 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
                 summary = await summarize(runtime.index, scope, date.today())
                 cache.put(summary)
             else:
-                summary = await summarize_chunks(chunk_documents(documents), scope, date.today())
+                summary = await summarize_chunks(chunk_documents(documents), scope, date.today(),
+                                                 guidelines=runtime.index)
         if summary is None:
             summary = await summarize(runtime.index, scope, date.today())
             cache.put(summary)

@@ -197,6 +197,13 @@ def demo(
         summary = asyncio.run(ingest_paths(settings, [DEMO_DATA, GENERATED]))
         marker.write_text(json.dumps(summary["chunks"]))
         err.print(f"ingested {summary['patients']} synthetic patients, {summary['chunks']} chunks")
+    guidelines_marker = data_dir / ".demo-guidelines"
+    if not guidelines_marker.exists():  # sample USPSTF summaries, so guidance questions cite a guideline offline
+        from chartrag.guidelines_cli import ingest_sample_guidelines
+
+        count = asyncio.run(ingest_sample_guidelines(settings))
+        guidelines_marker.write_text(str(count))
+        err.print(f"ingested {count} sample guidelines (data/guidelines)")
     out.print(f"Open the sandbox EHR: http://{host}:{port + 1}/  (pick a patient; ChartRAG launches inside it)")
     asyncio.run(serve_demo(settings, [DEMO_DATA, GENERATED], host, port))
 

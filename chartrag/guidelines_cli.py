@@ -13,6 +13,7 @@ from rich.table import Table
 from chartrag.console import DataDir, fail, out, with_runtime
 from rag_core.errors import ChartRagError
 from rag_core.runtime import Runtime
+from rag_core.settings import RagSettings
 
 guidelines_app = typer.Typer(help="Clinical guidelines cited beside the chart: ingest, list, remove.",
                              no_args_is_help=True)
@@ -56,6 +57,24 @@ def guidelines_ingest(
         return done
 
     out.print_json(json.dumps({"ingested": with_runtime(data_dir, body)}))
+
+
+SAMPLE_GUIDELINES = Path(__file__).resolve().parent.parent / "data" / "guidelines" / "uspstf"
+
+
+async def ingest_sample_guidelines(settings: RagSettings) -> int:
+    """The bundled sample guidelines (data/guidelines), for the offline demo: how many were indexed."""
+    from rag_core.guidelines import ingest_guideline, read_guideline
+    from rag_core.runtime import build_runtime
+
+    guidelines = [read_guideline(p) for p in sorted(SAMPLE_GUIDELINES.iterdir()) if p.suffix in (".md", ".html")]
+    runtime = await build_runtime(settings)
+    try:
+        for guideline in guidelines:
+            await ingest_guideline(runtime.indexer, guideline)
+    finally:
+        await runtime.close()
+    return len(guidelines)
 
 
 @guidelines_app.command("list")

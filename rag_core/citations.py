@@ -146,6 +146,17 @@ def citation_of(chunk: Chunk, namespace: str = PATIENT_DATA) -> Citation:
     )
 
 
+def guideline_label(citation: Citation) -> str:
+    """How a guideline citation is labelled wherever it is shown (app, CDS card, CLI): marked as a
+    guideline, with its issuer, title, version and section — never mistakable for a chart source."""
+    ref = citation.guideline
+    if ref is None:
+        return citation.reference
+    section = " › ".join(ref.section_path)
+    parts = [f"Guideline: {ref.issuer}", ref.title, f"version {ref.version}", section]
+    return " · ".join(p for p in parts if p)
+
+
 def _same(text: str) -> str:
     return " ".join(text.casefold().rstrip(". ").split())
 

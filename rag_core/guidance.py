@@ -19,19 +19,30 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from rag_core.citations import validate
 from rag_core.concepts import VocabularyEntry, concept_words, function_words, lexicon
 from rag_core.facts import age_on, to_date
+from rag_core.index.base import SHARED_LIST_LIMIT, VectorIndex
 from rag_core.kinds.base import Aspect, Cue, QueryPlan, best_cue
 from rag_core.kinds.common import mentions
 from rag_core.kinds.demographics import DEMOGRAPHICS_KIND
 from rag_core.kinds.timewords import Window, day_int
 from rag_core.kinds.topics import DEMOGRAPHICS
-from rag_core.models import Chunk, Claim, Hit
+from rag_core.models import (
+    CLINICAL_GUIDELINES,
+    Chunk,
+    Claim,
+    DraftAnswer,
+    Hit,
+    PatientScope,
+    SearchFilter,
+    ValidatedAnswer,
+)
 
 GUIDANCE_CUES: tuple[Cue, ...] = (
     Cue(r"\b(?:over)?due\b(?!\s+(?:to|date)\b)"),
     Cue(r"\b(?:is|are|be|being)\s+recommended\b|\brecommend(?:s|ations?)?\b(?!\s+(?:by|from|in)\b)"),
-    Cue(r"\b(?:is|are|be)\s+(?:\w+\s+)?(?:indicated|warranted|appropriate)\b"),
+    Cue(r"\b(?:is|are|be)\s+(?:\w+\s+){0,3}(?:indicated|warranted|appropriate)\b"),
     Cue(r"\bguidelines?\b|\bguidance\b|\buspstf\b|\btask force\b|\bstandard of care\b"),
     Cue(r"\beligib(?:le|ility)\b|\bcandidate for\b|\bqualif(?:y|ies) for\b"),
     Cue(r"\bshould\s+(?:she|he|they|we|i|the patient|this patient|(?:mr|mrs|ms)\.?\s+\w+)\s+"
@@ -214,3 +225,32 @@ def guideline_claims(hits: list[Hit], question: str, age: int | None) -> list[Cl
         if len(claims) >= MAX_GUIDELINE_CLAIMS:
             break
     return claims
+
+
+MAX_RECOMMENDATIONS = 4
+
+
+async def recommendations_for(index: VectorIndex, patient: Chunk | None, scope: PatientScope, now: date,
+                              model_id: str = "chartrag/summary-v1") -> ValidatedAnswer | None:
+    """For a chart summary (the CDS card): each indexed guideline's recommendation for the patient's age
+    group — a passage under a "Recommendation…" heading whose population includes the age — quoted as a
+    guideline claim and validated like an answer. None when the age is unknown or nothing applies. The
+    passage states its population's other conditions itself ("who have overweight or obesity")."""
+    age = patient_age([patient], now) if patient is not None else None
+    if age is None:
+        return None
+    chunks = await index.scroll(CLINICAL_GUIDELINES, SearchFilter(), None, limit=SHARED_LIST_LIMIT)
+    chosen: dict[str, Chunk] = {}
+    for chunk in chunks:
+        ref = chunk.guideline
+        if ref is None or chunk.patient_id or chunk.resource_id in chosen:
+            continue
+        if any(p.casefold().startswith("recommendation") for p in ref.section_path) and _age_fit(chunk, age) > 0:
+            chosen[chunk.resource_id] = chunk
+    if not chosen:
+        return None
+    passages = sorted(chosen.values(), key=lambda c: (c.guideline.title if c.guideline else "", c.id))
+    claims = [Claim(text=" ".join(_SENTENCE.split(_body(c))[:1]), citations=[c.id], source="guideline")
+              for c in passages[:MAX_RECOMMENDATIONS]]
+    draft = DraftAnswer(text="", claims=claims, confidence=1.0, model_id=model_id)
+    return validate(draft, [], scope, guidelines=passages)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from rag_core.citations import validate
+from rag_core.guidance import recommendations_for
 from rag_core.index.base import VectorIndex
 from rag_core.kinds.common import group_by_concept, stale_note
 from rag_core.models import PATIENT_DATA, Chunk, Claim, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
@@ -44,6 +45,8 @@ class ChartSummary:
     largest_change: float  # relative change of the most-changed recent lab (0 when none)
     more: dict[str, int] | None = None  # section title → lines left out of it
     stale_orders: int = 0
+    recommendations: int = 0  # guideline recommendations quoted for the patient's age group
+
 
     @property
     def citations(self) -> list[str]:
@@ -72,26 +75,30 @@ def _passes(chunk: Chunk, flt: SearchFilter, scope: PatientScope) -> bool:
     return not (flt.day_to is not None and day is not None and day > flt.day_to)
 
 
+RECOMMENDATIONS = "Guideline recommendations for this age (not chart facts)"
+
+
 async def summarize(index: VectorIndex, scope: PatientScope, now: date, model_id: str = "chartrag/summary-v1") -> ChartSummary:
     """The summary from the index."""
     async def scroll(flt: SearchFilter) -> list[Chunk]:
         return await index.scroll(PATIENT_DATA, flt, scope, limit=SCROLL_LIMIT)
 
-    return await _summarize(scroll, scope, now, model_id)
+    return await _summarize(scroll, scope, now, model_id, index)
 
 
 async def summarize_chunks(chunks: list[Chunk], scope: PatientScope, now: date,
-                           model_id: str = "chartrag/summary-v1") -> ChartSummary:
-    """The summary from chunks held in memory: chart data a CDS client sent for one request only."""
+                           model_id: str = "chartrag/summary-v1", guidelines: VectorIndex | None = None) -> ChartSummary:
+    """The summary from chunks held in memory: chart data a CDS client sent for one request only (the
+    guideline recommendations, when an index is given, from its shared ``clinical_guidelines``)."""
     async def scroll(flt: SearchFilter) -> list[Chunk]:
         found = [c for c in chunks if _passes(c, flt, scope)]
         return sorted(found, key=lambda c: (c.effective_day or 0, c.id))
 
-    return await _summarize(scroll, scope, now, model_id)
+    return await _summarize(scroll, scope, now, model_id, guidelines)
 
 
 async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], scope: PatientScope, now: date,
-                     model_id: str) -> ChartSummary:
+                     model_id: str, guidelines: VectorIndex | None = None) -> ChartSummary:
     today = day_int(now)
 
     async def facts(types: set[str], **kw: object) -> list[Chunk]:
@@ -137,12 +144,19 @@ async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], s
     retrieved = problems + medications + labs
     sections = []
     more: dict[str, int] = {}
+    if guidelines is not None:  # the guidelines' recommendations for the patient's age group, kept apart
+        patients = await scroll(SearchFilter(resource_types=frozenset({"Patient"})))  # undated: no day filter
+        advice = await recommendations_for(guidelines, patients[0] if patients else None, scope, now, model_id)
+        sections_after = [(RECOMMENDATIONS, advice)] if advice is not None and not advice.abstained else []
+    else:
+        sections_after = []
     for title, claims in (("Active problems", problem_claims), ("Current medications", med_claims),
                           ("Labs that changed", lab_claims)):
         if claims:
             more[title] = max(0, len(claims) - MAX_LINES)
             draft = DraftAnswer(text="", claims=claims[:MAX_LINES], confidence=1.0, model_id=model_id)
             sections.append((title, validate(draft, retrieved, scope)))
+    sections.extend(sections_after)
     return ChartSummary(
         patient_id=scope.patient_id,
         as_of=now.isoformat(),
@@ -153,4 +167,5 @@ async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], s
         largest_change=round(max(changes, default=0.0), 4),
         more=more,
         stale_orders=sum(1 for note in stale.values() if note),
+        recommendations=sum(len(a.claims) for _, a in sections_after),
     )

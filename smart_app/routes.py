@@ -21,7 +21,8 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response, Streamin
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
-from rag_core.models import ValidatedAnswer
+from rag_core.citations import GUIDELINE_HEADING, guideline_label
+from rag_core.models import CLINICAL_GUIDELINES, Citation, ValidatedAnswer
 from rag_core.runtime import Runtime
 from rag_core.wire import strict_loads
 from smart_app.discovery import Discovery, check_issuer
@@ -350,8 +351,11 @@ class SmartApp:
                 return ended_json(None)
             sid, data, ctx = found
             citation = data.get("citations", {}).get(chunk_id)
-            if citation is None or citation["patient_id"] != ctx.patient:
+            guideline = citation is not None and citation.get("namespace") == CLINICAL_GUIDELINES
+            if citation is None or (citation["patient_id"] != ctx.patient and not guideline):
                 return JSONResponse({"detail": "not a citation of this session's answer"}, status_code=404)
+            if guideline:  # a guideline passage: no chart data, nothing to re-read from the EHR
+                return JSONResponse(_guideline_source(citation))
             full = None  # a cited source is a read too: shown only while the EHR accepts the session
             if citation["resource_type"] in ("DocumentReference", "DiagnosticReport"):  # the note, re-read
                 ctx, resource = await self._from_ehr(request, sid, data, ctx,
@@ -419,6 +423,21 @@ def style_css(style: dict[str, Any] | None) -> str:
     return ":root { " + " ".join(declarations) + " }\n" if declarations else ""
 
 
+def _guideline_source(citation: dict[str, Any]) -> dict[str, Any]:
+    ref = citation.get("guideline") or {}
+    return {"reference": f"{ref.get('issuer', '')}: {ref.get('title', '')}", "resource_type": "Guideline",
+            "effective_date": ref.get("published"), "section": " › ".join(ref.get("section_path") or ()) or None,
+            "text": citation["text"], "highlight": None, "guideline": ref}
+
+
+def _chip(n: int, citation: Citation) -> dict[str, Any]:
+    chip: dict[str, Any] = {"n": n, "chunk_id": citation.chunk_id, "reference": citation.reference,
+                            "resource_type": citation.resource_type, "date": citation.effective_date}
+    if citation.guideline is not None:  # shown apart: what a guideline says, not a fact of this chart
+        chip.update(kind="guideline", label=guideline_label(citation))
+    return chip
+
+
 def _sse(event: str, payload: dict[str, Any]) -> str:
     return f"event: {event}\ndata: {json.dumps(payload)}\n\n"
 
@@ -429,12 +448,8 @@ async def _events(answer: ValidatedAnswer) -> AsyncIterator[str]:
     numbering = {c.chunk_id: n for n, c in enumerate(answer.citations, start=1)}
     by_id = {c.chunk_id: c for c in answer.citations}
     for claim in answer.claims:
-        chips = [
-            {"n": numbering[cid], "chunk_id": cid, "reference": by_id[cid].reference,
-             "resource_type": by_id[cid].resource_type, "date": by_id[cid].effective_date}
-            for cid in claim.citations
-        ]
-        yield _sse("claim", {"text": claim.text, "citations": chips})
+        chips = [_chip(numbering[cid], by_id[cid]) for cid in claim.citations]
+        yield _sse("claim", {"text": claim.text, "citations": chips, "source": claim.source})
     for series in answer.series:  # a trend drawn: each point is a cited fact, numbered like the chips
         yield _sse("series", {
             "name": series.name, "unit": series.unit, "reference_range": series.reference_range,
@@ -443,7 +458,8 @@ async def _events(answer: ValidatedAnswer) -> AsyncIterator[str]:
                         "n": numbering.get(p.chunk_id)} for p in series.points]})
     closest = [{"n": n, "chunk_id": c.chunk_id, "reference": c.reference, "resource_type": c.resource_type,
                 "date": c.effective_date} for n, c in enumerate(answer.closest, start=1)] if answer.abstained else []
-    reason = answer.answer.split("\n")[-1] if answer.absence and not answer.abstained else None
+    chart_part = answer.answer.partition(GUIDELINE_HEADING)[0].rstrip()  # the reason is said of the chart
+    reason = chart_part.split("\n")[-1] if answer.absence and not answer.abstained else None
     yield _sse("done", {"abstained": answer.abstained, "confidence": answer.confidence,
                         "message": answer.answer if answer.abstained else None, "closest": closest,
                         "notice": answer.notice, "absence": answer.absence, "absence_message": reason})

@@ -19,9 +19,10 @@
 
   function chips(row, citations) {
     for (const c of citations) {
-      const chip = el("button", "chip", String(c.n));
+      const guideline = c.kind === "guideline";
+      const chip = el("button", guideline ? "chip guideline" : "chip", guideline ? "G" + c.n : String(c.n));
       chip.type = "button";
-      chip.title = c.reference + (c.date ? " · " + c.date : "");
+      chip.title = guideline ? c.label : c.reference + (c.date ? " · " + c.date : "");
       chip.setAttribute("aria-label", "Source " + c.n + ": " + chip.title);
       chip.setAttribute("aria-pressed", "false");
       chip.addEventListener("click", () => openSource(c.chunk_id, chip));
@@ -109,8 +110,17 @@
     withheld: "Withheld by this session's access",
   };
 
+  // Guideline passages come after the chart's facts, under their own heading, with "G" chips and a label
+  // naming issuer, title, version and section: a guideline sentence never reads as a fact of this chart.
   function addClaim(claim) {
-    const row = el("div", "claim", claim.text);
+    const guideline = claim.source === "guideline";
+    if (guideline && !answer.querySelector(".guideline-heading")) {
+      answer.appendChild(el("h3", "guideline-heading", "What the guidelines say (not facts of this chart)"));
+    }
+    const row = el("div", guideline ? "claim guideline" : "claim", claim.text);
+    if (guideline && claim.citations.length) {
+      row.appendChild(el("span", "guideline-label", claim.citations[0].label));
+    }
     chips(row, claim.citations);
     answer.appendChild(row);
   }
@@ -197,7 +207,8 @@
       return;
     }
     panel.hidden = false;
-    document.getElementById("source-title").textContent = data.reference || "Source";
+    document.getElementById("source-title").textContent =
+      (data.guideline ? "Guideline — " : "") + (data.reference || "Source");
     document.getElementById("source-meta").textContent =
       [data.resource_type, data.effective_date, data.section].filter(Boolean).join(" · ");
     const pre = document.getElementById("source-text");
