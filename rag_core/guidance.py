@@ -196,6 +196,12 @@ def _age_fit(chunk: Chunk, age: int | None) -> int:
     return 0
 
 
+def _recommends(chunk: Chunk) -> bool:
+    """A passage under a "Recommendation…" heading: what the guideline recommends, before who and how."""
+    return chunk.guideline is not None and any(p.casefold().startswith("recommendation")
+                                               for p in chunk.guideline.section_path)
+
+
 def _body(chunk: Chunk) -> str:
     """The passage without its section-path line, its sentences joined as written."""
     text = chunk.text
@@ -211,7 +217,8 @@ def guideline_claims(hits: list[Hit], question: str, age: int | None) -> list[Cl
     chosen = relevant(hits, question)
     if not chosen:
         return []
-    ranked = sorted(enumerate(chosen), key=lambda p: (-(_age_fit(p[1].chunk, age) > 0), p[0]))
+    ranked = sorted(enumerate(chosen), key=lambda p: (-(_age_fit(p[1].chunk, age) > 0),
+                                                      -_recommends(p[1].chunk), p[0]))
     claims: list[Claim] = []
     for _, hit in ranked:
         if _age_fit(hit.chunk, age) < 0:
@@ -245,7 +252,7 @@ async def recommendations_for(index: VectorIndex, patient: Chunk | None, scope: 
         ref = chunk.guideline
         if ref is None or chunk.patient_id or chunk.resource_id in chosen:
             continue
-        if any(p.casefold().startswith("recommendation") for p in ref.section_path) and _age_fit(chunk, age) > 0:
+        if _recommends(chunk) and _age_fit(chunk, age) > 0:
             chosen[chunk.resource_id] = chunk
     if not chosen:
         return None

@@ -117,6 +117,34 @@ def test_launch_ask_and_open_a_citation(browser: Any, stack: dict[str, Any], sho
         assert not_blank(shots / name), name
 
 
+def test_due_for_screening_shows_chart_and_guideline_citations_apart(browser: Any, stack: dict[str, Any],
+                                                                     shots: Path) -> None:
+    from playwright.sync_api import expect
+
+    page, app, frame = chart_page(browser, stack, EDYTHE_ID)
+    expect(page.locator(".cards .card")).to_contain_text("guideline rec")  # the card's recommendations
+    expect(page.locator(".cards .card")).to_contain_text("Guideline: U.S. Preventive Services Task Force")
+    ask(app, "Is she due for colorectal cancer screening?")
+    guideline = app.locator(".claim.guideline").first
+    expect(guideline).to_be_visible(timeout=30_000)
+    expect(app.locator(".guideline-heading")).to_contain_text("not facts of this chart")
+    expect(guideline.locator(".guideline-label")).to_contain_text("Guideline: U.S. Preventive Services Task Force")
+    expect(guideline.locator(".guideline-label")).to_contain_text("version 2021-05-18")
+    chart = app.locator(".claim:not(.guideline)", has_text="Age 52")
+    expect(chart).to_be_visible()
+    # the chart's chips are plain numbers; a guideline's read "G…" and open the guideline passage, not the chart
+    expect(chart.locator(".chip").first).not_to_have_class("chip guideline")
+    guideline.locator(".chip.guideline").first.click()
+    expect(app.locator("#source-title")).to_contain_text("Guideline — U.S. Preventive Services Task Force")
+    expect(app.locator("#source-meta")).to_contain_text("Recommendation Summary")
+    chart.locator(".chip").first.click()
+    expect(app.locator("#source-title")).to_contain_text("Patient/")
+    assert serious_violations(frame) == []
+    page.screenshot(path=str(shots / "11-chart-and-guideline.png"))
+    page.context.close()
+    assert not_blank(shots / "11-chart-and-guideline.png")
+
+
 def test_trend_chart_yes_no_and_not_found_kinds(browser: Any, stack: dict[str, Any], shots: Path) -> None:
     from playwright.sync_api import expect
 

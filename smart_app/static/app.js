@@ -23,7 +23,7 @@
       const chip = el("button", guideline ? "chip guideline" : "chip", guideline ? "G" + c.n : String(c.n));
       chip.type = "button";
       chip.title = guideline ? c.label : c.reference + (c.date ? " · " + c.date : "");
-      chip.setAttribute("aria-label", "Source " + c.n + ": " + chip.title);
+      chip.setAttribute("aria-label", (guideline ? "Guideline source " : "Source ") + chip.textContent + ": " + chip.title);
       chip.setAttribute("aria-pressed", "false");
       chip.addEventListener("click", () => openSource(c.chunk_id, chip));
       row.appendChild(chip);
