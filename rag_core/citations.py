@@ -230,5 +230,6 @@ def validate(
         retrieved_references=list(dict.fromkeys(c.reference for c in retrieved)),
         retrieved_patient_ids=[c.patient_id for c in retrieved],
         retrieved_guideline_ids=list(guide_by_id),
+        retrieved_guideline_references=[f"{c.reference}#{c.section or ''}" for c in guide_by_id.values()],
         model_id=draft.model_id,
     )

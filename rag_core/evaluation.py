@@ -20,7 +20,7 @@ from typing import Any
 
 from rag_core.citations import atoms, unsupported_atoms
 from rag_core.errors import PatientNotIndexed
-from rag_core.models import Citation, Claim, PatientScope, ValidatedAnswer
+from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA, Citation, Claim, PatientScope, ValidatedAnswer
 from rag_core.service import ChartService
 
 
@@ -40,6 +40,14 @@ class QuestionResult:
     leakage: int
     latency_ms: float
     confident_wrong: bool = False  # answered without the asked facts, or answered where the chart has nothing
+    # chart + guideline questions (a "gold_guideline" field): recall of both namespaces' gold within k, the
+    # gold guideline section quoted, chart claims that carry a guideline sentence or cite one, and guideline
+    # claims where no bundled guideline covers the question
+    both_recall: float | None = None
+    guideline_recall: float | None = None
+    guideline_cited: float | None = None
+    guideline_as_chart: int = 0
+    unexpected_guideline: bool | None = None
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
@@ -92,7 +100,8 @@ def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> Question
     cited_refs = [c.reference for c in answer.citations]
     patient = question["patient_id"]
     leakage = sum(1 for p in answer.retrieved_patient_ids if p != patient)
-    leakage += sum(1 for c in answer.citations if c.patient_id != patient)
+    # a guideline citation holds no patient's data; a chart citation only this patient's
+    leakage += sum(1 for c in answer.citations if c.patient_id != (patient if c.namespace == PATIENT_DATA else ""))
     by_id = {c.chunk_id: c for c in answer.citations}
     precise = 0
     unsupported = 0
@@ -104,7 +113,8 @@ def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> Question
             supports = bool((claim_dates & d) or (claim_numbers & n)) or citation.reference in gold
             if not (claim_dates or claim_numbers):
                 supports = True  # nothing checkable beyond membership in this patient's retrieval set
-            precise += int(supports and citation.patient_id == patient)
+            owner = patient if citation.namespace == PATIENT_DATA else ""  # a guideline belongs to no patient
+            precise += int(supports and citation.patient_id == owner)
         if not _supported(claim, cited, question):
             unsupported += 1
     facts = question.get("answer_facts") or []
@@ -117,7 +127,9 @@ def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> Question
         question.get("expect") == "abstain"
         or (fact_accuracy is not None and fact_accuracy == 0.0)
         or (not facts and cited_recall == 0.0))
+    guided = _guideline_scores(question, answer, k, gold, retrieved_refs)
     return QuestionResult(
+        **guided,
         id=str(question.get("id", "")),
         confident_wrong=wrong,
         kind=question["kind"],
@@ -133,6 +145,40 @@ def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> Question
         leakage=leakage,
         latency_ms=answer.latency_ms,
     )
+
+
+def _shingles(text: str, n: int = 8) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9%.]+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def _guideline_scores(question: dict[str, Any], answer: ValidatedAnswer, k: int, gold: list[str],
+                      retrieved_refs: list[str]) -> dict[str, Any]:
+    if "gold_guideline" not in question:
+        return {}
+    wanted: list[str] = question["gold_guideline"]
+    found = answer.retrieved_guideline_references[:k]
+    hit = any(g in found for g in wanted)
+    cited = {f"{c.reference}#{c.section or ''}" for c in answer.citations if c.namespace == CLINICAL_GUIDELINES}
+    chart_hits = sum(1 for g in gold if g in set(retrieved_refs[:k]))
+    total = len(gold) + (1 if wanted else 0)
+    guideline_texts = [c.text for c in answer.citations if c.namespace == CLINICAL_GUIDELINES]
+    passages = set().union(*(_shingles(t) for t in guideline_texts)) if guideline_texts else set()
+    by_id = {c.chunk_id: c for c in answer.citations}
+    as_chart = 0
+    for claim in answer.claims:
+        if claim.source != "chart":
+            continue
+        cites_guideline = any(by_id[c].namespace != PATIENT_DATA for c in claim.citations if c in by_id)
+        as_chart += int(cites_guideline or bool(_shingles(claim.text) & passages))
+    guideline_claims = [c for c in answer.claims if c.source == "guideline"]
+    return {
+        "both_recall": round((chart_hits + (1 if wanted and hit else 0)) / total, 4) if total else None,
+        "guideline_recall": (1.0 if hit else 0.0) if wanted else None,
+        "guideline_cited": (1.0 if any(g in cited for g in wanted) else 0.0) if wanted else None,
+        "guideline_as_chart": as_chart,
+        "unexpected_guideline": bool(guideline_claims) if not wanted else None,
+    }
 
 
 _BORN = re.compile(r"\bborn (\d{4}-\d{2}-\d{2})")
@@ -195,6 +241,21 @@ def aggregate(results: list[QuestionResult]) -> dict[str, Any]:
         "confident_wrong": [r.id for r in results if r.confident_wrong],
         "latency_ms_p50": _percentile(latencies, 50),
         "latency_ms_p95": _percentile(latencies, 95),
+        **_guideline_aggregate(results),
+    }
+
+
+def _guideline_aggregate(results: list[QuestionResult]) -> dict[str, Any]:
+    guided = [r for r in results if r.both_recall is not None or r.unexpected_guideline is not None]
+    if not guided:
+        return {}
+    return {
+        "chart_and_guideline_recall_at_k": _mean([r.both_recall for r in guided if r.both_recall is not None]),
+        "guideline_recall_at_k": _mean([r.guideline_recall for r in guided if r.guideline_recall is not None]),
+        "guideline_cited_recall": _mean([r.guideline_cited for r in guided if r.guideline_cited is not None]),
+        "guideline_sentences_as_chart_facts": sum(r.guideline_as_chart for r in guided),
+        "guideline_claims_where_none_applies": sum(1 for r in guided if r.unexpected_guideline),
+        "misses": [r.id for r in guided if (r.both_recall or 0) < 1 and r.both_recall is not None],
     }
 
 

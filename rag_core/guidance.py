@@ -41,7 +41,7 @@ from rag_core.models import (
 
 GUIDANCE_CUES: tuple[Cue, ...] = (
     Cue(r"\b(?:over)?due\b(?!\s+(?:to|date)\b)"),
-    Cue(r"\b(?:is|are|be|being)\s+recommended\b|\brecommend(?:s|ations?)?\b(?!\s+(?:by|from|in)\b)"),
+    Cue(r"\b(?:is|are|be|being)\s+(?:\w+\s+){0,4}recommended\b|\brecommend(?:s|ations?)?\b(?!\s+(?:by|from|in)\b)"),
     Cue(r"\b(?:is|are|be)\s+(?:\w+\s+){0,3}(?:indicated|warranted|appropriate)\b"),
     Cue(r"\bguidelines?\b|\bguidance\b|\buspstf\b|\btask force\b|\bstandard of care\b"),
     Cue(r"\beligib(?:le|ility)\b|\bcandidate for\b|\bqualif(?:y|ies) for\b"),
@@ -95,13 +95,13 @@ def chart_question(question: str) -> str:
 
 
 def with_patient_context(plan: QueryPlan) -> QueryPlan:
-    """The plan plus the patient's age (on the day asked) and sex, unless it already asks them."""
+    """The plan with the patient's age (on the day asked) and sex first, unless it already asks them."""
     if any(a.kind is DEMOGRAPHICS_KIND for a in plan.aspects):
         return plan
     asked = day_int(plan.now)
     context = Aspect(kind=DEMOGRAPHICS_KIND, topic=DEMOGRAPHICS, concept=None,
                      window=Window(day_to=asked, anchor=asked), clause="age and sex", attribute="age+sex")
-    return replace(plan, aspects=(*plan.aspects, context))
+    return replace(plan, aspects=(context, *plan.aspects))  # who the patient is comes first
 
 
 def guideline_words(question: str) -> list[str]:
@@ -110,17 +110,28 @@ def guideline_words(question: str) -> list[str]:
 
 
 def relevant(hits: list[Hit], question: str) -> list[Hit]:
-    """Guideline passages of the guidelines that name something the question names: the best-ranked
-    passage's guideline must mention one of the question's own words, and so must every passage kept."""
+    """The passages of the guideline that speaks of what the question names: every word the question names
+    ("lung", "cancer") is in that guideline's title or retrieved passages — a colorectal guideline does not
+    answer a lung cancer question. The best-ranked such guideline, and another only if it ranks as well."""
     words = guideline_words(question)
     if not words:
         return []
-    kept = [h for h in hits if any(mentions(h.chunk, [w]) for w in words)]
+    texts: dict[str, list[str]] = {}
+    for h in hits:
+        title = h.chunk.guideline.title if h.chunk.guideline else ""
+        texts.setdefault(h.chunk.resource_id, [title]).append(h.chunk.text)
+    covering = {gid for gid, parts in texts.items()
+                if all(_names(w, " ".join(parts)) for w in words)}
+    kept = [h for h in hits if h.chunk.resource_id in covering]
     if not kept:
         return []
-    wanted = {h.chunk.resource_id for h in kept[:1]}  # the best guideline; others only if they rank as well
+    wanted = {h.chunk.resource_id for h in kept[:1]}
     wanted |= {h.chunk.resource_id for h in kept[1:] if h.score >= kept[0].score * 0.9}
     return [h for h in hits if h.chunk.resource_id in wanted]
+
+
+def _names(word: str, text: str) -> bool:
+    return mentions(Chunk(id="", patient_id="", text=text, resource_type="Guideline", resource_id=""), [word])
 
 
 # Words of a recorded concept's name that say how, not what ("Diabetes mellitus type 2 (disorder)")
@@ -136,6 +147,8 @@ def _name_words(entry: VocabularyEntry) -> list[str]:
     """The words a guideline must say for a recorded concept to be what it speaks of: a drug's ingredient
     (its first word); otherwise the name's words less bracketed parts, qualifiers and function words."""
     name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", entry.name.lower())
+    if entry.topic != "medication":  # "Hypertensive disorder, systemic arterial": what follows a comma qualifies
+        name = name.split(",", 1)[0]
     words = [w for w in re.findall(r"[a-z][a-z0-9]*", name) if len(w) >= 3 or any(ch.isdigit() for ch in w)]
     if entry.topic == "medication":
         return [w for w in words if w.isalpha()][:1]
@@ -154,10 +167,18 @@ def named_concepts(vocabulary: list[VocabularyEntry], passages: list[Chunk],
     for key, options in lexicon().items():
         if key in words:
             said |= {w for option in options for w in re.findall(r"[a-z0-9]+", option)}
+    stems = {w[:5] for w in said if len(w) >= 5}
+
+    def spoken(word: str) -> bool:  # the word, or one of its family ("hypertensive" ~ "hypertension")
+        if word in said:
+            return True
+        stem = word[:max(5, len(word) - 3)]
+        return len(word) >= 6 and stem[:5] in stems and any(s.startswith(stem) for s in said)
+
     scored: list[tuple[int, str, VocabularyEntry]] = []
     for entry in vocabulary:
         needed = _name_words(entry)
-        if needed and all(w in said for w in needed):
+        if needed and all(spoken(w) for w in needed):
             scored.append((len(needed), entry.name.lower(), entry))
     scored.sort(key=lambda s: (-s[0], s[1]))
     seen: list[set[str]] = []
@@ -196,6 +217,18 @@ def _age_fit(chunk: Chunk, age: int | None) -> int:
     return 0
 
 
+def _age_distance(chunk: Chunk, age: int | None) -> int:
+    """Years between the age and the nearest population the passage names (0 when it names none)."""
+    if age is None:
+        return 0
+    for text in (chunk.section or "", chunk.text):
+        spans = [(int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), 200)
+                 for m in _AGES.finditer(text)]
+        if spans:
+            return min(0 if low <= age <= high else min(abs(age - low), abs(age - high)) for low, high in spans)
+    return 0
+
+
 def _recommends(chunk: Chunk) -> bool:
     """A passage under a "Recommendation…" heading: what the guideline recommends, before who and how."""
     return chunk.guideline is not None and any(p.casefold().startswith("recommendation")
@@ -217,11 +250,15 @@ def guideline_claims(hits: list[Hit], question: str, age: int | None) -> list[Cl
     chosen = relevant(hits, question)
     if not chosen:
         return []
-    ranked = sorted(enumerate(chosen), key=lambda p: (-(_age_fit(p[1].chunk, age) > 0),
-                                                      -_recommends(p[1].chunk), p[0]))
+    # no recommendation's population includes the patient's age: quote the recommendations themselves, the
+    # nearest age group first, so the clinician sees whom they are for (an 88-year-old, ages 45 to 85)
+    none_fits = not any(_recommends(h.chunk) and _age_fit(h.chunk, age) > 0 for h in chosen)
+    ranked = sorted(enumerate(chosen), key=lambda p: (
+        -(_age_fit(p[1].chunk, age) > 0), -_recommends(p[1].chunk),
+        _age_distance(p[1].chunk, age) if none_fits else 0, p[0]))
     claims: list[Claim] = []
     for _, hit in ranked:
-        if _age_fit(hit.chunk, age) < 0:
+        if _age_fit(hit.chunk, age) < 0 and not (none_fits and _recommends(hit.chunk)):
             continue  # a recommendation for another age group does not apply to this patient
         body = _body(hit.chunk)
         if not body:

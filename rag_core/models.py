@@ -291,6 +291,8 @@ class ValidatedAnswer(BaseModel):
     retrieved_references: list[str] = []
     retrieved_patient_ids: list[str] = Field(default=[], description="patient of each retrieved chunk")
     retrieved_guideline_ids: list[str] = Field(default=[], description="guideline chunks retrieved beside the chart")
+    retrieved_guideline_references: list[str] = Field(
+        default=[], description="each retrieved guideline chunk as Guideline/<id>#<section path>, best first")
     model_id: str
     latency_ms: float = 0.0
     # when the answer abstains: the best-ranked evidence, shown so the clinician can look for themselves

@@ -120,11 +120,11 @@ class ChartService:
                     evidence.guidelines = guides
                     passages = [h.chunk for h in relevant(guides, question)]
                     if passages:  # the chart's own facts of what the guideline speaks of
-                        known = {c.id for c in evidence.chunks}
-                        guided = [p for p in await self.retriever.guided(plan, scope, passages, k or self.top_k)
-                                  if not {c.id for c in p.chunks} <= known]
+                        guided = await self.retriever.guided(plan, scope, passages, k or self.top_k)
                         if guided:  # the question's own words ("screening") found nothing; these facts speak instead
-                            evidence.aspects = [a for a in evidence.aspects if a.absence != "not_recorded"] + guided
+                            rest = [a for a in evidence.aspects if a.absence != "not_recorded"]
+                            # who the patient is, then the newest facts the guideline turns on, then the rest
+                            evidence.aspects = [*rest[:1], *guided, *rest[1:]]
                 else:
                     evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
                 annotate(retrieving, **{"chartrag.chunks": len(evidence.chunks),
