@@ -15,6 +15,8 @@ and must be answered without any guideline claim.
         data/generated/synth2_*.json --out data/eval/guideline_heldout.jsonl
 
 The two sets differ in patients and in wording (the held-out templates were written before any result).
+``--set heldout2``: the held-out patients with a third wording, written after the first held-out score and
+before any fix made from its failures was run on it (the first held-out set was then used for diagnosis).
 """
 
 from __future__ import annotations
@@ -63,6 +65,15 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
         HTN: ["is {p} due for hypertension screening", "per USPSTF how often to screen {pp} blood pressure"],
         "": ["is {p} due for a bone density scan?",
              "should {p} get an abdominal aortic aneurysm screening per guidelines"],
+    },
+    # written after the first held-out score, before any fix made from it was run on these wordings
+    "heldout2": {
+        CRC: ["colonoscopy due? what does the task force say", "Any screening for colorectal cancer recommended at {pp} age?",
+              "is {p} overdue for a stool test or colonoscopy"],
+        STATIN: ["statin recommended for {o} per guideline?", "Does {p} qualify for a statin for primary prevention?"],
+        DIABETES: ["is {p} eligible for diabetes screening per USPSTF", "should {pp} blood sugar be screened?"],
+        HTN: ["guideline on how often {pp} BP should be measured?", "should {p} be screened for high blood pressure"],
+        "": ["Is {p} due for a mammogram?", "what do guidelines say about hepatitis C screening for {o}"],
     },
 }
 PRONOUNS = {"female": ("she", "her", "her"), "male": ("he", "him", "his")}
