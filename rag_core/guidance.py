@@ -41,7 +41,9 @@ from rag_core.models import (
 
 GUIDANCE_CUES: tuple[Cue, ...] = (
     Cue(r"\b(?:over)?due\b(?!\s+(?:to|date)\b)"),
-    Cue(r"\b(?:is|are|be|being)\s+(?:\w+\s+){0,4}recommended\b|\brecommend(?:s|ations?)?\b(?!\s+(?:by|from|in)\b)"),
+    Cue(r"\brecommend(?:s|ed|ations?)?\b(?!\s+(?:by|from|in)\b|\s+at\b(?!\s+(?:his|her|their|this|that)\s+age))"),
+    Cue(r"\b(?:be|get|getting|being)\s+(?:screened|rescreened|checked for|tested for)\b"),
+    Cue(r"\b(?:does|do)\s+(?:she|he|they|the patient|this patient|this pt|pt)\s+need\b"),
     Cue(r"\b(?:is|are|be)\s+(?:\w+\s+){0,3}(?:indicated|warranted|appropriate)\b"),
     Cue(r"\bguidelines?\b|\bguidance\b|\buspstf\b|\btask force\b|\bstandard of care\b"),
     Cue(r"\beligib(?:le|ility)\b|\bcandidate for\b|\bqualif(?:y|ies) for\b"),
@@ -51,12 +53,14 @@ GUIDANCE_CUES: tuple[Cue, ...] = (
     Cue(r"\bhow often\s+should\b|\bwhen\s+(?:is|should)\b[^?]*\bnext\b"),
 )
 # A past-tense question about what someone recommended is a chart question ("what did cardiology recommend?")
-_CHART_ASK = re.compile(r"\b(?:did|was|were|had)\b[^?]*\brecommend|\brecommended\s+(?:by|in|at)\b", re.I)
+_CHART_ASK = re.compile(r"\b(?:did|was|were|had)\b[^?]*\brecommend|"
+                        r"\brecommended\s+(?:by|in|at\b(?!\s+(?:his|her|their|this|that)\s+age))", re.I)
 
 # Guidance phrasing removed before the planner reads the chart part of the question
 _PHRASING = re.compile(
     r"\b(?:according to|per|under|by|in|on)\s+(?:the\s+)?(?:current\s+)?(?:uspstf\s+|task force\s+)?"
     r"(?:guidelines?|guidance|recommendations?)\b|"
+    r"\b(?:according to|per|by|says?)\s+(?:the\s+)?(?:uspstf|task force)\b|"
     r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:\w+\s+)?(?:guidelines?|guidance|uspstf|task force)\s+"
     r"(?:say|recommend|suggest)\s+(?:about|on|for|regarding)?\b|"
     r"\b(?:is|are)\s+(?:she|he|they|the patient|this patient)\s+(?:over)?due\s+(?:for|to have|a)?\b|"
@@ -131,7 +135,13 @@ def relevant(hits: list[Hit], question: str) -> list[Hit]:
 
 
 def _names(word: str, text: str) -> bool:
-    return mentions(Chunk(id="", patient_id="", text=text, resource_type="Guideline", resource_id=""), [word])
+    """The guideline names the word: as the chart check does (a word, an abbreviation's expansion), or as
+    the start of one of its words ("colon" in "colonoscopy", "statins" ~ "statin")."""
+    low = text.lower()
+    if mentions(Chunk(id="", patient_id="", text=text, resource_type="Guideline", resource_id=""), [word]):
+        return True
+    stem = word.lower().rstrip("s")
+    return len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", low) is not None
 
 
 # Words of a recorded concept's name that say how, not what ("Diabetes mellitus type 2 (disorder)")

@@ -248,11 +248,20 @@ def guideline_chunks(guideline: Guideline, max_chars: int = MAX_CHUNK_CHARS) -> 
             chunks.append(Chunk(
                 id=digest.hexdigest()[:32], patient_id="", text=text, resource_type=GUIDELINE_TYPE,
                 resource_id=meta.guideline_id, version_id=meta.version, kind="note", section=heading or None,
+                concepts=(meta.title,), codes=(guideline_code(meta.guideline_id),),  # a filter for the whole guideline
                 effective_date=_day(meta.published), source_system=meta.url or "urn:chartrag:guideline",
                 guideline=GuidelineRef(title=meta.title, issuer=meta.issuer, version=meta.version,
                                        published=meta.published, url=meta.url, section_path=section.path,
                                        license=meta.license)))
     return chunks
+
+
+GUIDELINE_SYSTEM = "urn:chartrag:guideline"
+
+
+def guideline_code(guideline_id: str) -> str:
+    """The code every chunk of one guideline carries, so all of it can be read with one engine filter."""
+    return f"{GUIDELINE_SYSTEM}|{guideline_id}"
 
 
 def _day(value: str | None) -> str | None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from rag_core.concepts import Resolution, VocabularyEntry, resolve_concept
 from rag_core.embedding import Embedder
 from rag_core.guidance import named_concepts
+from rag_core.guidelines import guideline_code
 from rag_core.index.base import VectorIndex, sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, QueryPlan
 from rag_core.kinds.latest import LATEST
@@ -126,6 +127,18 @@ class Retriever:
         with span("chartrag.rerank", **{"chartrag.chunks": len(plain), "chartrag.model": self.reranker.model_id}):
             guide = replace(aspect, topic=None, section=None)
             return await asyncio.to_thread(self.reranker.rerank, plan, guide, plain, k)
+
+    async def whole_guidelines(self, hits: list[Hit], chosen: list[Chunk], k: int) -> list[Hit]:
+        """The chosen guidelines' passages first — every one of them, read with one filter, so that the
+        recommendation for the patient's age group is there even when other passages outranked it — then
+        the other hits; at most ``k`` beyond the chosen guidelines' own."""
+        ids = list(dict.fromkeys(c.resource_id for c in chosen))
+        whole = await self.index.scroll(CLINICAL_GUIDELINES, SearchFilter(codes=tuple(guideline_code(i) for i in ids)),
+                                        None, limit=SCROLL_LIMIT)
+        ranked = [h for h in hits if h.chunk.resource_id in ids]
+        seen = {h.chunk.id for h in ranked}
+        ranked += [Hit(c, 0.0) for c in whole if c.id not in seen]
+        return ranked + [h for h in hits if h.chunk.resource_id not in ids][:k]
 
     async def guided(self, plan: QueryPlan, scope: PatientScope, passages: list[Chunk], k: int) -> list[AspectEvidence]:
         """The patient's latest facts of the concepts the guideline passages speak of (its screening tests,

@@ -117,10 +117,13 @@ class ChartService:
                 if guidance:
                     evidence, guides = await asyncio.gather(self.retriever.retrieve(plan, scope, k or self.top_k),
                                                             self.retriever.guidelines(plan, question, k or self.top_k))
-                    evidence.guidelines = guides
                     passages = [h.chunk for h in relevant(guides, question)]
-                    if passages:  # the chart's own facts of what the guideline speaks of
-                        guided = await self.retriever.guided(plan, scope, passages, k or self.top_k)
+                    evidence.guidelines = (await self.retriever.whole_guidelines(guides, passages, k or self.top_k)
+                                           if passages else guides)
+                    if passages:  # the chart's own facts of what the (whole) guideline speaks of
+                        chosen = {c.resource_id for c in passages}
+                        whole = [h.chunk for h in evidence.guidelines if h.chunk.resource_id in chosen]
+                        guided = await self.retriever.guided(plan, scope, whole, k or self.top_k)
                         if guided:  # the question's own words ("screening") found nothing; these facts speak instead
                             rest = [a for a in evidence.aspects if a.absence != "not_recorded"]
                             # who the patient is, then the newest facts the guideline turns on, then the rest

@@ -16,7 +16,8 @@ and must be answered without any guideline claim.
 
 The two sets differ in patients and in wording (the held-out templates were written before any result).
 ``--set heldout2``: the held-out patients with a third wording, written after the first held-out score and
-before any fix made from its failures was run on it (the first held-out set was then used for diagnosis).
+before any fix made from its failures was run on it (the first held-out set was then used for diagnosis);
+``--set heldout3``: a fourth wording, written after heldout2 was scored and used for diagnosis.
 """
 
 from __future__ import annotations
@@ -74,6 +75,15 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
         DIABETES: ["is {p} eligible for diabetes screening per USPSTF", "should {pp} blood sugar be screened?"],
         HTN: ["guideline on how often {pp} BP should be measured?", "should {p} be screened for high blood pressure"],
         "": ["Is {p} due for a mammogram?", "what do guidelines say about hepatitis C screening for {o}"],
+    },
+    # written after the heldout2 score and its fixes' code, before running them on these wordings
+    "heldout3": {
+        CRC: ["when should {p} next be screened for colorectal cancer", "USPSTF colorectal cancer screening: does it apply to {o}?",
+              "colon cancer screening indicated?"],
+        STATIN: ["does the guideline support a statin for {o}", "Would a statin be recommended given {pp} lipids?"],
+        DIABETES: ["does {p} need a diabetes screen per guidelines", "guideline for type 2 diabetes screening in this patient?"],
+        HTN: ["is hypertension screening indicated for {o}", "USPSTF blood pressure screening interval for {o}?"],
+        "": ["should {p} get a lung cancer CT per guidelines", "is {p} due for an eye exam?"],
     },
 }
 PRONOUNS = {"female": ("she", "her", "her"), "male": ("he", "him", "his")}
