@@ -44,7 +44,9 @@ GUIDANCE_CUES: tuple[Cue, ...] = (
     Cue(r"\brecommend(?:s|ed|ations?)?\b(?!\s+(?:by|from|in)\b|\s+at\b(?!\s+(?:his|her|their|this|that)\s+age))"),
     Cue(r"\b(?:be|get|getting|being)\s+(?:screened|rescreened|checked for|tested for)\b"),
     Cue(r"\b(?:does|do)\s+(?:she|he|they|the patient|this patient|this pt|pt)\s+need\b"),
-    Cue(r"\b(?:is|are|be)\s+(?:\w+\s+){0,3}(?:indicated|warranted|appropriate)\b"),
+    Cue(r"\b(?:indicated|warranted)\b(?!\s+(?:by|in|on|for the)\b)|\b(?:is|are|be)\s+(?:\w+\s+){0,3}appropriate\b"),
+    # a screening asked about, not a screening score or result recorded
+    Cue(r"\bscreen(?:ing|ed)?\b(?!\s+(?:score|result|results|questionnaire|tool|form|test result)\b)"),
     Cue(r"\bguidelines?\b|\bguidance\b|\buspstf\b|\btask force\b|\bstandard of care\b"),
     Cue(r"\beligib(?:le|ility)\b|\bcandidate for\b|\bqualif(?:y|ies) for\b"),
     Cue(r"\bshould\s+(?:she|he|they|we|i|the patient|this patient|(?:mr|mrs|ms)\.?\s+\w+)\s+"
@@ -76,6 +78,10 @@ _GENERIC = frozenset({
     "recommend", "recommended", "recommendation", "due", "overdue", "indicated", "eligible", "start", "get",
     "prevention", "preventive", "check", "next", "often", "therapy", "treatment", "according", "current",
     "uspstf", "task", "force", "her", "his", "their", "she", "he", "they", "this", "now", "yet", "still",
+    # what one asks of a guideline, not what it is about
+    "support", "supports", "apply", "applies", "cover", "covers", "suggest", "suggests", "advise", "advises",
+    "endorse", "need", "needs", "require", "requires", "qualify", "qualifies", "candidate", "interval",
+    "intervals", "frequency", "schedule", "timing", "measured", "checked", "given", "based", "say", "says",
 })
 MAX_GUIDELINE_CLAIMS = 3
 _AGES = re.compile(r"\baged?\s+(\d{1,3})\s+(?:to|through|-|–)\s+(\d{1,3})\s+years?\b|"

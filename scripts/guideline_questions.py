@@ -17,7 +17,8 @@ and must be answered without any guideline claim.
 The two sets differ in patients and in wording (the held-out templates were written before any result).
 ``--set heldout2``: the held-out patients with a third wording, written after the first held-out score and
 before any fix made from its failures was run on it (the first held-out set was then used for diagnosis);
-``--set heldout3``: a fourth wording, written after heldout2 was scored and used for diagnosis.
+``--set heldout3``: a fourth wording, written after heldout2 was scored and used for diagnosis;
+``--set heldout4``: a fifth, written after heldout3 was scored and used for diagnosis.
 """
 
 from __future__ import annotations
@@ -84,6 +85,15 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
         DIABETES: ["does {p} need a diabetes screen per guidelines", "guideline for type 2 diabetes screening in this patient?"],
         HTN: ["is hypertension screening indicated for {o}", "USPSTF blood pressure screening interval for {o}?"],
         "": ["should {p} get a lung cancer CT per guidelines", "is {p} due for an eye exam?"],
+    },
+    # written after heldout3 was scored and used for diagnosis, before its fixes were run on these wordings
+    "heldout4": {
+        CRC: ["Is it time for {pp} colon cancer screening?", "colorectal screening - what's recommended for {o}?",
+              "should {p} still be getting colonoscopies at {pp} age"],
+        STATIN: ["statin for primary prevention - is {p} a candidate per USPSTF", "guideline says what about a statin for {o}?"],
+        DIABETES: ["type 2 diabetes screening due?", "Does USPSTF recommend checking {pp} glucose?"],
+        HTN: ["does {p} need blood pressure screening per the task force", "when is {pp} next BP screen due"],
+        "": ["recommended vaccines for {o}?", "Is {p} due for osteoporosis screening?"],
     },
 }
 PRONOUNS = {"female": ("she", "her", "her"), "male": ("he", "him", "his")}
