@@ -81,7 +81,7 @@ _GENERIC = frozenset({
     # what one asks of a guideline, not what it is about
     "support", "supports", "apply", "applies", "cover", "covers", "suggest", "suggests", "advise", "advises",
     "endorse", "need", "needs", "require", "requires", "qualify", "qualifies", "candidate", "interval",
-    "intervals", "frequency", "schedule", "timing", "measured", "checked", "given", "based", "say", "says",
+    "intervals", "frequency", "schedule", "timing", "measured", "checked", "given", "based", "says",
 })
 MAX_GUIDELINE_CLAIMS = 3
 _AGES = re.compile(r"\baged?\s+(\d{1,3})\s+(?:to|through|-|–)\s+(\d{1,3})\s+years?\b|"

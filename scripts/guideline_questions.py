@@ -79,7 +79,8 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
     },
     # written after the heldout2 score and its fixes' code, before running them on these wordings
     "heldout3": {
-        CRC: ["when should {p} next be screened for colorectal cancer", "USPSTF colorectal cancer screening: does it apply to {o}?",
+        CRC: ["when should {p} next be screened for colorectal cancer",
+              "USPSTF colorectal cancer screening: does it apply to {o}?",
               "colon cancer screening indicated?"],
         STATIN: ["does the guideline support a statin for {o}", "Would a statin be recommended given {pp} lipids?"],
         DIABETES: ["does {p} need a diabetes screen per guidelines", "guideline for type 2 diabetes screening in this patient?"],
@@ -88,7 +89,8 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
     },
     # written after heldout3 was scored and used for diagnosis, before its fixes were run on these wordings
     "heldout4": {
-        CRC: ["Is it time for {pp} colon cancer screening?", "colorectal screening - what's recommended for {o}?",
+        CRC: ["Is it time for {pp} colon cancer screening?",
+              "colorectal screening - what's recommended for {o}?",
               "should {p} still be getting colonoscopies at {pp} age"],
         STATIN: ["statin for primary prevention - is {p} a candidate per USPSTF", "guideline says what about a statin for {o}?"],
         DIABETES: ["type 2 diabetes screening due?", "Does USPSTF recommend checking {pp} glucose?"],
