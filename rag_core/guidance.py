@@ -81,7 +81,8 @@ _GENERIC = frozenset({
     # what one asks of a guideline, not what it is about
     "support", "supports", "apply", "applies", "cover", "covers", "suggest", "suggests", "advise", "advises",
     "endorse", "need", "needs", "require", "requires", "qualify", "qualifies", "candidate", "interval",
-    "intervals", "frequency", "schedule", "timing", "measured", "checked", "given", "based", "says",
+    "intervals", "frequency", "schedule", "timing", "measure", "given", "base", "says", "time", "still",
+    "start", "stop", "continue", "keep", "offer",
 })
 MAX_GUIDELINE_CLAIMS = 3
 _AGES = re.compile(r"\baged?\s+(\d{1,3})\s+(?:to|through|-|–)\s+(\d{1,3})\s+years?\b|"
@@ -114,9 +115,23 @@ def with_patient_context(plan: QueryPlan) -> QueryPlan:
     return replace(plan, aspects=(context, *plan.aspects))  # who the patient is comes first
 
 
+def _lemmas(word: str) -> set[str]:
+    """The word and the forms an -ing/-ed/-s ending may hide ("checking" → "check", "getting" → "get")."""
+    w = word.lower()
+    forms = {w}
+    for ending in ("ing", "ed", "es", "s"):
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            base = w[: -len(ending)]
+            forms |= {base, base + "e"}
+            if len(base) > 3 and base[-1] == base[-2]:
+                forms.add(base[:-1])  # "getting" → "gett" → "get"
+    return forms
+
+
 def guideline_words(question: str) -> list[str]:
     """What the question names that a guideline must name too ("colorectal", "cancer"; "statins", "LDL")."""
-    return [w for w in concept_words(chart_question(question)) if w.lower() not in _GENERIC and len(w) > 1]
+    return [w for w in concept_words(chart_question(question))
+            if not _lemmas(w) & _GENERIC and len(w) > 1]
 
 
 def relevant(hits: list[Hit], question: str) -> list[Hit]:
@@ -146,7 +161,8 @@ def _names(word: str, text: str) -> bool:
     low = text.lower()
     if mentions(Chunk(id="", patient_id="", text=text, resource_type="Guideline", resource_id=""), [word]):
         return True
-    stem = word.lower().rstrip("s")
+    word = word.lower()
+    stem = word[:max(4, len(word) - 3)] if len(word) >= 6 else word.rstrip("s")  # "colonoscopies" ~ "colonoscopy"
     return len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}", low) is not None
 
 
@@ -162,7 +178,7 @@ MAX_GUIDED_CONCEPTS = 6
 def _name_words(entry: VocabularyEntry) -> list[str]:
     """The words a guideline must say for a recorded concept to be what it speaks of: a drug's ingredient
     (its first word); otherwise the name's words less bracketed parts, qualifiers and function words."""
-    name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", entry.name.lower())
+    name = re.sub(r"\([^)]*\)|\[[^\]]*\]|\bwith all children optional\b", " ", entry.name.lower())  # LOINC panels
     if entry.topic != "medication":  # "Hypertensive disorder, systemic arterial": what follows a comma qualifies
         name = name.split(",", 1)[0]
     words = [w for w in re.findall(r"[a-z][a-z0-9]*", name) if len(w) >= 3 or any(ch.isdigit() for ch in w)]
@@ -277,8 +293,8 @@ def guideline_claims(hits: list[Hit], question: str, age: int | None) -> list[Cl
         if _age_fit(hit.chunk, age) < 0 and not (none_fits and _recommends(hit.chunk)):
             continue  # a recommendation for another age group does not apply to this patient
         body = _body(hit.chunk)
-        if not body:
-            continue
+        if not body or not hit.chunk.section:
+            continue  # the document's preamble (before any heading) says what the document is, not what to do
         sentences = _SENTENCE.split(body)
         text = " ".join(sentences[:3])
         claims.append(Claim(text=text, citations=[hit.chunk.id], source="guideline"))

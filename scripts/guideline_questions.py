@@ -18,7 +18,8 @@ The two sets differ in patients and in wording (the held-out templates were writ
 ``--set heldout2``: the held-out patients with a third wording, written after the first held-out score and
 before any fix made from its failures was run on it (the first held-out set was then used for diagnosis);
 ``--set heldout3``: a fourth wording, written after heldout2 was scored and used for diagnosis;
-``--set heldout4``: a fifth, written after heldout3 was scored and used for diagnosis.
+``--set heldout4``: a fifth, written after heldout3 was scored and used for diagnosis;
+``--set heldout5``: a sixth, written after heldout4 was scored and used for diagnosis.
 """
 
 from __future__ import annotations
@@ -96,6 +97,15 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
         DIABETES: ["type 2 diabetes screening due?", "Does USPSTF recommend checking {pp} glucose?"],
         HTN: ["does {p} need blood pressure screening per the task force", "when is {pp} next BP screen due"],
         "": ["recommended vaccines for {o}?", "Is {p} due for osteoporosis screening?"],
+    },
+    # written after heldout4 was scored and used for diagnosis, before its fixes were run on these wordings
+    "heldout5": {
+        CRC: ["What's the recommended colon cancer screening for {o} at this point?",
+              "USPSTF: colorectal ca screening for this pt", "is {p} too old for colorectal cancer screening?"],
+        STATIN: ["should we start {o} on a statin per the guideline", "Primary prevention statin: recommended for {o}?"],
+        DIABETES: ["should this patient be tested for prediabetes", "screen {o} for diabetes?"],
+        HTN: ["blood pressure screening: how often for {o} per USPSTF", "Is {p} due for a blood pressure check?"],
+        "": ["is {p} due for cervical cancer screening", "per guidelines should {p} get an HIV test"],
     },
 }
 PRONOUNS = {"female": ("she", "her", "her"), "male": ("he", "him", "his")}
