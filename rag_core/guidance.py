@@ -81,8 +81,8 @@ _GENERIC = frozenset({
     # what one asks of a guideline, not what it is about
     "support", "supports", "apply", "applies", "cover", "covers", "suggest", "suggests", "advise", "advises",
     "endorse", "need", "needs", "require", "requires", "qualify", "qualifies", "candidate", "interval",
-    "intervals", "frequency", "schedule", "timing", "measure", "given", "base", "says", "time", "still",
-    "start", "stop", "continue", "keep", "offer",
+    "intervals", "frequency", "schedule", "timing", "measure", "given", "base", "says", "time",
+    "stop", "continue", "keep", "offer",
 })
 MAX_GUIDELINE_CLAIMS = 3
 _AGES = re.compile(r"\baged?\s+(\d{1,3})\s+(?:to|through|-|–)\s+(\d{1,3})\s+years?\b|"
