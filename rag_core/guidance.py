@@ -83,6 +83,8 @@ _GENERIC = frozenset({
     "endorse", "need", "needs", "require", "requires", "qualify", "qualifies", "candidate", "interval",
     "intervals", "frequency", "schedule", "timing", "measure", "given", "base", "says", "time",
     "stop", "continue", "keep", "offer",
+    # the patient's age is what the guideline's populations are checked against, not its topic
+    "old", "older", "young", "younger", "age", "aged", "elderly", "too", "enough", "point",
 })
 MAX_GUIDELINE_CLAIMS = 3
 _AGES = re.compile(r"\baged?\s+(\d{1,3})\s+(?:to|through|-|–)\s+(\d{1,3})\s+years?\b|"
