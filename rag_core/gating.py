@@ -8,14 +8,19 @@ threshold is tuned on the dev set with ``chartrag bench gate``.
 
 from __future__ import annotations
 
+from rag_core.guidance import relevant
 from rag_core.models import Chunk
 from rag_core.retrieval import Evidence
 
 
 def evidence_strength(evidence: Evidence) -> float:
-    if not evidence.aspects:
+    parts = evidence.aspects
+    if evidence.guidelines and relevant(evidence.guidelines, evidence.plan.question):
+        # a guidance question a guideline speaks to: a chart part with nothing recorded is part of the answer
+        parts = [p for p in parts if p.chunks] or parts
+    if not parts:
         return 0.0
-    return round(min(part.confidence if part.chunks else 0.0 for part in evidence.aspects), 4)
+    return round(min(part.confidence if part.chunks else 0.0 for part in parts), 4)
 
 
 def closest_chunks(evidence: Evidence, limit: int = 3) -> list[Chunk]:

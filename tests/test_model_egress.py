@@ -246,3 +246,42 @@ def test_warming_loads_the_analyzer_and_the_vocabularies() -> None:
     assert vocabulary.clinical_vocabulary.cache_info().currsize == 1  # type: ignore[attr-defined]
     assert names.first_names.cache_info().currsize == names.last_names.cache_info().currsize == 1
     assert vocabulary.drug_names.cache_info().currsize == tokenizer.english_words.cache_info().currsize == 1
+
+
+GUIDE = re.compile(r'<guideline id="(G\d+)"[^>]*>\n(.*?)\n</guideline>', re.DOTALL)
+
+
+async def test_claude_gets_guideline_passages_as_g_ids_and_a_guideline_sentence_claimed_as_chart_is_dropped(
+        harness: Harness) -> None:
+    from rag_core.guidelines import ingest_guideline, read_guideline
+    from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA
+
+    for path in sorted((ROOT / "data" / "guidelines" / "uspstf").iterdir()):
+        await ingest_guideline(harness.runtime.indexer, read_guideline(path))
+
+    def answer(body: dict[str, Any], misuse: bool) -> dict[str, Any]:
+        content = body["messages"][0]["content"]
+        guides, items = GUIDE.findall(content), evidence_items(body)
+        assert guides and items
+        passage = guides[0][1].splitlines()[0]
+        claims = [{"text": items[0][1].splitlines()[0][:300], "citations": [items[0][0]]},
+                  {"text": passage, "citations": [guides[0][0]], "source": "guideline"}]
+        if misuse:  # the same guideline sentence presented as a fact of the chart
+            claims.append({"text": passage, "citations": [guides[0][0]], "source": "chart"})
+        return {"answer": "x", "claims": claims, "confidence": 0.8, "insufficient_evidence": False}
+
+    before = len(harness.claude.requests)
+    harness.claude.script.extend([lambda body: answer(body, True), lambda body: answer(body, False)])
+    result = await harness.runtime.service.answer("Is she due for colorectal cancer screening?",
+                                                  PatientScope.full(EDYTHE_ID, "dr-egress"), now=date(2020, 1, 1))
+    first, second = harness.claude.requests[before:before + 2]
+    assert "not this patient's chart" in first["messages"][0]["content"]
+    assert "guideline passage cited as a chart fact" in second["messages"][0]["content"]  # the finding went back
+    namespaces = {c.chunk_id: c.namespace for c in result.citations}
+    chart = [c for c in result.claims if c.source == "chart"]
+    guided = [c for c in result.claims if c.source == "guideline"]
+    assert chart and guided
+    assert all(namespaces[i] == PATIENT_DATA for c in chart for i in c.citations)
+    assert all(namespaces[i] == CLINICAL_GUIDELINES for c in guided for i in c.citations)
+    audit = harness.audit()
+    assert audit["generation"]["regenerated"] is True and audit["cited_guideline_ids"]
