@@ -57,6 +57,7 @@ def ask(
     data_dir: DataDir = None,
 ) -> None:
     """Answer one question about one patient, with validated citations."""
+    from rag_core.citations import guideline_label
     from rag_core.models import PatientScope
     from rag_core.runtime import build_runtime
 
@@ -77,6 +78,9 @@ def ask(
             return
         out.print(answer.answer, markup=False, highlight=False)
         for n, citation in enumerate(answer.citations, start=1):
+            if citation.guideline is not None:  # labelled as a guideline, never read as a chart source
+                out.print(f"  [{n}] {guideline_label(citation)}", markup=False, highlight=False)
+                continue
             out.print(f"  [{n}] {citation.reference} {citation.effective_date or ''} {citation.section or ''}",
                       markup=False, highlight=False)
         if answer.abstained and answer.closest:
