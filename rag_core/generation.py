@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from rag_core.guidance import guideline_claims, patient_age
+from rag_core.guidance import guideline_claims, guideline_words, patient_age, recommendation_claims
 from rag_core.models import Claim, DraftAnswer
 from rag_core.retrieval import Evidence
 
@@ -90,8 +90,9 @@ class ExtractiveGenerator:
                 claims.extend(part_claims)
                 confidences.append(part.confidence)
         if evidence.guidelines:  # a guidance question: the passages for this patient's age group beside the facts
-            guided = guideline_claims(evidence.guidelines, evidence.plan.question,
-                                      patient_age(evidence.chunks, evidence.plan.now))
+            question = evidence.plan.question
+            guided = (guideline_claims(evidence.guidelines, question, patient_age(evidence.chunks, evidence.plan.now))
+                      if guideline_words(question) else recommendation_claims(evidence.guideline_chunks))
             claims.extend(guided)
             if guided and not confidences:
                 confidences.append(evidence.guidelines[0].score)

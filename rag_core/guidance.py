@@ -308,27 +308,34 @@ def guideline_claims(hits: list[Hit], question: str, age: int | None) -> list[Cl
 MAX_RECOMMENDATIONS = 4
 
 
-async def recommendations_for(index: VectorIndex, patient: Chunk | None, scope: PatientScope, now: date,
-                              model_id: str = "chartrag/summary-v1") -> ValidatedAnswer | None:
-    """For a chart summary (the CDS card): each indexed guideline's recommendation for the patient's age
-    group — a passage under a "Recommendation…" heading whose population includes the age — quoted as a
-    guideline claim and validated like an answer. None when the age is unknown or nothing applies. The
-    passage states its population's other conditions itself ("who have overweight or obesity")."""
-    age = patient_age([patient], now) if patient is not None else None
-    if age is None:
-        return None
+async def age_recommendations(index: VectorIndex, age: int) -> list[Chunk]:
+    """Each indexed guideline's recommendation for an age — a passage under a "Recommendation…" heading whose
+    population includes it — one per guideline, by title."""
     chunks = await index.scroll(CLINICAL_GUIDELINES, SearchFilter(), None, limit=SHARED_LIST_LIMIT)
     chosen: dict[str, Chunk] = {}
     for chunk in chunks:
-        ref = chunk.guideline
-        if ref is None or chunk.patient_id or chunk.resource_id in chosen:
+        if chunk.guideline is None or chunk.patient_id or chunk.resource_id in chosen:
             continue
         if _recommends(chunk) and _age_fit(chunk, age) > 0:
             chosen[chunk.resource_id] = chunk
-    if not chosen:
+    return sorted(chosen.values(), key=lambda c: (c.guideline.title if c.guideline else "", c.id))
+
+
+def recommendation_claims(passages: list[Chunk]) -> list[Claim]:
+    """One guideline claim per recommendation: its first sentence, which names the population and the action
+    ("Screen adults aged 35 to 70 years who have overweight or obesity for prediabetes …")."""
+    return [Claim(text=" ".join(_SENTENCE.split(_body(c))[:1]), citations=[c.id], source="guideline")
+            for c in passages[:MAX_RECOMMENDATIONS]]
+
+
+async def recommendations_for(index: VectorIndex, patient: Chunk | None, scope: PatientScope, now: date,
+                              model_id: str = "chartrag/summary-v1") -> ValidatedAnswer | None:
+    """For a chart summary (the CDS card): the recommendations for the patient's age group (one per indexed
+    guideline) quoted as guideline claims and validated like an answer. None when the age is unknown or
+    nothing applies. Each passage states its population's other conditions itself."""
+    age = patient_age([patient], now) if patient is not None else None
+    passages = await age_recommendations(index, age) if age is not None else []
+    if not passages:
         return None
-    passages = sorted(chosen.values(), key=lambda c: (c.guideline.title if c.guideline else "", c.id))
-    claims = [Claim(text=" ".join(_SENTENCE.split(_body(c))[:1]), citations=[c.id], source="guideline")
-              for c in passages[:MAX_RECOMMENDATIONS]]
-    draft = DraftAnswer(text="", claims=claims, confidence=1.0, model_id=model_id)
+    draft = DraftAnswer(text="", claims=recommendation_claims(passages), confidence=1.0, model_id=model_id)
     return validate(draft, [], scope, guidelines=passages)

@@ -24,9 +24,17 @@ from rag_core.egress import begin_request, end_request
 from rag_core.errors import IsolationError, PatientNotIndexed
 from rag_core.gating import closest_chunks, evidence_strength
 from rag_core.generation import DraftingModel, Finding, GenerationInfo, GenerationUnavailable, Generator
-from rag_core.guidance import asks_guidance, chart_question, relevant, with_patient_context
+from rag_core.guidance import (
+    age_recommendations,
+    asks_guidance,
+    chart_question,
+    guideline_words,
+    patient_age,
+    relevant,
+    with_patient_context,
+)
 from rag_core.kinds.timewords import iso
-from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA, DraftAnswer, PatientScope, SearchFilter, ValidatedAnswer
+from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA, DraftAnswer, Hit, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.phi.directory import RecordDirectory
 from rag_core.query import QueryPlan, day_int, plan_question
 from rag_core.retrieval import Evidence, Retriever
@@ -115,19 +123,7 @@ class ChartService:
                 plan = with_patient_context(replace(plan, question=question))
             with span("chartrag.retrieve", **{"chartrag.aspects": len(plan.aspects)}) as retrieving:
                 if guidance:
-                    evidence, guides = await asyncio.gather(self.retriever.retrieve(plan, scope, k or self.top_k),
-                                                            self.retriever.guidelines(plan, question, k or self.top_k))
-                    passages = [h.chunk for h in relevant(guides, question)]
-                    evidence.guidelines = (await self.retriever.whole_guidelines(guides, passages, k or self.top_k)
-                                           if passages else guides)
-                    if passages:  # the chart's own facts of what the (whole) guideline speaks of
-                        chosen = {c.resource_id for c in passages}
-                        whole = [h.chunk for h in evidence.guidelines if h.chunk.resource_id in chosen]
-                        guided = await self.retriever.guided(plan, scope, whole, k or self.top_k)
-                        if guided:  # the question's own words ("screening") found nothing; these facts speak instead
-                            rest = [a for a in evidence.aspects if a.absence != "not_recorded"]
-                            # who the patient is, then the newest facts the guideline turns on, then the rest
-                            evidence.aspects = [*rest[:1], *guided, *rest[1:]]
+                    evidence = await self._with_guidelines(plan, scope, question, k or self.top_k)
                 else:
                     evidence = await self.retriever.retrieve(plan, scope, k or self.top_k)
                 annotate(retrieving, **{"chartrag.chunks": len(evidence.chunks),
@@ -200,6 +196,31 @@ class ChartService:
                     "outcome": outcome,
                 }
             )
+
+    async def _with_guidelines(self, plan: QueryPlan, scope: PatientScope, question: str, k: int) -> Evidence:
+        """A guidance question's evidence: the chart (inside the scope) and ``clinical_guidelines`` read in
+        parallel; the guideline that names the question's topic read whole, and the chart's newest facts of
+        what it speaks of; with no topic named ("which screenings are due at her age?"), each guideline's
+        recommendation for the patient's age."""
+        evidence, guides = await asyncio.gather(self.retriever.retrieve(plan, scope, k),
+                                                self.retriever.guidelines(plan, question, k))
+        if not guideline_words(question):
+            age = patient_age(evidence.chunks, plan.now)
+            evidence.guidelines = ([Hit(c, 1.0) for c in await age_recommendations(self.retriever.index, age)]
+                                   if age is not None else [])
+            return evidence
+        passages = [h.chunk for h in relevant(guides, question)]
+        if not passages:
+            evidence.guidelines = guides  # retrieved, and shown to no one: no guideline names the topic
+            return evidence
+        evidence.guidelines = await self.retriever.whole_guidelines(guides, passages, k)
+        chosen = {c.resource_id for c in passages}
+        whole = [h.chunk for h in evidence.guidelines if h.chunk.resource_id in chosen]
+        guided = await self.retriever.guided(plan, scope, whole, k)
+        if guided:  # the question's own words ("screening") found nothing; these facts speak instead
+            rest = [a for a in evidence.aspects if a.absence != "not_recorded"]
+            evidence.aspects = [*rest[:1], *guided, *rest[1:]]  # who the patient is, the guideline's facts, the rest
+        return evidence
 
     async def _date_shifted(self, scope: PatientScope, today: date) -> date | None:
         """The chart's newest day when all of its dated records lie after ``today`` — de-identified data

@@ -42,6 +42,7 @@ SUGGESTIONS = (
     "What medications are currently active?",
     "What allergies are documented for this patient?",
     "What did the last note say in its assessment and plan?",
+    "Which screenings are recommended at this patient's age?",
 )
 
 

@@ -213,6 +213,22 @@ async def test_a_guidance_question_no_guideline_covers_answers_from_the_chart_on
     assert GUIDELINE_HEADING not in answer.answer
 
 
+async def test_which_screenings_at_her_age_quotes_each_guidelines_recommendation_for_the_age(guided_runtime) -> None:  # type: ignore[no-untyped-def]
+    runtime, _ = guided_runtime
+    answer = await runtime.service.answer("Which screenings are recommended at her age?",
+                                          PatientScope.full(EDYTHE_ID, "dr"), now=date(2026, 12, 2))
+    guided = [c for c in answer.claims if c.source == "guideline"]
+    cited = {c.reference for c in answer.citations if c.namespace == CLINICAL_GUIDELINES}
+    # age 52: colorectal (50 to 75), diabetes (35 to 70), hypertension (18 or older), statins (40 to 75)
+    assert cited == {"Guideline/uspstf-colorectal-cancer-screening", "Guideline/uspstf-prediabetes-type-2-diabetes-screening",
+                     "Guideline/uspstf-hypertension-screening-adults", "Guideline/uspstf-statin-primary-prevention-cvd"}
+    assert any("50 to 75" in c.text for c in guided) and not any("45 to 49" in c.text for c in guided)
+    assert any("Age 52" in c.text for c in answer.claims if c.source == "chart")
+    young = await runtime.service.answer("Which screenings are recommended at her age?",
+                                         PatientScope.full(EDYTHE_ID, "dr"), now=date(2016, 1, 1))  # 41
+    assert not any("colorectal" in c.text for c in young.claims if c.source == "guideline")
+
+
 async def test_the_chart_summary_quotes_the_recommendations_for_the_patients_age(guided_runtime) -> None:  # type: ignore[no-untyped-def]
     from cds_hooks.cards import summary_card
     from rag_core.summary import RECOMMENDATIONS, summarize
