@@ -45,8 +45,6 @@ GUIDANCE_CUES: tuple[Cue, ...] = (
     Cue(r"\b(?:be|get|getting|being)\s+(?:screened|rescreened|checked for|tested for)\b"),
     Cue(r"\b(?:does|do)\s+(?:she|he|they|the patient|this patient|this pt|pt)\s+need\b"),
     Cue(r"\b(?:indicated|warranted)\b(?!\s+(?:by|in|on|for the)\b)|\b(?:is|are|be)\s+(?:\w+\s+){0,3}appropriate\b"),
-    # a screening asked about, not a screening score or result recorded
-    Cue(r"\bscreen(?:ing|ed)?\b(?!\s+(?:score|result|results|questionnaire|tool|form|test result)\b)"),
     Cue(r"\bguidelines?\b|\bguidance\b|\buspstf\b|\btask force\b|\bstandard of care\b"),
     Cue(r"\beligib(?:le|ility)\b|\bcandidate for\b|\bqualif(?:y|ies) for\b"),
     Cue(r"\bshould\s+(?:she|he|they|we|i|the patient|this patient|(?:mr|mrs|ms)\.?\s+\w+)\s+"
@@ -54,6 +52,10 @@ GUIDANCE_CUES: tuple[Cue, ...] = (
     Cue(r"\bup[ -]to[ -]date\s+(?:on|with)\b"),
     Cue(r"\bhow often\s+should\b|\bwhen\s+(?:is|should)\b[^?]*\bnext\b"),
 )
+# A screening asked about — not a screening score or result recorded, nor one that was done ("was she
+# screened for depression?", "did he have colon cancer screening?"): those are chart questions
+SCREENING_CUE = Cue(r"\bscreen(?:ing|ed)?\b(?!\s+(?:score|result|results|questionnaire|tool|form|test result)\b)")
+_DONE = re.compile(r"\b(?:did|was|were|had)\b[^?]*\bscreen", re.I)
 # A past-tense question about what someone recommended is a chart question ("what did cardiology recommend?")
 _CHART_ASK = re.compile(r"\b(?:did|was|were|had)\b[^?]*\brecommend|"
                         r"\brecommended\s+(?:by|in|at\b(?!\s+(?:his|her|their|this|that)\s+age))", re.I)
@@ -94,8 +96,10 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 def asks_guidance(question: str) -> bool:
     """Whether the question asks what is recommended, due or indicated (not what was recorded)."""
+    if _CHART_ASK.search(question):
+        return False
     score, _ = best_cue(GUIDANCE_CUES, question)
-    return score > 0 and not _CHART_ASK.search(question)
+    return score > 0 or (best_cue((SCREENING_CUE,), question)[0] > 0 and not _DONE.search(question))
 
 
 def chart_question(question: str) -> str:

@@ -41,6 +41,7 @@ SCOPE = PatientScope.full("p1", "dr-test")
     "what is recommended for blood pressure screening at her age",
     "per USPSTF, how often should her A1c be checked",
     "When is his next colonoscopy due?",
+    "when did she last have colon cancer screening, and is she due?",
 ])
 def test_guidance_questions_are_told_from_chart_questions(question: str) -> None:
     assert asks_guidance(question)
@@ -52,6 +53,8 @@ def test_guidance_questions_are_told_from_chart_questions(question: str) -> None
     "What did cardiology recommend at the last visit?",
     "Was a colonoscopy recommended in the discharge note?",
     "Was the admission due to pneumonia?",
+    "Was she screened for depression at the last visit?",
+    "what was her last depression screening score?",
     "What is her estimated due date?",
     "Why was metformin prescribed?",
 ])
