@@ -87,6 +87,8 @@ _GENERIC = frozenset({
     "stop", "continue", "keep", "offer",
     # the patient's age is what the guideline's populations are checked against, not its topic
     "old", "older", "young", "younger", "age", "aged", "elderly", "too", "enough", "point",
+    # specimen and measurement words say where a value is read, not which guideline ("blood sugar")
+    "blood", "serum", "plasma", "level", "levels", "value", "values", "result", "results", "reading",
 })
 MAX_GUIDELINE_CLAIMS = 3
 _AGES = re.compile(r"\baged?\s+(\d{1,3})\s+(?:to|through|-|–)\s+(\d{1,3})\s+years?\b|"
