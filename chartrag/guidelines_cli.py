@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -14,6 +14,9 @@ from chartrag.console import DataDir, fail, out, with_runtime
 from rag_core.errors import ChartRagError
 from rag_core.runtime import Runtime
 from rag_core.settings import RagSettings
+
+if TYPE_CHECKING:
+    from rag_core.guidelines import Guideline
 
 guidelines_app = typer.Typer(help="Clinical guidelines cited beside the chart: ingest, list, remove.",
                              no_args_is_help=True)
@@ -62,12 +65,19 @@ def guidelines_ingest(
 SAMPLE_GUIDELINES = Path(__file__).resolve().parent.parent / "data" / "guidelines" / "uspstf"
 
 
+def sample_guidelines() -> list[Guideline]:
+    """The bundled sample guidelines (data/guidelines/uspstf), read."""
+    from rag_core.guidelines import read_guideline
+
+    return [read_guideline(p) for p in sorted(SAMPLE_GUIDELINES.iterdir()) if p.suffix in (".md", ".html")]
+
+
 async def ingest_sample_guidelines(settings: RagSettings) -> int:
-    """The bundled sample guidelines (data/guidelines), for the offline demo: how many were indexed."""
-    from rag_core.guidelines import ingest_guideline, read_guideline
+    """The bundled sample guidelines, for the offline demo: how many were indexed."""
+    from rag_core.guidelines import ingest_guideline
     from rag_core.runtime import build_runtime
 
-    guidelines = [read_guideline(p) for p in sorted(SAMPLE_GUIDELINES.iterdir()) if p.suffix in (".md", ".html")]
+    guidelines = sample_guidelines()
     runtime = await build_runtime(settings)
     try:
         for guideline in guidelines:

@@ -24,7 +24,7 @@ from rag_core.concepts import VocabularyEntry, concept_words, function_words, le
 from rag_core.facts import age_on, to_date
 from rag_core.index.base import SHARED_LIST_LIMIT, VectorIndex
 from rag_core.kinds.base import Aspect, Cue, QueryPlan, best_cue
-from rag_core.kinds.common import mentions
+from rag_core.kinds.common import mentioned
 from rag_core.kinds.demographics import DEMOGRAPHICS_KIND
 from rag_core.kinds.timewords import Window, day_int
 from rag_core.kinds.topics import DEMOGRAPHICS
@@ -167,7 +167,7 @@ def _names(word: str, text: str) -> bool:
     """The guideline names the word: as the chart check does (a word, an abbreviation's expansion), or as
     the start of one of its words ("colon" in "colonoscopy", "statins" ~ "statin")."""
     low = text.lower()
-    if mentions(Chunk(id="", patient_id="", text=text, resource_type="Guideline", resource_id=""), [word]):
+    if mentioned(word, low):
         return True
     word = word.lower()
     stem = word[:max(4, len(word) - 3)] if len(word) >= 6 else word.rstrip("s")  # "colonoscopies" ~ "colonoscopy"
@@ -243,30 +243,31 @@ def patient_age(chunks: list[Chunk], on: date) -> int | None:
     return None
 
 
-def _age_fit(chunk: Chunk, age: int | None) -> int:
-    """1 when the passage's own population (its heading first) includes the age, -1 when it names ages that
-    exclude it, 0 when it names none."""
-    if age is None:
-        return 0
-    heading = chunk.section or ""
-    for text in (heading, chunk.text):
-        spans = [(int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), 200)
-                 for m in _AGES.finditer(text)]
-        if spans:
-            return 1 if any(low <= age <= high for low, high in spans) else -1
-    return 0
-
-
-def _age_distance(chunk: Chunk, age: int | None) -> int:
-    """Years between the age and the nearest population the passage names (0 when it names none)."""
-    if age is None:
-        return 0
+def _populations(chunk: Chunk) -> list[tuple[int, int]]:
+    """The age ranges a passage names — its heading's when the heading names any, else its text's."""
     for text in (chunk.section or "", chunk.text):
         spans = [(int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), 200)
                  for m in _AGES.finditer(text)]
         if spans:
-            return min(0 if low <= age <= high else min(abs(age - low), abs(age - high)) for low, high in spans)
-    return 0
+            return spans
+    return []
+
+
+def _age_fit(chunk: Chunk, age: int | None) -> int:
+    """1 when the passage's own population (its heading first) includes the age, -1 when it names ages that
+    exclude it, 0 when it names none."""
+    spans = _populations(chunk) if age is not None else []
+    if age is None or not spans:
+        return 0
+    return 1 if any(low <= age <= high for low, high in spans) else -1
+
+
+def _age_distance(chunk: Chunk, age: int | None) -> int:
+    """Years between the age and the nearest population the passage names (0 when it names none)."""
+    spans = _populations(chunk) if age is not None else []
+    if age is None or not spans:
+        return 0
+    return min(0 if low <= age <= high else min(abs(age - low), abs(age - high)) for low, high in spans)
 
 
 def _recommends(chunk: Chunk) -> bool:

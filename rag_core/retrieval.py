@@ -110,17 +110,12 @@ class Retriever:
         results = await asyncio.gather(*(one(ns) for ns in namespaces))
         return dict(zip(namespaces, results, strict=True))
 
-    async def guidelines(self, plan: QueryPlan, text: str, k: int) -> list[Hit]:
-        """Guideline passages for ``text``: hybrid search of ``clinical_guidelines`` (shared, no patient data,
-        so no patient scope — the engine refuses ``patient_data`` without one), reranked. The namespace may
-        be embedded by another model (its own query embedder); the reranker re-embeds the few passages."""
-        own = self.query_embedders.get(CLINICAL_GUIDELINES)
-        query = self.hybrid_query(text, SearchFilter(), self.candidates)
-        if own is not None:
-            dense = (await asyncio.to_thread(own.embed, [text]))[0]
-            query = HybridQuery(text, dense, query.sparse_indices, query.sparse_values, query.filter, query.limit)
-        hits = await self.index.search(CLINICAL_GUIDELINES, query, None)
-        plain = [Hit(h.chunk, h.score) for h in hits]  # stored vectors may come from another embedder
+    async def guidelines(self, plan: QueryPlan, scope: PatientScope, text: str, k: int) -> list[Hit]:
+        """Guideline passages for ``text``: the hybrid search of ``clinical_guidelines`` (``search_namespaces``:
+        its own query embedder when another model embeds it; shared, so the scope is not applied), reranked.
+        The reranker re-embeds the few passages: their stored vectors may come from another embedder."""
+        found = await self.search_namespaces(text, scope, self.candidates, (CLINICAL_GUIDELINES,))
+        plain = [Hit(h.chunk, h.score) for h in found[CLINICAL_GUIDELINES]]
         aspect = plan.aspects[0] if plan.aspects else None
         if aspect is None or not plain:
             return plain[:k]

@@ -203,7 +203,7 @@ class ChartService:
         what it speaks of; with no topic named ("which screenings are due at her age?"), each guideline's
         recommendation for the patient's age."""
         evidence, guides = await asyncio.gather(self.retriever.retrieve(plan, scope, k),
-                                                self.retriever.guidelines(plan, question, k))
+                                                self.retriever.guidelines(plan, scope, question, k))
         if not guideline_words(question):
             age = patient_age(evidence.chunks, plan.now)
             evidence.guidelines = ([Hit(c, 1.0) for c in await age_recommendations(self.retriever.index, age)]

@@ -144,19 +144,18 @@ async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], s
     retrieved = problems + medications + labs
     sections = []
     more: dict[str, int] = {}
+    advice = None
     if guidelines is not None:  # the guidelines' recommendations for the patient's age group, kept apart
         patients = await scroll(SearchFilter(resource_types=frozenset({"Patient"})))  # undated: no day filter
         advice = await recommendations_for(guidelines, patients[0] if patients else None, scope, now, model_id)
-        sections_after = [(RECOMMENDATIONS, advice)] if advice is not None and not advice.abstained else []
-    else:
-        sections_after = []
     for title, claims in (("Active problems", problem_claims), ("Current medications", med_claims),
                           ("Labs that changed", lab_claims)):
         if claims:
             more[title] = max(0, len(claims) - MAX_LINES)
             draft = DraftAnswer(text="", claims=claims[:MAX_LINES], confidence=1.0, model_id=model_id)
             sections.append((title, validate(draft, retrieved, scope)))
-    sections.extend(sections_after)
+    if advice is not None and not advice.abstained:
+        sections.append((RECOMMENDATIONS, advice))
     return ChartSummary(
         patient_id=scope.patient_id,
         as_of=now.isoformat(),
@@ -167,5 +166,5 @@ async def _summarize(scroll: Callable[[SearchFilter], Awaitable[list[Chunk]]], s
         largest_change=round(max(changes, default=0.0), 4),
         more=more,
         stale_orders=sum(1 for note in stale.values() if note),
-        recommendations=sum(len(a.claims) for _, a in sections_after),
+        recommendations=len(advice.claims) if advice is not None and not advice.abstained else 0,
     )

@@ -114,8 +114,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
 
     from cds_hooks.routes import build_cds_router
     from cds_hooks.settings import CdsSettings
+    from chartrag.guidelines_cli import sample_guidelines
     from rag_core.documents import load_path
-    from rag_core.guidelines import ingest_guideline, read_guideline
+    from rag_core.guidelines import ingest_guideline
     from rag_core.runtime import Runtime, build_runtime
     from rag_core.settings import RagSettings
     from sandbox_ehr.app import create_sandbox
@@ -130,8 +131,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         await runtime.indexer.index_documents(load_path(EDYTHE).documents)
         await runtime.indexer.index_documents(load_path(GENERATED_LABS).documents)  # ranges and H/L flags
         await runtime.indexer.index_documents(load_path(ALLEN).documents)  # a card with "and N more"
-        for path in sorted((ROOT / "data" / "guidelines" / "uspstf").iterdir()):  # guideline citations beside the chart
-            await ingest_guideline(runtime.indexer, read_guideline(path))
+        for guideline in sample_guidelines():  # guideline citations beside the chart
+            await ingest_guideline(runtime.indexer, guideline)
         await runtime.close()
 
     asyncio.run(ingest())

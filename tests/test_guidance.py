@@ -24,9 +24,8 @@ from rag_core.models import (
     Hit,
     PatientScope,
 )
-from tests.conftest import EDYTHE, EDYTHE_ID, ROOT
+from tests.conftest import EDYTHE, EDYTHE_ID
 
-SAMPLES = ROOT / "data" / "guidelines" / "uspstf"
 SCOPE = PatientScope.full("p1", "dr-test")
 
 
@@ -153,16 +152,17 @@ def test_recorded_concepts_the_guideline_speaks_of_are_found_in_the_patients_voc
 
 @pytest.fixture(scope="module")
 async def guided_runtime(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from chartrag.guidelines_cli import sample_guidelines
     from rag_core.documents import load_path
-    from rag_core.guidelines import ingest_guideline, read_guideline
+    from rag_core.guidelines import ingest_guideline
     from rag_core.runtime import build_runtime
     from rag_core.settings import RagSettings
 
     data_dir = tmp_path_factory.mktemp("guided")
     runtime = await build_runtime(RagSettings(data_dir=data_dir, redis_url=None))
     await runtime.indexer.index_documents(load_path(EDYTHE).documents)
-    for path in sorted(SAMPLES.iterdir()):
-        await ingest_guideline(runtime.indexer, read_guideline(path))
+    for guideline in sample_guidelines():
+        await ingest_guideline(runtime.indexer, guideline)
     yield runtime, data_dir
     await runtime.close()
 

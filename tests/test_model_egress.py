@@ -253,11 +253,12 @@ GUIDE = re.compile(r'<guideline id="(G\d+)"[^>]*>\n(.*?)\n</guideline>', re.DOTA
 
 async def test_claude_gets_guideline_passages_as_g_ids_and_a_guideline_sentence_claimed_as_chart_is_dropped(
         harness: Harness) -> None:
-    from rag_core.guidelines import ingest_guideline, read_guideline
+    from chartrag.guidelines_cli import sample_guidelines
+    from rag_core.guidelines import ingest_guideline
     from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA
 
-    for path in sorted((ROOT / "data" / "guidelines" / "uspstf").iterdir()):
-        await ingest_guideline(harness.runtime.indexer, read_guideline(path))
+    for guideline in sample_guidelines():
+        await ingest_guideline(harness.runtime.indexer, guideline)
 
     def answer(body: dict[str, Any], misuse: bool) -> dict[str, Any]:
         content = body["messages"][0]["content"]

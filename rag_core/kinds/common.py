@@ -234,10 +234,12 @@ def mentions(chunk: Chunk, words: list[str]) -> bool:
     expansion of it), as a word or a word start of 4+ letters."""
     text = chunk.text.lower()
     wanted = [w for w in words if w.lower() not in _SOFT] or words
-    return all(_mentioned(word, text) for word in wanted)
+    return all(mentioned(word, text) for word in wanted)
 
 
-def _mentioned(word: str, text: str) -> bool:
+def mentioned(word: str, text: str) -> bool:
+    """Whether lower-cased ``text`` names ``word`` (or a lexicon expansion of it): short words whole, longer
+    ones as a word start."""
     for option in (word.lower(), *lexicon().get(word.lower(), ())):
         if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg")
             if re.search(rf"\b{re.escape(option)}\b", text):
