@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from chartrag.console import DataDir, fail, out, with_runtime
+from chartrag.console import DataDir, fail, out, settings_for, with_runtime
 from rag_core.errors import ChartRagError
 from rag_core.runtime import Runtime
 from rag_core.settings import RagSettings
@@ -37,8 +37,9 @@ def guidelines_ingest(
 ) -> None:
     """Read each guideline into section-aware chunks and index it; a guideline already indexed under the same
     id is replaced (its earlier version is removed)."""
-    from rag_core.guidelines import ingest_guideline, read_guideline
+    from rag_core.guidelines import GuidelineLimits, ingest_guideline, read_guideline
 
+    limits = GuidelineLimits.from_settings(settings_for(data_dir))
     if guideline_id and len(paths) > 1:
         raise fail("--id names one guideline: give one file with it")
     missing = [str(p) for p in paths if not p.is_file()]
@@ -47,7 +48,7 @@ def guidelines_ingest(
     overrides = {"id": guideline_id, "title": title, "issuer": issuer, "version": version, "published": published,
                  "url": url, "license": license_}
     try:
-        guidelines = [read_guideline(p, overrides) for p in paths]  # every file read before anything is written
+        guidelines = [read_guideline(p, overrides, limits) for p in paths]  # every file read before anything is written
     except ChartRagError as exc:
         raise fail(str(exc)) from None
 

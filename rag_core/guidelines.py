@@ -10,6 +10,9 @@ PDF text converted to Markdown by pymupdf4llm) and lxml (HTML): no hand-written 
 Metadata comes from the document (Markdown front matter; HTML ``<title>``/``<meta>``/canonical link; PDF
 document info) and is overridden by what the caller passes. A guideline without a title, an issuing body
 and a version or date is refused: an answer must be able to say which version it cites.
+
+Before anything is parsed or embedded a file is held to ``GuidelineLimits`` (size, PDF pages, chunks) and
+its metadata to ``rag_core.guideline_meta`` (typed, bounded, an http(s) URL, YAML without aliases).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rag_core.errors import ChartRagError
+from rag_core.guideline_meta import GuidelineError, GuidelineLimits, checked_fields, load_front_matter, scalar
 from rag_core.index.base import SHARED_LIST_LIMIT, VectorIndex, remove_shared_resource
 from rag_core.indexing import Indexer
 from rag_core.models import CLINICAL_GUIDELINES, Chunk, GuidelineRef, SearchFilter
@@ -29,9 +32,7 @@ GUIDELINE_TYPE = "Guideline"  # resource_type of guideline chunks (resource_id =
 MAX_CHUNK_CHARS = 1200
 _FIELDS = ("id", "title", "issuer", "version", "published", "url", "license")
 
-
-class GuidelineError(ChartRagError):
-    """A guideline document that cannot be read or lacks what a citation needs."""
+__all__ = ["GuidelineError", "GuidelineLimits", "read_guideline"]
 
 
 @dataclass(frozen=True)
@@ -57,43 +58,68 @@ class Guideline:
     sections: tuple[GuidelineSection, ...]
 
 
-def read_guideline(path: Path, overrides: Mapping[str, str | None] | None = None) -> Guideline:
+def read_guideline(path: Path, overrides: Mapping[str, str | None] | None = None,
+                   limits: GuidelineLimits | None = None) -> Guideline:
     """Read one guideline file; ``overrides`` (id, title, issuer, version, published, url, license) win over
-    what the document says about itself."""
+    what the document says about itself. ``limits`` (file size, PDF pages, chunks) are checked before the
+    file is parsed and before anything could be embedded."""
+    limits = limits or GuidelineLimits()
     suffix = path.suffix.casefold()
     try:
         if suffix in (".md", ".markdown"):
-            meta, sections = _markdown(path.read_text(encoding="utf-8"))
+            meta, sections = _markdown(_bounded(path, limits).decode("utf-8"), limits)
         elif suffix in (".html", ".htm"):
-            meta, sections = _html(path.read_bytes())
+            meta, sections = _html(_bounded(path, limits))
         elif suffix == ".pdf":
-            meta, sections = _pdf(path)
+            _bounded(path, limits)
+            meta, sections = _pdf(path, limits)
         else:
-            raise GuidelineError(f"{path.name}: not a guideline format (Markdown, HTML or PDF)")
-    except GuidelineError:
-        raise
+            raise GuidelineError("not a guideline format (Markdown, HTML or PDF)")
+    except GuidelineError as exc:
+        raise GuidelineError(f"{path.name}: {exc}") from None
     except Exception as exc:  # the YAML, HTML and PDF readers each raise their own errors on a damaged file
         raise GuidelineError(f"{path.name}: cannot be read ({type(exc).__name__})") from exc
     meta.update({k: v for k, v in (overrides or {}).items() if v})
-    return _guideline(path.name, meta, sections)
+    try:
+        guideline = _guideline(meta, sections)
+    except GuidelineError as exc:
+        raise GuidelineError(f"{path.name}: {exc}") from None
+    chunks = chunk_count(guideline)
+    if chunks > limits.max_chunks:
+        raise GuidelineError(f"{path.name}: {chunks} chunks, over the limit of {limits.max_chunks} chunks per guideline "
+                             "(CHARTRAG_GUIDELINE_MAX_CHUNKS)")
+    return guideline
 
 
-def _guideline(name: str, meta: Mapping[str, str], sections: list[GuidelineSection]) -> Guideline:
-    title, issuer = meta.get("title", "").strip(), meta.get("issuer", "").strip()
-    version = (meta.get("version") or meta.get("published") or "").strip()
+def _bounded(path: Path, limits: GuidelineLimits) -> bytes:
+    """The file's bytes, refused unread when it is over ``limits.max_bytes`` (read at most one byte more)."""
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise GuidelineError(f"{size} bytes, over the limit of {limits.max_bytes} bytes per guideline file "
+                             "(CHARTRAG_GUIDELINE_MAX_BYTES)")
+    with path.open("rb") as handle:
+        data = handle.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:  # grew since it was measured
+        raise GuidelineError(f"over the limit of {limits.max_bytes} bytes per guideline file "
+                             "(CHARTRAG_GUIDELINE_MAX_BYTES)")
+    return data
+
+
+def _guideline(meta: Mapping[str, str], sections: list[GuidelineSection]) -> Guideline:
+    fields = checked_fields(meta)
+    title, issuer = fields["title"] or "", fields["issuer"] or ""
+    version = fields["version"] or fields["published"] or ""
     missing = [label for label, value in (("a title", title), ("an issuing body", issuer),
                                           ("a version or date", version)) if not value]
     if missing:
-        raise GuidelineError(f"{name}: no {', '.join(missing)} (give them in the document or as options)")
+        raise GuidelineError(f"no {', '.join(missing)} (give them in the document or as options)")
     sections = [s for s in sections if s.text.strip()]
     if not sections:
-        raise GuidelineError(f"{name}: no text")
-    guideline_id = meta.get("id") or _slug(f"{issuer} {title}")
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}", guideline_id):
-        raise GuidelineError(f"{name}: the id must be letters, digits, '.', '_' or '-' (at most 128)")
-    published = meta.get("published") or (version if _day(version) else None)
-    return Guideline(GuidelineMeta(guideline_id, title, issuer, version, published, meta.get("url") or None,
-                                   meta.get("license") or None), tuple(sections))
+        raise GuidelineError("no text")
+    guideline_id = fields["id"] or _slug(f"{issuer} {title}")
+    published = fields["published"] or (version if _day(version) else None)
+    return Guideline(GuidelineMeta(guideline_id, title, issuer, version, published, fields["url"], fields["license"]),
+                     tuple(sections))
 
 
 def _slug(text: str) -> str:
@@ -107,19 +133,18 @@ _ALIASES = {"organization": "issuer", "organisation": "issuer", "publisher": "is
             "source_url": "url", "date": "published", "updated": "published", "year": "published"}
 
 
-def _markdown(text: str) -> tuple[dict[str, str], list[GuidelineSection]]:
-    import yaml
+def _markdown(text: str, limits: GuidelineLimits) -> tuple[dict[str, str], list[GuidelineSection]]:
     from markdown_it import MarkdownIt
 
     meta: dict[str, str] = {}
     m = _FRONT_MATTER.match(text)
     if m:
-        data = yaml.safe_load(m.group(1))
+        data = load_front_matter(m.group(1), limits)
         if isinstance(data, dict):
             for key, value in data.items():
                 field = _ALIASES.get(str(key).casefold(), str(key).casefold())
                 if field in _FIELDS and value is not None and field not in meta:
-                    meta[field] = str(value)
+                    meta[field] = scalar(field, value)
         text = text[m.end():]
     lines = text.splitlines()
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
@@ -215,14 +240,17 @@ def _html(data: bytes) -> tuple[dict[str, str], list[GuidelineSection]]:
 
 # ------------------------------------------------------------------------------------------------ PDF
 
-def _pdf(path: Path) -> tuple[dict[str, str], list[GuidelineSection]]:
+def _pdf(path: Path, limits: GuidelineLimits) -> tuple[dict[str, str], list[GuidelineSection]]:
     import pymupdf
     import pymupdf4llm
 
     with pymupdf.open(path) as doc:
+        if doc.page_count > limits.max_pages:
+            raise GuidelineError(f"{doc.page_count} pages, over the limit of {limits.max_pages} pages per guideline "
+                                 "(CHARTRAG_GUIDELINE_MAX_PAGES)")
         info = doc.metadata or {}
         markdown = pymupdf4llm.to_markdown(doc, show_progress=False)
-    meta, sections = _markdown(markdown)
+    meta, sections = _markdown(markdown, limits)
     if info.get("title"):
         meta.setdefault("title", info["title"])
     if info.get("author"):
@@ -262,6 +290,11 @@ GUIDELINE_SYSTEM = "urn:chartrag:guideline"
 def guideline_code(guideline_id: str) -> str:
     """The code every chunk of one guideline carries, so all of it can be read with one engine filter."""
     return f"{GUIDELINE_SYSTEM}|{guideline_id}"
+
+
+def chunk_count(guideline: Guideline, max_chars: int = MAX_CHUNK_CHARS) -> int:
+    """How many chunks ``guideline_chunks`` would make (counted without building them)."""
+    return sum(1 for section in guideline.sections for _ in _pieces(section.text, max_chars))
 
 
 def _day(value: str | None) -> str | None:

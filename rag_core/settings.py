@@ -50,6 +50,11 @@ class RagSettings(BaseSettings):
         default=None, description="Bearer token of the compliance reviewer for GET /fhir/AuditEvent; unset = 503"
     )
     audit_checkpoint_seconds: float = Field(default=1.0, description="How often the audit head is anchored in PostgreSQL")
+    guideline_max_bytes: int = Field(default=5_000_000, gt=0, description="Largest guideline file read (bytes); "
+                                     "a larger one is refused before it is parsed")
+    guideline_max_chunks: int = Field(default=3000, gt=0, description="Most chunks one guideline may make; a guideline "
+                                      "with more is refused before anything is embedded")
+    guideline_max_pages: int = Field(default=300, gt=0, description="Most pages of a PDF guideline")
     source_system: str = "urn:chartrag:local"
     baa_providers: list[str] = Field(
         default_factory=list, description="Third-party model providers under a BAA: text to them is not tokenized"

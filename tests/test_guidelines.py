@@ -6,13 +6,14 @@ guideline text."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from chartrag.cli import app
-from rag_core.guidelines import GuidelineError, guideline_chunks, read_guideline
+from rag_core.guidelines import GuidelineError, GuidelineLimits, guideline_chunks, read_guideline
 from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA
 
 runner = CliRunner()
@@ -175,3 +176,98 @@ def test_cli_ingest_replace_list_remove_against_the_embedded_index(tmp_path: Pat
     bad.write_text("# Title only\n\ntext\n", encoding="utf-8")
     refused = runner.invoke(app, ["guidelines", "ingest", "--data-dir", str(data), str(bad)])
     assert refused.exit_code == 1 and "issuing body" in refused.output
+
+
+# ---------------------------------------------------------------------------------------------- limits (issue 24 #10)
+
+def _front(**fields: str) -> str:
+    lines = "".join(f"{k}: {v}\n" for k, v in fields.items())
+    return f"---\n{lines}---\n\n# Widget\n\n## Recommendation\n\nScreen adults.\n"
+
+
+def test_a_guideline_file_over_the_size_limit_is_refused_unparsed_and_unnamed(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from rag_core import guidelines
+
+    big = tmp_path / "big.md"
+    big.write_text(_front(title="Big", issuer="Fixture", version="1") + "SECRETWORD filler text.\n\n" * 400,
+                   encoding="utf-8")
+    parsed: list[str] = []
+    monkeypatch.setattr(guidelines, "_markdown", lambda *a: parsed.append("x"))
+    with pytest.raises(GuidelineError, match="over the limit of 2000 bytes") as refused:
+        read_guideline(big, limits=GuidelineLimits(max_bytes=2000))
+    assert parsed == [] and "SECRETWORD" not in str(refused.value)
+    monkeypatch.setenv("CHARTRAG_GUIDELINE_MAX_BYTES", "2000")
+    result = runner.invoke(app, ["guidelines", "ingest", "--data-dir", str(tmp_path / "d"), str(big)])
+    assert result.exit_code == 1 and "CHARTRAG_GUIDELINE_MAX_BYTES" in result.output
+    assert "SECRETWORD" not in result.output and not (tmp_path / "d").exists()  # refused before any runtime
+
+
+def test_a_guideline_making_too_many_chunks_is_refused_before_anything_is_embedded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    many = tmp_path / "many.md"
+    many.write_text(_front(title="Many", issuer="Fixture", version="1") + "".join(
+        f"## Part {i}\n\nParagraph {i}.\n\n" for i in range(50)), encoding="utf-8")
+    assert len(guideline_chunks(read_guideline(many))) == 51  # within the default limit
+    with pytest.raises(GuidelineError, match="51 chunks, over the limit of 20 chunks"):
+        read_guideline(many, limits=GuidelineLimits(max_chunks=20))
+    monkeypatch.setenv("CHARTRAG_GUIDELINE_MAX_CHUNKS", "20")
+    result = runner.invoke(app, ["guidelines", "ingest", "--data-dir", str(tmp_path / "d"), str(many)])
+    assert result.exit_code == 1 and "CHARTRAG_GUIDELINE_MAX_CHUNKS" in result.output
+    assert not (tmp_path / "d").exists()
+
+
+def test_limits_come_from_the_settings_with_sane_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rag_core.settings import RagSettings
+
+    defaults = GuidelineLimits.from_settings(RagSettings())
+    assert defaults.max_bytes == 5_000_000 and 1000 <= defaults.max_chunks <= 5000 and defaults == GuidelineLimits()
+    monkeypatch.setenv("CHARTRAG_GUIDELINE_MAX_CHUNKS", "7")
+    assert GuidelineLimits.from_settings(RagSettings()).max_chunks == 7
+
+
+@pytest.mark.parametrize("front", [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+    'c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\ntitle: Laughs\nissuer: Fixture\nversion: "1"\n',
+    'title: &t Widget\nissuer: *t\nversion: "1"\n',
+])
+def test_yaml_anchors_and_aliases_are_refused(tmp_path: Path, front: str) -> None:
+    path = tmp_path / "alias.md"
+    path.write_text(f"---\n{front}---\n\n# Widget\n\nText.\n", encoding="utf-8")
+    with pytest.raises(GuidelineError, match=r"alias\.md: front matter uses YAML anchors or aliases"):
+        read_guideline(path)
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"license": "L" * 3_700_000}, "front matter is over the 65536-byte limit"),
+    ({"license": "L" * 501}, "license is 501 characters, over the limit of 500"),
+    ({"title": "T" * 301}, "title is 301 characters, over the limit of 300"),
+    ({"issuer": "I" * 201}, "issuer is 201 characters"),
+    ({"version": "v" * 65}, "version is 65 characters"),
+    ({"url": "javascript:alert(1)"}, "url must be an absolute http or https URL"),
+    ({"url": "https://example.org/" + "p" * 2100}, "url is 2120 characters"),
+    ({"published": "last spring"}, "published must be a date"),
+    ({"published": "'2031-02-30'"}, "published is not a real calendar date"),
+    ({"title": "[a, b]"}, "title must be text, a number or a date, not list"),
+])
+def test_metadata_fields_are_typed_and_bounded_without_echoing_them(tmp_path: Path, fields: dict[str, str],
+                                                                    message: str) -> None:
+    meta = {"title": "Widget", "issuer": "Fixture", "version": '"1"', **fields}
+    path = tmp_path / "meta.md"
+    path.write_text(_front(**meta), encoding="utf-8")
+    with pytest.raises(GuidelineError, match=re.escape(f"meta.md: {message}")) as refused:
+        read_guideline(path)
+    assert len(str(refused.value)) < 200  # the message names the field and the limit, never the value
+
+
+def test_metadata_accepts_dates_as_dates_and_http_urls(tmp_path: Path) -> None:
+    path = tmp_path / "ok.md"
+    path.write_text(_front(title="Widget", issuer="Fixture", published="2030-01-02", url="http://example.org/x"),
+                    encoding="utf-8")
+    g = read_guideline(path, {"license": "  public   domain "})
+    assert (g.meta.version, g.meta.published, g.meta.url, g.meta.license) == (
+        "2030-01-02", "2030-01-02", "http://example.org/x", "public domain")
+    with pytest.raises(GuidelineError, match="url must be"):
+        read_guideline(path, {"url": "file:///etc/passwd"})
+    with pytest.raises(GuidelineError, match="license is 3700000 characters, over the limit of 500"):
+        read_guideline(path, {"license": "L" * 3_700_000})  # as the CLI's --license passes it
