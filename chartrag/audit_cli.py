@@ -1,4 +1,5 @@
-"""``chartrag audit``: verify the keyed, anchored log; install its PostgreSQL anchor; export AuditEvents."""
+"""``chartrag audit``: verify the keyed, anchored log; acknowledge a bad checkpoint after investigating it;
+install its PostgreSQL anchor; export AuditEvents."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-from chartrag.console import EXIT_AUDIT_BROKEN, DataDir, err, fail, out, settings_for
-from rag_core.audit import AuditKey, Checkpoint, records, verify, verify_legacy
+from chartrag.console import EXIT_AUDIT_BROKEN, DataDir, Operator, err, fail, operator_agent, out, settings_for
+from rag_core.audit import AuditKey, Checkpoint, JsonlAuditLog, acknowledgment, records, verify, verify_legacy
 from rag_core.audit_fhir import audit_event, matches
 from rag_core.settings import RagSettings
 
@@ -99,6 +100,54 @@ def audit_verify(
     if result.warning:
         err.print(f"warning: {result.warning}")
     if not result.ok:
+        raise typer.Exit(EXIT_AUDIT_BROKEN)
+
+
+@audit_app.command("acknowledge")
+def audit_acknowledge(
+    checkpoint: Annotated[str, typer.Option("--checkpoint", help="The bad checkpoint's fingerprint, as "
+                                            "`chartrag audit verify` names it")],
+    note: Annotated[str, typer.Option(help="What was investigated and found (an incident reference; no patient "
+                                      "details): stored in the audit log")],
+    operator: Operator = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Set aside one checkpoint that does not carry this log's signature (forged into the table or corrupted),
+    after investigating it: a note signed with the audit key is appended to the chain (and anchored), and
+    verification goes on checking everything else, including any later tampering. A checkpoint signed with
+    the key cannot be acknowledged: its mismatch means the log itself was rewritten."""
+    settings = settings_for(data_dir)
+    key = _key(settings)
+    anchors = _checkpoints(settings, key)
+    if anchors is None:
+        raise fail("no checkpoint store configured (CHARTRAG_AUDIT_DSN): there is no checkpoint to acknowledge")
+    target = next((c for c in anchors if c.log_id == key.log_id and c.fingerprint == checkpoint.strip()), None)
+    if target is None:
+        raise fail(f"no checkpoint {checkpoint!r} for this audit log (see `chartrag audit verify`)")
+    if target.valid(key):
+        raise fail(f"checkpoint {target.fingerprint} carries this log's signature and cannot be acknowledged: if it "
+                   "does not match, the log itself was rewritten", EXIT_AUDIT_BROKEN)
+    path = settings.resolved_audit_path
+    rest = verify(path, key, [c for c in anchors if c.valid(key)])
+    if not rest.ok:  # a note cannot make a broken log trustworthy
+        err.print(f"the audit log does not verify apart from this checkpoint ({rest.reason}): nothing was appended")
+        raise typer.Exit(EXIT_AUDIT_BROKEN)
+    if target.fingerprint not in verify(path, key, anchors).acknowledged:  # else: acknowledged already
+        try:
+            event = acknowledgment(key, target, note, operator_agent(operator))
+        except ValueError as exc:
+            raise fail(str(exc)) from None
+        from rag_core.audit_store import PostgresCheckpoints
+
+        log = JsonlAuditLog(path, key, PostgresCheckpoints(settings.audit_dsn) if settings.audit_dsn else None)
+        try:
+            log.record(event)
+        finally:
+            log.close()  # anchors the acknowledgment
+    result = verify(path, key, _checkpoints(settings, key))
+    out.print_json(json.dumps({"acknowledged": target.fingerprint, "verify": result.__dict__ | {"path": str(path)}}))
+    if not result.ok:
+        err.print(f"the audit log still does not verify ({result.reason})")
         raise typer.Exit(EXIT_AUDIT_BROKEN)
 
 

@@ -4,6 +4,8 @@ progress bars."""
 from __future__ import annotations
 
 import asyncio
+import getpass
+import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -25,6 +27,18 @@ EXIT_AUDIT_BROKEN = 3
 err = Console(stderr=True)
 out = Console()
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Index and audit folder (env CHARTRAG_DATA_DIR)")]
+Operator = Annotated[str | None, typer.Option("--operator", help="Who runs this command: the agent of its audit "
+                                              "event (default: the OS user)")]
+
+
+def operator_agent(operator: str | None) -> str:
+    """The requester a CLI command is audited as: ``cli:<operator>``, the OS user when none is given."""
+    if not operator:
+        try:
+            operator = getpass.getuser()
+        except (KeyError, OSError):  # no user name for this uid (a container's arbitrary uid)
+            operator = f"uid-{os.getuid()}"
+    return f"cli:{operator}"
 
 
 def settings_for(data_dir: Path | None) -> RagSettings:

@@ -37,6 +37,8 @@ _KINDS: dict[str, tuple[str, str, str | None, str, str | None]] = {
     "audit_read": (AUDIT_TYPE, "rest", "search-type", "E", "IHE.BasicAudit.Query"),
     "source_view": (AUDIT_TYPE, "rest", "read", "R", "IHE.BasicAudit.PatientRead"),
     "launch": (DICOM, "110114", None, "E", None),  # User Authentication
+    "checkpoint_acknowledged": (DICOM, "110101", None, "U", None),  # Audit Log Used: a bad checkpoint set aside
+    "cli_read": (AUDIT_TYPE, "rest", "search-type", "E", None),
 }
 _WRITE = {"import": ("batch", "C", None),
           "create": ("create", "C", "IHE.BasicAudit.PatientCreate"),
@@ -88,7 +90,7 @@ def audit_event(record: dict[str, Any], log_id: str) -> dict[str, Any]:
                          "role": _coding(OBJECT_ROLE, "4")})
     details = [{"type": name, "valueString": str(record[name])}
                for name in ("question_hmac", "channel", "outcome", "route", "reason", "service", "subscription",
-                            "kind", "endpoint")
+                            "kind", "endpoint", "checkpoint", "note", "command")
                if record.get(name) not in (None, "", [])]
     if details:
         entities.append({"what": {"identifier": {"system": "urn:chartrag:audit-record",

@@ -12,7 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from rag_core.audit import AuditKey, Checkpoint, JsonlAuditLog, chain_mac, clean_principal, verify
+from rag_core.audit import AuditKey, Checkpoint, JsonlAuditLog, acknowledgment, chain_mac, clean_principal, verify
 from rag_core.audit_fhir import audit_event
 from rag_core.audit_store import TABLE, PostgresCheckpoints, install
 
@@ -182,3 +182,149 @@ def test_an_unkeyed_log_is_set_aside_not_overwritten(tmp_path: Path) -> None:
     log.record({"event": "answer", "patient_id": "p1"})
     (legacy,) = tmp_path.glob("audit.jsonl.legacy-*")
     assert '"hash"' in legacy.read_text() and verify(path, key).ok and verify(path, key).records == 1
+
+
+# ------------------------------------------------------------------ a forged checkpoint is recoverable (issue 24 #12)
+
+def _forge(key: AuditKey, records: int = 2) -> Checkpoint:
+    """What anyone with the app's INSERT-only role can write: a checkpoint without the key's signature."""
+    forged = Checkpoint(key.log_id, records, secrets.token_hex(32), "0" * 64)
+    writer = PostgresCheckpoints(WRITER_DSN)
+    writer.write(forged)
+    writer.close()
+    return forged
+
+
+def _acknowledge(path: Path, key: AuditKey, checkpoint: Checkpoint, note: str = "INC-1: row not ours") -> None:
+    log = JsonlAuditLog(path, key, PostgresCheckpoints(WRITER_DSN), checkpoint_seconds=0.05)
+    log.record(acknowledgment(key, checkpoint, note, "cli:alice"))
+    log.close()
+
+
+def test_a_forged_checkpoint_is_named_and_set_aside_only_by_a_signed_acknowledgment(
+        tmp_path: Path, anchored_db: None) -> None:
+    log, key = _log(tmp_path, n=4)
+    forged = _forge(key)
+    result = verify(log.path, key, _checkpoints(key))
+    assert not result.ok and result.checkpoint == forged.fingerprint and forged.fingerprint in (result.reason or "")
+    # an acknowledgment of another checkpoint, or one not signed with the key, sets nothing aside
+    _acknowledge(log.path, key, Checkpoint(key.log_id, 2, "e" * 64, "1" * 64))
+    unsigned = JsonlAuditLog(log.path, key, PostgresCheckpoints(WRITER_DSN), checkpoint_seconds=0.05)
+    unsigned.record({**acknowledgment(key, forged, "INC-1", "cli:mallory"), "signature": "0" * 64})
+    unsigned.close()
+    assert verify(log.path, key, _checkpoints(key)).checkpoint == forged.fingerprint
+    _acknowledge(log.path, key, forged)
+    recovered = verify(log.path, key, _checkpoints(key))
+    assert recovered.ok and recovered.acknowledged == (forged.fingerprint,) and recovered.records == 7
+    last = json.loads(_lines(log.path)[-1])
+    assert (last["event"], last["requester"], last["checkpoint"]) == ("checkpoint_acknowledged", "cli:alice",
+                                                                     forged.fingerprint)
+    lines = _lines(log.path)
+    # later tampering still fails: a record edited, the acknowledgment dropped, another forged checkpoint
+    edited = json.loads(lines[1])
+    edited["patient_id"] = "p9"
+    _write(log.path, [lines[0], json.dumps(edited), *lines[2:]])
+    assert not verify(log.path, key, _checkpoints(key)).ok
+    _write(log.path, lines[:-1])
+    assert not verify(log.path, key, _checkpoints(key)).ok
+    _write(log.path, lines)
+    assert verify(log.path, key, _checkpoints(key)).ok
+    again = _forge(key, records=5)
+    assert verify(log.path, key, _checkpoints(key)).checkpoint == again.fingerprint
+
+
+def test_an_acknowledgment_never_hides_a_rewrite(tmp_path: Path, anchored_db: None) -> None:
+    log, key = _log(tmp_path, n=3)
+    (signed,) = [c for c in _checkpoints(key) if c.records == 3]
+    _acknowledge(log.path, key, signed)  # even if one were appended, a signed checkpoint is still checked
+    lines = _lines(log.path)
+    _write(log.path, _rechained(lines, key, requester="nobody"))
+    result = verify(log.path, key, _checkpoints(key))
+    assert not result.ok and "rewritten" in (result.reason or "")
+
+
+def test_two_writers_of_one_log_keep_one_chain(tmp_path: Path) -> None:
+    key = AuditKey(secrets.token_bytes(32))
+    serving = JsonlAuditLog(tmp_path / "audit.jsonl", key)  # e.g. `chartrag serve` …
+    serving.record({"event": "answer", "patient_id": "p1"})
+    operator = JsonlAuditLog(tmp_path / "audit.jsonl", key)  # … and `chartrag audit acknowledge` beside it
+    operator.record({"event": "checkpoint_acknowledged"})
+    serving.record({"event": "answer", "patient_id": "p2"})
+    operator.record({"event": "answer", "patient_id": "p3"})
+    assert verify(serving.path, key).ok and verify(serving.path, key).records == 4
+    with serving.path.open("a") as handle:  # a line that does not link with the key is not continued
+        handle.write(json.dumps({"seq": 5, "prev": serving.head[1], "mac": "0" * 64}) + "\n")
+    serving.record({"event": "answer"})
+    assert serving.head[0] == 5 and not verify(serving.path, key).ok
+
+
+def _cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setenv("CHARTRAG_AUDIT_DSN", WRITER_DSN)
+    monkeypatch.setenv("CHARTRAG_AUDIT_READER_DSN", READER_DSN)
+    monkeypatch.setenv("CHARTRAG_AUDIT_KEY_PATH", str(tmp_path / "keys" / "audit.key"))
+    monkeypatch.delenv("CHARTRAG_AUDIT_KEY", raising=False)
+    return tmp_path / "data"
+
+
+def test_cli_verify_names_the_bad_checkpoint_and_acknowledge_recovers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, anchored_db: None) -> None:
+    from typer.testing import CliRunner
+
+    from chartrag.cli import EXIT_AUDIT_BROKEN, app
+
+    runner = CliRunner()
+    data = _cli_env(monkeypatch, tmp_path)
+    key = AuditKey.load(None, tmp_path / "keys" / "audit.key")
+    log = JsonlAuditLog(data / "audit.jsonl", key, PostgresCheckpoints(WRITER_DSN), checkpoint_seconds=0.05)
+    for i in range(3):
+        log.record({"event": "answer", "patient_id": f"p{i}", "requester": "dr-a"})
+    log.close()
+    forged = _forge(key)
+    broken = runner.invoke(app, ["audit", "verify", "--data-dir", str(data)])
+    assert broken.exit_code == EXIT_AUDIT_BROKEN and json.loads(broken.stdout)["checkpoint"] == forged.fingerprint
+    signed = next(c for c in _checkpoints(key) if c.valid(key))
+    refused = runner.invoke(app, ["audit", "acknowledge", "--data-dir", str(data), "--checkpoint", signed.fingerprint,
+                                  "--note", "n"])
+    assert refused.exit_code == EXIT_AUDIT_BROKEN and "cannot be acknowledged" in " ".join(refused.output.split())
+    unknown = runner.invoke(app, ["audit", "acknowledge", "--data-dir", str(data), "--checkpoint", "0" * 16,
+                                  "--note", "n"])
+    assert unknown.exit_code == 1 and "no checkpoint" in " ".join(unknown.output.split())
+    done = runner.invoke(app, ["audit", "acknowledge", "--data-dir", str(data), "--checkpoint", forged.fingerprint,
+                               "--note", "INC-7: inserted by a test", "--operator", "alice"])
+    assert done.exit_code == 0, done.output
+    ok = runner.invoke(app, ["audit", "verify", "--data-dir", str(data)])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["acknowledged"] == [forged.fingerprint]
+    last = json.loads(_lines(data / "audit.jsonl")[-1])
+    assert (last["requester"], last["note"]) == ("cli:alice", "INC-7: inserted by a test")
+    exported = runner.invoke(app, ["audit", "export", "--data-dir", str(data)])
+    assert exported.exit_code == 0 and "INC-7" in exported.stdout
+    later = _forge(key, records=3)
+    again = runner.invoke(app, ["audit", "verify", "--data-dir", str(data)])
+    assert again.exit_code == EXIT_AUDIT_BROKEN and json.loads(again.stdout)["checkpoint"] == later.fingerprint
+
+
+def test_audit_event_search_answers_again_after_the_acknowledgment(tmp_path: Path, anchored_db: None) -> None:
+    from types import SimpleNamespace
+
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from chartrag.audit_routes import audit_router
+
+    log, key = _log(tmp_path, n=2)
+    serving = JsonlAuditLog(log.path, key, PostgresCheckpoints(WRITER_DSN), checkpoint_seconds=0.05)
+    app = FastAPI()
+    app.include_router(audit_router("tok", lambda log_id: PostgresCheckpoints(READER_DSN).read(log_id)))
+    app.state.runtime = SimpleNamespace(service=SimpleNamespace(audit=serving))
+    client = TestClient(app)
+    auth = {"Authorization": "Bearer tok"}
+    assert client.get("/fhir/AuditEvent", headers=auth).status_code == 200
+    forged = _forge(key)
+    assert client.get("/fhir/AuditEvent", headers=auth).status_code == 500
+    _acknowledge(log.path, key, forged)  # the operator's CLI, beside the serving process
+    found = client.get("/fhir/AuditEvent", headers=auth)
+    assert found.status_code == 200 and any(
+        e["resource"]["type"]["code"] == "110101" for e in found.json()["entry"])
+    _forge(key, records=1)
+    assert client.get("/fhir/AuditEvent", headers=auth).status_code == 500
+    serving.close()
