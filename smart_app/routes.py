@@ -81,6 +81,15 @@ class SmartApp:
             return self.cookies.new_sid(), {}
         return sid, data
 
+    def _renewed(self, old_sid: str, data: dict[str, Any]) -> str:
+        """Save ``data`` under a fresh session id and delete the old one server-side: a session id that
+        existed before a launch (one an attacker may have planted in this browser) never becomes, or stays,
+        an authenticated session (session fixation)."""
+        sid = self.cookies.new_sid()
+        self.store.save(sid, data)
+        self.store.delete(old_sid)
+        return sid
+
     def _set_cookie(self, response: Response, sid: str) -> None:
         response.set_cookie(
             COOKIE,
@@ -181,11 +190,13 @@ class SmartApp:
         config = await self.discovery.get(issuer)
         scope = self.settings.scope if launch else self.settings.standalone_scope
         pending = PendingLaunch.new(issuer, self.settings.redirect_uri, scope, launch)
-        sid, data = self._session(request)
+        old_sid, data = self._session(request)
         waiting = data.get("pending", {})
         waiting[pending.state] = asdict(pending)
-        data["pending"] = dict(sorted(waiting.items(), key=lambda kv: kv[1]["created"])[-MAX_PENDING:])
-        self.store.save(sid, data)
+        # a (re)launch starts a new session: only launches still waiting for their callback carry over (two
+        # tabs may launch at once); an earlier session's tokens, CSRF token and citations end with its id
+        sid = self._renewed(old_sid, {
+            "pending": dict(sorted(waiting.items(), key=lambda kv: kv[1]["created"])[-MAX_PENDING:])})
         response = RedirectResponse(authorization_url(config, self.settings.client_id, pending), status_code=302)
         self._set_cookie(response, sid)
         return response
@@ -238,10 +249,9 @@ class SmartApp:
                 "event": "launch", "requester": requester_of(ctx),
                 "patient_id": str(ctx.patient), "client": pending.iss, "granted_types": sorted(ctx.scopes.resource_types),
                 "outcome": "launched"})
-        data["ctx"] = ctx.to_session()
-        data["csrf"] = secrets.token_urlsafe(32)
-        data["citations"] = {}
-        self.store.save(sid, data)
+        # signed in: a new session id and a new CSRF token; the pre-login session is deleted
+        sid = self._renewed(sid, {"pending": waiting, "ctx": ctx.to_session(), "csrf": secrets.token_urlsafe(32),
+                                  "citations": {}})
         response = RedirectResponse("/app", status_code=303)
         self._set_cookie(response, sid)
         return response

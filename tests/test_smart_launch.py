@@ -224,3 +224,42 @@ def test_similar_cases_panel_needs_the_session_and_its_csrf_token(stack: dict[st
     log = Path(stack["data_dir"]) / "audit.jsonl"
     events = [json.loads(line) for line in log.read_text().splitlines() if '"similar_cases"' in line]
     assert events and events[-1]["patient_id"] == EDYTHE_ID and events[-1]["outcome"] == "no_cases"
+
+
+def test_a_session_cookie_planted_before_login_is_worthless_after_it(stack: dict[str, Any]) -> None:
+    """Session fixation (issue 24, finding 4): an attacker takes a session cookie of its own from the app and
+    plants it in the clinician's browser; the clinician launches. The planted id must not become the signed-in
+    session: from the attacker's side it reads no page (and so no CSRF token) and asks nothing, not even with
+    the clinician's own CSRF token."""
+    with httpx.Client() as attacker:
+        assert attacker.get(f"{stack['app']}/launch").status_code == 302  # a standalone launch starts a session
+        planted = attacker.cookies["chartrag_session"]
+        with httpx.Client(cookies=attacker.cookies) as victim:  # the same cookie, as the app set it
+            assert victim.cookies["chartrag_session"] == planted
+            _, csrf = launch(stack, victim)
+            assert client_asks(stack, victim, csrf) == 200  # the clinician's own session works
+        page = attacker.get(stack["app"] + "/app")
+        assert page.status_code == 401 and "data-csrf" not in page.text
+        assert client_asks(stack, attacker, csrf) == 401  # the planted id is gone server-side
+        assert attacker.post(stack["app"] + "/app/similar-cases", json={},
+                             headers={"X-CSRF-Token": csrf}).status_code == 401
+
+
+def test_a_relaunch_renews_the_session_id_and_its_csrf_token(stack: dict[str, Any]) -> None:
+    with httpx.Client() as client:
+        _, first_csrf = launch(stack, client)
+        first = client.cookies["chartrag_session"]
+        before = httpx.Cookies(client.cookies)  # a copy of the jar as it was
+        _, second_csrf = launch(stack, client)
+        assert second_csrf != first_csrf
+        assert client_asks(stack, client, first_csrf) == 403  # the old CSRF token is no longer this session's
+        assert client_asks(stack, client, second_csrf) == 200
+    with httpx.Client(cookies=before) as old:  # the session id from before the relaunch was deleted
+        assert old.cookies["chartrag_session"] == first
+        assert old.get(stack["app"] + "/app").status_code == 401
+        assert client_asks(stack, old, first_csrf) == 401
+
+
+def client_asks(stack: dict[str, Any], client: httpx.Client, csrf: str) -> int:
+    return client.post(stack["app"] + "/app/ask", json={"question": "What allergies are documented?"},
+                       headers={"X-CSRF-Token": csrf}).status_code
