@@ -1,7 +1,9 @@
 """CDS Hooks 2.0 endpoints: discovery, the ``chart-summary`` patient-view service, and feedback.
 
-Every call is authenticated with the CDS client's JWT (``cds_hooks.auth``) before its body is read;
-rejections are answered 401/403 and audited. Bodies are strict JSON (``rag_core.wire``: no NaN, no
+Every call is authenticated with the CDS client's JWT (``cds_hooks.auth``) from its headers before a byte
+of its body is read (``request.state.credential_checked``: the composition root's guard hands the body on
+only then); rejections are answered 401/403 and audited. Error messages never repeat the request (not
+even the service id of a 404). Bodies are strict JSON (``rag_core.wire``: no NaN, no
 duplicate keys, bounded depth). The patient comes only from the verified request's context. The card
 never waits on a generative model: it is built from structured facts in the index and cached per patient.
 
@@ -91,11 +93,13 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
     async def authenticate(request: Request, audience: str) -> dict[str, Any] | JSONResponse:
         runtime: Runtime = request.app.state.runtime
         try:
-            return await verifier.verify(request.headers.get("authorization"), audience)
+            claims = await verifier.verify(request.headers.get("authorization"), audience)
         except CdsAuthError as err:
             runtime.service.audit.record({"event": "cds_auth_rejected", "endpoint": audience,
                                           "status": err.status, "reason": err.reason})
             return _error(err.status, err.reason)
+        request.state.credential_checked = True
+        return claims
 
     @router.get("/cds-hooks/openapi.json", include_in_schema=False)
     async def openapi_document() -> Response:
@@ -111,7 +115,7 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
     async def accept(request: Request, service_id: str, path: str, model: type[M]) -> tuple[dict[str, Any], M] | Response:
         """Known service, verified JWT for this exact endpoint, valid body — or the error response."""
         if service_id != SERVICE_ID:
-            return _error(404, f"no CDS service {service_id!r}")
+            return _error(404, f"no such CDS service (this server offers {SERVICE_ID!r})")
         claims = await authenticate(request, f"{base}{path}")
         if isinstance(claims, JSONResponse):
             return claims
@@ -129,7 +133,7 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
             return accepted
         claims, hook = accepted
         if hook.hook != SERVICE.hook:
-            return _error(400, f"this service answers {SERVICE.hook}, not {hook.hook}")
+            return _error(400, f"this service answers the {SERVICE.hook} hook only")
         runtime: Runtime = request.app.state.runtime
         if cache.invalidate_many not in runtime.indexer.listeners:
             runtime.indexer.listeners.append(cache.invalidate_many)

@@ -22,6 +22,7 @@ from rag_core.audit_fhir import audit_event, bundle, matches
 
 FHIR_JSON = "application/fhir+json"
 MAX_COUNT = 1000
+PARAMETERS = ("patient", "agent", "date", "_count")
 
 
 def _outcome(status: int, code: str, text: str) -> JSONResponse:
@@ -41,9 +42,8 @@ def audit_router(token: str | None, checkpoints: Callable[[str], list[Checkpoint
         if not secrets.compare_digest(given.encode(), f"Bearer {token}".encode()):
             return _outcome(401, "security", "a valid audit reader token is required")
         params = request.query_params
-        unknown = set(params) - {"patient", "agent", "date", "_count"}
-        if unknown:
-            return _outcome(400, "not-supported", f"unsupported search parameter(s): {sorted(unknown)}")
+        if set(params) - set(PARAMETERS):  # named in the message by what is supported, never by what was sent
+            return _outcome(400, "not-supported", f"unsupported search parameter; supported: {', '.join(PARAMETERS)}")
         since = until = None
         for value in params.getlist("date"):
             prefix, day = value[:2], value[2:]

@@ -5,7 +5,9 @@ patients indexed is driven, over loopback HTTP, by schemathesis through every op
 (valid credentials, so generated bodies reach the parsers), then by the hostile bodies the outside
 review sent: 100,000-deep JSON, NaN, duplicate keys, and twenty 50 MB bodies at once. A prober (its own
 process) reads ``/healthz`` every 20 ms throughout. Reported: requests sent, status classes, any 5xx, ``healthz``
-P50/P95.
+P50/P95, and the server's resident memory around an unauthenticated flood (40 uploads of 20 MB to
+``/fhir/notify`` without the channel secret: refused from their headers, their bodies never read) —
+before, at its peak and after.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from chartrag.bench import percentiles
 from chartrag.bench_ingest import SECRET
@@ -65,6 +68,49 @@ def _hostile(url: str, token: str, statuses: Counter[str], server_errors: list[s
         thread.start()
     for thread in threads:
         thread.join()
+
+
+def flood_memory(url: str, pid: int, uploads: int = 40, size: int = 20_000_000, concurrency: int = 8,
+                 settle: float = 2.0) -> dict[str, Any]:
+    """RSS (MB) of the server process ``pid`` before, at its peak during, and ``settle`` s after ``uploads``
+    unauthenticated ``size``-byte POSTs to ``/fhir/notify`` (``concurrency`` at a time), and how each ended."""
+    process = psutil.Process(pid)
+    body = b"x" * size
+    outcomes: Counter[str] = Counter()
+    lock = threading.Lock()
+    pending = list(range(uploads))
+
+    def upload() -> None:
+        with httpx.Client(base_url=url, timeout=120) as client:
+            while True:
+                with lock:
+                    if not pending:
+                        return
+                    pending.pop()
+                try:
+                    status = str(client.post("/fhir/notify", content=body, headers={
+                        "Content-Type": "application/fhir+json"}).status_code)
+                except httpx.HTTPError:  # refused from its headers, the connection closed while it still sent
+                    status = "closed"
+                with lock:
+                    outcomes[status] += 1
+
+    def rss() -> float:
+        return float(process.memory_info().rss) / 1e6
+
+    before = peak = rss()
+    threads = [threading.Thread(target=upload) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    while any(thread.is_alive() for thread in threads):
+        peak = max(peak, rss())
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    time.sleep(settle)
+    after = rss()
+    return {"uploads": uploads, "bytes_each": size, "outcomes": dict(outcomes), "seconds": round(seconds, 2),
+            "rss_mb": {"before": round(before, 1), "peak": round(max(peak, after), 1), "after": round(after, 1)}}
 
 
 def _count(response: httpx.Response, label: str, statuses: Counter[str], server_errors: list[str]) -> None:
@@ -120,6 +166,7 @@ def bench_fuzz(bundles: list[Path], work: Path, examples: int) -> dict[str, Any]
         fuzzed = time.time()
         _hostile(url, token, statuses, server_errors)
         elapsed = time.time() - started
+        flood = flood_memory(url, server.pid)
         time.sleep(0.5)
         prober.terminate()
         output, _ = prober.communicate(timeout=60)
@@ -133,7 +180,7 @@ def bench_fuzz(bundles: list[Path], work: Path, examples: int) -> dict[str, Any]
             "healthz_ms": percentiles([ms for t, ms in health if started <= t <= started + elapsed]),
             "healthz_ms_while_fuzzing": percentiles([ms for t, ms in health if started <= t < fuzzed]),
             "healthz_ms_while_flooded": percentiles([ms for t, ms in health if fuzzed <= t <= started + elapsed]),
-            "alive_after": alive}
+            "alive_after": alive, "unauthenticated_flood": flood}
 
 
 def run_fuzz_bench(bundles: list[Path], examples: int) -> dict[str, Any]:

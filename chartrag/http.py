@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import secrets
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from cds_hooks.routes import build_cds_router
 from cds_hooks.settings import CdsSettings
 from chartrag.audit_routes import audit_router
-from chartrag.guard import AuditRejections, BodyLimits, CdsCors, Telemetry
+from chartrag.guard import AuditRejections, BodyLimits, CdsCors, GuardSettings, Telemetry
 from fhir_ingest.app import open_ingestion
 from fhir_ingest.routes import build_ingest_router
 from fhir_ingest.settings import IngestSettings
@@ -33,6 +34,7 @@ def build_app(
     smart: SmartSettings | None = None,
     cds: CdsSettings | None = None,
     ingest: IngestSettings | None = None,
+    guard: GuardSettings | None = None,
 ) -> FastAPI:
     """ChartRAG's product app: the SMART app and JSON API (smart_app), the CDS Hooks service and the
     Subscription notification endpoint (fhir_ingest). With the embedded index the ingestion workers
@@ -40,6 +42,7 @@ def build_app(
     (``chartrag ingest worker``) and ``CHARTRAG_INGEST_WORKERS=0`` keeps them out of the web process."""
     cds = cds or CdsSettings()
     ingest = ingest or IngestSettings()
+    guard = guard or GuardSettings()
     ingestion = open_ingestion(ingest, settings.data_dir)
     cds_router, summaries = build_cds_router(cds, httpx.AsyncClient(timeout=5.0))
 
@@ -79,8 +82,9 @@ def build_app(
             METRICS.queue_depth.labels(state).set(float(getattr(stats, state, 0) or 0))
         return Response(generate_latest(METRICS.registry), media_type=CONTENT_TYPE_LATEST)
 
-    # innermost first: body limits, then CORS on /cds-services* only, the audit of every rejection, telemetry
-    app.add_middleware(BodyLimits)
+    # innermost first: credential before body and body limits, then CORS on /cds-services* only, the audit of
+    # every rejection, telemetry (spans, metrics and the access log, by route template only)
+    app.add_middleware(BodyLimits, read_timeout=guard.body_read_timeout_seconds)
     app.add_middleware(CdsCors, origins=cds.cors_origins)
     app.add_middleware(AuditRejections, sink=rejections)
     app.add_middleware(Telemetry)
@@ -105,7 +109,21 @@ async def serve_demo(settings: RagSettings, data: list[Path], host: str, port: i
     ingest = IngestSettings(channel_secret=secret, fhir_base_url=f"{ehr_url}/fhir")
     sandbox = create_sandbox(data, ehr_url, app_url, cds_base=app_url, notify=(f"{app_url}/fhir/notify", secret))
     servers = [
-        uvicorn.Server(uvicorn.Config(build_app(settings, smart, cds, ingest), host=host, port=port, log_level="warning")),
-        uvicorn.Server(uvicorn.Config(sandbox, host=host, port=port + 1, log_level="warning")),
+        uvicorn.Server(uvicorn.Config(build_app(settings, smart, cds, ingest), host=host, port=port, log_level="warning",
+                                      access_log=False)),  # Uvicorn's access log prints raw paths and queries
+        uvicorn.Server(uvicorn.Config(sandbox, host=host, port=port + 1, log_level="warning", access_log=False)),
     ]
     await asyncio.gather(*(s.serve() for s in servers))
+
+
+def log_config() -> dict[str, Any]:
+    """Uvicorn's logging with its access log off (it prints raw paths and queries: patient ids, SMART launch
+    tokens) and ChartRAG's templated access log (``chartrag.access``: method, route template, status,
+    latency) on stdout in its place."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config: dict[str, Any] = copy.deepcopy(LOGGING_CONFIG)
+    config["handlers"]["chartrag_access"] = {"formatter": "default", "class": "logging.StreamHandler",
+                                             "stream": "ext://sys.stdout"}
+    config["loggers"]["chartrag.access"] = {"handlers": ["chartrag_access"], "level": "INFO", "propagate": False}
+    return config

@@ -21,7 +21,8 @@ def free_port() -> int:
 @contextmanager
 def serving(app: Any, port: int) -> Iterator[str]:
     """Serve ``app`` on 127.0.0.1:``port`` until the block ends; yields its base URL."""
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on",
+                                           access_log=False))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.time() + 120

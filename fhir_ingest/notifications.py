@@ -116,9 +116,9 @@ def parse_status(params: Any) -> Notification:
         raise NotificationError("SubscriptionStatus has no subscription reference")
     kind, status = values.get("type"), values.get("status")
     if kind not in NOTIFICATION_TYPES:
-        raise NotificationError(f"SubscriptionStatus type {kind!r} is not one of {sorted(NOTIFICATION_TYPES)}")
+        raise NotificationError(f"SubscriptionStatus type is not one of {sorted(NOTIFICATION_TYPES)}")
     if status not in SUBSCRIPTION_STATUSES:
-        raise NotificationError(f"SubscriptionStatus status {status!r} is not a subscription status")
+        raise NotificationError("SubscriptionStatus status is not a subscription status")
     since = values.get("events-since-subscription-start")
     if kind in {"event-notification", "query-event"} and not events:
         raise NotificationError(f"a {kind} carries no notification-event")
@@ -137,7 +137,7 @@ def parse_notification(bundle: Any) -> Notification:
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
         raise NotificationError("body is not a FHIR Bundle")
     if bundle.get("type") != "history":
-        raise NotificationError(f"notification Bundle type must be 'history', not {bundle.get('type')!r}")
+        raise NotificationError("notification Bundle type must be 'history'")
     entries = bundle.get("entry") or []
     if not entries:
         raise NotificationError("notification Bundle has no entries (the SubscriptionStatus must be first)")

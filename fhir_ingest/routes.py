@@ -1,6 +1,9 @@
 """The rest-hook endpoint FHIR servers notify. It authenticates (channel header secret, constant-time
-compare), validates, enqueues durably and answers 200 — nothing is processed inline. Errors are
-OperationOutcomes: 400 malformed, 401 bad secret, 413 too large, 415 not JSON, 503 not configured.
+compare) from the headers before a byte of the body is read (``request.state.credential_checked``: the
+composition root's guard hands the body on only then), validates, enqueues durably and answers 200 —
+nothing is processed inline. Errors are OperationOutcomes that never repeat the request: 400 malformed
+(a body that is not a JSON object included), 401 bad secret, 408 body stalled, 413 too large, 415 not
+JSON, 503 not configured.
 
 - ``POST {prefix}/notify``: a Subscriptions Backport notification Bundle, or an empty body (classic R4
   rest-hook without payload: the worker re-queries the criteria with ``_lastUpdated``).
@@ -61,6 +64,7 @@ def build_ingest_router(
         if not hmac.compare_digest(sent.encode(), settings.channel_secret.encode()):
             log.warning("notification refused: bad or missing channel secret")
             return outcome(401, "error", "security", f"missing or wrong {settings.channel_header}")
+        request.state.credential_checked = True
         return None
 
     async def read_json(request: Request) -> tuple[Any, JSONResponse | None]:
@@ -78,13 +82,15 @@ def build_ingest_router(
             return None, None
         media = request.headers.get("content-type", FHIR_JSON).split(";")[0].strip().lower()
         if media not in (FHIR_JSON, "application/json"):
-            return None, outcome(415, "error", "not-supported", f"content type {media!r}; send {FHIR_JSON}")
+            return None, outcome(415, "error", "not-supported", f"unsupported content type; send {FHIR_JSON}")
         try:
             parsed = strict_loads(raw, exact_decimals=True)
-            request.state.raw = raw.decode("utf-8")  # queued as sent: decimals keep their precision
-            return parsed, None
         except WireError as exc:
             return None, outcome(400, "error", "invalid", f"body is not strict JSON: {exc}")
+        if not isinstance(parsed, dict):  # `null`, a list, a number: not a notification (nor an empty ping)
+            return None, outcome(400, "error", "invalid", "the body must be a JSON object (a FHIR resource)")
+        request.state.raw = raw.decode("utf-8")  # queued as sent: decimals keep their precision
+        return parsed, None
 
     def accepted(what: str) -> JSONResponse:
         return outcome(200, "information", "informational", f"{what} queued")

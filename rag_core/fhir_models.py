@@ -17,9 +17,17 @@ def validate_resource(resource: Any, reference: str) -> None:
     try:
         model = get_fhir_model_class(resource["resourceType"])
     except (KeyError, ValueError, AttributeError):
-        raise ResourceError(reference, f"unknown resource type {resource['resourceType']!r}") from None
+        raise ResourceError(reference, "unknown resource type") from None
     try:
         model.model_validate(resource)
     except ValidationError as exc:
-        fields = sorted({".".join(str(p) for p in err["loc"]) for err in exc.errors()})[:5]
+        fields = sorted({_where(err["loc"], err["type"]) for err in exc.errors()})[:5]
         raise ResourceError(reference, f"invalid {resource['resourceType']}: {', '.join(fields)}") from None
+
+
+def _where(loc: tuple[int | str, ...], kind: str) -> str:
+    """A field path for an error message. An element the model does not know was named by the sender: its
+    parent's path is given, never the name (it may be anything, a patient's name included)."""
+    if kind == "extra_forbidden":
+        return ".".join(str(p) for p in loc[:-1]) + " (unknown element)"
+    return ".".join(str(p) for p in loc)

@@ -3,6 +3,8 @@
 - nesting deeper than ``max_depth`` (a 100,000-deep array made ``json.loads`` raise ``RecursionError``,
   an HTTP 500 on every endpoint that parsed JSON) → ``WireError``;
 - ``NaN``, ``Infinity``, ``-Infinity`` (not JSON, but accepted by Python's parser) → ``WireError``;
+- a number past a double's range (``1e400`` parses to infinity; ``-1e400``; an integer of 400 digits):
+  valid JSON text, but no finite value → ``WireError``;
 - a key given twice in one object (which one wins differs between parsers: a ``patient_id`` given twice
   is ambiguous, so it is refused) → ``WireError``;
 - bytes that are not UTF-8 → ``WireError``.
@@ -18,6 +20,8 @@ standard parser keep the last duplicate key silently, and only ``json`` exposes 
 from __future__ import annotations
 
 import json
+import math
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +34,27 @@ class WireError(ValueError):
 
 def _no_constant(name: str) -> Any:
     raise WireError(f"{name} is not a JSON value")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise WireError("a number is out of range")
+    return value
+
+
+def _finite_decimal(text: str) -> Decimal:
+    value = Decimal(text)
+    if not math.isfinite(float(value)):  # exact, but past what any reader of it (a double) can hold
+        raise WireError("a number is out of range")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > sys.float_info.max:
+        raise WireError("a number is out of range")
+    return value
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -71,8 +96,8 @@ def strict_loads(raw: bytes | str, max_depth: int = MAX_DEPTH, exact_decimals: b
     except UnicodeDecodeError as exc:
         raise WireError("the body is not UTF-8") from exc
     try:
-        value = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant,
-                           parse_float=Decimal if exact_decimals else None)
+        value = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant, parse_int=_bounded_int,
+                           parse_float=_finite_decimal if exact_decimals else _finite_float)
     except RecursionError as exc:
         raise WireError(f"JSON nested deeper than {max_depth} levels") from exc
     except WireError:

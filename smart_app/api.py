@@ -5,9 +5,11 @@ need ``Authorization: Bearer <CHARTRAG_SMART_API_TOKEN>``. Loopback callers are 
 only when the app was built with ``trust_loopback`` (``chartrag demo``); ``chartrag serve`` never does.
 ``/api/similar-cases`` finds cases like the named patient in the anonymized library (never another
 patient's chart): the patient's profile is read inside its scope, only case ids and de-identified
-summaries come back, and the request is audited. The credential is checked before the body is read; the
-body must be ``application/json`` (so a web page cannot send it without a CORS preflight, which these
-paths never answer) and strict JSON. Errors never echo the body. Clinicians use the SMART-launched page,
+summaries come back, and the request is audited. The credential is checked from the headers before a byte
+of the body is read (and marked ``request.state.credential_checked``: the composition root's guard hands
+the body on only then); the body must be ``application/json`` (so a web page cannot send it without a
+CORS preflight, which these paths never answer), strict JSON and of the model's exact types (no
+``true``/``"5"`` for a number, no timestamp for a date). Errors never echo the body. Clinicians use the SMART-launched page,
 where patient and clinician come from the token only.
 """
 
@@ -19,7 +21,7 @@ from datetime import date
 from typing import TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rag_core.errors import PatientNotIndexed
 from rag_core.models import CLINICAL_TYPES, PATIENT_DATA, PatientScope, SearchFilter, ValidatedAnswer
@@ -31,6 +33,8 @@ B = TypeVar("B", bound=BaseModel)
 
 
 class AskRequest(BaseModel):
+    model_config = ConfigDict(strict=True)
+
     patient_id: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9\-.]{1,64}$")
     question: str = Field(min_length=1, max_length=2000)
     requester: str = Field(default="anonymous", max_length=256)
@@ -39,6 +43,8 @@ class AskRequest(BaseModel):
 
 
 class SimilarCasesRequest(BaseModel):
+    model_config = ConfigDict(strict=True)
+
     patient_id: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9\-.]{1,64}$")
     requester: str = Field(default="anonymous", max_length=256)
     k: int = Field(default=5, ge=1, le=20)
@@ -70,9 +76,9 @@ def api_router(api_token: str | None, trust_loopback: bool = False) -> APIRouter
 
     def authorized(request: Request) -> None:
         given = request.headers.get("authorization", "")
-        if api_token and secrets.compare_digest(given.encode(), f"Bearer {api_token}".encode()):
-            return
-        if trust_loopback and not given and request.client is not None and request.client.host in LOOPBACK:
+        if (api_token and secrets.compare_digest(given.encode(), f"Bearer {api_token}".encode())) or (
+                trust_loopback and not given and request.client is not None and request.client.host in LOOPBACK):
+            request.state.credential_checked = True
             return
         hint = "a valid API token is required" if api_token else \
             "set CHARTRAG_SMART_API_TOKEN: the JSON API needs a credential"
@@ -82,8 +88,10 @@ def api_router(api_token: str | None, trust_loopback: bool = False) -> APIRouter
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media != "application/json":
             raise HTTPException(415, "send the request as application/json")
+        raw = await request.body()
         try:
-            return model.model_validate(strict_loads(await request.body()))
+            strict_loads(raw)  # depth, NaN/Infinity, overflowed numbers, duplicate keys: refused first
+            return model.model_validate_json(raw, strict=True)  # exact types: no bool or string for a number
         except WireError as exc:
             raise HTTPException(400, f"the body is not strict JSON: {exc}") from None
         except ValidationError as exc:
@@ -109,7 +117,7 @@ def api_router(api_token: str | None, trust_loopback: bool = False) -> APIRouter
         if body.resource_types is not None:
             unknown = set(body.resource_types) - CLINICAL_TYPES
             if unknown:
-                raise HTTPException(422, f"unknown resource types: {sorted(unknown)}")
+                raise HTTPException(422, f"resource_types may name only: {', '.join(sorted(CLINICAL_TYPES))}")
             types = frozenset(body.resource_types)
         scope = PatientScope(patient_id=body.patient_id, resource_types=types, requester=body.requester)
         return await runtime.service.answer(body.question, scope, now=body.now)

@@ -63,7 +63,11 @@ def create_app(
             if http_client is None:
                 await client.aclose()
 
-    app = FastAPI(title="ChartRAG", version="0.1.0", lifespan=lifespan)
+    # FastAPI's own OpenTelemetry spans record the raw path and query (patient ids, SMART launch tokens) and
+    # its logs exception messages: off. ChartRAG's spans (chartrag.guard.Telemetry) carry route templates only.
+    app = FastAPI(title="ChartRAG", version="0.1.0", lifespan=lifespan,
+                  telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False,
+                             "auto_configure": False})
     app.state.smart = smart
 
     @app.middleware("http")
