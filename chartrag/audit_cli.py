@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from chartrag.console import EXIT_AUDIT_BROKEN, DataDir, Operator, err, fail, operator_agent, out, settings_for
-from rag_core.audit import AuditKey, Checkpoint, JsonlAuditLog, acknowledgment, records, verify, verify_legacy
+from rag_core.audit import AuditKey, AuditKeyError, Checkpoint, JsonlAuditLog, acknowledgment, records, verify, verify_legacy
 from rag_core.audit_fhir import audit_event, matches
 from rag_core.settings import RagSettings
 
@@ -20,11 +20,21 @@ audit_app = typer.Typer(help="Audit log commands.", no_args_is_help=True)
 
 
 def _key(settings: RagSettings) -> AuditKey:
-    secret = settings.audit_key.get_secret_value() if settings.audit_key else None
-    path = settings.resolved_audit_key_path
-    if secret is None and not path.exists():
-        raise fail(f"no audit key: set CHARTRAG_AUDIT_KEY or CHARTRAG_AUDIT_KEY_PATH ({path} does not exist)")
-    return AuditKey.load(secret, path)
+    from rag_core.audit_keyfile import load_audit_key
+
+    try:
+        return load_audit_key(settings, create=False)
+    except AuditKeyError as exc:
+        raise fail(str(exc)) from None
+
+
+def _key_file(settings: RagSettings) -> Path:
+    from rag_core.audit_keyfile import audit_key_file
+
+    try:
+        return audit_key_file(settings)
+    except AuditKeyError as exc:
+        raise fail(str(exc)) from None
 
 
 def _checkpoints(settings: RagSettings, key: AuditKey) -> list[Checkpoint] | None:
@@ -88,7 +98,7 @@ def audit_verify(
             raise fail(f"no audit log at {target}")
         result = verify_legacy(target)
     else:
-        if not target.exists() and not (settings.audit_key or settings.resolved_audit_key_path.exists()):
+        if not target.exists() and not (settings.audit_key or _key_file(settings).exists()):
             raise fail(f"no audit log at {target} (and no audit key beside it): give the data dir the product "
                        f"wrote with --data-dir (`chartrag demo` writes {DEFAULT_DATA_DIRS[1]})")
         key = _key(settings)

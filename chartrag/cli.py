@@ -47,6 +47,14 @@ app.add_typer(guidelines_app, name="guidelines")
 app.add_typer(phi_app, name="phi")
 
 
+@app.callback()
+def _private_files() -> None:
+    # before any command writes: files this process creates (data dir, Bulk downloads, exports) are 0600
+    from rag_core.private_files import restrict_umask
+
+    restrict_umask()
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes")],

@@ -18,6 +18,8 @@ from typing import Any, Protocol
 
 import redis.asyncio as aioredis
 
+from rag_core.private_files import private_file
+
 
 class KeyValue(Protocol):
     async def get(self, key: str) -> Any | None: ...
@@ -36,10 +38,13 @@ class KeyValue(Protocol):
 
 
 def connect_sqlite(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """The queue/state database, its directory 0700 and its files (with the WAL's -wal and -shm) 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     conn = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        private_file(path.with_name(name))
     return conn
 
 

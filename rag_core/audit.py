@@ -31,6 +31,7 @@ import logging
 import os
 import re
 import secrets
+import stat
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -38,6 +39,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
+
+from rag_core.errors import ConfigurationError
 
 log = logging.getLogger("chartrag.audit")
 GENESIS = "0" * 64
@@ -68,17 +71,26 @@ class AuditKey:
 
     @classmethod
     def load(cls, secret: str | None, path: Path) -> AuditKey:
-        """From ``secret`` when given (an operator's secret store), else the key file, created 0600 if absent."""
+        """From ``secret`` when given (an operator's secret store), else the key file, created 0600 if absent;
+        an existing key file that group or others may read is refused (``AuditKeyError``)."""
         if secret:
             return cls(secret.encode())
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
+            mode = stat.S_IMODE(path.stat().st_mode)
+            if mode & 0o077:
+                raise AuditKeyError(f"the audit key file {path} may be read by group or others (mode {mode:04o}): "
+                                    "chmod 600 it, or give the key in CHARTRAG_AUDIT_KEY") from None
             return cls(bytes.fromhex(path.read_text(encoding="ascii").strip()))
         with os.fdopen(fd, "w", encoding="ascii") as handle:
             handle.write(secrets.token_hex(32))
         return cls(bytes.fromhex(path.read_text(encoding="ascii").strip()))
+
+
+class AuditKeyError(ConfigurationError):
+    """An audit key file that cannot be used as it is (readable beyond its owner, or missing beside a log)."""
 
 
 def _canonical(record: dict[str, Any]) -> bytes:

@@ -6,12 +6,12 @@ import asyncio
 import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
 
-from rag_core.audit import AuditKey, JsonlAuditLog
+from rag_core.audit import JsonlAuditLog
+from rag_core.audit_keyfile import load_audit_key
 from rag_core.egress import EgressGateway
 from rag_core.embedding import (
     CachedEmbedder,
@@ -29,6 +29,7 @@ from rag_core.indexing import Indexer
 from rag_core.models import CLINICAL_GUIDELINES
 from rag_core.phi.directory import RecordDirectory
 from rag_core.phi.tokenizer import PhiTokenizer
+from rag_core.private_files import private_dir, restrict_umask, tighten
 from rag_core.rerank import ClinicalSignalReranker, Reranker
 from rag_core.retrieval import Retriever
 from rag_core.service import ChartService
@@ -57,8 +58,7 @@ class Runtime:
 def open_audit(settings: RagSettings) -> JsonlAuditLog:
     """The audit log with its key (outside the log) and, when ``CHARTRAG_AUDIT_DSN`` is set, its
     PostgreSQL anchor."""
-    key = AuditKey.load(settings.audit_key.get_secret_value() if settings.audit_key else None,
-                        settings.resolved_audit_key_path)
+    key = load_audit_key(settings)
     store = None
     if settings.audit_dsn:
         from rag_core.audit_store import PostgresCheckpoints
@@ -73,12 +73,6 @@ def concurrency(settings: RagSettings) -> int | None:
     # measured (chartrag bench ingest --with-readers 8, 2 CPUs): 1 at a time answered as many questions per
     # second as 2 and halved notification → answerable (answers are mostly GIL-bound Python)
     return settings.max_concurrent_answers or max(1, (os.cpu_count() or 2) // 2)
-
-
-def private_dir(path: Path) -> None:
-    """Create ``path`` (index, audit log, record directory, queue) readable by its owner only."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.chmod(0o700)
 
 
 def drafting_model(settings: RagSettings, gateway: EgressGateway, http: Any = None) -> DraftingModel | None:
@@ -139,7 +133,9 @@ def third_party_providers(settings: RagSettings) -> list[str]:
 async def build_runtime(settings: RagSettings | None = None, **http: Any) -> Runtime:
     """``http`` may hold ``anthropic=httpx2.AsyncClient`` / ``cohere=httpx.Client`` (tests record payloads)."""
     settings = settings or RagSettings()
+    restrict_umask()  # what the engine, SQLite and this process write from now on is the owner's only
     private_dir(settings.data_dir)
+    await asyncio.to_thread(tighten, settings.data_dir)  # a data dir an earlier version left 0644
     model = SentenceTransformerEmbedder(settings.embedding_model_path)
     cache: VectorCache
     if settings.redis_url:

@@ -39,8 +39,8 @@ class RagSettings(BaseSettings):
         default=None, description="HMAC key of the audit chain and question hashes (from a secret store); else audit_key_path"
     )
     audit_key_path: Path | None = Field(
-        default=None, description="File holding the audit key, created 0600 when absent. Default: <data_dir>/audit.key "
-        "(keep it outside the data dir in production)"
+        default=None, description="File holding the audit key, created 0600 when absent, refused when group or others "
+        "may read it. Default: <data_dir>.audit.key, beside (outside) the data dir"
     )
     audit_dsn: str | None = Field(
         default=None, description="PostgreSQL DSN of the INSERT-only role that writes audit checkpoints; unset = no anchor"
@@ -83,4 +83,9 @@ class RagSettings(BaseSettings):
 
     @property
     def resolved_audit_key_path(self) -> Path:
-        return self.audit_key_path or self.data_dir / "audit.key"
+        """The configured key file, else ``<data_dir>.audit.key`` beside the data dir: a copy of the data dir
+        (index, identifiers, audit log) does not carry the key that protects its log."""
+        if self.audit_key_path is not None:
+            return self.audit_key_path
+        data_dir = self.data_dir.absolute()
+        return data_dir.parent / f"{data_dir.name or 'chartrag'}.audit.key"

@@ -81,7 +81,7 @@ class EdgeIndex:
                 if path.exists() and any(path.iterdir()):
                     shard = q.EdgeShard.load(str(path))
                 else:
-                    path.mkdir(parents=True, exist_ok=True)
+                    path.mkdir(parents=True, exist_ok=True, mode=0o700)
                     shard = q.EdgeShard.create(str(path), self._config(namespace))
                     shard.update(
                         q.UpdateOperation.create_field_index(TENANT_FIELD, q.KeywordIndexParams(is_tenant=True))

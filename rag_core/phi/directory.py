@@ -2,7 +2,8 @@
 that patient's own dictionary (names, MRN, address …) before anything goes to a third-party model.
 
 One JSON file per patient under ``<data_dir>/records/`` (file name: a hash of the patient id). They
-hold identifiers, so they sit with the index under the same protection (disk encryption, access).
+hold identifiers, so they sit with the index under the same protection (disk encryption, access), and are
+written 0600 in a 0700 directory.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class RecordDirectory:
 
     def merge(self, patient_id: str, record: RecordIdentifiers) -> None:
         with self._lock:
-            self.root.mkdir(parents=True, exist_ok=True)
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
             current = self.get(patient_id)
             before = (len(current.values), len(current.birth_dates), len(current.vocabulary))
             current.merge(record)
@@ -41,5 +42,8 @@ class RecordDirectory:
                     self._path(patient_id).exists():
                 return
             tmp = self._path(patient_id).with_suffix(".tmp")
-            tmp.write_text(json.dumps(current.to_json()), encoding="utf-8")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # identifiers: the owner's only
+            os.fchmod(fd, 0o600)  # a .tmp left over by a crash keeps its old mode otherwise
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(current.to_json()))
             os.replace(tmp, self._path(patient_id))
