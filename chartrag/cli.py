@@ -180,7 +180,7 @@ def serve(
     """Run ChartRAG (JSON API, SMART app, CDS Hooks, notifications, /metrics) under Uvicorn."""
     import uvicorn
 
-    from chartrag.http import build_app
+    from chartrag.http import build_app, log_config
 
     if traces:
         from opentelemetry import trace
@@ -191,7 +191,8 @@ def serve(
         provider.add_span_processor(BatchSpanProcessor(ConsoleSpanExporter()))
         trace.set_tracer_provider(provider)
 
-    uvicorn.run(build_app(_settings(data_dir)), host=host, port=port, log_level="info")
+    uvicorn.run(build_app(_settings(data_dir)), host=host, port=port, log_level="info", access_log=False,
+                log_config=log_config())  # the access log by route template only: never a raw path or query
 
 
 @app.command()
