@@ -320,6 +320,7 @@ class SmartApp:
             ctx, _ = await self._from_ehr(request, sid, data, ctx, self._probe)
         except SmartLaunchError as exc:
             return ended_json(exc)
+        request.state.credential_checked = True  # session + CSRF checked from the headers: the body may be read
         return sid, data, ctx
 
     async def ask(self, request: Request, runtime: Runtime) -> Response:
