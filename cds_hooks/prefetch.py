@@ -7,19 +7,21 @@ resources, following ``next`` links when paged. If a required key can be had nei
 answers 412.
 
 The EHR's access token goes to ``fhirServer`` only: ids are percent-encoded into the templates (a
-``patientId`` of ``x&_count=999`` stays one value), redirects are not followed, and a ``next`` link is
-followed only when it lies under ``fhirServer`` (same scheme, host, port and base path). Which
+``patientId`` of ``x&_count=999`` stays one value), redirects are not followed, and every URL the token
+goes to — a template's and each ``next`` link — must lie under ``fhirServer`` by ``rag_core.outbound``'s
+one rule (normalised first: percent-encoded dot segments and ``..`` do not get out of the base). Which
 ``fhirServer`` a client may name at all is the router's decision (``CdsSettings.fhir_servers``).
 """
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import httpx
 
 from cds_hooks.models import HookRequest
+from rag_core.outbound import under
 from rag_core.wire import fhir_loads
 
 REQUIRED = ("conditions", "medications", "observations")
@@ -37,22 +39,15 @@ def _template_query(template: str, hook: HookRequest) -> str:
     )
 
 
-def under_server(url: str, server: str) -> bool:
-    """``url`` is on ``server``'s origin and under its base path (where its token may go)."""
-    target, base = urlsplit(url), urlsplit(server.rstrip("/"))
-    if (target.scheme, target.netloc.lower()) != (base.scheme, base.netloc.lower()) or target.scheme not in ("http", "https"):
-        return False
-    if target.username or target.password or ".." in target.path.split("/"):
-        return False
-    return target.path == base.path or target.path.startswith(base.path + "/")
-
-
 async def _fetch(url: str, hook: HookRequest, http: httpx.AsyncClient) -> dict[str, Any] | None:
-    if hook.fhirAuthorization is None or not hook.fhirServer or not under_server(url, hook.fhirServer):
+    auth, server = hook.fhirAuthorization, hook.fhirServer
+    target = under(url, server) if auth is not None and server else None
+    if auth is None or target is None:
         return None
     try:
-        response = await http.get(url, headers={"Authorization": f"Bearer {hook.fhirAuthorization.access_token}",
-                                                "Accept": "application/fhir+json"}, timeout=5.0, follow_redirects=False)
+        response = await http.get(str(target), headers={"Authorization": f"Bearer {auth.access_token}",
+                                                        "Accept": "application/fhir+json"},
+                                  timeout=5.0, follow_redirects=False)
         data = fhir_loads(response.content) if response.status_code == 200 else None
     except (httpx.HTTPError, ValueError):
         return None

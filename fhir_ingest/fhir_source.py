@@ -1,6 +1,8 @@
 """Reads from the FHIR server that sends notifications: id-only focus resources, searches,
-``$events`` and ``$status``, Binary attachments. Only URLs under the configured base are fetched
-(a notification cannot make ChartRAG call an arbitrary host). 404/410 on a read means deleted.
+``$events`` and ``$status``, Binary attachments. Only URLs under the configured base are fetched, by
+``rag_core.outbound``'s one rule (normalised first, so ``..`` or ``%2e%2e`` in a reference or a ``next``
+link does not leave the base): a notification cannot make ChartRAG call an arbitrary host with the
+server's token. 404/410 on a read means deleted.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import httpx
 
 from fhir_ingest.errors import NotificationError, SourceError, SourceUnsupported
 from fhir_ingest.notifications import Notification, parse_notification, parse_status
+from rag_core.outbound import UnsafeUrl, token_url
 from rag_core.wire import fhir_loads
 
 log = logging.getLogger("chartrag.ingest")
@@ -32,11 +35,11 @@ class FhirSource:
             self._headers["Authorization"] = f"Bearer {token}"
 
     def url_for(self, reference: str) -> str:
-        if reference.startswith(("http://", "https://")):
-            if not reference.startswith(self.base + "/"):
-                raise SourceError("reference points outside the configured FHIR server")
-            return reference
-        return f"{self.base}/{reference.lstrip('/')}"
+        """The URL to read ``reference`` (absolute, or relative to the base) at, in normal form."""
+        try:
+            return token_url(reference, self.base)
+        except UnsafeUrl:
+            raise SourceError("reference points outside the configured FHIR server") from None
 
     async def _get(self, url: str, params: dict[str, str] | None = None) -> httpx.Response:
         try:
@@ -67,7 +70,7 @@ class FhirSource:
                      max_pages: int = MAX_SEARCH_PAGES) -> AsyncIterator[dict[str, Any]]:
         """Every resource matching, following ``next`` links (only on this server), at most ``max_pages``
         pages (a recovery search is bounded work; the rest is said in the log)."""
-        url: str | None = f"{self.base}/{resource_type}"
+        url: str | None = self.url_for(resource_type)
         query: dict[str, str] | None = params
         pages = 0
         while url:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import httpx
 
 from fhir_ingest.errors import SourceError
+from rag_core.outbound import UnsafeUrl, token_url
 
 BACKPORT = "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition"
 Payload = Literal["empty", "id-only", "full-resource"]
@@ -72,6 +73,10 @@ class SubscriptionManager:
             self._headers["Authorization"] = f"Bearer {token}"
 
     async def _call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        try:  # a Subscription id from the server or the command line cannot take the token off the base
+            url = token_url(url, self.base)
+        except UnsafeUrl:
+            raise SourceError(f"{method} Subscription: the URL is not under the FHIR server's base") from None
         try:
             response = await self._client.request(method, url, headers=self._headers, **kwargs)
         except httpx.HTTPError as exc:

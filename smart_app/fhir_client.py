@@ -1,6 +1,8 @@
 """Minimal FHIR reads with the session's access token (patient banner, note text for the source panel,
 the per-question check that the EHR still accepts the session). The token goes only to the FHIR server
-that issued it (``iss``), never through a redirect; a 401 raises ``EhrRejected``."""
+that issued it (``iss``) — every URL under ``iss`` by ``rag_core.outbound``'s one rule, so an id read
+from the index (``../x``, ``%2e%2e/x``) cannot lead it elsewhere — never through a redirect; a 401 raises
+``EhrRejected``."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import binascii
 from typing import Any
 
 import httpx
+
+from rag_core.outbound import UnsafeUrl, token_url
 
 
 class EhrRejected(Exception):
@@ -20,7 +24,10 @@ class FhirReader:
         self._client = client
 
     async def _get(self, iss: str, access_token: str, path: str, params: dict[str, str] | None = None) -> httpx.Response | None:
-        url = f"{iss.rstrip('/')}/{path}"
+        try:
+            url = token_url(path, iss)
+        except UnsafeUrl:
+            return None  # not a read on the issuer's FHIR server: nothing is sent
         try:
             response = await self._client.get(
                 url, params=params, follow_redirects=False,

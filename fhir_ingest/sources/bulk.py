@@ -4,6 +4,12 @@ A ``export-job.json`` in the output folder remembers the status URL and the mani
 is written to a temporary name and renamed only when complete, so an interrupted export resumes
 where it stopped. Import records each finished file in the ingest state; ``resume`` skips those.
 Files are imported in an order that puts Patient, Encounter and Medication first.
+
+The access token goes only under the server's base URL (``rag_core.outbound``'s one rule): the status
+URL the kick-off names must lie there, and an output file gets the token only when the manifest says
+``requiresAccessToken: true`` and its URL lies there too — a file that requires the token elsewhere is
+refused unfetched; with ``requiresAccessToken`` false (say, a pre-signed storage URL) no Authorization
+header is sent at all.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from fhir_ingest.errors import SourceError, SourceUnsupported
 from fhir_ingest.state import IngestState
 from rag_core.documents import AttachmentReaders, load_ndjson
 from rag_core.indexing import Indexer
+from rag_core.outbound import UnsafeUrl, normalise, token_url
 
 FIRST = ("Patient", "Practitioner", "Organization", "Encounter", "Medication")
 JOB_FILE = "export-job.json"
@@ -55,7 +62,7 @@ class BulkExportClient:
         if since:
             params["_since"] = since
         try:
-            response = await self._client.get(f"{self.base}/{path}", params=params, headers={
+            response = await self._client.get(token_url(path, self.base), params=params, headers={
                 **self._auth, "Accept": "application/fhir+json", "Prefer": "respond-async"})
         except httpx.HTTPError as exc:
             raise SourceError(f"$export kick-off failed ({type(exc).__name__})") from None
@@ -68,6 +75,10 @@ class BulkExportClient:
     async def poll(self, status_url: str, on_wait: Callable[[str], None] | None = None,
                    max_wait_seconds: float = 3600.0) -> dict[str, Any]:
         waited = 0.0
+        try:
+            status_url = token_url(status_url, self.base)
+        except UnsafeUrl:
+            raise SourceError("$export status URL is not under the server's base URL; its token is not sent there") from None
         while True:
             try:
                 response = await self._client.get(status_url, headers={**self._auth, "Accept": "application/json"})
@@ -91,9 +102,10 @@ class BulkExportClient:
         _make_dir(out_dir)
         files: list[Path] = []
         counters: dict[str, int] = {}
-        headers = self._auth if manifest.get("requiresAccessToken") else {}
+        with_token = manifest.get("requiresAccessToken") is True
         for item in manifest.get("output") or []:
             rtype = str(item.get("type") or "Resource")
+            url, headers = self._file_request(item.get("url"), with_token)
             counters[rtype] = counters.get(rtype, 0) + 1
             target = out_dir / f"{rtype}.{counters[rtype]:03d}.ndjson"
             files.append(target)
@@ -101,7 +113,7 @@ class BulkExportClient:
                 continue
             partial = target.with_suffix(".part")
             try:
-                async with self._client.stream("GET", item["url"], headers={**headers, "Accept": "application/fhir+ndjson"}) as r:
+                async with self._client.stream("GET", url, headers=headers, follow_redirects=False) as r:
                     if r.status_code != 200:
                         raise SourceError(f"$export file: HTTP {r.status_code}")
                     with partial.open("wb") as handle:
@@ -113,6 +125,24 @@ class BulkExportClient:
             if on_file:
                 on_file(target.name)
         return files
+
+    def _file_request(self, url: Any, with_token: bool) -> tuple[str, dict[str, str]]:
+        """Where an output file is fetched from and with which headers: the token only when the manifest
+        requires it and the URL lies under the base; a file requiring it elsewhere is refused."""
+        if not isinstance(url, str):
+            raise SourceError("$export manifest: an output file has no URL")
+        headers = {"Accept": "application/fhir+ndjson"}
+        if not with_token:
+            try:
+                normalise(url)  # an http(s) URL without user information, fetched as named, without a token
+            except UnsafeUrl:
+                raise SourceError("$export output file URL is refused: not a plain http(s) URL") from None
+            return url, headers
+        try:
+            return token_url(url, self.base), {**headers, **self._auth}
+        except UnsafeUrl:
+            raise SourceError("$export output file requires the access token but is not under the server's base "
+                              "URL: refused, the token is not sent there") from None
 
     async def export(self, out_dir: Path, group: str | None = None, types: list[str] | None = None,
                      since: str | None = None, on_wait: Callable[[str], None] | None = None,
