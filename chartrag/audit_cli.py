@@ -113,6 +113,18 @@ def audit_verify(
         raise typer.Exit(EXIT_AUDIT_BROKEN)
 
 
+def _append(settings: RagSettings, key: AuditKey, event: dict[str, Any]) -> None:
+    """Append one event to the log and anchor it (when a checkpoint store is configured)."""
+    from rag_core.audit_store import PostgresCheckpoints
+
+    log = JsonlAuditLog(settings.resolved_audit_path, key,
+                        PostgresCheckpoints(settings.audit_dsn) if settings.audit_dsn else None)
+    try:
+        log.record(event)
+    finally:
+        log.close()
+
+
 @audit_app.command("acknowledge")
 def audit_acknowledge(
     checkpoint: Annotated[str, typer.Option("--checkpoint", help="The bad checkpoint's fingerprint, as "
@@ -147,13 +159,7 @@ def audit_acknowledge(
             event = acknowledgment(key, target, note, operator_agent(operator))
         except ValueError as exc:
             raise fail(str(exc)) from None
-        from rag_core.audit_store import PostgresCheckpoints
-
-        log = JsonlAuditLog(path, key, PostgresCheckpoints(settings.audit_dsn) if settings.audit_dsn else None)
-        try:
-            log.record(event)
-        finally:
-            log.close()  # anchors the acknowledgment
+        _append(settings, key, event)
     result = verify(path, key, _checkpoints(settings, key))
     out.print_json(json.dumps({"acknowledged": target.fingerprint, "verify": result.__dict__ | {"path": str(path)}}))
     if not result.ok:
@@ -187,14 +193,21 @@ def audit_export(
     agent: Annotated[str | None, typer.Option(help="Only events of this requester")] = None,
     since: Annotated[str | None, typer.Option(help="From this day/instant (ISO 8601)")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this day/instant (ISO 8601)")] = None,
+    operator: Operator = None,
 ) -> None:
-    """Export the log as FHIR R4 AuditEvents (IHE BALP), one JSON per line; only after the log verifies."""
-    key, logged = _verified(settings_for(data_dir))
+    """Export the log as FHIR R4 AuditEvents (IHE BALP), one JSON per line; only after the log verifies. The
+    export is itself an audit event of the operator."""
+    settings = settings_for(data_dir)
+    key, logged = _verified(settings)
     lines = (json.dumps(audit_event(r, key.log_id)) for r in logged if matches(r, patient, agent, since, until))
+    count = 0
     if output is None:
         for line in lines:
             typer.echo(line)
+            count += 1
     else:
         with output.open("w", encoding="utf-8") as handle:
             count = sum(1 for line in lines if handle.write(line + "\n"))
         err.print(f"{count} AuditEvent(s) written to {output}")
+    _append(settings, key, {"event": "audit_read", "command": "audit export", "patient_id": patient, "count": count,
+                            "requester": operator_agent(operator), "outcome": "served"})

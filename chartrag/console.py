@@ -8,7 +8,7 @@ import getpass
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -44,6 +44,18 @@ def operator_agent(operator: str | None) -> str:
 def settings_for(data_dir: Path | None) -> RagSettings:
     settings = RagSettings()
     return settings.model_copy(update={"data_dir": data_dir}) if data_dir is not None else settings
+
+
+def record_audit(settings: RagSettings, event: dict[str, Any]) -> None:
+    """Append one event to the data dir's audit log (anchored when configured), for a command that holds no
+    runtime: ids, counts and outcomes only, never patient text."""
+    from rag_core.runtime import open_audit
+
+    log = open_audit(settings)
+    try:
+        log.record(event)
+    finally:
+        log.close()
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:

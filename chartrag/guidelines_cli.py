@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from chartrag.console import DataDir, fail, out, settings_for, with_runtime
+from chartrag.console import DataDir, Operator, fail, operator_agent, out, settings_for, with_runtime
 from rag_core.errors import ChartRagError
+from rag_core.models import CLINICAL_GUIDELINES
 from rag_core.runtime import Runtime
 from rag_core.settings import RagSettings
 
@@ -34,9 +35,10 @@ def guidelines_ingest(
     url: Annotated[str | None, typer.Option(help="Source URL")] = None,
     license_: Annotated[str | None, typer.Option("--license", help="License of the text")] = None,
     data_dir: DataDir = None,
+    operator: Operator = None,
 ) -> None:
     """Read each guideline into section-aware chunks and index it; a guideline already indexed under the same
-    id is replaced (its earlier version is removed)."""
+    id is replaced (its earlier version is removed). Each one indexed is an audit event of the operator."""
     from rag_core.guidelines import GuidelineLimits, ingest_guideline, read_guideline
 
     limits = GuidelineLimits.from_settings(settings_for(data_dir))
@@ -56,6 +58,9 @@ def guidelines_ingest(
         done = []
         for g in guidelines:
             chunks = await ingest_guideline(runtime.indexer, g)
+            runtime.service.audit.record({"event": "cli_write", "command": "guidelines ingest", "action": "import",
+                                          "namespace": CLINICAL_GUIDELINES, "references": [f"Guideline/{g.meta.guideline_id}"],
+                                          "chunks": chunks, "requester": operator_agent(operator), "outcome": "applied"})
             done.append({"id": g.meta.guideline_id, "title": g.meta.title, "issuer": g.meta.issuer,
                          "version": g.meta.version, "sections": len(g.sections), "chunks": chunks})
         return done
@@ -92,11 +97,18 @@ async def ingest_sample_guidelines(settings: RagSettings) -> int:
 def guidelines_list(
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table")] = False,
     data_dir: DataDir = None,
+    operator: Operator = None,
 ) -> None:
-    """The guidelines indexed: id, title, issuer, version, date, chunks."""
-    from rag_core.guidelines import list_guidelines
+    """The guidelines indexed: id, title, issuer, version, date, chunks (an audit event of the operator)."""
+    from rag_core.guidelines import IndexedGuideline, list_guidelines
 
-    found = with_runtime(data_dir, lambda runtime: list_guidelines(runtime.index))
+    async def body(runtime: Runtime) -> list[IndexedGuideline]:
+        listed = await list_guidelines(runtime.index)
+        runtime.service.audit.record({"event": "cli_read", "command": "guidelines list", "namespace": CLINICAL_GUIDELINES,
+                                      "count": len(listed), "requester": operator_agent(operator), "outcome": "served"})
+        return listed
+
+    found = with_runtime(data_dir, body)
     if as_json:
         out.print_json(json.dumps([{**asdict(g.meta), "chunks": g.chunks} for g in found]))
         return
@@ -111,11 +123,20 @@ def guidelines_list(
 def guidelines_remove(
     guideline_id: Annotated[str, typer.Argument(help="The guideline's id (see `chartrag guidelines list`)")],
     data_dir: DataDir = None,
+    operator: Operator = None,
 ) -> None:
-    """Remove a guideline and every chunk of it."""
+    """Remove a guideline and every chunk of it (an audit event of the operator)."""
     from rag_core.guidelines import remove_guideline
 
-    removed = with_runtime(data_dir, lambda runtime: remove_guideline(runtime.index, guideline_id))
+    async def body(runtime: Runtime) -> int:
+        chunks = await remove_guideline(runtime.index, guideline_id)
+        runtime.service.audit.record({"event": "cli_write", "command": "guidelines remove", "action": "delete",
+                                      "namespace": CLINICAL_GUIDELINES, "requester": operator_agent(operator),
+                                      **({"references": [f"Guideline/{guideline_id}"], "chunks": chunks,
+                                          "outcome": "applied"} if chunks else {"outcome": "refused: no such guideline"})})
+        return chunks
+
+    removed = with_runtime(data_dir, body)
     if not removed:
         raise fail(f"no guideline {guideline_id!r} is indexed")
     out.print_json(json.dumps({"removed": guideline_id, "chunks": removed}))

@@ -7,7 +7,6 @@ the worker, the MLLP listener, queue status and Subscription management.
 from __future__ import annotations
 
 import asyncio
-import getpass
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -20,7 +19,7 @@ import typer
 from rich.table import Table
 from typer.core import TyperGroup
 
-from chartrag.console import DataDir, err, fail, out, progress_bar, settings_for
+from chartrag.console import DataDir, Operator, err, fail, operator_agent, out, progress_bar, settings_for
 from fhir_ingest.app import Ingestion, open_ingestion
 from fhir_ingest.settings import IngestSettings
 from rag_core.errors import ChartRagError
@@ -80,8 +79,17 @@ def _print(data: dict[str, Any]) -> None:
 # ---------------------------------------------------------------------------------------------- files
 
 
-async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, Any]:
-    """Index FHIR files (PDF/DOCX/scan attachments read too) and learn the patients' identifiers."""
+def _audit_imports(runtime: Runtime, patients: dict[str, int | None], source: str, requester: str) -> None:
+    """A bulk load is a write like any other: one ``chart_write`` import event per patient, the operator as agent."""
+    for patient_id, documents in sorted(patients.items()):
+        runtime.service.audit.record({"event": "chart_write", "action": "import", "patient_id": patient_id,
+                                      **({"documents": documents} if documents is not None else {}),
+                                      "source": source, "requester": requester, "outcome": "applied"})
+
+
+async def ingest_paths(settings: RagSettings, paths: list[Path], requester: str | None = None) -> dict[str, Any]:
+    """Index FHIR files (PDF/DOCX/scan attachments read too) and learn the patients' identifiers; audited per
+    patient with ``requester`` (default: the OS user) as agent."""
     from fhir_ingest.sources.documents import attachment_readers
     from rag_core.documents import LoadReport, load_path
 
@@ -94,13 +102,10 @@ async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, An
             stats = await runtime.indexer.index_report(report, progress=lambda n: progress.advance(task, n))
         for patient_id, identifiers in report.identifiers.items():
             await ingestion.state.register_identifiers(patient_id, identifiers)
-        per_patient: dict[str, int] = {}
+        per_patient: dict[str, int | None] = {}
         for doc in report.documents:
-            per_patient[doc.patient_id] = per_patient.get(doc.patient_id, 0) + 1
-        for patient_id, documents in sorted(per_patient.items()):  # a bulk load is a write like any other
-            runtime.service.audit.record({"event": "chart_write", "action": "import", "patient_id": patient_id,
-                                          "documents": documents, "source": "chartrag ingest",
-                                          "requester": f"cli:{getpass.getuser()}", "outcome": "applied"})
+            per_patient[doc.patient_id] = (per_patient.get(doc.patient_id) or 0) + 1
+        _audit_imports(runtime, per_patient, "chartrag ingest", requester or operator_agent(None))
         for line in report.errors:
             err.print(f"[yellow]rejected[/yellow] {line}")
         return {"resources": report.resources, "documents": stats.documents, "chunks": stats.chunks,
@@ -113,9 +118,10 @@ async def ingest_paths(settings: RagSettings, paths: list[Path]) -> dict[str, An
 def ingest_files(
     paths: Annotated[list[Path], typer.Argument(help="FHIR Bundle .json files, .ndjson files or folders")],
     data_dir: DataDir = None,
+    operator: Operator = None,
 ) -> None:
     """Load FHIR Bundles / Bulk Data NDJSON into the index. Bad resources are reported and skipped."""
-    _print(_run(ingest_paths(settings_for(data_dir), paths)))
+    _print(_run(ingest_paths(settings_for(data_dir), paths, operator_agent(operator))))
 
 
 # ---------------------------------------------------------------------------------------------- HL7 v2
@@ -125,6 +131,7 @@ def ingest_files(
 def ingest_hl7(
     files: Annotated[list[Path], typer.Argument(help="Files of HL7 v2 messages (ORU^R01, MDM^T02, ADT)")],
     data_dir: DataDir = None,
+    operator: Operator = None,
 ) -> None:
     """Map HL7 v2 messages to FHIR and index them; messages for unknown patients are held (see status)."""
     from fhir_ingest.sources.hl7v2 import split_messages
@@ -139,6 +146,9 @@ def ingest_hl7(
             for message in split_messages(text):
                 await ingestion.queue.put("hl7", {"message": message})
                 queued += 1
+        # the workers audit each chart write they make; this names the operator who queued them
+        runtime.service.audit.record({"event": "cli_write", "command": "ingest hl7", "action": "import",
+                                      "messages": queued, "requester": operator_agent(operator), "outcome": "queued"})
         return {"messages": queued, **await _drain(runtime, ingestion)}
 
     _print(_run(_with_runtime(data_dir, body)))
@@ -172,6 +182,7 @@ def ingest_documents(
     folder: Annotated[Path, typer.Argument(help="Folder of PDF, DOCX, PNG/JPEG/TIFF scans or .txt files")],
     mapping: Annotated[Path, typer.Option(help="CSV with columns file,patient_id[,date,title]")],
     data_dir: DataDir = None,
+    operator: Operator = None,
 ) -> None:
     """Index documents from a folder (text layer, or OCR for scans) for the patients the mapping names."""
     from fhir_ingest.sources.documents import attachment_readers
@@ -183,6 +194,10 @@ def ingest_documents(
         started = time.perf_counter()
         report = await asyncio.to_thread(resources_to_documents, items, runtime.settings.source_system, attachment_readers())
         stats = await runtime.indexer.index_report(report)
+        per_patient: dict[str, int | None] = {}
+        for doc in report.documents:
+            per_patient[doc.patient_id] = (per_patient.get(doc.patient_id) or 0) + 1
+        _audit_imports(runtime, per_patient, "chartrag ingest documents", operator_agent(operator))
         for line in report.errors:
             err.print(f"[yellow]rejected[/yellow] {line}")
         low = [d.source.reference for d in report.documents if d.low_confidence]
@@ -205,6 +220,7 @@ def ingest_bulk(
     token: Annotated[str | None, typer.Option(envvar="CHARTRAG_INGEST_FHIR_TOKEN", help="Bearer token")] = None,
     resume: Annotated[bool, typer.Option(help="Skip files already imported")] = True,
     data_dir: DataDir = None,
+    operator: Operator = None,
 ) -> None:
     """Bulk Data $export: kick-off, poll, download (resumable), then import NDJSON file by file."""
     from fhir_ingest.sources.bulk import BulkExportClient, import_files
@@ -219,10 +235,13 @@ def ingest_bulk(
         else:
             files = local
         started = time.perf_counter()
+        written: set[str] = set()  # the patients whose charts the import wrote (the indexer names them)
+        runtime.indexer.listeners.append(written.update)
         with progress_bar() as progress:
             task = progress.add_task("importing files", total=len(files))
             stats = await import_files(files, runtime.indexer, ingestion.state, runtime.settings.source_system,
                                        attachment_readers(), resume, on_file=lambda _n, _r: progress.advance(task))
+        _audit_imports(runtime, dict.fromkeys(written), "chartrag ingest bulk", operator_agent(operator))
         seconds = time.perf_counter() - started
         for line in stats.rejected:
             err.print(f"[yellow]rejected[/yellow] {line}")

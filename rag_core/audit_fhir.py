@@ -3,6 +3,8 @@
 - a question answered (``answer``) or a card computed (``cds_hook``) → a patient *Query*
   (type ``rest``, subtype ``search-type``, action E) with the patient and the requester as agent;
 - a chart write from a notification (``chart_write``) → *Create/Update/Delete* of that resource;
+- an operator's CLI write or read of guidelines or the case library (``cli_write`` / ``cli_read``) → the same
+  ``rest`` interactions, the operator as agent;
 - a notification received, feedback, a launch, an audit read → their own ``rest`` interactions;
 - an authentication failure or a rejected request → a DICOM *Security Alert* / minor failure.
 
@@ -63,6 +65,9 @@ def audit_event(record: dict[str, Any], log_id: str) -> dict[str, Any]:
     if event == "chart_write":
         write = _WRITE.get(str(record.get("action")), _WRITE["update"])
         kind: tuple[str, str, str | None, str, str | None] = (AUDIT_TYPE, "rest", *write)
+    elif event == "cli_write":  # a guideline or case library write by an operator: no patient profile
+        write = _WRITE.get(str(record.get("action")), _WRITE["update"])
+        kind = (AUDIT_TYPE, "rest", write[0], write[1], None)
     elif event in ("http_rejected", "cds_auth_rejected", "api_auth_rejected"):
         kind = (DICOM, "110113", None, "E", None)  # Security Alert
     else:
@@ -90,7 +95,7 @@ def audit_event(record: dict[str, Any], log_id: str) -> dict[str, Any]:
                          "role": _coding(OBJECT_ROLE, "4")})
     details = [{"type": name, "valueString": str(record[name])}
                for name in ("question_hmac", "channel", "outcome", "route", "reason", "service", "subscription",
-                            "kind", "endpoint", "checkpoint", "note", "command")
+                            "kind", "endpoint", "checkpoint", "note", "command", "namespace")
                if record.get(name) not in (None, "", [])]
     if details:
         entities.append({"what": {"identifier": {"system": "urn:chartrag:audit-record",
