@@ -3,6 +3,7 @@ de-identified records."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -92,3 +93,27 @@ def cases_remove(
         raise fail(f"no case {case_id!r} in the library")
     out.print_json(json.dumps({"removed": case_id}))
 
+
+@cases_app.command("verify")
+def cases_verify(
+    data_dir: DataDir = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report offenders without removing them")] = False,
+) -> None:
+    """Re-check every case in the library with the PHI detection used for model-bound text (names, dates in
+    any written form, ages over 89, identifiers, addresses); cases where anything is found are reported (case
+    id and "KIND in field", never the value) and removed unless --dry-run. Exit code 3 when any was found."""
+    from rag_core.case_library import list_cases, remove_case, verify_case
+
+    async def check(runtime: Runtime) -> list[dict[str, object]]:
+        offenders = []
+        for case in await list_cases(runtime.index):
+            found = await asyncio.to_thread(verify_case, case)
+            if found:
+                removed = not dry_run and await remove_case(runtime.index, case.case_id)
+                offenders.append({"case_id": case.case_id, "found": found, "removed": removed})
+        return offenders
+
+    offenders = with_runtime(data_dir, check)
+    out.print_json(json.dumps({"offenders": offenders}))
+    if offenders:
+        raise typer.Exit(3)

@@ -7,17 +7,28 @@ age over 89), dates moved by a shift drawn at random for the case and kept nowhe
 with the record's own identifiers plus patterns and NER. Nothing else of the record — names, identifiers,
 addresses, telecom, organisations, resource ids, birth date — is read into it.
 
-Then every field and all note text is checked: no value of the record's identifiers (the patient's, related
-people's, practitioners' and organisations' names, ids, telecom, address parts), no date of the record in
-any written form, no patient or resource id, and nothing the identifier patterns (phone, e-mail, SSN, MRN,
-URL, ids, street addresses, postcodes) find. A case with any survivor is refused; the error names the kind of
-identifier and the field, never the value.
+Free text is never trusted because it sits in a coded field: a site writes what it likes into
+``Condition.code.text`` or ``Observation.valueString`` ("wife Maria Gonzalez", "born Dec 20, 1914",
+"109-year-old"). A concept is kept by the terminology's display (``coding.display``) first, the site's text
+only when no display passes, and its code alone ("SNOMED CT 44054006") when no text does; a free-text value
+(string, dateTime) that does not pass leaves its lab out. "Passes" means the same PHI detection as text bound
+for a model finds nothing in it — names, every written date form, ages over 89, identifiers, addresses,
+places, facilities — with the record's own values matched too; the chart's own words are not excused here
+(the tokenizer frees a guess that is a word of the chart's concepts, and a planted name is such a word).
+
+Then every field and all note text is checked again: no value of the record's identifiers (the patient's,
+related people's, practitioners' and organisations' names, ids, telecom, address parts), no date of the
+record in any written form, no patient or resource id, and nothing the PHI detection finds (the moved day a
+lab is dated with excepted). A case with any survivor is refused; the error names the kind of identifier and
+the field, never the value. ``verify_case`` runs the same detection over a stored case (``chartrag cases
+verify`` re-checks a whole library and removes offenders).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import re
 import secrets
 import uuid
@@ -26,20 +37,30 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from rag_core.documents import coded_status, concept_text, observation_value
+from rag_core.documents import coded_status
 from rag_core.errors import ChartRagError
+from rag_core.facts import decimal_text
 from rag_core.index.base import SHARED_LIST_LIMIT, VectorIndex, remove_shared_resource
 from rag_core.indexing import Indexer
 from rag_core.json_text import json_strings
 from rag_core.models import ANONYMIZED_CASES, CaseRef, Chunk, SearchFilter
+from rag_core.phi.names import is_first_name, is_last_name
 from rag_core.phi.record import RecordIdentifiers
-from rag_core.phi.tokenizer import PhiTokenizer
+from rag_core.phi.tokenizer import PhiTokenizer, english_words
 from rag_core.phi.vault import Vault
+from rag_core.phi.vocabulary import drug_names, is_clinical
 
 CASE_TYPE = "Case"  # resource_type of case chunks (resource_id = the case id)
 MAX_NOTES = 20  # the newest notes a case keeps
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_CHECKED_PATTERNS = frozenset({"PHONE", "EMAIL", "SSN", "MRN", "URL", "IDENTIFIER", "ADDRESS", "ZIP"})
+# "name: value on <moved day>" — the day is ours (moved), not the record's; a number is ours (decimal_text)
+_LAB_ITEM = re.compile(r"^(?P<name>.*?): (?P<value>.*) on \d{4}-\d{2}-\d{2}$", re.S)
+_NUMBER = re.compile(r"^[<>=≤≥]{0,2}-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s+|$)")
+_UCUM = "http://unitsofmeasure.org"
+_NOT_CHECKED = ("case_id", "approval")  # ours and the operator's references: read as ids by design
+_SYSTEMS = {"http://snomed.info/sct": "SNOMED CT", "http://loinc.org": "LOINC",
+            "http://www.nlm.nih.gov/research/umls/rxnorm": "RxNorm", "http://hl7.org/fhir/sid/icd-10-cm": "ICD-10-CM",
+            "http://hl7.org/fhir/sid/cvx": "CVX"}
 
 
 class DeidentificationError(ChartRagError):
@@ -99,16 +120,17 @@ def deidentify(resources: Sequence[dict[str, Any]], approval: str, *, tokenizer:
     patient = patients[0]
     record = RecordIdentifiers.from_resources(resources)
     tokenizer = tokenizer or PhiTokenizer()
+    check = _Checker(resources, record, tokenizer)
 
     problems = sorted({f"{text} ({status})" if status else text for r in _of(resources, "Condition")
-                       if (text := concept_text(r.get("code")))
+                       if (text := _concept(r.get("code"), check))
                        for status in [coded_status(r.get("clinicalStatus"))]})
     medications = sorted({f"{text} ({r.get('status')})" if r.get("status") else text
                           for r in _of(resources, "MedicationRequest")
-                          if (text := concept_text(r.get("medicationCodeableConcept")))})
+                          if (text := _concept(r.get("medicationCodeableConcept"), check))})
     latest: dict[str, tuple[str, str]] = {}  # the newest value of each lab
     for r in _of(resources, "Observation"):
-        name, value, day = concept_text(r.get("code")), observation_value(r), _day(r.get("effectiveDateTime"))
+        name, value, day = _concept(r.get("code"), check), _value(r, check), _day(r.get("effectiveDateTime"))
         if name and value and day and (name not in latest or latest[name][0] < day):
             latest[name] = (day, value)
     days = [d for r in resources for d in _days_of(r)]
@@ -118,13 +140,14 @@ def deidentify(resources: Sequence[dict[str, Any]], approval: str, *, tokenizer:
     notes = [(day, text) for r in _of(resources, "DocumentReference")
              if (text := _note_text(r)) and (day := _day(r.get("date")) or "")]
     notes.sort(reverse=True)
-    kept = [tokenizer.tokenize(text, Vault(), record) for _, text in notes[:MAX_NOTES]]
+    # tokenized with the record the check reads (the displays' words, less names), so both agree on every word
+    kept = [tokenizer.tokenize(text, Vault(), check.record) for _, text in notes[:MAX_NOTES]]
 
     case = AnonymizedCase(
         case_id="case-" + secrets.token_hex(6), approval=approval, sex=patient.get("gender") or None,
         age_group=_age(patient, days), problems=tuple(problems), medications=tuple(medications), labs=tuple(labs),
         notes=tuple(kept))
-    problems_found = list(survivors(case, resources, record))
+    problems_found = list(survivors(case, resources, record, tokenizer))
     if problems_found:
         raise DeidentificationError("identifiers survived de-identification: " + "; ".join(problems_found[:10]))
     return case
@@ -133,29 +156,148 @@ def deidentify(resources: Sequence[dict[str, Any]], approval: str, *, tokenizer:
 def survivors(case: AnonymizedCase, resources: Sequence[dict[str, Any]], record: RecordIdentifiers,
               tokenizer: PhiTokenizer | None = None) -> Iterator[str]:
     """What of the record is still in the case, as "KIND in field" (never the value)."""
-    values = sorted({(entity, value) for entity, value in record.values if len(value) >= 3})
-    patterns = [(entity, re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.I)) for entity, value in values]
-    ids = {str(r["id"]) for r in resources if r.get("id")}
-    # long ids (UUIDs) anywhere in the text; short ones ("c1", "p-42") only as whole tokens, or any random case
-    # id or ordinary word holding those letters would be read as one
-    long_ids = {i for i in ids if len(i) >= 8}
-    short_ids = ids - long_ids
-    original_days = {d for r in resources for d in _days_of(r)} | {d.isoformat() for d in record.birth_dates}
-    day_forms = [re.compile(p) for d in original_days for p in _written_forms(d)]
-    checker = tokenizer or PhiTokenizer(use_ner=False)
+    return _reported(_Checker(resources, record, tokenizer or PhiTokenizer()).case(case))
+
+
+def verify_case(case: CaseRef, tokenizer: PhiTokenizer | None = None) -> list[str]:
+    """A stored case re-checked with the PHI detection alone (its record is gone): "KIND in field" of what
+    it finds, never the value; empty when the case is clean."""
+    stored = AnonymizedCase(case.case_id, case.approval, case.sex, case.age_group, case.problems, case.medications,
+                            case.labs, case.notes)
+    return list(_reported(_Checker((), RecordIdentifiers(), tokenizer or PhiTokenizer()).case(stored)))
+
+
+def _reported(found: Iterable[tuple[str, list[str]]]) -> Iterator[str]:
     seen: set[str] = set()
-    for field, text in case.fields():
-        found = [entity for entity, pattern in patterns if pattern.search(text)]
-        if any(i in text for i in long_ids) or short_ids & set(re.findall(r"[\w-]+", text)):
-            found.append("RESOURCE_ID")
-        found += ["DATE" for pattern in day_forms if pattern.search(text)]
-        if field not in ("case_id", "approval"):  # ours and the operator's references: read as ids by design
-            found += [s.entity for s in checker.spans(text) if s.entity in _CHECKED_PATTERNS]
-        for entity in found:
+    for field, entities in found:
+        for entity in entities:
             key = f"{entity} in {field}"
             if key not in seen:
                 seen.add(key)
                 yield key
+
+
+class _Checker:
+    """What a text of a case may not hold: the record's identifier values, its resource ids, its days in any
+    written form, and whatever the PHI detection finds (the same as for model-bound text; of the chart's own
+    words only its codings' displays excuse a guess, never a concept's free text, where a planted name would
+    be such a word)."""
+
+    def __init__(self, resources: Sequence[dict[str, Any]], record: RecordIdentifiers, tokenizer: PhiTokenizer) -> None:
+        self.record = dataclasses.replace(record, vocabulary=_display_words(resources))
+        self.tokenizer = tokenizer
+        self.patterns_only = PhiTokenizer(use_ner=False)
+        self._seen: dict[str, list[str]] = {}
+        values = sorted({(entity, value) for entity, value in record.values if len(value) >= 3})
+        self.patterns = [(entity, re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.I)) for entity, value in values]
+        ids = {str(r["id"]) for r in resources if r.get("id")}
+        # long ids (UUIDs) anywhere in the text; short ones ("c1", "p-42") only as whole tokens, or any random case
+        # id or ordinary word holding those letters would be read as one
+        self.long_ids = {i for i in ids if len(i) >= 8}
+        self.short_ids = ids - self.long_ids
+        original_days = {d for r in resources for d in _days_of(r)} | {d.isoformat() for d in record.birth_dates}
+        self.day_forms = [re.compile(p) for d in original_days for p in _written_forms(d)]
+
+    def found(self, text: str) -> list[str]:
+        if text not in self._seen:
+            self._seen[text] = self._found(text)
+        return self._seen[text]
+
+    def _found(self, text: str) -> list[str]:
+        found = [entity for entity, pattern in self.patterns if pattern.search(text)]
+        if any(i in text for i in self.long_ids) or self.short_ids & set(re.findall(r"[\w-]+", text)):
+            found.append("RESOURCE_ID")
+        found += ["DATE" for pattern in self.day_forms if pattern.search(text)]
+        found += [s.entity for s in self.tokenizer.spans(text, self.record)]
+        return found
+
+    def __call__(self, text: str) -> bool:
+        """True when ``text`` holds anything a case may not."""
+        return bool(self.found(text))
+
+    def case(self, case: AnonymizedCase) -> Iterator[tuple[str, list[str]]]:
+        """(field, what was found) for every text of a case. A lab item is read in its parts: its moved day and
+        its number are ours, and a unit after a number is read by the patterns alone (a guess takes "Cel" or
+        "kU/L" for a name); a name, a coded or free-text value gets the whole detection."""
+        for field, text in case.fields():
+            if field in _NOT_CHECKED:
+                continue
+            lab = _LAB_ITEM.match(text) if field == "labs" else None
+            if lab is None:
+                yield field, self.found(text)
+                continue
+            name, value = lab.group("name"), lab.group("value")
+            number = _NUMBER.match(value)
+            unit_found = self.found_by_patterns(value[number.end():]) if number else self.found(value)
+            yield field, self.found(name) + unit_found + ["DATE" for p in self.day_forms if p.search(text)]
+
+    def found_by_patterns(self, text: str) -> list[str]:
+        if not text.strip():
+            return []
+        found = [entity for entity, pattern in self.patterns if pattern.search(text)]
+        return found + [s.entity for s in self.patterns_only.spans(text, self.record)]
+
+
+def _display_words(resources: Iterable[dict[str, Any]]) -> set[str]:
+    """Words of the record's codings' displays — the terminology's wording, which frees a detection guess
+    ("Verapamil", "Blood") — but never of a concept's free ``text``, where a site may write a name, nor a word
+    no dictionary knows."""
+    words: set[str] = set()
+    for text in _displays(resources):
+        words.update(w for w in re.sub(r"[^\w\s]", " ", text).casefold().split() if len(w) > 1)
+    # a display is site-written too: only a word of medicine, of the drug dictionary or of English that is not
+    # also a name of the name lists frees a guess ("Lindqvist" or "Maria" planted in a display frees nothing)
+    known = english_words() | drug_names()
+    return {w for w in words if is_clinical(w) or (w in known and not (is_first_name(w) or is_last_name(w)))}
+
+
+def _displays(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        if isinstance(value.get("display"), str) and ("code" in value or "system" in value):
+            yield value["display"]
+        for item in value.values():
+            yield from _displays(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _displays(item)
+
+
+def _concept(concept: Any, holds_phi: _Checker) -> str | None:
+    """A coded concept as a case keeps it: the terminology's display, else the site's text, else the code
+    itself — the first that holds nothing identifying."""
+    if not isinstance(concept, dict):
+        return None
+    codings = [c for c in concept.get("coding") or [] if isinstance(c, dict)]
+    for text in [*(c.get("display") for c in codings), concept.get("text")]:
+        if isinstance(text, str) and text.strip() and not holds_phi(text.strip()):
+            return text.strip()
+    for coding in codings:
+        code = str(coding.get("code") or "").strip()
+        if re.fullmatch(r"[A-Za-z0-9.\-]{1,20}", code) and not holds_phi(code):
+            system = str(coding.get("system") or "")
+            return f"{_SYSTEMS.get(system, 'code')} {code}"
+    return None
+
+
+def _value(resource: dict[str, Any], holds_phi: _Checker) -> str | None:
+    """An Observation's value as a case keeps it: a quantity as recorded with its unit, a coded value as a
+    concept, free text (string, dateTime …) only when it holds nothing identifying (else None: the lab is
+    left out)."""
+    quantity = resource.get("valueQuantity")
+    if isinstance(quantity, dict) and quantity.get("value") is not None:
+        unit = str(quantity.get("unit") or quantity.get("code") or "").strip()
+        value = str(quantity.get("comparator") or "") + decimal_text(quantity["value"])
+        ucum = quantity.get("system") == _UCUM and unit == quantity.get("code")  # a UCUM code: terminology
+        if (unit and not ucum and holds_phi(unit)) or holds_phi.found_by_patterns(unit):
+            return None  # a value without its unit would be a guess: the lab is left out
+        return f"{value} {unit}".strip()
+    if "valueCodeableConcept" in resource:
+        return _concept(resource["valueCodeableConcept"], holds_phi)
+    for key in ("valueString", "valueBoolean", "valueInteger", "valueDateTime", "valueTime"):
+        if key in resource:
+            text = decimal_text(resource[key]).strip()
+            return text if text and not holds_phi(text) else None
+    return None
 
 
 def case_chunk(case: AnonymizedCase) -> Chunk:

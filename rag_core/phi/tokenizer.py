@@ -201,13 +201,13 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
                               r"((?=[A-Z-]*\d)[A-Z0-9][A-Z0-9-]*)(?![\w-])", re.I), 1),
     # ages over 89 (Safe Harbor): "99 years old", "95yo", "90-year-old", "age 101"
     ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)(?=[\s-]*(?:years?|yrs?|y/?o|y\.o\.)(?!\w))", re.I), 1),
-    ("AGE", re.compile(r"\b(?:age|aged)\s*:?\s*(9\d|1[0-4]\d)(?![\w.])", re.I), 1),
+    ("AGE", re.compile(r"\b(?:age|aged)\s*:?\s*(9\d|1[0-4]\d)(?!\w|\.\d)", re.I), 1),  # "aged 90." ends a sentence
     # …with the sex as charts abbreviate it ("(95F)", "101M", "93 F with CHF"; "101F" alone is a temperature),
     # and "turned 100"
     ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)\s?M(?!\w)"), 1),
     ("AGE", re.compile(r"\((9\d|1[0-4]\d)\s?(?:y/?o\s?)?[FM]\)"), 1),
     ("AGE", re.compile(r"(?<![\w.])(9\d|1[0-4]\d)\s?(?:y/?o\s?)?F\s+(?=w/|with\b|who\b|s/p\b|h/o\b|presenting\b)"), 1),
-    ("AGE", re.compile(r"\b(?i:turn(?:ed|s|ing)?)\s+(9\d|1[0-4]\d)(?![\w.])(?!\s*(?:%|mg|mL|degrees|°))"), 1),
+    ("AGE", re.compile(r"\b(?i:turn(?:ed|s|ing)?)\s+(9\d|1[0-4]\d)(?!\w|\.\d)(?!\s*(?:%|mg|mL|degrees|°))"), 1),
     # words in another script in an English question are names ("दीप्ति", "चटर्जी", "ΠΑΦΟΣ", "Иван Петров"); one
     # letter alone is a symbol ("β-blocker", "TNF-α", "μg") — except a Chinese, Japanese or Korean one, which
     # is a whole name or name part ("军 张", "Mr. 홍")
