@@ -5,6 +5,10 @@ lists each section newest first, cut at a few lines with "and N more" pointing a
 with numbered footnotes that a clinician can read — display name, date and resource type, each a link
 to the resource on the EHR's FHIR server when one is known — so no raw resource id appears in the prose.
 
+Every piece of text that comes from data (claims, names, guideline labels) goes in through
+``cds_hooks.markdown.text`` and every link through ``markdown.link`` (https only, http only to configured
+local hosts), so nothing in a chart or a guideline can add HTML, a link or Markdown structure to the card.
+
 Indicator rule: ``warning`` when a lab changed by at least 25 % within the last year (the card then
 says so first); ``info`` otherwise. No summary → no card.
 """
@@ -12,7 +16,9 @@ says so first); ``info`` otherwise. No summary → no card.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
+from cds_hooks import markdown
 from cds_hooks.models import Card, Link, Source
 from rag_core.citations import guideline_label
 from rag_core.models import Citation
@@ -27,15 +33,13 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
-def _footnote(n: int, citation: Citation, label: str, fhir_server: str | None) -> str:
+def _footnote(n: int, citation: Citation, label: str, fhir_server: str | None, http_hosts: Collection[str]) -> str:
     if citation.guideline is not None:  # a guideline passage: labelled as one, linked to the guideline itself
-        text = guideline_label(citation)
-        return f"{n}. [{text}]({citation.guideline.url})" if citation.guideline.url else f"{n}. {text}"
+        return f"{n}. " + markdown.link(markdown.text(guideline_label(citation)), citation.guideline.url, http_hosts)
     what = NOUNS.get(citation.resource_type, citation.resource_type)
-    text = f"{label} — {what}" + (f", {citation.effective_date}" if citation.effective_date else "")
-    if fhir_server:
-        return f"{n}. [{text}]({fhir_server.rstrip('/')}/{citation.reference})"
-    return f"{n}. {text}"
+    text = markdown.text(f"{label} — {what}" + (f", {citation.effective_date}" if citation.effective_date else ""))
+    target = f"{fhir_server.rstrip('/')}/{citation.reference}" if fhir_server else None
+    return f"{n}. " + markdown.link(text, target, http_hosts)
 
 
 def _label(claim_text: str) -> str:
@@ -43,7 +47,9 @@ def _label(claim_text: str) -> str:
     return claim_text.split(" (", 1)[0].split(":", 1)[0].strip()[:80]
 
 
-def summary_card(summary: ChartSummary, fhir_server: str | None, launch_url: str) -> Card | None:
+def summary_card(summary: ChartSummary, fhir_server: str | None, launch_url: str,
+                 http_hosts: Collection[str] = ()) -> Card | None:
+    """The card; ``http_hosts``: hosts whose ``http:`` URLs may be links (local servers), all else https only."""
     if not summary.sections:
         return None
     parts = []
@@ -67,15 +73,17 @@ def summary_card(summary: ChartSummary, fhir_server: str | None, launch_url: str
     for title, answer in summary.sections:
         by_id = {c.chunk_id: c for c in answer.citations}
         guidelines = any(c.guideline is not None for c in answer.citations)
-        lines.append(f"**{title}**" if guidelines else f"**{title}** (newest first)")
+        heading = f"**{markdown.text(title)}**"
+        lines.append(heading if guidelines else f"{heading} (newest first)")
         for claim in answer.claims:
             marks = []
             for chunk_id in claim.citations:
                 if chunk_id not in numbering:
                     numbering[chunk_id] = len(numbering) + 1
-                    footnotes.append(_footnote(numbering[chunk_id], by_id[chunk_id], _label(claim.text), fhir_server))
+                    footnotes.append(_footnote(numbering[chunk_id], by_id[chunk_id], _label(claim.text), fhir_server,
+                                               http_hosts))
                 marks.append(f"[{numbering[chunk_id]}]")
-            lines.append(f"- {claim.text} {''.join(marks)}")
+            lines.append(f"- {markdown.text(claim.text)} {''.join(marks)}")
         if more.get(title):
             lines.append(f"- and {more[title]} more — open ChartRAG for the full list")
         lines.append("")

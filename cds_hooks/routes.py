@@ -166,7 +166,7 @@ def cds_router(settings: CdsSettings, verifier: JwtVerifier, cache: SummaryCache
         if summary is None:
             summary = await summarize(runtime.index, scope, date.today())
             cache.put(summary)
-        card = summary_card(summary, hook.fhirServer, settings.smart_launch_url)
+        card = summary_card(summary, hook.fhirServer, settings.smart_launch_url, settings.http_link_hosts)
         response = CdsResponse(cards=[card] if card else [])
         runtime.service.audit.record({
             "event": "cds_hook", "hook": hook.hook, "hook_instance": hook.hookInstance, "service": service_id,

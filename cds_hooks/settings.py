@@ -27,6 +27,11 @@ class CdsSettings(BaseSettings):
         default_factory=list,
         description="CDS client iss whose prefetch data may be indexed; for others it answers that request only",
     )
+    http_link_hosts: list[str] = Field(
+        default_factory=list,
+        description="Hosts whose http: URLs may be links in card details (a local EHR, e.g. the demo's loopback "
+                    "sandbox); every other link must be https:, and a URL that is neither shows as text only",
+    )
     jwt_max_lifetime_seconds: int = Field(default=300, description="exp may be at most this long after iat")
     jwt_max_age_seconds: int = Field(default=300, description="iat may be at most this old (clock skew included)")
     redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")

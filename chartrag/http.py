@@ -104,7 +104,8 @@ async def serve_demo(settings: RagSettings, data: list[Path], host: str, port: i
         trust_loopback=True,  # the demo's /api/ask answers this machine without a token; `serve` never does
     )
     cds = CdsSettings(base_url=app_url, trusted_jku={ehr_url: [f"{ehr_url}/cds/jwks"]}, smart_launch_url=f"{app_url}/launch",
-                      cors_origins=[ehr_url], fhir_servers={ehr_url: [f"{ehr_url}/fhir"]})
+                      cors_origins=[ehr_url], fhir_servers={ehr_url: [f"{ehr_url}/fhir"]},
+                      http_link_hosts=[host])  # the card's footnotes may link the loopback sandbox over http
     secret = secrets.token_urlsafe(24)  # the sandbox notifies ChartRAG as a subscribed FHIR server would
     ingest = IngestSettings(channel_secret=secret, fhir_base_url=f"{ehr_url}/fhir")
     sandbox = create_sandbox(data, ehr_url, app_url, cds_base=app_url, notify=(f"{app_url}/fhir/notify", secret))

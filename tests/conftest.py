@@ -148,7 +148,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
 
     app = create_app(runtime, settings)
     cds = CdsSettings(base_url=app_url, trusted_jku={ehr_url: [f"{ehr_url}/cds/jwks"]},
-                      smart_launch_url=f"{app_url}/launch")
+                      smart_launch_url=f"{app_url}/launch", http_link_hosts=["127.0.0.1"])
     router, _ = build_cds_router(cds, httpx.AsyncClient(timeout=5.0))
     app.include_router(router)
     sandbox = create_sandbox([SYNTHEA, GENERATED_LABS.parent], ehr_url, app_url, cds_base=app_url)

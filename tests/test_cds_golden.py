@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from cds_hooks import markdown
 from cds_hooks.cards import summary_card
 from rag_core.documents import load_path
 from rag_core.index.edge import EdgeIndex
@@ -113,7 +114,8 @@ async def test_card_counts_match_the_fhir_data(index: EdgeIndex, bundle: Path) -
         assert len(listed) == min(len(wanted), MAX_LINES)
         hidden = len(wanted) - len(listed)
         assert (f"and {hidden} more" in lines[-1]) if hidden else not lines[-1].startswith("and ")
-        shown_names = [next(n for n in sorted(wanted, key=len, reverse=True) if line.startswith(n)) for line in listed]
+        shown_names = [next(n for n in sorted(wanted, key=len, reverse=True) if line.startswith(markdown.text(n)))
+                       for line in listed]  # names are shown as escaped Markdown text ("\[Tribenzor\]")
         newest_first = sorted(wanted, key=lambda n: (wanted[n], n), reverse=True)[:MAX_LINES]
         assert shown_names == newest_first  # the newest, in order, none skipped
         if title == "Current medications":
