@@ -109,7 +109,8 @@ async def ingest_paths(settings: RagSettings, paths: list[Path], requester: str 
         for line in report.errors:
             err.print(f"[yellow]rejected[/yellow] {line}")
         return {"resources": report.resources, "documents": stats.documents, "chunks": stats.chunks,
-                "patients": len(report.patients), "rejected": len(report.errors), "skipped": dict(report.skipped)}
+                "patients": len(report.patients), "rejected": len(report.errors), "skipped": dict(report.skipped),
+                "older_versions_skipped": stats.stale}
 
     return await _with_runtime(settings, body)
 
@@ -202,6 +203,7 @@ def ingest_documents(
             err.print(f"[yellow]rejected[/yellow] {line}")
         low = [d.source.reference for d in report.documents if d.low_confidence]
         return {"files": len(items), "documents": stats.documents, "chunks": stats.chunks, "rejected": len(report.errors),
+                "older_versions_skipped": stats.stale,
                 "low_confidence": low, "seconds": round(time.perf_counter() - started, 2)}
 
     _print(_run(_with_runtime(data_dir, body)))

@@ -436,6 +436,7 @@ class Worker:
         if documents:
             stats = await self.indexer.index_documents(documents)
             self.stats.chunks += stats.chunks
+            self.stats.stale += stats.stale  # newer in the index than in this worker's record (a file import)
         for ref, resource in to_index:
             docs = docs_by_ref.get(ref, [])
             if not docs:  # nothing to show any more (or never): drop what an earlier version left

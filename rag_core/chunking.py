@@ -69,6 +69,7 @@ def _base(doc: ClinicalDocument) -> dict[str, object]:
         "resource_type": doc.source.resource_type,
         "resource_id": doc.source.resource_id,
         "version_id": doc.source.version_id,
+        "last_updated": doc.source.last_updated,
         "kind": doc.kind,
         "concepts": doc.concepts,
         "codes": doc.codes,

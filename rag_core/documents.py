@@ -654,6 +654,7 @@ def resources_to_documents(
                 resource_type=rtype,
                 resource_id=str(resource["id"]),
                 version_id=(resource.get("meta") or {}).get("versionId"),
+                last_updated=(resource.get("meta") or {}).get("lastUpdated"),
                 source_system=source_system,
             ),
             kind="note" if rendered.kind == "note" else "fact",

@@ -58,6 +58,7 @@ class SourceRef(BaseModel):
     resource_type: str
     resource_id: str
     version_id: str | None = None
+    last_updated: str | None = None  # meta.lastUpdated as written
     source_system: str = "urn:chartrag:local"
 
     @property
@@ -129,6 +130,7 @@ class Chunk(BaseModel):
     resource_type: str
     resource_id: str
     version_id: str | None = None
+    last_updated: str | None = None  # the resource's meta.lastUpdated: version order at the writer
     kind: Literal["note", "fact"] = "fact"
     concepts: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()

@@ -145,6 +145,23 @@ async def test_reingest_new_version_replaces_chunks(index: VectorIndex) -> None:
     assert [(c.resource_id, c.version_id) for c in chunks] == [("o2", "1"), ("o1", "2")]
 
 
+async def test_indexed_versions_reads_the_version_each_resource_is_held_at(index: VectorIndex) -> None:
+    """The writer's version check (rag_core.versions): versions only, across patients (a write-side read), paged."""
+    from rag_core.versions import Version
+
+    assert await index.indexed_versions(PATIENT_DATA, "Observation", ["o1", "o9", "m1", "absent"]) == {
+        "o1": Version("1", None), "o9": Version("1", None)}
+    assert await index.indexed_versions(PATIENT_DATA, "Observation", []) == {}
+    o1 = next(c for c in make_chunks() if c.resource_id == "o1")
+    many = [o1.model_copy(update={"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"o1/{i}")), "version_id": "7",
+                                 "last_updated": "2024-01-02T00:00:00Z", "start": i})
+            for i in range(1500)]  # more chunks than one page
+    await index.delete_resources(PATIENT_DATA, "Observation", ["o1"])
+    await fill(index, many)
+    assert (await index.indexed_versions(PATIENT_DATA, "Observation", ["o1"]))["o1"] == Version(
+        "7", "2024-01-02T00:00:00Z")
+
+
 async def test_other_namespaces_need_no_scope_and_hold_no_patient_data(index: VectorIndex) -> None:
     assert await index.search(ANONYMIZED_CASES, query("a1c"), None) == []
 

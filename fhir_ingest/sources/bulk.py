@@ -41,6 +41,7 @@ class ImportStats:
     resources: int = 0
     documents: int = 0
     chunks: int = 0
+    stale: int = 0  # resources skipped: the index holds a newer version (rag_core.versions)
     rejected: list[str] = field(default_factory=list)
 
 
@@ -185,7 +186,9 @@ async def import_files(
             stats.skipped_files += 1
             continue
         report = await asyncio.to_thread(load_ndjson, [path], source_system, readers)
-        stats.chunks += (await indexer.index_report(report)).chunks
+        indexed = await indexer.index_report(report)
+        stats.chunks += indexed.chunks
+        stats.stale += indexed.stale
         for patient_id, identifiers in report.identifiers.items():
             await state.register_identifiers(patient_id, identifiers)
         stats.files += 1

@@ -7,13 +7,14 @@ the patient only from the scope.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from rag_core.errors import IndexBackendError, IsolationError
 from rag_core.models import NAMESPACES, PATIENT_DATA, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
 from rag_core.sparse import SparseVec
+from rag_core.versions import Version, replaces
 
 DENSE = "dense"
 SPARSE = "bm25"
@@ -156,6 +157,21 @@ async def remove_shared_resource(index: VectorIndex, namespace: str, resource_ty
     return count
 
 
+def versions_of(payloads: Iterable[dict[str, Any]]) -> dict[str, Version]:
+    """resource id → the version its chunks carry (the newest, should a crash have left two)."""
+    found: dict[str, Version] = {}
+    for payload in payloads:
+        rid = str(payload.get("resource_id"))
+        version = Version(payload.get("version_id"), payload.get("last_updated"))
+        if rid not in found or replaces(version, found[rid]):
+            found[rid] = version
+    return found
+
+
+VERSION_PAGE = 1024  # chunks per page when reading the versions a batch of resources is indexed at
+VERSION_FIELDS = ["resource_id", "version_id", "last_updated"]
+
+
 class VectorIndex(Protocol):
     dimension: int
 
@@ -165,6 +181,12 @@ class VectorIndex(Protocol):
 
     async def delete_resources(self, namespace: str, resource_type: str, resource_ids: Sequence[str]) -> None:
         """Remove every chunk (all versions) of these resources."""
+        ...
+
+    async def indexed_versions(self, namespace: str, resource_type: str,
+                               resource_ids: Sequence[str]) -> dict[str, Version]:
+        """The version (meta.versionId, meta.lastUpdated) each of these resources is indexed at; a resource
+        with no chunk is absent. Write side only: returns versions, never chunk text."""
         ...
 
     async def search(self, namespace: str, query: HybridQuery, scope: PatientScope | None) -> list[Hit]:

@@ -25,6 +25,8 @@ from rag_core.index.base import (
     RRF_K,
     SPARSE,
     TENANT_FIELD,
+    VERSION_FIELDS,
+    VERSION_PAGE,
     AnyOf,
     Condition,
     EffectiveFilter,
@@ -35,8 +37,10 @@ from rag_core.index.base import (
     effective_filter,
     size_changed,
     sort_by_day,
+    versions_of,
 )
 from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
+from rag_core.versions import Version
 
 
 def _edge_condition(c: Condition | AnyOf) -> Any:
@@ -147,6 +151,24 @@ class EdgeIndex:
             ]
         )
         await asyncio.to_thread(lambda: self._open(namespace).update(q.UpdateOperation.delete_points_by_filter(flt)))
+
+    async def indexed_versions(self, namespace: str, resource_type: str,
+                               resource_ids: Sequence[str]) -> dict[str, Version]:
+        if not resource_ids:
+            return {}
+        check_namespace(namespace)
+        flt = q.Filter(must=[q.FieldCondition("resource_type", match=q.MatchValue(resource_type)),
+                             q.FieldCondition("resource_id", match=q.MatchAny(list(resource_ids)))])
+        shard = self._open(namespace)
+        payloads: list[dict[str, Any]] = []
+        offset = None
+        while True:
+            request = q.ScrollRequest(offset=offset, limit=VERSION_PAGE, filter=flt,
+                                      with_payload=q.PayloadSelector.Include(VERSION_FIELDS))
+            records, offset = await asyncio.to_thread(shard.scroll, request)
+            payloads += [dict(r.payload or {}) for r in records]
+            if offset is None or not records:
+                return versions_of(payloads)
 
     async def search(self, namespace: str, query: HybridQuery, scope: PatientScope | None) -> list[Hit]:
         eff = effective_filter(namespace, scope, query.filter)

@@ -20,6 +20,8 @@ from rag_core.index.base import (
     RRF_K,
     SPARSE,
     TENANT_FIELD,
+    VERSION_FIELDS,
+    VERSION_PAGE,
     AnyOf,
     Condition,
     EffectiveFilter,
@@ -30,8 +32,10 @@ from rag_core.index.base import (
     effective_filter,
     size_changed,
     sort_by_day,
+    versions_of,
 )
 from rag_core.models import NAMESPACES, Chunk, Hit, HybridQuery, PatientScope, SearchFilter
+from rag_core.versions import Version
 
 
 def _server_condition(c: Condition | AnyOf) -> Any:
@@ -129,6 +133,23 @@ class ServerIndex:
             ]
         )
         await self._client.delete(self._name(namespace), points_selector=models.FilterSelector(filter=flt), wait=True)
+
+    async def indexed_versions(self, namespace: str, resource_type: str,
+                               resource_ids: Sequence[str]) -> dict[str, Version]:
+        if not resource_ids:
+            return {}
+        check_namespace(namespace)
+        flt = models.Filter(must=[
+            models.FieldCondition(key="resource_type", match=models.MatchValue(value=resource_type)),
+            models.FieldCondition(key="resource_id", match=models.MatchAny(any=list(resource_ids)))])
+        payloads: list[dict[str, Any]] = []
+        offset: Any = None
+        while True:
+            records, offset = await self._client.scroll(self._name(namespace), scroll_filter=flt, limit=VERSION_PAGE,
+                                                        offset=offset, with_payload=VERSION_FIELDS)
+            payloads += [dict(r.payload or {}) for r in records]
+            if offset is None or not records:
+                return versions_of(payloads)
 
     async def search(self, namespace: str, query: HybridQuery, scope: PatientScope | None) -> list[Hit]:
         eff = effective_filter(namespace, scope, query.filter)
