@@ -1,6 +1,9 @@
 """Observability without PHI: PHI-laden requests go through every surface while a real OpenTelemetry
 SDK records spans in memory; no span (name, attribute, event, status), no metric and no log line may
-contain a patient identifier, a name, an MRN, an SSN, the question or note text."""
+contain a patient identifier, a name, an MRN, an SSN, the question or note text — nor a patient id or a
+SMART launch value that came in a URL path or query (the notification and AuditEvent routes, /launch):
+URLs are recorded as route templates only. (A served ``chartrag serve --traces`` and its access log:
+tests/test_served_guard.py.)"""
 
 from __future__ import annotations
 
@@ -27,9 +30,10 @@ from tests.conftest import EDYTHE_ID
 from tests.ingest_helpers import SECRET
 
 pytestmark = pytest.mark.slow
-TOKEN = "otel-api-token"
+TOKEN, READER = "otel-api-token", "otel-reader-token"
+LAUNCH = "launch-token-5f1e9c"
 PHI = ["Edythe", "Morar", EDYTHE_ID, "12345678", "999-12-3456", "Dr. Johanna Quixote", "Quixote",
-       "was seen for chest pain radiating", "555-867-5309"]
+       "was seen for chest pain radiating", "555-867-5309", LAUNCH]
 QUESTIONS = [
     "Did Edythe Morar (MRN 12345678, SSN 999-12-3456) have an HbA1c over 7?",
     "Edythe was seen for chest pain radiating to the left arm: what medications is she on? Call 555-867-5309",
@@ -56,7 +60,7 @@ async def test_no_span_metric_or_log_carries_phi(
     tmp_path: Path, two_patient_runtime: Any, exporter: InMemorySpanExporter, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    app = build_app(RagSettings(data_dir=tmp_path), SmartSettings(api_token=TOKEN), CdsSettings(),
+    app = build_app(RagSettings(data_dir=tmp_path, audit_reader_token=READER), SmartSettings(api_token=TOKEN), CdsSettings(),
                     IngestSettings(channel_secret=SECRET, redis_url=None, workers=0))
     app.state.runtime = two_patient_runtime
     auth = {"Authorization": f"Bearer {TOKEN}"}
@@ -73,16 +77,28 @@ async def test_no_span_metric_or_log_carries_phi(
         put = await client.put("/fhir/notify/Observation/otel-1", json=note, headers={
             "X-Subscription-Secret": SECRET, "Content-Type": "application/fhir+json"})
         assert put.status_code == 200
+        patient = {"resourceType": "Patient", "id": EDYTHE_ID}  # ids in the URL path
+        for headers in ({"X-Subscription-Secret": SECRET, "Content-Type": "application/fhir+json"}, {}):
+            await client.put(f"/fhir/notify/Patient/{EDYTHE_ID}", json=patient, headers=headers)
+        await client.delete(f"/fhir/notify/Patient/{EDYTHE_ID}", headers={"X-Subscription-Secret": SECRET})
+        for reader in (READER, "wrong"):  # ids in the query
+            await client.get("/fhir/AuditEvent", params={"patient": EDYTHE_ID}, headers={"Authorization": f"Bearer {reader}"})
+        await client.get("/launch", params={"iss": "https://ehr.example.org/fhir", "launch": LAUNCH})
         await client.post("/cds-services/chart-summary", json={"context": {"patientId": EDYTHE_ID}})
         metrics = await client.get("/metrics")
         assert metrics.status_code == 200 and "chartrag_http_requests_total" in metrics.text
         assert 'route="/api/ask"' in metrics.text and "chartrag_embedding_cache_total" in metrics.text
     spans = exporter.get_finished_spans()
     names = {s.name for s in spans}
-    assert {"chartrag.answer", "chartrag.retrieve", "chartrag.rerank", "chartrag.generate", "HTTP POST"} <= names
+    assert {"chartrag.answer", "chartrag.retrieve", "chartrag.rerank", "chartrag.generate", "HTTP POST", "HTTP PUT",
+            "HTTP GET", "HTTP DELETE"} <= names
+    routes = {s.attributes.get("http.route") for s in spans if s.attributes}
+    assert {"/fhir/notify/{resource_type}/{resource_id}", "/fhir/AuditEvent", "/launch"} <= routes
     dumped = json.dumps([json.loads(s.to_json()) for s in spans])
-    logged = "\n".join(r.getMessage() for r in caplog.records)
+    # the server's log lines (the test's own HTTP client logs the URLs it calls: not the product's)
+    logged = "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith(("httpx", "httpcore")))
     for secret in PHI:
         assert secret not in dumped, f"span carries {secret!r}"
         assert secret not in metrics.text, f"metric carries {secret!r}"
         assert secret not in logged, f"log carries {secret!r}"
+    assert "PUT /fhir/notify/{resource_type}/{resource_id} 200" in logged  # the access log, templated
