@@ -98,19 +98,27 @@ def cases_remove(
 def cases_verify(
     data_dir: DataDir = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report offenders without removing them")] = False,
+    operator: Operator = None,
 ) -> None:
     """Re-check every case in the library with the PHI detection used for model-bound text (names, dates in
     any written form, ages over 89, identifiers, addresses); cases where anything is found are reported (case
-    id and "KIND in field", never the value) and removed unless --dry-run. Exit code 3 when any was found."""
+    id and "KIND in field", never the value) and removed unless --dry-run. Exit code 3 when any was found.
+    Audited: the operator, the cases read, the offenders and those removed (ids only)."""
     from rag_core.case_library import list_cases, remove_case, verify_case
 
     async def check(runtime: Runtime) -> list[dict[str, object]]:
-        offenders = []
-        for case in await list_cases(runtime.index):
+        offenders: list[dict[str, object]] = []
+        cases = await list_cases(runtime.index)
+        for case in cases:
             found = await asyncio.to_thread(verify_case, case)
             if found:
                 removed = not dry_run and await remove_case(runtime.index, case.case_id)
                 offenders.append({"case_id": case.case_id, "found": found, "removed": removed})
+        runtime.service.audit.record({
+            "event": "cli_write" if any(o["removed"] for o in offenders) else "cli_read", "command": "cases verify",
+            "action": "delete" if any(o["removed"] for o in offenders) else "read", "namespace": "anonymized_cases",
+            "requester": operator_agent(operator), "count": len(cases), "offenders": len(offenders),
+            "references": [f"Case/{o['case_id']}" for o in offenders if o["removed"]], "outcome": "applied"})
         return offenders
 
     offenders = with_runtime(data_dir, check)

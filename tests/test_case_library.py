@@ -203,8 +203,13 @@ def test_cases_add_stores_the_case_in_the_anonymized_namespace_only(tmp_path: Pa
     assert report.exit_code == 3 and "Maria" not in report.stdout
     assert json.loads(report.stdout)["offenders"] == [
         {"case_id": dirty_id, "found": ["PERSON in problems"], "removed": False}]
-    removed_dirty = runner.invoke(app, ["cases", "verify", "--data-dir", str(data)])
+    removed_dirty = runner.invoke(app, ["cases", "verify", "--operator", "privacy-officer", "--data-dir", str(data)])
     assert removed_dirty.exit_code == 3 and json.loads(removed_dirty.stdout)["offenders"][0]["removed"] is True
+    audit = [json.loads(line) for line in RagSettings(data_dir=data).resolved_audit_path.read_text().splitlines()]
+    verified = [e for e in audit if e.get("command") == "cases verify"]
+    assert [(e["event"], e["offenders"]) for e in verified] == [("cli_read", 0), ("cli_read", 1), ("cli_write", 1)]
+    assert verified[-1]["references"] == [f"Case/{dirty_id}"] and "privacy-officer" in verified[-1]["requester"]
+    assert "Maria" not in json.dumps(verified)
     assert [c["case_id"] for c in json.loads(runner.invoke(app, ["cases", "list", "--data-dir", str(data)]).stdout)] \
         == [case_id]
     listed = runner.invoke(app, ["cases", "list", "--data-dir", str(data)])
