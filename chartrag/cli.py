@@ -369,7 +369,8 @@ def bench_phi_command(
     without the record's dictionary, precision against that gold, over-redaction of clinical words) and
     on presidio-evaluator's labelled synthetic sentences (recall and precision per entity type), and on the
     project's own clinician queries (data/phi, scripts/phi_queries.py): recall per identifier type and the
-    share of PHI-free clinical questions changed, tune and held-out parts apart."""
+    share of PHI-free clinical questions changed, tune and held-out parts apart; and on the location set
+    (scripts/location_queries.py: addresses, cities, ZIP codes, place-named eponyms) the same way."""
     import time as _time
 
     from rag_core.documents import raw_resources
@@ -391,6 +392,13 @@ def bench_phi_command(
     free = load_questions(PHI_SYNTH.parent / "phi_free_questions.jsonl")
     started = _time.perf_counter()
     report["clinician_queries"] = evaluate_queries(queries, free, tokenizer) | {
+        "seconds": round(_time.perf_counter() - started, 1)}
+    # the location set written blind (scripts/location_queries.py): streets, cities with states, ZIP codes as
+    # typed, counties, places abroad, and PHI-free questions full of place-named eponyms
+    queries = load_questions(PHI_SYNTH.parent / "location_queries.jsonl")
+    free = load_questions(PHI_SYNTH.parent / "location_free_questions.jsonl")
+    started = _time.perf_counter()
+    report["location_queries"] = evaluate_queries(queries, free, tokenizer) | {
         "seconds": round(_time.perf_counter() - started, 1)}
     _emit(report, json_out)
 
