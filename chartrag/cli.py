@@ -328,7 +328,8 @@ def bench_fuzz_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
 ) -> None:
     """schemathesis over every published operation of a served `chartrag serve`, then deep / NaN /
-    duplicate-key / 20 × 50 MB bodies, while /healthz is probed: 5xx count and healthz P50/P95."""
+    duplicate-key / 20 × 50 MB bodies, while /healthz is probed: 5xx count and healthz P50/P95; then the
+    server's RSS before, at its peak and after 40 unauthenticated 20 MB uploads to /fhir/notify."""
     from chartrag.bench_fuzz import run_fuzz_bench
 
     _emit(run_fuzz_bench(sorted(DEMO_DATA.glob("*.json")), examples), json_out)
