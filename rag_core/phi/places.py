@@ -221,11 +221,52 @@ def _place_at(text: str, words: list[re.Match[str]], i: int, g: Gazetteer,
     return None
 
 
-def _medicine_after(text: str, end: int) -> bool:
-    """The next word is a word of medicine (not a stop word): the name before it is an eponym."""
-    m = re.match(r"[ \t]+([^\W\d_][\w-]*)", text[end:end + 40])
-    return m is not None and m.group(1).casefold() not in _stop_words() and is_clinical(m.group(1)) \
-        and m.group(1).casefold() not in ("area", "pt", "patient", "family", "resident", "county")
+def _medicine_after(text: str, end: int, small: bool = False) -> bool:
+    """What follows names a term of medicine, so the place before it is an eponym: a clinical head noun
+    ("criteria", "rules", "score", "type"), a disease word ("virus", "fever", "encephalitis"), a word with a
+    medical ending, or two words of medicine written small ("heart failure", "sleep quality", "ankle rules")."""
+    from rag_core.phi.tokenizer import _MEDICAL_ENDING, CLINICAL_HEADS
+
+    m = re.match(r"[ \t]+([^\W\d_][\w-]*)(?:[ \t]+([^\W\d_][\w-]*))?", text[end:end + 60])
+    if m is None or m.group(1).casefold() in _NOT_MEDICINE:
+        return False
+    first = m.group(1).casefold()
+    if first in CLINICAL_HEADS or first in _DISEASE_WORDS or _MEDICAL_ENDING.search(first):
+        return True
+    if small and first not in _stop_words() and len(first) >= 4 and is_clinical(first) and m.group(1).islower() \
+            and not {first, first[:-1], first[:-2]} & _verbs():  # "earl lindqvist lives at", not "… depression"
+        return True
+    second = (m.group(2) or "").casefold()
+    pair = f"{m.group(1)} {m.group(2)}"
+    return bool(second) and pair == pair.lower() and not ({first, second} & _stop_words()) \
+        and min(len(first), len(second)) >= 4 and is_clinical(pair)
+
+
+_DISEASE_WORDS = frozenset({"virus", "viruses", "viral", "fever", "encephalitis", "phenotype", "antigen", "serotype",
+                            "strain", "agent", "disease", "rules", "rule", "criteria", "questionnaire", "model",
+                            "serology", "titer", "titers", "igm", "igg", "vaccine", "toxin", "flu", "influenza"})
+
+
+# words after a place that name a place of care or a person, not a term of medicine ("Boston Medical Center",
+# "Cedar Ridge General", "Dallas pt")
+_NOT_MEDICINE = frozenset({
+    "area", "pt", "patient", "patients", "family", "resident", "residents", "county", "hospital", "hospitals",
+    "general", "medical", "memorial", "clinic", "clinics", "center", "centre", "health", "healthcare", "regional",
+    "community", "university", "va", "vamc", "infirmary", "nursing", "rehab", "rehabilitation", "hospice", "urgent",
+    "care", "institute", "surgery", "surgical", "surgeons", "emergency", "er", "ed", "pharmacy", "lab", "labs",
+    "imaging", "radiology", "dialysis", "cancer", "children's", "childrens", "women's", "physicians", "practice",
+    "associates", "group", "partners", "network", "system", "specialty", "outpatient", "inpatient", "home", "house",
+    "manor", "living", "treatment", "recovery", "wellness", "behavioral", "psychiatric", "orthopedic", "orthopaedic",
+    "diagnostic", "mental", "primary", "internal", "ambulatory"})
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """WordNet's verbs as spaCy's English lemmatizer ships them."""
+    from rag_core.phi.tokenizer import analyzer
+
+    lemmatizer = analyzer().nlp_engine.nlp["en"].get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
 
 
 @cache
@@ -241,20 +282,31 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def eponym(text: str, start: int, end: int) -> bool:
-    """A guessed name that begins with a place name followed by a word of medicine is an eponym — a disease,
-    a score, a rule named after a place ("West Nile virus", "Ottawa ankle rules", "Pittsburgh sleep quality
-    index", "Dallas criteria", "Bombay phenotype") — unless words of residence or travel come before it."""
+    """A guessed name that is (or is inside) a place name followed by a word of medicine is an eponym — a
+    disease, a score, a rule named after a place ("West Nile virus", "Ottawa ankle rules", "Pittsburgh sleep
+    quality index", "dallas criteria", "san francisco syncope rule") — unless words of residence or travel come
+    before it. Written small, as clinicians type, any word of medicine after the place will do ("hamilton
+    depression rating scale")."""
     g = gazetteer()
-    words = _words(text[start:end])
-    if not words or _STRONG_BEFORE.search(text[max(0, start - 60):start]):
+    if _STRONG_BEFORE.search(text[max(0, start - 60):start]):
         return False
-    for n in range(min(4, len(words)), 0, -1):
-        span = words[:n]
-        if any(not _between(text[start:end], a, b) for a, b in itertools.pairwise(span)):
-            continue
-        name = " ".join(_bare(w.group()) for w in span)
-        if name in g.places and _medicine_after(text, start + span[-1].end()):
-            return True
+    before = list(re.finditer(r"[^\W\d_][\w'’.-]*", text[max(0, start - 30):start]))[-2:]
+    offset = max(0, start - 30)
+    firsts = [offset + w.start() for w in before if not text[offset + w.end():start].strip(" \t").count("\n")]
+    for first in (*firsts, start):
+        words = _words(text[first:end + 40])
+        for n in range(min(4, len(words)), 0, -1):
+            span = words[:n]
+            if first + span[-1].end() <= start or any(
+                    not _between(text[first:], a, b) for a, b in itertools.pairwise(span)):
+                continue  # a place that begins before the guess must reach into it ("san [francisco]")
+            name = " ".join(_bare(w.group()) for w in span)
+            if name not in g.places:
+                continue
+            place_end = first + span[-1].end()
+            small = text[first:place_end] == text[first:place_end].lower()
+            if _medicine_after(text, place_end, small) or _medicine_after(text, max(end, place_end), small):
+                return True
     return False
 
 

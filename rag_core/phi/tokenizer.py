@@ -143,7 +143,7 @@ _FACILITY_HEAD = (r"(?:General(?:\s+Hospital)?|Memorial(?:\s+(?:Hospital|Medical
 _FACILITY_TAIL = re.compile(rf"\s+(?i:{_FACILITY_HEAD})$")
 # capitalised words of a name, with the small words names carry ("Brigham and Women's", "Our Lady of Lourdes")
 _CAPS_NAME = r"[A-Z][\w'.&-]*(?:\s+(?:(?:and|&|of|the|de|la|del)\s+)?[A-Z][\w'.&-]*){0,3}"
-_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+(\d{5}(?:-\d{4})?)\b")  # "TX 75932": checked against the states
+_STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+(\d{5}(?:-\d{4})?)\b")  # "TX 75932"; a lab's name is no region
 PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group holding the value
     ("MRN", re.compile(r"\b(?:MRN|MR#|medical record(?: number| no\.?)?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})", re.I), 1),
     ("SSN", re.compile(r"\b(\d{3}-\d{2}-\d{4})\b"), 1),
@@ -903,7 +903,8 @@ class PhiTokenizer:
                     continue
                 if entity == "ZIP" and not any(c.isdigit() for c in value):  # "post mail" is not a postcode
                     continue
-                if pattern is _STATE_ZIP and not places.is_state(m.group(0)[:2]):  # "CK 12000" is a lab value
+                if pattern is _STATE_ZIP and not places.is_state(m.group(0)[:2]) and is_clinical(m.group(0)[:2]):
+                    # "CK 12000", "PT 14000": a lab value
                     continue
                 if entity == "FACILITY":  # "Cardiology Clinic" names no place; "Is Mercy Hospital" starts at Mercy
                     place = _facility(text, m.start(group), m.end(group))
@@ -1138,12 +1139,13 @@ class PhiTokenizer:
 
     def warm(self) -> None:
         """Load what the first request would otherwise pay for — spaCy and Presidio, the clinical vocabulary
-        (ICD-10-CM is parsed from XML), the drug, Census and mimesis name lists, the English word list — by
-        tokenizing a synthetic sentence."""
+        (ICD-10-CM is parsed from XML), the drug, Census and mimesis name lists, the English word list, the
+        place gazetteers — by tokenizing a synthetic sentence."""
         self.spans("Warm-up: Dr. Ana Quill saw WILSON, WAYNE at Mercy Hospital on March 3rd; MRN 12345678; "
                    "member ID XJH44821; Babinski sign negative, CRP 12 mg/L; per Sarah, Csanád called.")
         english_words()  # read only for names written small; loaded here all the same
         names.international_given()
+        places.gazetteer()  # the ZIP, city and county lists (about 2 s to read)
 
     def tokenize(self, text: str, vault: Vault, record: RecordIdentifiers | None = None) -> str:
         out, last = [], 0
