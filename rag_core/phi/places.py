@@ -144,10 +144,17 @@ def _state_at(text: str, words: list[re.Match[str]], i: int) -> tuple[str, int] 
 
 
 def _everyday(word: str) -> bool:
-    from rag_core.phi.tokenizer import english_words
-
+    """A word that is English or medicine before it is a place: a stop word, a term of medicine, or a verb,
+    adjective or adverb of WordNet ("hope", "normal", "mobile", "north"). WordNet's nouns are left out: they hold
+    the proper names of cities ("dublin", "quito", "wausau"), which a gazetteer match there means."""
     folded = word.casefold()
-    return folded in english_words() or is_clinical(word) or len(folded) < 3
+    return len(folded) < 3 or folded in _stop_words() or folded in _wordnet(("verb", "adj", "adv")) \
+        or is_clinical(word) or folded in _ORDINARY_NOUNS
+
+
+# nouns that open everyday phrases after "lives in/on/at" ("lives on the farm", "at number one")
+_ORDINARY_NOUNS = frozenset({"number", "side", "farm", "city", "town", "country", "street", "road", "house", "home",
+                             "shelter", "woods", "area", "place", "state", "county", "village", "center", "park"})
 
 
 def find(text: str) -> list[Place]:
@@ -208,8 +215,11 @@ def _place_at(text: str, words: list[re.Match[str]], i: int, g: Gazetteer,
                     return after + m, "LOCATION"
         everyday = all(_everyday(w.group()) for w in span)
         capitalised = all(w.group()[:1].isupper() for w in span) and not any(is_clinical(w.group()) for w in span)
-        if _STRONG_BEFORE.search(before) or _STRONG_AFTER.match(text, span[-1].end()) \
-                or words[i].start() in _after_streets(text, street_ends):
+        # words of residence or travel, or a street line before it: a name of English words only when capitalised
+        # inside a sentence ("lives in Mission", "moved to inwood"; not "lives on the north side")
+        plain = everyday and not (capitalised and not _sentence_start(text, words[i].start()))
+        if not plain and (_STRONG_BEFORE.search(before) or _STRONG_AFTER.match(text, span[-1].end())
+                          or words[i].start() in _after_streets(text, street_ends)):
             return after, "LOCATION"
         # a bare preposition: a name that is no English or clinical word, several words, or a capitalised
         # name inside a sentence — never one that names a term of medicine with the words after it ("West Nile
@@ -234,8 +244,8 @@ def _medicine_after(text: str, end: int, small: bool = False) -> bool:
     if first in CLINICAL_HEADS or first in _DISEASE_WORDS or _MEDICAL_ENDING.search(first):
         return True
     if small and first not in _stop_words() and len(first) >= 4 and is_clinical(first) and m.group(1).islower() \
-            and not {first, first[:-1], first[:-2]} & _verbs():  # "earl lindqvist lives at", not "… depression"
-        return True
+            and not {first, first[:-1], first[:-2]} & _verbs() and _name_share(first) == 0:
+        return True  # "hamilton depression"; not "earl lindqvist lives at", "barry allen" (the Allen test)
     second = (m.group(2) or "").casefold()
     pair = f"{m.group(1)} {m.group(2)}"
     return bool(second) and pair == pair.lower() and not ({first, second} & _stop_words()) \
@@ -261,12 +271,22 @@ _NOT_MEDICINE = frozenset({
 
 
 @cache
-def _verbs() -> frozenset[str]:
-    """WordNet's verbs as spaCy's English lemmatizer ships them."""
+def _wordnet(parts: tuple[str, ...]) -> frozenset[str]:
+    """WordNet's words of these parts of speech, as spaCy's English lemmatizer ships them."""
     from rag_core.phi.tokenizer import analyzer
 
-    lemmatizer = analyzer().nlp_engine.nlp["en"].get_pipe("lemmatizer")
-    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
+    index = analyzer().nlp_engine.nlp["en"].get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for part in parts for w in index.get(part, ()))
+
+
+def _name_share(word: str) -> float:
+    from rag_core.phi.tokenizer import _name_share as share
+
+    return share(word)
+
+
+def _verbs() -> frozenset[str]:
+    return _wordnet(("verb",))
 
 
 @cache
