@@ -105,20 +105,24 @@ def test_the_normal_form_drops_default_ports_and_keeps_others() -> None:
 
 # ---------------------------------------------------------------------------------------- CDS prefetch
 
+def _hook_with_next(next_url: str) -> dict[str, Any]:
+    """A patient-view request with a token whose prefetched conditions page names ``next_url``."""
+    return {"hook": "patient-view", "hookInstance": "h-1", "fhirServer": BASE,
+            "fhirAuthorization": {"access_token": TOKEN, "token_type": "Bearer", "expires_in": 300,
+                                  "scope": "patient/*.read", "subject": "cds"},
+            "context": {"userId": "Practitioner/dr-1", "patientId": "p-1"},
+            "prefetch": {"conditions": {"resourceType": "Bundle", "type": "searchset",
+                                        "link": [{"relation": "next", "url": next_url}]},
+                         "medications": None, "observations": None}}
+
+
 @pytest.mark.parametrize("next_url", ESCAPES)
 async def test_cds_prefetch_next_links_outside_the_base_get_no_token(next_url: str) -> None:
     from cds_hooks.models import HookRequest
     from cds_hooks.prefetch import chart_resources
 
     fhir = Recorder()
-    hook = HookRequest.model_validate({
-        "hook": "patient-view", "hookInstance": "h-1", "fhirServer": BASE,
-        "fhirAuthorization": {"access_token": TOKEN, "token_type": "Bearer", "expires_in": 300,
-                              "scope": "patient/*.read", "subject": "cds"},
-        "context": {"userId": "Practitioner/dr-1", "patientId": "p-1"},
-        "prefetch": {"conditions": {"resourceType": "Bundle", "type": "searchset",
-                                    "link": [{"relation": "next", "url": next_url}]},
-                     "medications": None, "observations": None}})
+    hook = HookRequest.model_validate(_hook_with_next(next_url))
     async with fhir.client() as http:
         await chart_resources(hook, {}, http)
     assert fhir.requests == []
@@ -129,14 +133,7 @@ async def test_cds_prefetch_follows_a_next_link_under_the_base_in_normal_form() 
     from cds_hooks.prefetch import chart_resources
 
     fhir = Recorder()
-    hook = HookRequest.model_validate({
-        "hook": "patient-view", "hookInstance": "h-1", "fhirServer": BASE,
-        "fhirAuthorization": {"access_token": TOKEN, "token_type": "Bearer", "expires_in": 300,
-                              "scope": "patient/*.read", "subject": "cds"},
-        "context": {"userId": "Practitioner/dr-1", "patientId": "p-1"},
-        "prefetch": {"conditions": {"resourceType": "Bundle", "type": "searchset",
-                                    "link": [{"relation": "next", "url": f"{BASE}/x/../Condition?page=2"}]},
-                     "medications": None, "observations": None}})
+    hook = HookRequest.model_validate(_hook_with_next(f"{BASE}/x/../Condition?page=2"))
     async with fhir.client() as http:
         await chart_resources(hook, {}, http)
     assert fhir.requests == [(f"{BASE}/Condition?page=2", f"Bearer {TOKEN}")]
