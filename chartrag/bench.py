@@ -25,6 +25,7 @@ from typing import Any
 
 import httpx
 
+from chartrag.console import scratch_dir
 from chartrag.http import build_app
 from chartrag.serving import free_port, serving
 from rag_core.documents import LoadReport, load_path
@@ -220,7 +221,7 @@ def bench_embedding(rounds: int = 50) -> dict[str, Any]:
 
 async def run_retrieval_bench(chunks: int, patients: int, queries: int, bundles: list[Path]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="chartrag-bench-") as tmp:
-        work = Path(tmp)
+        work = scratch_dir(tmp)
         report: dict[str, Any] = {}
         report.update(bench_embedding())
         ingest, data_dir, docs = await bench_ingest(bundles, work)

@@ -30,6 +30,7 @@ import psutil
 from chartrag.bench import percentiles
 from chartrag.bench_ingest import SECRET
 from chartrag.bench_readers import _index, _wait_ready
+from chartrag.console import scratch_dir
 from chartrag.serving import free_port
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
@@ -185,4 +186,4 @@ def bench_fuzz(bundles: list[Path], work: Path, examples: int) -> dict[str, Any]
 
 def run_fuzz_bench(bundles: list[Path], examples: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="chartrag-bench-fuzz-") as tmp:
-        return bench_fuzz(bundles, Path(tmp), examples)
+        return bench_fuzz(bundles, scratch_dir(tmp), examples)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from chartrag.bench import _indexed, percentiles
+from chartrag.console import scratch_dir
 from rag_core.egress import EgressGateway, EgressLog, Provider
 from rag_core.gating import evidence_strength
 from rag_core.models import PatientScope
@@ -57,7 +58,7 @@ def sweep(scored: list[tuple[float, bool]], offline_false_abstention: float) -> 
 
 def run_gate_bench(bundles: list[Path], questions: list[dict[str, Any]]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="chartrag-gate-") as tmp:
-        data_dir = Path(tmp)
+        data_dir = scratch_dir(tmp)
         _indexed(bundles, data_dir)
 
         async def score() -> tuple[list[tuple[float, bool]], float]:

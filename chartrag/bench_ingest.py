@@ -35,6 +35,7 @@ from fastapi import FastAPI
 from PIL import Image, ImageDraw, ImageFont
 
 from chartrag.bench import percentiles
+from chartrag.console import scratch_dir
 from chartrag.serving import free_port, serving
 from fhir_ingest.app import open_ingestion
 from fhir_ingest.routes import build_ingest_router
@@ -250,7 +251,7 @@ def bench_ocr(pages: int) -> dict[str, Any]:
 def run_ingest_bench(bundles: list[Path], events: int, rate: float, resources: int, pages: int,
                      redis_url: str | None, curve: list[float] | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="chartrag-bench-ingest-") as tmp:
-        work = Path(tmp)
+        work = scratch_dir(tmp)
         latency = asyncio.run(bench_latency(bundles, work / "latency", events, rate, redis_url))
         by_rate = {f"{r:g}_per_s": asyncio.run(bench_latency(bundles, work / f"latency-{r:g}", events, r, redis_url))
                    for r in curve or [] if r != rate}

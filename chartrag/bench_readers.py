@@ -29,6 +29,7 @@ import httpx
 
 from chartrag.bench import percentiles
 from chartrag.bench_ingest import SECRET, _stream
+from chartrag.console import scratch_dir
 from chartrag.serving import free_port
 from rag_core.documents import load_path
 from rag_core.runtime import build_runtime
@@ -179,6 +180,6 @@ def run_readers_bench(bundles: list[Path], events: int, rate: float, readers: in
     results = {}
     for redis_url in redis_urls:
         with tempfile.TemporaryDirectory(prefix="chartrag-bench-readers-") as tmp:
-            result = bench_with_readers(bundles, Path(tmp), events, rate, readers, redis_url)
+            result = bench_with_readers(bundles, scratch_dir(tmp), events, rate, readers, redis_url)
         results[result["queue"]] = result
     return results

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from chartrag.bench import percentiles
+from chartrag.console import scratch_dir
 from rag_core.case_library import AnonymizedCase, case_chunk, deidentify
 from rag_core.documents import raw_resources
 from rag_core.models import ANONYMIZED_CASES
@@ -42,7 +43,7 @@ def run_similar_bench(bundles: list[Path], cases: int = 10_000, queries: int = 2
 
 async def _measure(library: list[AnonymizedCase], profiles: list[str], k: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
-        runtime = await build_runtime(RagSettings(data_dir=Path(folder), redis_url=None))
+        runtime = await build_runtime(RagSettings(data_dir=scratch_dir(folder), redis_url=None))
         try:
             started = time.perf_counter()
             await runtime.indexer.write_chunks(ANONYMIZED_CASES, [case_chunk(c) for c in library])

@@ -23,7 +23,7 @@ from chartrag.audit_cli import audit_app
 from chartrag.cases_cli import cases_app
 from chartrag.console import EXIT_AUDIT_BROKEN as EXIT_AUDIT_BROKEN  # re-exported
 from chartrag.console import EXIT_BAD_INPUT as EXIT_BAD_INPUT  # re-exported: the documented exit codes
-from chartrag.console import DataDir, err, out
+from chartrag.console import DataDir, err, out, scratch_dir
 from chartrag.console import fail as _fail
 from chartrag.console import progress_bar as _progress
 from chartrag.console import settings_for as _settings
@@ -263,7 +263,7 @@ def bench_app_command(
     from chartrag.bench import bench_app
 
     with tempfile.TemporaryDirectory(prefix="chartrag-bench-app-") as tmp:
-        _emit(bench_app(sorted(DEMO_DATA.glob("*.json")), Path(tmp)), json_out)
+        _emit(bench_app(sorted(DEMO_DATA.glob("*.json")), scratch_dir(tmp)), json_out)
 
 
 @bench_app.command("cds")
@@ -277,7 +277,7 @@ def bench_cds_command(
     from chartrag.bench import bench_cds
 
     with tempfile.TemporaryDirectory(prefix="chartrag-bench-cds-") as tmp:
-        _emit(bench_cds(sorted(DEMO_DATA.glob("*.json")), Path(tmp), rounds), json_out)
+        _emit(bench_cds(sorted(DEMO_DATA.glob("*.json")), scratch_dir(tmp), rounds), json_out)
 
 
 @bench_app.command("ingest")

@@ -82,3 +82,11 @@ def with_runtime(data_dir: Path | None, body: Callable[[Runtime], Awaitable[T]])
         return asyncio.run(run())
     except ChartRagError as exc:
         raise fail(str(exc)) from None
+
+
+def scratch_dir(tmp: str | Path) -> Path:
+    """A folder inside a temporary directory for a benchmark's data dir: the audit key file the runtime writes
+    beside a data dir (``<data dir>.audit.key``) then lies inside the temporary directory and goes with it."""
+    path = Path(tmp) / "run"
+    path.mkdir(mode=0o700, exist_ok=True)
+    return path
