@@ -1,17 +1,18 @@
 """Which version of a resource the index keeps: the one rule every write path shares (files, Bulk, notifications,
 HL7 v2, documents, CDS prefetch), applied by ``Indexer`` against what the index holds.
 
-A resource replaces the indexed one unless the indexed one is known to be newer:
+A resource replaces the indexed one unless the indexed one is known to be newer, or the two cannot be told
+apart in the indexed one's favour:
 
-- both have a numeric ``meta.versionId``: the higher number wins; the same number is rewritten (a re-import
-  re-renders it, the chunk ids are the same);
-- otherwise both have ``meta.lastUpdated``: the later instant wins (compared as instants, zones honoured); the
-  same instant is rewritten;
-- otherwise both have a (non-numeric) versionId: the same id is rewritten, different ids cannot be ordered and
-  the later write wins;
-- a resource with neither never replaces one that has either (a file export without ``meta`` does not undo a
-  versioned update that arrived by notification); one with either always replaces one with neither;
-- neither has either: the later write wins (as before versions were read at all).
+- both have a ``meta.versionId``: numeric ids compare as numbers (the higher wins; the same id is rewritten — a
+  re-import re-renders it, the chunk ids are the same); the same opaque id is rewritten; different opaque ids
+  are ordered by ``meta.lastUpdated`` when both have it (as instants, zones honoured), else the later write wins;
+- only the indexed one has a versionId: it is kept (a copy without a version — a file export, a versionless
+  update — never replaces a versioned one: otherwise "v10, then no version, then v8" would end on v8);
+- only the incoming one has a versionId: ``lastUpdated`` decides when both have it, else it replaces;
+- neither has a versionId: the later ``lastUpdated`` wins (the same instant is rewritten);
+- a resource with no ``meta`` at all never replaces one that has it; one with it always replaces one without;
+  neither has it: the later write wins (as before versions were read at all).
 """
 
 from __future__ import annotations
@@ -53,11 +54,21 @@ def replaces(incoming: Version, stored: Version | None) -> bool:
     if not incoming.known:
         return False
     a, b = incoming.version_id, stored.version_id
-    if a is not None and b is not None and a.isdigit() and b.isdigit():
-        return int(a) >= int(b)
-    if incoming.last_updated and stored.last_updated:
-        new, old = _instant(incoming.last_updated), _instant(stored.last_updated)
-        if new is not None and old is not None:
-            return new >= old
-        return incoming.last_updated >= stored.last_updated
-    return True  # versionIds that cannot be ordered (or one side has only the other field): the later write wins
+    if a is not None and b is not None:
+        if a.isdigit() and b.isdigit():
+            return int(a) >= int(b)
+        if a == b:
+            return True
+        return _later_or_same(incoming.last_updated, stored.last_updated, default=True)
+    if b is not None:  # the indexed one is versioned, this one is not
+        return False
+    return _later_or_same(incoming.last_updated, stored.last_updated, default=True)
+
+
+def _later_or_same(new: str | None, old: str | None, default: bool) -> bool:
+    if not new or not old:
+        return default
+    a, b = _instant(new), _instant(old)
+    if a is not None and b is not None:
+        return a >= b
+    return new >= old

@@ -54,9 +54,34 @@ def bundle_file(tmp: Path, name: str, *resources: dict[str, Any]) -> Path:
     (Version(), Version("3"), False),  # no meta never replaces a versioned resource
     (Version("1"), Version(), True),
     (Version(), Version(), True),
+    (Version(None, "2024-05-07T00:00:00Z"), Version("10", "2024-05-01T00:00:00Z"), False),  # versioned one kept
+    (Version("8", "2024-05-08T00:00:00Z"), Version("10", "2024-05-01T00:00:00Z"), False),
+    (Version("3", "2024-05-01T00:00:00Z"), Version(None, "2024-05-02T00:00:00Z"), False),
+    (Version("3"), Version(None, "2024-05-02T00:00:00Z"), True),
 ])
 def test_the_version_rule(incoming: Version, stored: Version | None, expected: bool) -> None:
     assert replaces(incoming, stored) is expected
+
+
+def test_once_a_version_is_held_no_lower_one_ever_is() -> None:
+    """The attack round's sequence through the notification path (v10, v9 with a later lastUpdated, no meta, no
+    versionId with a later lastUpdated, v8 with a later lastUpdated) ended on v8 after v10 had been held. In every
+    order of such writes, once versionId N is held nothing below N (and nothing unversioned) replaces it."""
+    import itertools
+
+    writes = [Version("10", "2024-05-01T00:00:00Z"), Version("9", "2024-05-06T00:00:00Z"), Version(),
+              Version(None, "2024-05-07T00:00:00Z"), Version("8", "2024-05-08T00:00:00Z")]
+    for order in itertools.permutations(writes):
+        held: Version | None = None
+        highest = -1
+        for version in order:
+            if replaces(version, held):
+                held = version
+            if held is not None and held.version_id is not None:
+                assert int(held.version_id) >= highest, order
+                highest = int(held.version_id)
+            else:
+                assert highest == -1, order  # an unversioned copy never took a versioned one's place
 
 
 async def test_a_bundle_file_never_replaces_a_newer_version(tmp_path: Path) -> None:
