@@ -9,7 +9,10 @@ before any route parses it):
   connection closed — 40 unauthenticated 20 MB uploads cost no memory. The body is then handed to the
   route as it arrives, never buffered here: larger than its route's limit → 413 (from ``Content-Length``
   alone, or as soon as a streamed body passes the limit); no data for ``body_read_timeout_seconds``
-  (a slowloris-style stall) → 408. Never echoed;
+  (a slowloris-style stall), or a body not complete ``body_total_timeout_seconds`` after the route first
+  asked for it (a slow drip that never stalls) → 408, the connection closed. Never echoed. A stall in the
+  request *headers* is not bounded here (the route is not called before they are complete): that is the
+  reverse proxy's header timeout;
 - ``CdsCors``: CORS only on ``/cds-services*`` (the CDS Hooks spec's browser-based clients), for the
   configured origins; every other path answers no CORS header, so no web page can read the JSON API;
 - ``AuditRejections``: every request answered 4xx/5xx is an audit event (route template, status,
@@ -55,6 +58,7 @@ DEFAULT_LIMITS: tuple[tuple[str, int], ...] = (
 )
 FALLBACK_LIMIT = 64 * KIB
 DEFAULT_READ_TIMEOUT = 15.0
+DEFAULT_TOTAL_TIMEOUT = 60.0
 # the request-state flag a route sets once the caller's credential has been checked from the headers
 CREDENTIAL_CHECKED = "credential_checked"
 # the scope key under which the guards note that the client hung up before any answer
@@ -70,6 +74,10 @@ class GuardSettings(BaseSettings):
     body_read_timeout_seconds: float = Field(
         default=DEFAULT_READ_TIMEOUT, gt=0,
         description="A request body that sends no data for this long is answered 408 and its connection closed")
+    body_total_timeout_seconds: float = Field(
+        default=DEFAULT_TOTAL_TIMEOUT, gt=0,
+        description="A request body not complete this long after the route first reads it (however steadily it "
+                    "drips) is answered 408 and its connection closed")
 
 
 def credential_checked(scope: Scope) -> bool:
@@ -115,14 +123,17 @@ class BodyRefused(Exception):
 class _Body:
     size: int = 0
     finished: bool = False  # the last body message (or a disconnect) has been delivered
+    deadline: float | None = None  # loop time by which the whole body must have arrived (set at the first read)
     disconnected: bool = False
     started: bool = False  # a response has started
 
 
 class BodyLimits:
     def __init__(self, app: ASGIApp, limits: tuple[tuple[str, int], ...] = DEFAULT_LIMITS,
-                 fallback: int = FALLBACK_LIMIT, read_timeout: float = DEFAULT_READ_TIMEOUT) -> None:
+                 fallback: int = FALLBACK_LIMIT, read_timeout: float = DEFAULT_READ_TIMEOUT,
+                 total_timeout: float = DEFAULT_TOTAL_TIMEOUT) -> None:
         self.app, self.limits, self.fallback, self.read_timeout = app, limits, fallback, read_timeout
+        self.total_timeout = total_timeout
 
     def limit_for(self, path: str) -> int:
         return next((limit for prefix, limit in self.limits if path.startswith(prefix)), self.fallback)
@@ -151,9 +162,17 @@ class BodyLimits:
                 return await receive()  # after the body: a disconnect, awaited by streaming responses
             if not credential_checked(scope):
                 raise BodyRefused(401, "a valid credential is required before the request body is read")
+            now = asyncio.get_running_loop().time()
+            if body.deadline is None:
+                body.deadline = now + self.total_timeout
+            left = body.deadline - now
             try:
-                message = await asyncio.wait_for(receive(), self.read_timeout)
+                if left <= 0:
+                    raise TimeoutError
+                message = await asyncio.wait_for(receive(), min(self.read_timeout, left))
             except TimeoutError:
+                if left <= self.read_timeout:  # the whole-body deadline ran out first (a slow drip)
+                    raise BodyRefused(408, f"request body not complete within {self.total_timeout:g} s") from None
                 raise BodyRefused(408, f"no request body data for {self.read_timeout:g} s") from None
             if message["type"] == "http.disconnect":
                 body.finished = body.disconnected = True

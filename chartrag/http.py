@@ -84,7 +84,8 @@ def build_app(
 
     # innermost first: credential before body and body limits, then CORS on /cds-services* only, the audit of
     # every rejection, telemetry (spans, metrics and the access log, by route template only)
-    app.add_middleware(BodyLimits, read_timeout=guard.body_read_timeout_seconds)
+    app.add_middleware(BodyLimits, read_timeout=guard.body_read_timeout_seconds,
+                       total_timeout=guard.body_total_timeout_seconds)
     app.add_middleware(CdsCors, origins=cds.cors_origins)
     app.add_middleware(AuditRejections, sink=rejections)
     app.add_middleware(Telemetry)

@@ -6,7 +6,11 @@ A URL is first put in one normal form — scheme and host lower-cased, a default
 percent-encoded unreserved characters and ``%2e``/``%2f`` decoded, dot segments removed — and refused
 outright when it stays ambiguous: user information (``http://ehr@evil/``), a scheme other than http(s),
 control characters or backslashes (encoded or not), empty path segments, a dot segment hidden behind
-``;`` parameters, or a dot or slash percent-encoded twice (``%252e``). Only then is it compared with the
+``;`` parameters, a dot or slash percent-encoded twice (``%252e``), anything in the path some server might
+decode into a dot or slash of its own — a ``%`` not followed by two hex digits (IIS's ``%u002e``), an escape
+of a non-ASCII byte (overlong UTF-8 ``%c0%ae``, ``%ef%bc%8e``), a raw non-ASCII character (fullwidth
+``．``) — a non-ASCII host (``ehr.test／fhir``) or one of other than letters, digits, ``-``, ``_``, ``.``
+(and an IPv6 literal's), and any URL urllib or httpx cannot parse. Only then is it compared with the
 server's base: the same scheme, host and port, and a path equal to the base path or under it on a segment
 boundary (``/fhir/x``, never ``/fhirx``). The normal form is what is sent, so what was checked is what
 the server receives.
@@ -18,10 +22,14 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
+import httpx
+
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _DOUBLE = re.compile(r"%25(2e|2f|5c)", re.IGNORECASE)  # a dot, slash or backslash encoded twice
+_MALFORMED = re.compile(r"%(?![0-9A-Fa-f]{2})")  # `%u002e` (IIS), a stray `%`
+_HOST = re.compile(r"[a-z0-9_.-]+|[0-9a-f:.]*:[0-9a-f:.]*")  # a name or IPv4 address, or an IPv6 literal
 
 
 class UnsafeUrl(ValueError):
@@ -74,6 +82,12 @@ def _without_dot_segments(path: str) -> str:
 
 
 def _path(raw: str) -> str:
+    if not raw.isascii():  # `．．` (U+FF0E) and other look-alikes some servers fold into dots or slashes
+        raise UnsafeUrl("the URL's path holds non-ASCII characters")
+    if _MALFORMED.search(raw):
+        raise UnsafeUrl("the URL's path holds a malformed or %u escape")
+    if any(int(m.group(1), 16) >= 0x80 for m in _ESCAPE.finditer(raw)):  # overlong `%c0%ae`, `%ef%bc%8e`
+        raise UnsafeUrl("the URL's path holds an escape of a non-ASCII byte")
     path = _decoded(raw or "/")
     if _DOUBLE.search(path):
         raise UnsafeUrl("the URL's path is percent-encoded more than once")
@@ -92,7 +106,10 @@ def normalise(url: str) -> OutboundUrl:
     one way only."""
     if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in url) or "\\" in url:
         raise UnsafeUrl("the URL holds control characters, spaces or backslashes")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # `ehr.test／fhir` (NFKC folds it into a slash), `[::1` …
+        raise UnsafeUrl("the URL cannot be parsed") from None
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
         raise UnsafeUrl("only http and https URLs are fetched")
@@ -107,7 +124,16 @@ def normalise(url: str) -> OutboundUrl:
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise UnsafeUrl("the URL names no host")
-    return OutboundUrl(scheme, host, port, _path(parts.path), parts.query)
+    if not _HOST.fullmatch(host):
+        raise UnsafeUrl("the URL's host holds characters no host name has")
+    target = OutboundUrl(scheme, host, port, _path(parts.path), parts.query)
+    try:  # what is sent goes through httpx: it must read the same host
+        sent = httpx.URL(str(target))
+    except (httpx.InvalidURL, ValueError):
+        raise UnsafeUrl("the URL cannot be parsed") from None
+    if sent.host != host:
+        raise UnsafeUrl("the URL's host is read differently by the HTTP client")
+    return target
 
 
 def under(url: str, base: str) -> OutboundUrl | None:
@@ -123,7 +149,10 @@ def under(url: str, base: str) -> OutboundUrl | None:
 def token_url(reference: str, base: str) -> str:
     """The URL to send ``base``'s token to for ``reference`` — an absolute URL, or a path relative to
     ``base`` (``Observation/1``) — in normal form; ``UnsafeUrl`` when it is not under ``base``."""
-    absolute = reference if urlsplit(reference).scheme else f"{base.rstrip('/')}/{reference.lstrip('/')}"
+    try:
+        absolute = reference if urlsplit(reference).scheme else f"{base.rstrip('/')}/{reference.lstrip('/')}"
+    except ValueError:
+        raise UnsafeUrl("the URL cannot be parsed") from None
     target = under(absolute, base)
     if target is None:
         raise UnsafeUrl("the URL is not under the server's base URL")

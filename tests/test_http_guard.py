@@ -52,9 +52,10 @@ class Exchange:
 
 
 async def exchange(app: Any, method: str, path: str, headers: dict[str, str], chunks: list[bytes],
-                   then: str = "wait", query: bytes = b"") -> Exchange:
-    """One request as a server would hand it to ``app``: ``chunks`` as body messages, then (``then``) the
-    client waits for the answer, stalls mid-body or hangs up. Whatever happens, it ends within 30 s."""
+                   then: str = "wait", query: bytes = b"", gap: float = 0.0) -> Exchange:
+    """One request as a server would hand it to ``app``: ``chunks`` as body messages (each ``gap`` seconds
+    after the one before), then (``then``) the client waits for the answer, stalls mid-body or hangs up.
+    Whatever happens, it ends within 30 s."""
     out = Exchange()
     answered = asyncio.Event()
     queue = list(chunks)
@@ -67,6 +68,8 @@ async def exchange(app: Any, method: str, path: str, headers: dict[str, str], ch
 
     async def receive() -> dict[str, Any]:
         if queue:
+            if gap:
+                await asyncio.sleep(gap)
             chunk = queue.pop(0)
             out.read += len(chunk)
             return {"type": "http.request", "body": chunk, "more_body": bool(queue) or then != "wait"}
@@ -92,13 +95,16 @@ def audit() -> Audit:
     return Audit()
 
 
-@pytest.fixture
-def app(tmp_path: Path, audit: Audit) -> FastAPI:
+def _app(tmp_path: Path, audit: Audit, guard: GuardSettings) -> FastAPI:
     built = build_app(RagSettings(data_dir=tmp_path, audit_reader_token=READER), SmartSettings(api_token=TOKEN),
-                      CdsSettings(), IngestSettings(channel_secret=SECRET, redis_url=None, workers=0),
-                      GuardSettings(body_read_timeout_seconds=0.2))
+                      CdsSettings(), IngestSettings(channel_secret=SECRET, redis_url=None, workers=0), guard)
     built.state.runtime = SimpleNamespace(service=SimpleNamespace(audit=audit))  # the lifespan is not run here
     return built
+
+
+@pytest.fixture
+def app(tmp_path: Path, audit: Audit) -> FastAPI:
+    return _app(tmp_path, audit, GuardSettings(body_read_timeout_seconds=0.2))
 
 
 @pytest.fixture
@@ -163,11 +169,38 @@ async def test_a_stalled_body_is_answered_408(app: FastAPI, audit: Audit) -> Non
     assert [e["status"] for e in audit.events if e["event"] == "http_rejected"] == [408, 408]
 
 
-def test_the_read_timeout_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_dripped_body_is_answered_408_at_the_whole_body_deadline(tmp_path: Path, audit: Audit) -> None:
+    """The attack round's slow drip (1 byte every 5 s of a declared 1000, never a stall as long as the read
+    timeout) stayed open indefinitely; scaled down: 1 byte every 0.05 s, read timeout 0.2 s, deadline 0.5 s."""
+    app = _app(tmp_path, audit, GuardSettings(body_read_timeout_seconds=0.2, body_total_timeout_seconds=0.5))
+    loop = asyncio.get_running_loop()
+    for method, path, headers in [("POST", "/fhir/notify", NOTIFY), ("POST", "/api/ask", API)]:
+        started = loop.time()
+        answer = await exchange(app, method, path, headers, [b"{"] + [b" "] * 999, gap=0.05)
+        elapsed = loop.time() - started
+        assert answer.status == 408, path
+        assert answer.headers.get(b"connection") == b"close"
+        assert b"not complete within 0.5 s" in answer.body
+        assert 0.5 <= elapsed < 5 and answer.read < 100  # stopped at the deadline, not at the 1000th byte
+    assert [e["status"] for e in audit.events if e["event"] == "http_rejected"] == [408, 408]
+
+
+async def test_a_steady_body_within_the_deadline_is_read_whole(tmp_path: Path, audit: Audit) -> None:
+    app = _app(tmp_path, audit, GuardSettings(body_read_timeout_seconds=0.2, body_total_timeout_seconds=2))
+    body = json.dumps({"patient_id": PATIENT, "question": "q", "now": 0}).encode()
+    answer = await exchange(app, "POST", "/api/ask", API, [body[i:i + 8] for i in range(0, len(body), 8)], gap=0.02)
+    assert answer.status == 422 and answer.read == len(body)  # parsed (and refused for its date), not a 408
+
+
+def test_the_read_timeouts_are_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHARTRAG_HTTP_BODY_READ_TIMEOUT_SECONDS", "3.5")
+    monkeypatch.setenv("CHARTRAG_HTTP_BODY_TOTAL_TIMEOUT_SECONDS", "20")
     assert GuardSettings().body_read_timeout_seconds == 3.5
+    assert GuardSettings().body_total_timeout_seconds == 20
     monkeypatch.delenv("CHARTRAG_HTTP_BODY_READ_TIMEOUT_SECONDS")
+    monkeypatch.delenv("CHARTRAG_HTTP_BODY_TOTAL_TIMEOUT_SECONDS")
     assert 10 <= GuardSettings().body_read_timeout_seconds <= 15
+    assert GuardSettings().body_total_timeout_seconds == 60
 
 
 # --- 7. a client that hangs up ----------------------------------------------------------------------------

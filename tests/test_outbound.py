@@ -30,6 +30,23 @@ ESCAPES = [
     f"{BASE}/..;/steal",  # a dot segment behind path parameters
     f"{BASE}/%5c..%5csteal",  # encoded backslashes
     f"{BASE}//steal",
+    f"{BASE}/%u002e%u002e/steal",  # IIS-style %u escapes
+    f"{BASE}/%U002E%U002E/steal",
+    f"{BASE}/a%u2215..%u2215..%u2215steal",  # %u escapes of a division slash
+    f"{BASE}/%c0%ae%c0%ae/steal",  # overlong UTF-8 dots
+    f"{BASE}/%c0%ae%c0%ae%c0%afsteal",  # … and slash
+    f"{BASE}/%e0%80%ae%e0%80%ae/steal",  # three-byte overlong dots
+    f"{BASE}/%ef%bc%8e%ef%bc%8e/steal",  # fullwidth dots, escaped
+    f"{BASE}/\uff0e\uff0e/steal",  # fullwidth dots (U+FF0E), raw
+    f"{BASE}/\u2025/steal",  # two dot leader
+    f"{BASE}/\u3002\u3002/steal",  # ideographic full stops
+    f"{BASE}/a\uff0f..\uff0f..\uff0fsteal",  # fullwidth solidus in the path
+    f"{BASE}/%e2%88%95..%e2%88%95steal",  # division slash, escaped
+    "http://ehr.test\uff0ffhir/x",  # fullwidth solidus in the host (urllib: ValueError)
+    "http://ehr.test\uff0f@evil.test/fhir/x",
+    "http://ehr.t\u0435st/fhir/x",  # a Cyrillic e in the host
+    "http://ehr.test<evil.test/fhir/x",  # a host httpx would re-encode
+    "http://[ehr.test/fhir/x",  # an unclosed IPv6 bracket (urllib: ValueError)
     "http://ehr.test@evil.test/fhir/x",  # user information
     "http://ehr.test:80@evil.test/fhir/x",
     "http://evil.test/fhir/x",  # another host
@@ -90,7 +107,8 @@ def test_urls_under_the_base_are_sent_in_normal_form(url: str, sent: str) -> Non
 
 def test_relative_references_are_resolved_against_the_base() -> None:
     assert token_url("Observation/1", BASE) == f"{BASE}/Observation/1"
-    for escape in ("../steal", "Observation/../../steal", "%2e%2e/steal", "urn:uuid:1"):
+    for escape in ("../steal", "Observation/../../steal", "%2e%2e/steal", "urn:uuid:1", "%u002e%u002e/steal",
+                   "%c0%ae%c0%ae/steal", "\uff0e\uff0e/steal", "http://ehr.test\uff0ffhir/x"):
         with pytest.raises(UnsafeUrl):
             token_url(escape, BASE)
 
@@ -98,7 +116,10 @@ def test_relative_references_are_resolved_against_the_base() -> None:
 def test_the_normal_form_drops_default_ports_and_keeps_others() -> None:
     assert str(normalise("https://EHR.test:443/a")) == "https://ehr.test/a"
     assert str(normalise("http://ehr.test:8080/a")) == "http://ehr.test:8080/a"
-    for bad in ("http://ehr.test:99999/a", "http:///a", "http://ehr.test/a\tb", "javascript:alert(1)"):
+    for kept in ("http://[::1]:8080/a", "http://127.0.0.1/a", "http://fhir_server/a%20b"):  # IP literals, _
+        assert str(normalise(kept)) == kept
+    for bad in ("http://ehr.test:99999/a", "http:///a", "http://ehr.test/a\tb", "javascript:alert(1)",
+                "http://ehr.test\uff0ffhir/x", "http://[::1/a", "http://ehr.test/a%zz", "http://ehr.test/a%"):
         with pytest.raises(UnsafeUrl):
             normalise(bad)
 
