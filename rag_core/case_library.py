@@ -56,7 +56,49 @@ _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # "name: value on <moved day>" — the day is ours (moved), not the record's; a number is ours (decimal_text)
 _LAB_ITEM = re.compile(r"^(?P<name>.*?): (?P<value>.*) on \d{4}-\d{2}-\d{2}$", re.S)
 _NUMBER = re.compile(r"^[<>=≤≥]{0,2}-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?:\s+|$)")
-_UCUM = "http://unitsofmeasure.org"
+_STATUS = re.compile(r" \([\w-]+\)$")  # "… (active)": the status a problem or medication item ends with
+_CODE_ITEM = re.compile(r"^(?:SNOMED CT|LOINC|RxNorm|ICD-10-CM|CVX|code) (?P<code>[A-Za-z0-9.\-]{1,20})"
+                        r"(?: \([\w-]+\))?$")
+_ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+# what detection tuned on prose misses in a short free-text field (the outside attack round, 2026-12-06)
+_ANY_FIELD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("DATE", re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")),  # 19310303
+    ("DATE", re.compile(rf"(?<![\w/.-])(?:\d{{1,4}}[-/. ]{_ROMAN_MONTH}[-/. ]\d{{1,4}}|{_ROMAN_MONTH}[-/.]\d{{1,2}}"
+                        rf"[-/.]\d{{2,4}})(?![\w/.-])")),  # 5-VII-2019, III/3/31, 3/III/1931
+    ("AGE", re.compile(r"\b(?:nonagenarian|centenarian|supercentenarian|in (?:his|her|their) (?:nineties|hundreds))\b"
+                       r"|\b(?:ninety|hundred)(?:[\s-]+(?:and\s+)?[a-z]+){0,3}[\s-]+(?:years?|yrs?|yo|y/o)\b", re.I)),
+    ("AGE", re.compile(r"\b[XLC][XLCVI]{1,7}[\s-]*(?:years?|yrs?|yo|y/o)\b")),  # XCIII year old
+    ("IDENTIFIER", re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,30}\b")),  # a social handle
+    ("IDENTIFIER", re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d)"
+                              r"(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z][A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")),  # VIN
+)
+_NUMBER_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                 r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+_MONTH_WORD = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|" \
+              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_CODE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (  # a code is digits: these shapes are not codes
+    ("SSN", re.compile(r"^\d{3}-\d{2}-\d{4}$")),
+    ("PHONE", re.compile(r"^(?:\d{3}-)?\d{3}-\d{4}$")),
+)
+# a coded field names a concept: none of these belongs in one, whatever detection says
+_CODED_FIELD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("DATE", re.compile(r"(?<![\d.])(?:18[89]\d|19\d\d|20\d\d)(?![\d.])(?!\s*(?:mg|mcg|ml|g|units?|iu|%|/))",
+                        re.I)),  # a year: a 90+ patient's birth year, "Labor Day 2019", "spring of 1931"
+    ("AGE", re.compile(r"\b(?:ninety|nineties|hundred|hundreds)\b", re.I)),
+    ("AGE", re.compile(r"\b(?:is|turned)\s*:?\s*(?:9\d|1[0-4]\d)\b|\bage[sd]?\s*:?\s*\d", re.I)),
+    ("IDENTIFIER", re.compile(r"\b(?:tel|phone|cell|fax|e-?mail|twitter|instagram|facebook|dob|d\.o\.b|born|birthday|"
+                              r"ssn|mrn|address|resides|lives|apt|plate|vin|license|licence|passport)\b", re.I)),
+    ("IDENTIFIER", re.compile(r"(?<![\d.])\d{5,}(?![\d.])")),  # a long digit run: a phone, an account, a code
+    ("PHONE", re.compile(rf"\b{_NUMBER_WORD}(?:[\s,-]+{_NUMBER_WORD}){{3,}}\b", re.I)),  # digits in words
+    ("DATE", re.compile(rf"\b{_MONTH_WORD}\.?\s+(?:the\s+)?(?:\d{{1,2}}|(?:twenty|thirty)[\s-]?)?{_ORDINAL_WORD}?\b"
+                        rf"(?<=\w)(?:\s|,|$)", re.I)),  # "March third", "Mar 3", "December twenty-first"
+    ("DATE", re.compile(r"\b(?:eighteen|nineteen|twenty)[\s-]+(?:hundred|oh|o|ten|eleven|twelve|thirteen|fourteen|"
+                        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                        r"ninety)\b", re.I)),  # a year in words: "nineteen thirty-one"
+    ("ADDRESS", re.compile(r"\b[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|"
+                           r"Pl|Place|Ter|Terrace|Row|Hwy|Highway|Pkwy|Parkway|Cir|Circle)\b")),  # a street, no number
+)
 _NOT_CHECKED = ("case_id", "approval")  # ours and the operator's references: read as ids by design
 _SYSTEMS = {"http://snomed.info/sct": "SNOMED CT", "http://loinc.org": "LOINC",
             "http://www.nlm.nih.gov/research/umls/rxnorm": "RxNorm", "http://hl7.org/fhir/sid/icd-10-cm": "ICD-10-CM",
@@ -209,11 +251,26 @@ class _Checker:
             found.append("RESOURCE_ID")
         found += ["DATE" for pattern in self.day_forms if pattern.search(text)]
         found += [s.entity for s in self.tokenizer.spans(text, self.record)]
-        return found
+        return found + [kind for kind, rule in _ANY_FIELD_RULES if rule.search(text)]
 
     def __call__(self, text: str) -> bool:
-        """True when ``text`` holds anything a case may not."""
-        return bool(self.found(text))
+        """True when ``text`` may not be kept as a coded item (a concept's name, a value, a unit)."""
+        return bool(self.coded(text))
+
+    def coded(self, text: str, site_text: bool = False) -> list[str]:
+        """What a coded item may not hold: everything ``found`` finds and what no concept name holds (a year, an
+        age in words, contact words, long digit runs); the site's own free text (``site_text``: a concept's
+        ``text``, a ``valueString``) besides holds no word that no dictionary knows (a name, a plate). An item
+        kept by its code alone ("SNOMED CT 44054006") is read as a code: the record's values, dates, SSN and
+        phone shapes."""
+        code = _CODE_ITEM.match(text)
+        if code is not None:
+            value = code.group("code")
+            found = [entity for entity, pattern in self.patterns if pattern.search(value)]
+            found += ["DATE" for pattern in self.day_forms if pattern.search(value)]
+            return found + [kind for kind, rule in _ANY_FIELD_RULES + _CODE_RULES if rule.search(value)]
+        found = self.found(text) + [kind for kind, rule in _CODED_FIELD_RULES if rule.search(text)]
+        return found + (["UNKNOWN_WORD"] if site_text and _unknown_words(text) else [])
 
     def case(self, case: AnonymizedCase) -> Iterator[tuple[str, list[str]]]:
         """(field, what was found) for every text of a case. A lab item is read in its parts: its moved day and
@@ -222,20 +279,59 @@ class _Checker:
         for field, text in case.fields():
             if field in _NOT_CHECKED:
                 continue
+            if field in ("problems", "medications"):
+                yield field, self.coded(_STATUS.sub("", text))
+                continue
             lab = _LAB_ITEM.match(text) if field == "labs" else None
             if lab is None:
                 yield field, self.found(text)
                 continue
             name, value = lab.group("name"), lab.group("value")
             number = _NUMBER.match(value)
-            unit_found = self.found_by_patterns(value[number.end():]) if number else self.found(value)
-            yield field, self.found(name) + unit_found + ["DATE" for p in self.day_forms if p.search(text)]
+            value_found = self.unit(value[number.end():]) if number else self.coded(value)
+            yield field, self.coded(name) + value_found + ["DATE" for p in self.day_forms if p.search(text)]
+
+    def unit(self, unit: str) -> list[str]:
+        """A unit after a number: the patterns (a guess takes "Cel" or "kU/L" for a name), no space unless
+        every word is known, no word no dictionary knows longer than a unit symbol."""
+        unit = unit.strip()
+        if not unit:
+            return []
+        found = self.found_by_patterns(unit) + [kind for kind, rule in _CODED_FIELD_RULES if rule.search(unit)]
+        words = re.findall(r"[^\W\d_]+", unit)
+        if (" " in unit and _unknown_words(unit)) or any(len(w) > 5 and _unknown_word(w) for w in words):
+            found.append("UNKNOWN_WORD")
+        return found
 
     def found_by_patterns(self, text: str) -> list[str]:
         if not text.strip():
             return []
         found = [entity for entity, pattern in self.patterns if pattern.search(text)]
         return found + [s.entity for s in self.patterns_only.spans(text, self.record)]
+
+
+def _unknown_word(word: str) -> bool:
+    """No dictionary knows ``word`` (English lemmas, medicine, drugs), nor its stem without a plural, past or
+    gerund ending ("served", "assessing")."""
+    folded = word.casefold()
+    stems = [folded] + [folded[: -len(end)] + add for end, add in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"),
+                                                                    ("ing", ""), ("ing", "e"), ("ies", "y"))
+                        if folded.endswith(end) and len(folded) - len(end) >= 3]
+    return not any(w in english_words() or w in drug_names() or is_clinical(w) for w in stems)
+
+
+def _unknown_words(text: str) -> list[str]:
+    """Words of ``text`` no dictionary knows (English, medicine, drugs), and letter-digit tokens longer or
+    more numeric than a clinical abbreviation ("A1c", "PHQ-2", "B12" pass; "7ABC123", "NDA020800" do not)."""
+    unknown = []
+    for token in re.findall(r"[^\W_]+", text):
+        letters, digits = sum(c.isalpha() for c in token), sum(c.isdigit() for c in token)
+        if letters and digits:
+            if len(token) > 8 or digits > 3:
+                unknown.append(token)
+        elif letters >= 3 and _unknown_word(token):
+            unknown.append(token)
+    return unknown
 
 
 def _display_words(resources: Iterable[dict[str, Any]]) -> set[str]:
@@ -268,14 +364,15 @@ def _concept(concept: Any, holds_phi: _Checker) -> str | None:
     if not isinstance(concept, dict):
         return None
     codings = [c for c in concept.get("coding") or [] if isinstance(c, dict)]
-    for text in [*(c.get("display") for c in codings), concept.get("text")]:
-        if isinstance(text, str) and text.strip() and not holds_phi(text.strip()):
+    candidates = [(c.get("display"), False) for c in codings] + [(concept.get("text"), True)]
+    for text, site_text in candidates:
+        if isinstance(text, str) and text.strip() and not holds_phi.coded(text.strip(), site_text):
             return text.strip()
     for coding in codings:
         code = str(coding.get("code") or "").strip()
-        if re.fullmatch(r"[A-Za-z0-9.\-]{1,20}", code) and not holds_phi(code):
-            system = str(coding.get("system") or "")
-            return f"{_SYSTEMS.get(system, 'code')} {code}"
+        item = f"{_SYSTEMS.get(str(coding.get('system') or ''), 'code')} {code}"
+        if re.fullmatch(r"[A-Za-z0-9.\-]{1,20}", code) and not holds_phi(item):
+            return item
     return None
 
 
@@ -286,9 +383,11 @@ def _value(resource: dict[str, Any], holds_phi: _Checker) -> str | None:
     quantity = resource.get("valueQuantity")
     if isinstance(quantity, dict) and quantity.get("value") is not None:
         unit = str(quantity.get("unit") or quantity.get("code") or "").strip()
-        value = str(quantity.get("comparator") or "") + decimal_text(quantity["value"])
-        ucum = quantity.get("system") == _UCUM and unit == quantity.get("code")  # a UCUM code: terminology
-        if (unit and not ucum and holds_phi(unit)) or holds_phi.found_by_patterns(unit):
+        comparator, number = quantity.get("comparator") or "", decimal_text(quantity["value"])
+        if comparator not in ("", "<", "<=", ">=", ">") or not re.fullmatch(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", number):
+            return None  # FHIR's comparators and a number only: anything else is free text
+        value = comparator + number
+        if unit and holds_phi.unit(unit):
             return None  # a value without its unit would be a guess: the lab is left out
         return f"{value} {unit}".strip()
     if "valueCodeableConcept" in resource:
@@ -296,7 +395,7 @@ def _value(resource: dict[str, Any], holds_phi: _Checker) -> str | None:
     for key in ("valueString", "valueBoolean", "valueInteger", "valueDateTime", "valueTime"):
         if key in resource:
             text = decimal_text(resource[key]).strip()
-            return text if text and not holds_phi(text) else None
+            return text if text and not holds_phi.coded(text, site_text=True) else None
     return None
 
 

@@ -394,6 +394,20 @@ def _leaked(case: Any, values: list[str]) -> list[str]:
     ("condition text", "fall on July 5th, 2019", ["July 5th, 2019"]),
     ("condition text", "109-year-old", ["109"]),
     ("lab value string", "wife Maria Gonzalez called July 5th, 2019", ["Maria", "Gonzalez", "July 5th, 2019"]),
+    # the second outside round (after the first fix): forms detection tuned on prose missed
+    ("condition text", "DOB 19310303", ["19310303"]),
+    ("condition display", "Frailty in a one hundred and two year old", ["one hundred and two"]),
+    ("medication text", "per MI 5-VII-2019", ["5-VII-2019"]),
+    ("lab name text", "DOB: III/3/31", ["III/3/31"]),
+    ("lab value string", "tel 5550134", ["5550134"]),
+    ("lab coded value text", "plate 7ABC123", ["7ABC123"]),
+    ("condition text", "b. March third, nineteen thirty-one", ["March third", "nineteen thirty-one"]),
+    ("condition text", "call six one seven five five five zero one three four", ["six one seven five"]),
+    ("condition text", "sleeps under the Hawthorne St bridge", ["Hawthorne St"]),
+    ("condition display", "Born 1931", ["1931"]),
+    ("condition text", "aged XCIII years", ["XCIII"]),
+    ("medication text", "VIN 1HGCM82633A004352", ["1HGCM82633A004352"]),
+    ("condition text", "in her nineties", ["nineties"]),
 ])
 def test_the_attack_rounds_planted_phi_never_reaches_a_case(field: str, phi: str, values: list[str]) -> None:
     """The outside attack round's strings (2026-12-06): before the fix each of these was kept in the case."""
@@ -401,6 +415,8 @@ def test_the_attack_rounds_planted_phi_never_reaches_a_case(field: str, phi: str
     assert _leaked(case, values) == []
     if field == "condition text":  # the concept is kept by the terminology's display, not the site's text
         assert "Fracture of neck of femur (active)" in case.problems
+    if field == "condition display":  # the display does not pass: the site's text, which does, is kept
+        assert "Hip fracture (active)" in case.problems
 
 
 @pytest.mark.slow
@@ -429,6 +445,22 @@ def test_phi_planted_in_any_free_text_field_never_reaches_a_case() -> None:
 
     planted()
     assert outcomes.count("kept") > len(outcomes) // 2  # mostly the offending text is left out, not the case
+
+
+def test_a_quantity_keeps_only_a_number_a_comparator_and_a_unit() -> None:
+    """The second round put names into valueQuantity's comparator, value and a UCUM-labelled unit."""
+    record = _planted_record("note", "nothing")
+    lab = next(r for r in record if r.get("id") == "o2")
+    for quantity in ({"value": 4.5, "comparator": "12 wife Xiomara Tlaloc-Brzezinski ", "unit": "ng/mL"},
+                     {"value": "4.5 daughter Xiomara Tlaloc-Brzezinski", "unit": "ng/mL"},
+                     {"value": 4.5, "unit": "ng/mL Xiomara Tlaloc-Brzezinski", "system": "http://unitsofmeasure.org",
+                      "code": "ng/mL Xiomara Tlaloc-Brzezinski"}):
+        lab["valueQuantity"] = quantity
+        case = deidentify(record, "IRB-7", shift_days=-100)
+        assert _leaked(case, ["Xiomara", "Tlaloc-Brzezinski"]) == [] and not any("Vitamin" in x for x in case.labs)
+    lab["valueQuantity"] = {"value": 31.5, "comparator": "<", "unit": "ng/mL"}
+    assert any(x.startswith("25-hydroxyvitamin D3+D2 [Mass/volume] in Serum: <31.5 ng/mL on ")
+               for x in deidentify(record, "IRB-7", shift_days=-100).labs)
 
 
 def test_verify_case_finds_phi_in_a_stored_case_and_passes_a_clean_one() -> None:
