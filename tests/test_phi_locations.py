@@ -91,3 +91,20 @@ def test_the_gazetteer_is_compact_and_loaded_once() -> None:
     assert places.gazetteer() is first
     assert "tupelo" in first.places and "tupelo|ms" in first.city_states and "bexar" in first.counties
     assert len(first.places) < 200_000 and len(first.zips) > 40_000
+
+
+@pytest.mark.parametrize(("text", "address", "question"), [
+    ("does the pt who lives at 14 Maple Ave have a pcp", "14 Maple Ave", "have a pcp"),
+    ("pt lives at 22 Oak St, allergies?", "22 Oak St", ", allergies?"),
+    ("she resides at 310 Birch Rd, last visit?", "310 Birch Rd", ", last visit?"),
+    ("lives at 9 Elm Court Apt 4, bp trend?", "9 Elm Court Apt 4", ", bp trend?"),
+    ("pt residing at 1200 N Main St Springfield IL 62704, any fractures", "1200 N Main St", ", any fractures"),
+    ("resides at 87 Pine Ln any home o2", "87 Pine Ln", "any home o2"),
+])
+def test_an_address_ends_before_the_question_after_it(tokenizer: PhiTokenizer, text: str, address: str,
+                                                      question: str) -> None:
+    """Issue 24 (attack round): the span after "lives at"/"resides at" ended at the end of the line, and the
+    model never saw the question; the address parser's reading now says where the address ends."""
+    out = _tokenized(tokenizer, text)
+    assert address not in out and "62704" not in out and "Springfield" not in out
+    assert out.endswith(question), out

@@ -443,6 +443,10 @@ def _streets(text: str) -> list[Place]:
     return out
 
 
+def _typed_before(parsed: list[tuple[str, str]]) -> bool:
+    return any(label == "StreetNamePostType" for _, label in parsed)
+
+
 def _street_line(window: str, parsed: list[tuple[str, str]]) -> tuple[int, bool, bool]:
     """How much of ``window`` is one street line (characters), whether it has a street type and whether it is a
     box; 0 when it does not begin with a house number or a box."""
@@ -458,10 +462,21 @@ def _street_line(window: str, parsed: list[tuple[str, str]]) -> tuple[int, bool,
         offset = at + len(token)
         if label not in _STREET_LABELS:
             break
+        bare = token.rstrip(",.")
+        # a unit is a unit word and its number, never the question after the street ("Apt 4, bp trend",
+        # "87 Pine Ln any home o2": the parser reads "bp trend" as a unit number, "any home" as unit words)
+        if label in ("OccupancyType", "SubaddressType") and not _UNIT_WORDS.fullmatch(token.rstrip(",")):
+            break
+        if label in ("OccupancyIdentifier", "SubaddressIdentifier") and bare != "#" \
+                and not _UNIT_ID.fullmatch(token.rstrip(",")):
+            break
+        if previous and _typed_before(parsed[:index]) and label not in (
+                "OccupancyType", "OccupancyIdentifier", "SubaddressType", "SubaddressIdentifier") and (
+                not _DIRECTION.fullmatch(bare) if label.endswith("Directional") else _everyday(bare) and bare.islower()):
+            break  # after the street's type, no everyday word ("14 Maple Ave any home o2")
         if index == 0 and label not in ("AddressNumber", "AddressNumberPrefix", "USPSBoxType", "USPSBoxGroupType",
                                         "OccupancyType", "BuildingName", "StreetName", "StreetNamePreType"):
             return 0, False, False
-        bare = token.rstrip(",.")
         if label in ("AddressNumber", "USPSBoxID", "USPSBoxGroupID") and any(c.isdigit() for c in bare):
             numbered = True
         if label == "USPSBoxID" or (previous == "USPSBoxType" and bare.isdigit()):
@@ -481,3 +496,88 @@ def _street_line(window: str, parsed: list[tuple[str, str]]) -> tuple[int, bool,
             if not rest or rest[0][1] not in ("OccupancyType", "OccupancyIdentifier", "SubaddressType"):
                 break
     return (end if numbered else 0), typed, boxed
+
+
+# ---- where a written-out address ends ----------------------------------------------------------------------
+# the parser's labels for the parts after the street line: city, state, ZIP, country
+_REGION_LABELS = frozenset({"PlaceName", "StateName", "ZipCode", "ZipPlus4", "CountryName"})
+# the unit words of USPS Publication 28 (secondary unit designators) and how charts write them
+_UNIT_WORDS = re.compile(r"(?i:#|apt|apartment|unit|ste|suite|rm|room|fl|floor|bldg|building|lot|trlr|trailer|spc|"
+                         r"space|bsmt|basement|upstairs|downstairs|rear|front|lowr|lower|uppr|upper|ph|penthouse|"
+                         r"dept|no|number|box|slip|pier|hngr|hangar|stop|key|lbby|lobby|frnt|side|ofc|office)\.?#?")
+_DIRECTION = re.compile(r"(?i:[nsew]|ne|nw|se|sw|north|south|east|west|northeast|northwest|southeast|southwest)\.?")
+_UNIT_ID = re.compile(r"#?(?:[A-Za-z]?\d[\w-]*|[A-Za-z](?:-?\d+)?)")
+
+
+def address_end(text: str, start: int, end: int) -> int:
+    """Where the address written out in ``text[start:end]`` ends, as the address parser reads it: after the
+    street line, its unit, city, state, ZIP code and country, before the first word the parser gives no address
+    part or that is no such part ("14 Maple Ave have a pcp", "22 Oak St, allergies", "9 Elm Ct Apt 4, bp trend",
+    "87 Pine Ln any home o2" end after "Ave", "St", "4", "Ln"). ``end`` when the parser reads no address at the
+    start (a landmark or corner in words): nothing tells where it ends."""
+    window = text[start:end]
+    try:
+        parsed = _parser().parse(window)  # type: ignore[attr-defined]
+    except Exception:  # the parser's own errors on odd input
+        return end
+    spans: list[tuple[int, int, str, str]] = []  # start, end (trailing comma left off), label, bare token
+    offset = 0
+    for token, label in parsed:
+        at = window.find(token, offset)
+        if at < 0:
+            return end
+        offset = at + len(token)
+        bare = token.rstrip(",")
+        spans.append((at, at + len(bare), label, bare))
+    if not spans or spans[0][2] not in _STREET_LABELS:
+        return end
+    g = gazetteer()
+    kept = 0  # tokens read as the address so far
+    street_done = region = False
+    i = 0
+    while i < len(spans):
+        _, _, label, bare = spans[i]
+        taken = 0
+        if label in ("OccupancyType", "SubaddressType", "USPSBoxType", "USPSBoxGroupType"):
+            taken = 1 if _UNIT_WORDS.fullmatch(bare) or label.startswith("USPS") else 0
+        elif label in ("OccupancyIdentifier", "SubaddressIdentifier", "USPSBoxID", "USPSBoxGroupID"):
+            taken = 1 if bare == "#" or _UNIT_ID.fullmatch(bare) else 0
+        elif label in _STREET_LABELS:
+            # the street line itself; after its type only a direction ("N") or a word that names no everyday
+            # thing ("Ext"), and none after the city, state or ZIP code
+            taken = 1 if not street_done or (not region and (
+                _DIRECTION.fullmatch(bare) if label.endswith("Directional") else not _everyday(bare))) else 0
+        elif label == "ZipCode" or label == "ZipPlus4":
+            taken = 1 if re.fullmatch(r"\d{4,5}(?:-\d{4})?", bare) else 0
+        elif label in ("StateName", "PlaceName", "CountryName"):
+            # a run of the parser's region words: the longest gazetteer name (city, county, state, country)
+            # at its start, or a capitalised word that is no everyday one
+            for n in range(min(g.longest, len(spans) - i), 0, -1):
+                run = spans[i:i + n]
+                if any(s[2] not in _REGION_LABELS or "," in window[s[1]:run[-1][0]] for s in run[:-1]):
+                    continue
+                name = " ".join(_bare(s[3]) for s in run)
+                if name in g.places or name in g.states or name in g.countries or name in g.counties:
+                    taken = n
+                    break
+            if not taken and bare[:1].isupper() and not bare.isupper() and not _everyday(bare):
+                taken = 1
+        if not taken:
+            break
+        if label == "StreetNamePostType" or (label == "StreetName" and i + 1 < len(spans)
+                                             and spans[i + 1][2] not in _STREET_LABELS):
+            street_done = True
+        if label in _REGION_LABELS:
+            street_done = region = True
+        kept = i + taken
+        i += taken
+    if kept == 0:
+        return end
+    cut = start + spans[kept - 1][1]
+    # the parser misreads streets abroad ("990 87 Rue du Niger, Spodnja Idrija"): what it leaves off is cut only
+    # when nothing of it can be an address part (a capitalised name, a number, a spreadsheet's empty "nan")
+    rest = text[cut:end]
+    if any((w[:1].isupper() and not _everyday(w)) or sum(c.isdigit() for c in w) > 1 or w == "nan"
+           for w in re.findall(r"[\w'.-]+", rest)):
+        return end
+    return cut

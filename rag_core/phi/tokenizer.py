@@ -144,6 +144,15 @@ _FACILITY_TAIL = re.compile(rf"\s+(?i:{_FACILITY_HEAD})$")
 # capitalised words of a name, with the small words names carry ("Brigham and Women's", "Our Lady of Lourdes")
 _CAPS_NAME = r"[A-Z][\w'.&-]*(?:\s+(?:(?:and|&|of|the|de|la|del)\s+)?[A-Z][\w'.&-]*){0,3}"
 _STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+(\d{5}(?:-\d{4})?)\b")  # "TX 75932"; a lab's name is no region
+# an address written out after words that say one follows: the stretch up to the end of the clause, which
+# places.address_end cuts where the address ends ("lives at 14 Maple Ave have a pcp")
+_LIVES_AT = re.compile(r"\b(?:lives|living|resides|residing|located|staying)\s+at\s+(?:the\s+corner\s+of\s+)?"
+                       r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|,\s+(?:and|but|for|who|which)\b|\s+for\b|$)", re.I)
+_CORNER_OF = re.compile(r"\bcorner of\s+([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I)
+_ADDRESS_IS = re.compile(r"\b(?:address|mailing address|home address)\s*(?:is|to|:|=)\s+(?:the\s+corner\s+of\s+)?"
+                         r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I)
+_WRITTEN_OUT = (_LIVES_AT, _CORNER_OF, _ADDRESS_IS)
+
 PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group holding the value
     ("MRN", re.compile(r"\b(?:MRN|MR#|medical record(?: number| no\.?)?)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,})", re.I), 1),
     ("SSN", re.compile(r"\b(\d{3}-\d{2}-\d{4})\b"), 1),
@@ -179,13 +188,12 @@ PATTERNS: list[tuple[str, re.Pattern[str], int]] = [  # entity, pattern, group h
     # …never a dose: "1 ML DOCEtaxel 20 MG/ML", "24 HR Metformin 500 MG"
     ("ADDRESS", re.compile(rf"(?<![\w.])(\d{{1,6}}\s+(?!{_DOSE_UNIT}\b)[A-ZÀ-Þ][\w'-]+\.?(?:\s+[A-ZÀ-Þ][\w'.-]*){{0,3}}"
                            rf"\s+\d{{1,5}})(?![\w.]\d)(?!\s*{_DOSE_UNIT}\b)"), 1),
-    # what follows "lives at", "address is" … up to the end of the sentence or line
-    ("ADDRESS", re.compile(r"\b(?:lives|living|resides|residing|located|staying)\s+at\s+(?:the\s+corner\s+of\s+)?"
-                           r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|,\s+(?:and|but|for|who|which)\b|\s+for\b|$)", re.I), 1),
+    # what follows "lives at", "address is" … up to the end of the sentence or line (cut where the address
+    # parser reads the address end: _WRITTEN_OUT)
+    ("ADDRESS", _LIVES_AT, 1),
     ("ADDRESS", re.compile(r"\b((?:APO|DPO|FPO)\s+(?:AA|AE|AP)\s+\d{5})\b"), 1),  # US military mail
-    ("ADDRESS", re.compile(r"\bcorner of\s+([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I), 1),
-    ("ADDRESS", re.compile(r"\b(?:address|mailing address|home address)\s*(?:is|to|:|=)\s+(?:the\s+corner\s+of\s+)?"
-                           r"([^\n?!;]{4,100}?)(?=[?!;\n]|\.\s|\.$|\s+for\b|$)", re.I), 1),
+    ("ADDRESS", _CORNER_OF, 1),
+    ("ADDRESS", _ADDRESS_IS, 1),
     # a labelled id: the label a whole word ("card", never the start of "cardiovascular"), the id a whole
     # token holding a digit ("policy 12345-A", not "policy holder")
     ("IDENTIFIER", re.compile(r"\b(?:account|acct|device|serial|member id|policy|card|cc|license|licence)\b\s*"
@@ -913,7 +921,8 @@ class PhiTokenizer:
                     continue
                 if entity == "PERSON" and self._allowed(re.sub(r"\d+", "", value)):  # "Covid19" is no name
                     continue
-                found.append(Span(m.start(group), m.end(group), entity, "pattern"))
+                end = places.address_end(text, m.start(group), m.end(group)) if pattern in _WRITTEN_OUT else m.end(group)
+                found.append(Span(m.start(group), end, entity, "pattern"))
         # cities, towns, counties, ZIP codes and street lines from the gazetteers and the address parser (places)
         found.extend(Span(p.start, p.end, p.entity, "pattern") for p in places.find(text))
         for m in INITIALED_NAME.finditer(text):
