@@ -53,6 +53,11 @@ class RecordIdentifiers:
         for address in addresses:
             for line in address.get("line") or []:
                 self.add("ADDRESS", line)
+                # the street without its house number or unit ("Resides on Pemberton Row")
+                street = re.split(r"(?i)\s+(?:apt|apartment|unit|suite|ste|#)\b", re.sub(r"^\s*\d+\w?(?:[-/]\d+)?\s+", "",
+                                                                                            str(line)))[0].strip(" ,.")
+                if street != str(line).strip() and len(street.split()) >= 2:
+                    self.add("ADDRESS", street)
             self.add("LOCATION", address.get("city"))
             postal = str(address.get("postalCode") or "")
             if postal:
