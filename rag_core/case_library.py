@@ -3,9 +3,11 @@ after HIPAA Safe Harbor (45 CFR 164.514(b)(2)) and checked before it is accepted
 
 What a case keeps is built, not copied: coded clinical content (problems, medications, lab results with
 their values and units as recorded), administrative sex, an age group (five-year bands; "90+" for every
-age over 89), dates moved by a shift drawn at random for the case and kept nowhere, and note text tokenized
-with the record's own identifiers plus patterns and NER. Nothing else of the record — names, identifiers,
-addresses, telecom, organisations, resource ids, birth date — is read into it.
+age over 89) and dates moved by a shift drawn at random for the case and kept nowhere. Nothing else of the
+record — names, identifiers, addresses, telecom, organisations, resource ids, birth date, note text — is read
+into it. Notes were once kept tokenized; no search or page ever used them, and two outside attack rounds
+found forms the tokenizer misses in them (handles, dates by holiday, ages in words), so a case keeps none:
+what is not kept cannot leak. ``verify_case`` still reads the notes of a case stored before.
 
 Free text is never trusted because it sits in a coded field: a site writes what it likes into
 ``Condition.code.text`` or ``Observation.valueString`` ("wife Maria Gonzalez", "born Dec 20, 1914",
@@ -26,11 +28,11 @@ verify`` re-checks a whole library and removes offenders).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
+import html
 import re
 import secrets
+import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -47,11 +49,9 @@ from rag_core.models import ANONYMIZED_CASES, CaseRef, Chunk, SearchFilter
 from rag_core.phi.names import is_first_name, is_last_name
 from rag_core.phi.record import RecordIdentifiers
 from rag_core.phi.tokenizer import PhiTokenizer, english_words
-from rag_core.phi.vault import Vault
 from rag_core.phi.vocabulary import drug_names, is_clinical
 
 CASE_TYPE = "Case"  # resource_type of case chunks (resource_id = the case id)
-MAX_NOTES = 20  # the newest notes a case keeps
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # "name: value on <moved day>" — the day is ours (moved), not the record's; a number is ours (decimal_text)
 _LAB_ITEM = re.compile(r"^(?P<name>.*?): (?P<value>.*) on \d{4}-\d{2}-\d{2}$", re.S)
@@ -69,6 +69,10 @@ _ANY_FIELD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"|\b(?:ninety|hundred)(?:[\s-]+(?:and\s+)?[a-z]+){0,3}[\s-]+(?:years?|yrs?|yo|y/o)\b", re.I)),
     ("AGE", re.compile(r"\b[XLC][XLCVI]{1,7}[\s-]*(?:years?|yrs?|yo|y/o)\b")),  # XCIII year old
     ("IDENTIFIER", re.compile(r"(?<![\w.@])@[A-Za-z0-9_]{2,30}\b")),  # a social handle
+    ("IDENTIFIER", re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])")),  # an IPv4 address
+    ("EMAIL", re.compile(r"\b[\w.+-]+\s*(?:\[at\]|\(at\)|\{at\}|\sat\s)\s*[\w-]+\s*(?:\[dot\]|\(dot\)|"
+                         r"\{dot\}|\sdot\s|\.)\s*[a-z]{2,}\b", re.I)),  # "jdoe at gmail dot com"
+    ("URL", re.compile(r"\b(?:h..ps?|ftp)://|\bwww\s*(?:\.|\(?dot\)?)", re.I)),  # "hxxps://", "www dot"
     ("IDENTIFIER", re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d)"
                               r"(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z][A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b")),  # VIN
 )
@@ -98,6 +102,18 @@ _CODED_FIELD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"ninety)\b", re.I)),  # a year in words: "nineteen thirty-one"
     ("ADDRESS", re.compile(r"\b[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|"
                            r"Pl|Place|Ter|Terrace|Row|Hwy|Highway|Pkwy|Parkway|Cir|Circle)\b")),  # a street, no number
+    ("ADDRESS", re.compile(r"(?<![\d.])\d{1,6}\s+[A-Z][a-z]+\b")),  # "42 Birch": a house number and a name
+    ("PERSON", re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Sr|Jr)\.?\s+[A-Z]")),  # a title: a person
+    ("PERSON", re.compile(r"\b(?i:wife|husband|spouse|partner|son|daughter|niece|nephew|mother|father|mom|dad|sister|"
+                          r"brother|aunt|uncle|cousin|grand\w*|friend|neighbou?r|caregiver|guardian|seen by|pt is)"
+                          r"\s+[A-Z][a-z]+")),  # a relation or role with a capitalised name after it
+    ("PERSON", re.compile(r"\b(?:[A-Z]\.\s?){2,}|\b(?i:initials?)\b")),  # initials: "J.Q.P."
+    ("PERSON", re.compile(r"\b(?:\w[\s.,-]){3,}\w\b")),  # spelled out: "W e l l s", "0 2 1 3 9", "Q-U-I-L-L"
+    ("AGE", re.compile(r"\bage[sd]?\s*:?\s*[XLCVI]{2,}\b|\bscore and\b|\b(?:nonagenarian|octogenarian)\b", re.I)),
+    ("DATE", re.compile(r"(?:'|’)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\s+(?:inst|ult|prox)\b", re.I)),  # '31, 3rd inst.
+    ("DATE", re.compile(r"\b(?:independence|memorial|labou?r|bastille|christmas|thanksgiving|easter|halloween|"
+                        r"new year'?s?|valentine'?s?|veterans|columbus|presidents'?|juneteenth|boxing|mother'?s|"
+                        r"father'?s|st\.? patrick'?s)\s+(?:day|eve)\b", re.I)),  # a holiday names a day
 )
 _NOT_CHECKED = ("case_id", "approval")  # ours and the operator's references: read as ids by design
 _SYSTEMS = {"http://snomed.info/sct": "SNOMED CT", "http://loinc.org": "LOINC",
@@ -118,7 +134,7 @@ class AnonymizedCase:
     problems: tuple[str, ...]
     medications: tuple[str, ...]
     labs: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # cases made since 2026-12-06 keep no note text (see the module docstring)
 
     def fields(self) -> Iterator[tuple[str, str]]:
         """(field, text) of everything the case holds — what the check reads and the index stores."""
@@ -179,16 +195,9 @@ def deidentify(resources: Sequence[dict[str, Any]], approval: str, *, tokenizer:
     shift = timedelta(days=shift_days) if shift_days is not None else _shift_for({d for d, _ in latest.values()},
                                                                                  set(days))
     labs = sorted(f"{name}: {value} on {_shifted(day, shift)}" for name, (day, value) in latest.items())
-    notes = [(day, text) for r in _of(resources, "DocumentReference")
-             if (text := _note_text(r)) and (day := _day(r.get("date")) or "")]
-    notes.sort(reverse=True)
-    # tokenized with the record the check reads (the displays' words, less names), so both agree on every word
-    kept = [tokenizer.tokenize(text, Vault(), check.record) for _, text in notes[:MAX_NOTES]]
-
     case = AnonymizedCase(
         case_id="case-" + secrets.token_hex(6), approval=approval, sex=patient.get("gender") or None,
-        age_group=_age(patient, days), problems=tuple(problems), medications=tuple(medications), labs=tuple(labs),
-        notes=tuple(kept))
+        age_group=_age(patient, days), problems=tuple(problems), medications=tuple(medications), labs=tuple(labs))
     problems_found = list(survivors(case, resources, record, tokenizer))
     if problems_found:
         raise DeidentificationError("identifiers survived de-identification: " + "; ".join(problems_found[:10]))
@@ -242,7 +251,10 @@ class _Checker:
 
     def found(self, text: str) -> list[str]:
         if text not in self._seen:
-            self._seen[text] = self._found(text)
+            plain = _plain(text)
+            # a coded text that had to be unfolded to be read (invisible characters, entities, fullwidth forms)
+            # was written to be misread: it is refused whatever it says
+            self._seen[text] = self._found(plain) + (["OBFUSCATED"] if plain != text else [])
         return self._seen[text]
 
     def _found(self, text: str) -> list[str]:
@@ -263,14 +275,15 @@ class _Checker:
         ``text``, a ``valueString``) besides holds no word that no dictionary knows (a name, a plate). An item
         kept by its code alone ("SNOMED CT 44054006") is read as a code: the record's values, dates, SSN and
         phone shapes."""
-        code = _CODE_ITEM.match(text)
+        code = _CODE_ITEM.match(text) if _plain(text) == text else None
         if code is not None:
             value = code.group("code")
             found = [entity for entity, pattern in self.patterns if pattern.search(value)]
             found += ["DATE" for pattern in self.day_forms if pattern.search(value)]
             return found + [kind for kind, rule in _ANY_FIELD_RULES + _CODE_RULES if rule.search(value)]
-        found = self.found(text) + [kind for kind, rule in _CODED_FIELD_RULES if rule.search(text)]
-        return found + (["UNKNOWN_WORD"] if site_text and _unknown_words(text) else [])
+        plain = _plain(text)
+        found = self.found(text) + [kind for kind, rule in _CODED_FIELD_RULES if rule.search(plain)]
+        return found + (["UNKNOWN_WORD"] if site_text and _unknown_words(plain) else [])
 
     def case(self, case: AnonymizedCase) -> Iterator[tuple[str, list[str]]]:
         """(field, what was found) for every text of a case. A lab item is read in its parts: its moved day and
@@ -292,15 +305,17 @@ class _Checker:
             yield field, self.coded(name) + value_found + ["DATE" for p in self.day_forms if p.search(text)]
 
     def unit(self, unit: str) -> list[str]:
-        """A unit after a number: the patterns (a guess takes "Cel" or "kU/L" for a name), no space unless
-        every word is known, no word no dictionary knows longer than a unit symbol."""
+        """A unit after a number: the patterns (a guess takes "Cel" or "kU/L" for a name), printable ASCII with
+        no space, no word no dictionary knows longer than a unit symbol."""
         unit = unit.strip()
         if not unit:
             return []
-        found = self.found_by_patterns(unit) + [kind for kind, rule in _CODED_FIELD_RULES if rule.search(unit)]
+        found = self.found_by_patterns(unit) + [kind for kind, rule in _ANY_FIELD_RULES + _CODED_FIELD_RULES
+                                                if rule.search(unit)]
         words = re.findall(r"[^\W\d_]+", unit)
-        if (" " in unit and _unknown_words(unit)) or any(len(w) > 5 and _unknown_word(w) for w in words):
-            found.append("UNKNOWN_WORD")
+        if _plain(unit) != unit or not re.fullmatch(r"[\x21-\x7e]{1,24}", unit) or \
+                any(len(w) > 5 and _unknown_word(w) for w in words):
+            found.append("UNKNOWN_WORD")  # a UCUM unit is up to a few printable ASCII symbols, no space
         return found
 
     def found_by_patterns(self, text: str) -> list[str]:
@@ -308,6 +323,18 @@ class _Checker:
             return []
         found = [entity for entity, pattern in self.patterns if pattern.search(text)]
         return found + [s.entity for s in self.patterns_only.spans(text, self.record)]
+
+
+_INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                        r"\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
+
+
+def _plain(text: str) -> str:
+    """``text`` as a reader sees it: HTML entities decoded, compatibility forms folded (fullwidth digits,
+    ligatures: NFKC), invisible characters (zero-width, bidi controls, soft hyphens) removed, a modifier
+    apostrophe as an apostrophe — so "Ma\u200bria", "１９３１" or "1&#57;31" are read as what they show."""
+    text = unicodedata.normalize("NFKC", html.unescape(text))
+    return _INVISIBLE.sub("", text).replace("\u02bc", "'").replace("\u2019", "'")
 
 
 def _unknown_word(word: str) -> bool:
@@ -472,16 +499,3 @@ def _age(patient: dict[str, Any], days: list[str]) -> str | None:
         return None
     b, e = date.fromisoformat(birth), date.fromisoformat(end)
     return age_group(e.year - b.year - ((e.month, e.day) < (b.month, b.day)))
-
-
-def _note_text(resource: dict[str, Any]) -> str | None:
-    parts = []
-    for content in resource.get("content") or []:
-        attachment = content.get("attachment") or {}
-        if str(attachment.get("contentType") or "").split(";")[0].strip().lower() != "text/plain":
-            continue
-        try:
-            parts.append(base64.b64decode(attachment.get("data") or "", validate=True).decode("utf-8"))
-        except (binascii.Error, UnicodeDecodeError):
-            continue
-    return "\n".join(parts) or None

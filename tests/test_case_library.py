@@ -101,15 +101,14 @@ def _record(family: str = "Quillfeather", condition: str = "Essential hypertensi
     ]
 
 
-def test_ages_over_89_are_one_group_and_note_text_is_tokenized() -> None:
+def test_ages_over_89_are_one_group_and_no_note_text_is_kept() -> None:
+    """Notes are not read into a case at all (no search or page used them; two outside rounds found forms the
+    tokenizer misses in them): nothing of a note — identifiers or clinical words — is in the case."""
     assert [age_group(a) for a in (0, 44, 45, 89, 90, 104)] == ["0-4", "40-44", "45-49", "85-89", "90+", "90+"]
     case = deidentify(_record(), "IRB-7", shift_days=-100)
     assert case.age_group == "90+" and case.sex == "female"
     assert case.labs == ("Systolic blood pressure: 151 mm[Hg] on 2023-11-26",)  # moved 100 days, value as recorded
-    note = case.notes[0]
-    for gone in ("Odalys", "Quillfeather", "94", "MRN7730011", "03/05/2024", "Larkspur", "617-555-0142", "oq@"):
-        assert gone not in note, note
-    assert "Hypertension, on lisinopril." in note
+    assert case.notes == () and "lisinopril" not in "\n".join(text for _, text in case.fields())
 
 
 def test_resource_ids_are_found_whole_and_short_ones_never_inside_other_words() -> None:
@@ -345,7 +344,7 @@ def _planted_phi() -> Any:
 
 
 _FIELDS = ("condition text", "condition display", "medication text", "medication display", "lab name text",
-           "lab value string", "lab coded value text", "note")
+           "lab value string", "lab coded value text", "note")  # a note is not kept at all: nothing may leak
 
 
 def _planted_record(field: str, phi: str) -> list[dict[str, Any]]:
@@ -382,9 +381,18 @@ def _planted_record(field: str, phi: str) -> list[dict[str, Any]]:
     return record
 
 
+def _read(text: str) -> str:
+    """As a reader sees it: entities decoded, fullwidth folded, zero-width characters gone, case folded."""
+    import html
+    import unicodedata
+
+    return re.sub(r"[\u200b-\u200f\u2060\ufeff\u00ad]", "", unicodedata.normalize("NFKC", html.unescape(text))).casefold()
+
+
 def _leaked(case: Any, values: list[str]) -> list[str]:
-    blob = "\n".join(text for _, text in case.fields()).casefold()
-    return [v for v in values if re.search(rf"(?<!\w){re.escape(v.casefold())}(?!\w)", blob)]
+    blob = _read("\n".join(text for _, text in case.fields()))
+    return [v for v in values if re.search(rf"(?<!\w){re.escape(_read(v))}(?!\w)", blob)
+            or re.search(rf"(?<!\w){re.escape(v.casefold())}(?!\w)", blob)]
 
 
 @pytest.mark.parametrize("field,phi,values", [
@@ -408,6 +416,22 @@ def _leaked(case: Any, values: list[str]) -> list[str]:
     ("condition text", "aged XCIII years", ["XCIII"]),
     ("medication text", "VIN 1HGCM82633A004352", ["1HGCM82633A004352"]),
     ("condition text", "in her nineties", ["nineties"]),
+    # the third round: obfuscation, initials, spelled-out letters, relations, IPs, holidays, units with words
+    ("condition text", "id 0048\u200b1516", ["0048\u200b1516", "00481516"]),
+    ("condition display", "We\u200blls family", ["We\u200blls"]),
+    ("condition display", "\uff37\uff45\uff4c\uff4c\uff53", ["\uff37\uff45\uff4c\uff4c\uff53"]),  # fullwidth
+    ("condition text", "b. 1&#57;31", ["1&#57;31"]),
+    ("condition display", "W e l l s", ["W e l l s"]),
+    ("condition text", "Patient J.Q.P. with CHF", ["J.Q.P."]),
+    ("condition display", "Contact niece Iris Bloom", ["Iris Bloom"]),
+    ("condition display", "Seen by Dr. Warfarin Stone", ["Warfarin Stone"]),
+    ("condition display", "host 10.0.0.12", ["10.0.0.12"]),
+    ("condition display", "reach jdoe at gmail dot com", ["jdoe"]),
+    ("condition display", "hxxps://hortq.example/p", ["hortq"]),
+    ("condition text", "age XCIII", ["XCIII"]),
+    ("condition text", "fell in '31", ["'31"]),
+    ("condition display", "Independence Day fall", ["Independence Day"]),
+    ("condition display", "42 Birch", ["42 Birch"]),
 ])
 def test_the_attack_rounds_planted_phi_never_reaches_a_case(field: str, phi: str, values: list[str]) -> None:
     """The outside attack round's strings (2026-12-06): before the fix each of these was kept in the case."""
@@ -454,10 +478,12 @@ def test_a_quantity_keeps_only_a_number_a_comparator_and_a_unit() -> None:
     for quantity in ({"value": 4.5, "comparator": "12 wife Xiomara Tlaloc-Brzezinski ", "unit": "ng/mL"},
                      {"value": "4.5 daughter Xiomara Tlaloc-Brzezinski", "unit": "ng/mL"},
                      {"value": 4.5, "unit": "ng/mL Xiomara Tlaloc-Brzezinski", "system": "http://unitsofmeasure.org",
-                      "code": "ng/mL Xiomara Tlaloc-Brzezinski"}):
+                      "code": "ng/mL Xiomara Tlaloc-Brzezinski"},
+                     {"value": 4.5, "unit": "pt Bob Smith"}, {"value": 4.5, "unit": "hxxps://Xiomara.example/p"}):
         lab["valueQuantity"] = quantity
         case = deidentify(record, "IRB-7", shift_days=-100)
-        assert _leaked(case, ["Xiomara", "Tlaloc-Brzezinski"]) == [] and not any("Vitamin" in x for x in case.labs)
+        assert _leaked(case, ["Xiomara", "Tlaloc-Brzezinski", "Bob Smith"]) == []
+        assert not any(x.startswith("25-hydroxyvitamin") for x in case.labs)
     lab["valueQuantity"] = {"value": 31.5, "comparator": "<", "unit": "ng/mL"}
     assert any(x.startswith("25-hydroxyvitamin D3+D2 [Mass/volume] in Serum: <31.5 ng/mL on ")
                for x in deidentify(record, "IRB-7", shift_days=-100).labs)
