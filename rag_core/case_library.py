@@ -91,8 +91,9 @@ _CODED_FIELD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         re.I)),  # a year: a 90+ patient's birth year, "Labor Day 2019", "spring of 1931"
     ("AGE", re.compile(r"\b(?:ninety|nineties|hundred|hundreds)\b", re.I)),
     ("AGE", re.compile(r"\b(?:is|turned)\s*:?\s*(?:9\d|1[0-4]\d)\b|\bage[sd]?\s*:?\s*\d", re.I)),
-    ("IDENTIFIER", re.compile(r"\b(?:tel|phone|cell|fax|e-?mail|twitter|instagram|facebook|dob|d\.o\.b|born|birthday|"
-                              r"ssn|mrn|address|resides|lives|apt|plate|vin|license|licence|passport)\b", re.I)),
+    ("IDENTIFIER", re.compile(r"\b(?:tel|phone|cellphone|mobile phone|fax|e-?mail|twitter|instagram|facebook|dob|"
+                              r"d\.o\.b|born|birthday|ssn|mrn|address|resides|lives|apt|plate|vin|license|licence|"
+                              r"passport)\b", re.I)),
     ("IDENTIFIER", re.compile(r"(?<![\d.])\d{5,}(?![\d.])")),  # a long digit run: a phone, an account, a code
     ("PHONE", re.compile(rf"\b{_NUMBER_WORD}(?:[\s,-]+{_NUMBER_WORD}){{3,}}\b", re.I)),  # digits in words
     ("DATE", re.compile(rf"\b{_MONTH_WORD}\.?\s+(?:the\s+)?(?:\d{{1,2}}|(?:twenty|thirty)[\s-]?)?{_ORDINAL_WORD}?\b"
