@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from fhir_ingest.store import KeyValue, locked
+from rag_core.versions import Version, newer
 
 
 @dataclass
@@ -67,17 +68,10 @@ class ResourceVersion:
 
 
 def is_newer(version: str | None, last_updated: str | None, stored: ResourceVersion | None) -> bool:
-    """Should a resource at (version, last_updated) replace what is indexed? Equal → no (a redelivery)."""
-    if stored is None:
-        return True
-    if version is not None and stored.version is not None:
-        if version.isdigit() and stored.version.isdigit():
-            return int(version) > int(stored.version)
-        if version == stored.version:
-            return False
-    if last_updated and stored.last_updated:
-        return last_updated > stored.last_updated
-    return version != stored.version or version is None
+    """Should a resource at (version, last_updated) replace what is indexed? The index writer's rule
+    (``rag_core.versions``) without its ties: the same version again is a redelivery, not newer."""
+    held = Version(stored.version, stored.last_updated) if stored is not None else None
+    return newer(Version(version, last_updated), held)
 
 
 MAX_FOCI = 2000

@@ -72,3 +72,20 @@ def _later_or_same(new: str | None, old: str | None, default: bool) -> bool:
     if a is not None and b is not None:
         return a >= b
     return new >= old
+
+
+def newer(incoming: Version, stored: Version | None) -> bool:
+    """``replaces`` without its ties: the same version again (a redelivery) is not newer. The notification
+    worker orders its own record of what it processed by this, so it and the index follow one rule."""
+    return stored is None or (replaces(incoming, stored) and not _same(incoming, stored))
+
+
+def _same(a: Version, b: Version) -> bool:
+    if a.version_id is not None and b.version_id is not None:
+        if a.version_id.isdigit() and b.version_id.isdigit():
+            return int(a.version_id) == int(b.version_id)
+        return a.version_id == b.version_id
+    if a.version_id is None and b.version_id is None and a.last_updated and b.last_updated:
+        return _later_or_same(a.last_updated, b.last_updated, default=False) and \
+            _later_or_same(b.last_updated, a.last_updated, default=False)
+    return False

@@ -133,3 +133,13 @@ async def test_bulk_ndjson_and_a_notification_after_a_file_keep_the_newer_versio
             assert post_resource(f"{url}/fhir/notify", "Observation", "a1c-1", text, SECRET) == 200
             await rig.drain()
         assert await shown(rig.index) == {"7.9 %"}
+
+
+def test_the_worker_orders_its_record_by_the_same_rule() -> None:
+    """The notification worker's record of processed versions follows rag_core.versions (ties are a
+    redelivery there): a versionless copy with a later lastUpdated is not newer than version 10."""
+    from fhir_ingest.state import ResourceVersion, is_newer
+
+    held = ResourceVersion("10", "2024-05-01T00:00:00Z", PATIENT)
+    assert not is_newer(None, "2024-05-07T00:00:00Z", held) and not is_newer("8", "2024-05-08T00:00:00Z", held)
+    assert not is_newer("10", "2024-05-01T00:00:00Z", held) and is_newer("11", None, held)
