@@ -291,8 +291,9 @@ class Resolution:
     names: tuple[str, ...]
     topic: str
     score: float
-    how: str  # exact | lexicon | typo | dense
+    how: str  # exact | lexicon | typo | brand | class
     phrase: str  # the words of the question that were resolved
+    label: str | None = None  # what the words were read as, when a terminology read them ("the drug class …")
 
 
 # A concept found only under another topic than the question's words name ("glucose values" finding only a
@@ -408,6 +409,9 @@ def resolve_concept(
     found = attempt(_variants(words))
     if found:
         return found
+    drug = _drug_resolution(words, [n for n in names if "medication" in topics_of[n]], prefer)
+    if drug:
+        return drug
     known = {t for n in names for t in _WORD.findall(n.lower())}
     fixed = _typo_fixed(words, known)
     if fixed:
@@ -415,6 +419,34 @@ def resolve_concept(
         if found:
             return found
     return None
+
+
+# A drug class or a drug name resolved through the terminology: a little below a name written out in full.
+TERMINOLOGY_SCORE = 0.9
+
+
+def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[str]) -> Resolution | None:
+    """A brand or other name of a drug ("Eliquis" → apixaban) or a drug class ("statin", "blood thinners",
+    "abx", "ACE inhibitor") → the patient's recorded medications with that ingredient or in that class
+    (``rag_core.terminology.drugs``). When none is recorded the resolution is empty but says what was looked
+    for, so the answer is "none of this chart's medications is a …", not "nothing matches 'statin'"."""
+    from rag_core.terminology.drugs import drugs  # loaded on first use (≈0.1 s)
+
+    table = drugs()
+    phrase = " ".join(words)
+    asked_medication = bool(prefer) and prefer[0] == "medication"
+    ingredients = table.brand(phrase)
+    if ingredients:
+        found = table.with_ingredients(ingredients, medications)
+        if found or asked_medication:
+            label = ", ".join(sorted(ingredients))
+            return Resolution(tuple(sorted(found)), "medication", TERMINOLOGY_SCORE, "brand", phrase, label)
+    query = table.resolve_class(phrase, asked_medication)
+    if query is None:
+        return None
+    found = table.members(query, medications)
+    return Resolution(tuple(sorted(found)), "medication", TERMINOLOGY_SCORE, "class", phrase,
+                      f"in the drug class {query.label}")
 
 
 def _topic_for(found: list[str], topics_of: dict[str, list[str]], prefer: Sequence[str]) -> str:

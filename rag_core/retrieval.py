@@ -153,7 +153,8 @@ class Retriever:
 
     async def _aspect(self, reader: ScopedReader, aspect: Aspect, k: int) -> list[AspectEvidence]:
         part = await aspect.kind.gather(reader, aspect, k)
-        unresolved = aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
+        unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
+                      and part.how not in ("class", "brand"))  # a terminology read it: its absence is the answer
         if not unresolved or not part.not_found or part.not_found.startswith("Withheld"):
             return [part]
         if aspect.concept_parts:  # "LDL and HDL": each named concept on its own

@@ -158,6 +158,11 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
         return ConceptRead(aspect, [], early=AspectEvidence(
             aspect, [], not_found=f"Nothing recorded matches \u201c{aspect.concept}\u201d."))
     aspect = replace(aspect, topic=BY_NAME.get(resolution.topic, aspect.topic))
+    if not resolution.names:  # a terminology read the words, and nothing recorded is what they name
+        return ConceptRead(aspect, [], resolution, AspectEvidence(
+            aspect, [], [], 0.0, how=resolution.how,
+            not_found=f"Not recorded \u2014 none of this chart's {aspect.topic.name if aspect.topic else 'record'}s is "
+                      f"{resolution.label or aspect.concept} (what \u201c{aspect.concept}\u201d was read as)."))
     chunks = await reader.concept_facts(resolution, aspect.base_filter(None, windowed))
     name = resolution.names[0]
     if not chunks and aspect.window.explicit and windowed:

@@ -34,7 +34,7 @@ class EverKind(Kind):
         read = await concept_evidence(reader, aspect)
         if read.early is not None:  # a yes/no question's "no answer" still leads with its word
             early = read.early
-            if early.absence == "not_recorded":
+            if early.absence == "not_recorded" and early.how not in ("class", "brand"):
                 early.not_found = (f"Not recorded \u2014 no record of \u201c{aspect.concept}\u201d in this chart "
                                    "(which is not the same as \u201cno\u201d).")
             elif early.absence == "outside_window" and early.not_found:

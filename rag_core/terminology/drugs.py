@@ -1,0 +1,269 @@
+"""Drug classes and drug names: which of THIS patient's recorded medications a class or a brand name means.
+
+* ``drug_classes.tsv`` (DrugCentral: FDA Established Pharmacologic Class and Mechanism of Action, MeSH
+  Pharmacological Action, ChEBI roles): ingredient → classes.
+* ``drug_names.tsv`` (drug-named-entity-recognition: MedlinePlus, NHS, DrugBank, Wikipedia names): brand and
+  other names → ingredient.
+* ``class_lay_names.tsv``: lay names of classes ("blood thinner", "water pill").
+* ``abbreviations.tsv``: clinical abbreviation senses ("abx" → antibiotics, "ACE" → angiotensin-converting
+  enzyme).
+
+A class asked about is resolved without the patient first (``resolve_class``: lay name → class name →
+the stem its members' names share → abbreviation senses of the same), then matched to the patient's
+recorded medications by their ingredients (``members``): class membership is read from the ingredient,
+never from how similar two names look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rag_core.terminology.tables import rows
+
+_WORD = re.compile(r"[a-z][a-z0-9]*|\d+(?:\.\d+)?")
+# Words that say "a medication" without naming which ("bp meds", "statin therapy", "any abx tx").
+MEDICATION_WORDS = frozenset({
+    "med", "meds", "medication", "medications", "medicine", "medicines", "drug", "drugs", "pill", "pills",
+    "tablet", "tablets", "therapy", "treatment", "tx", "rx", "agent", "agents", "script", "scripts",
+    "prescription", "prescriptions",
+})
+_FILLER = frozenset({"a", "an", "any", "the", "some", "on", "of", "type", "kind", "class", "his", "her", "their",
+                     "for", "taking", "take", "use", "using", "pt", "patient", "currently", "ever", "still"})
+# A class name's words that do not distinguish it ("Anticoagulants" = "anticoagulant drug")
+_CLASS_SOFT = frozenset({"agent", "agents", "drug", "drugs", "compound", "compounds", "substance"})
+MIN_STEM = 5  # letters a member-name stem needs ("statin", "pril" is too short to trust alone)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with hyphens split and plurals folded ("Anti-Bacterial Agents" → anti, bacterial, agent)."""
+    out = []
+    for word in _WORD.findall(text.lower().replace("-", " ")):
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+@dataclass(frozen=True)
+class DrugClass:
+    id: str
+    name: str
+    source: str  # FDA | MeSH | CHEBI
+    type: str  # EPC | MoA | PA | role
+    members: frozenset[str]  # ingredients
+
+
+@dataclass(frozen=True)
+class ClassQuery:
+    """A class a question asks about, resolved without the patient."""
+
+    classes: tuple[DrugClass, ...]
+    how: str  # name | lay | stem | abbreviation
+    phrase: str  # the words that named it
+
+    @property
+    def label(self) -> str:
+        """The class's name as a clinician reads it: an FDA class, else MeSH, else the first."""
+        order = {"EPC": 0, "PA": 1, "MoA": 2, "role": 3}
+        return sorted(self.classes, key=lambda c: (order.get(c.type, 9), c.name))[0].name
+
+    @property
+    def ingredients(self) -> frozenset[str]:
+        return frozenset(i for c in self.classes for i in c.members)
+
+
+class DrugTerminology:
+    def __init__(self) -> None:
+        members: dict[str, set[str]] = defaultdict(set)
+        meta: dict[str, tuple[str, str, str]] = {}
+        for row in rows("drug_classes.tsv"):
+            members[row["class_id"]].add(row["ingredient"])
+            meta[row["class_id"]] = (row["class_name"], row["source"], row["type"])
+        self.classes = {cid: DrugClass(cid, *meta[cid], frozenset(m)) for cid, m in members.items()}
+        self.of_ingredient: dict[str, set[str]] = defaultdict(set)
+        for cls in self.classes.values():
+            for ingredient in cls.members:
+                self.of_ingredient[ingredient].add(cls.id)
+        self.by_words: dict[tuple[str, ...], list[DrugClass]] = defaultdict(list)
+        for cls in self.classes.values():
+            key = tuple(w for w in words(cls.name) if w not in _CLASS_SOFT)
+            self.by_words[key].append(cls)
+        self.by_name: dict[str, list[DrugClass]] = defaultdict(list)
+        for cls in self.classes.values():
+            self.by_name[cls.name.lower()].append(cls)
+        self.names: dict[tuple[str, ...], set[str]] = defaultdict(set)  # name words → ingredients
+        for ingredient in self.of_ingredient:
+            self.names[tuple(words(ingredient))].add(ingredient)
+        for row in rows("drug_names.tsv"):
+            self.names[tuple(words(row["name"]))].add(row["ingredient"])
+        self.longest_name = max(len(k) for k in self.names)
+        self.lay: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
+        for row in rows("class_lay_names.tsv"):
+            self.lay[tuple(words(row["term"]))] = (tuple(row["classes"].split("|")), bool(row.get("needs")))
+
+    # ------------------------------------------------------------------ a recorded medication's ingredients
+
+    def ingredients(self, display: str) -> frozenset[str]:
+        """The ingredients a medication's display names ("Eliquis 5 MG Oral Tablet" → apixaban)."""
+        tokens = words(display)
+        found: set[str] = set()
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self.longest_name, len(tokens) - i), 0, -1):
+                hit = self.names.get(tuple(tokens[i : i + size]))
+                if hit:
+                    found |= hit
+                    i += size - 1
+                    break
+            i += 1
+        return frozenset(found)
+
+    def class_ids(self, display: str) -> frozenset[str]:
+        return frozenset(c for i in self.ingredients(display) for c in self.of_ingredient.get(i, ()))
+
+    # ------------------------------------------------------------------ what a question's words name
+
+    def resolve_class(self, phrase: str, medication_asked: bool = False) -> ClassQuery | None:
+        """The drug class ``phrase`` names, or None. ``medication_asked``: the question is about medications
+        (a use word such as "blood pressure" then names the class that treats it)."""
+        asked = [w for w in words(phrase) if w not in _FILLER]
+        med_word = any(w in MEDICATION_WORDS or w.rstrip("s") in MEDICATION_WORDS for w in asked)
+        core = [w for w in asked if w not in MEDICATION_WORDS]
+        if not core:
+            return None
+        whole = self.lay.get(tuple(w for w in asked if w not in _CLASS_SOFT))  # "water pill"
+        if whole and len(asked) > len(core):
+            found = self._lay(whole, "lay", " ".join(asked))
+            if found:
+                return found
+        for attempt in (core, self._typos_fixed(core)):
+            if not attempt:
+                continue
+            for variant, how in self._variants(attempt):
+                found = self._named(variant, how if attempt is core else "typo", med_word or medication_asked)
+                if found:
+                    return found
+        return None
+
+    def _lay(self, lay: tuple[tuple[str, ...], bool], how: str, phrase: str) -> ClassQuery | None:
+        classes = tuple(c for name in lay[0] for c in self.by_name.get(name.lower(), ()))
+        return ClassQuery(classes, how, phrase) if classes else None
+
+    @property
+    def class_words(self) -> frozenset[str]:
+        """Words of class names, lay names and member stems: what a misspelt class word is corrected to."""
+        if not hasattr(self, "_class_words"):
+            found = {w for k in self.by_words for w in k} | {w for k in self.lay for w in k}
+            self._class_words = frozenset(w for w in found if len(w) >= 5)
+        return self._class_words
+
+    def _typos_fixed(self, core: list[str]) -> list[str] | None:
+        """Words corrected to the one class word within one edit (two for 8+ letters), or None if none was."""
+        from rag_core.concepts import edit_distance  # the same distance the concept resolution uses
+
+        fixed, changed = [], False
+        for word in core:
+            if len(word) < 5 or word in self.class_words or word in abbreviations():
+                fixed.append(word)
+                continue
+            limit = 2 if len(word) >= 8 else 1
+            close = {k for k in self.class_words if abs(len(k) - len(word)) <= limit
+                     and edit_distance(word, k, limit) <= limit}
+            if len(close) == 1:
+                fixed.append(close.pop())
+                changed = True
+            else:
+                fixed.append(word)
+        return fixed if changed else None
+
+    def _variants(self, core: list[str]) -> Iterable[tuple[list[str], str]]:
+        yield core, ""
+        table = abbreviations()
+        options = [[*[words(s) for s in table.get(w, ())][:6]] or [[w]] for w in core]
+        if any(w in table for w in core):
+            combos: list[list[str]] = [[]]
+            for choice in options:
+                combos = [c + o for c in combos for o in choice][:12]
+            for combo in combos:
+                yield combo, "abbreviation"
+
+    def _named(self, asked: list[str], how: str, med_word: bool) -> ClassQuery | None:
+        key = tuple(w for w in asked if w not in _CLASS_SOFT)
+        phrase = " ".join(asked)
+        lay = self.lay.get(key)
+        if lay and (med_word or not lay[1]):
+            found = self._lay(lay, how or "lay", phrase)
+            if found:
+                return found
+        exact = self.by_words.get(key)
+        if exact:
+            return ClassQuery(tuple(exact), how or "name", phrase)
+        if len(key) >= 2:  # "beta blocker" ⊂ beta-Adrenergic Blocker; "angiotensin ii receptor antagonist" ⊃ …
+            wanted = set(key)
+            inside = [(len(set(k) - wanted), c) for k, cs in self.by_words.items()
+                      if wanted <= set(k) and len(set(k) - wanted) <= 2 for c in cs]
+            around = [c for k, cs in self.by_words.items()
+                      if len(k) >= max(2, len(wanted) - 1) and set(k) <= wanted for c in cs]
+            if inside:
+                fewest = min(n for n, _ in inside)
+                return ClassQuery(tuple(c for n, c in inside if n == fewest), how or "name", phrase)
+            if around:
+                return ClassQuery(tuple(around), how or "name", phrase)
+        if len(key) == 1 and len(key[0]) >= MIN_STEM:
+            stem = self._stem_classes(key[0])
+            if stem:
+                return ClassQuery(stem, how or "stem", phrase)
+        return None
+
+    def _stem_classes(self, stem: str) -> tuple[DrugClass, ...]:
+        """Classes most of whose members' names end in ``stem`` ("statin": simvastatin, atorvastatin …)."""
+        best: list[tuple[float, DrugClass]] = []
+        for cls in self.classes.values():
+            ending = [m for m in cls.members if m.endswith(stem) and m != stem]
+            if len(ending) >= 3 and len(ending) / len(cls.members) >= 0.5:
+                best.append((len(ending) / len(cls.members), cls))
+        if not best:
+            return ()
+        top = max(share for share, _ in best)
+        return tuple(c for share, c in best if share == top)
+
+    def brand(self, phrase: str) -> frozenset[str]:
+        """Ingredients a drug name in ``phrase`` names ("eliquis" → apixaban), or nothing."""
+        asked = [w for w in words(phrase) if w not in _FILLER and w not in MEDICATION_WORDS]
+        found = self.names.get(tuple(asked))
+        if found:
+            return frozenset(found)
+        if len(asked) == 1:  # "ASA" → aspirin, "NTG" → nitroglycerin
+            for sense in abbreviations().get(asked[0], ()):
+                found = self.names.get(tuple(words(sense)))
+                if found:
+                    return frozenset(found)
+        return frozenset()
+
+    def members(self, query: ClassQuery, names: Sequence[str]) -> list[str]:
+        """Of the recorded medication ``names``, those whose ingredients belong to the asked class."""
+        wanted = {c.id for c in query.classes}
+        return [n for n in names if self.class_ids(n) & wanted]
+
+    def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
+        return [n for n in names if self.ingredients(n) & ingredients]
+
+
+@cache
+def drugs() -> DrugTerminology:
+    return DrugTerminology()
+
+
+@cache
+def abbreviations() -> dict[str, tuple[str, ...]]:
+    """Abbreviation → its senses, most frequent first (clinical sense inventories, then the Wikipedia list)."""
+    senses: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    rank = {"stetson": 0.0, "vanderbilt": 0.1, "wikipedia": 0.5}
+    for row in rows("abbreviations.tsv"):
+        freq = float(row["frequency"]) if row["frequency"] else 0.0
+        senses[row["abbreviation"]].append((rank.get(row["source"], 1.0) - freq, row["sense"]))
+    return {a: tuple(dict.fromkeys(s for _, s in sorted(v))) for a, v in senses.items()}

@@ -1,0 +1,146 @@
+"""Compile the terminology tables ChartRAG ships (``rag_core/terminology/data``) from public sources.
+
+Run at build time by whoever refreshes the tables (the compiled tables are committed; nothing is read
+from the network at set-up, run or test time):
+
+    python scripts/build_terminology.py \
+        --drugcentral PATH/drugcentral/rephetio \
+        --abbreviations PATH/clinical-abbreviations/sources \
+        --drug-names PATH/drug_named_entity_recognition/drug_ner_dictionary.pkl.bz2 \
+        --icd10cm PATH/simple_icd_10_cm/data/icd10c-tabular-April-1-2026.xml
+
+Sources, versions and licences are written to ``rag_core/terminology/data/SOURCES.tsv`` and described in
+``rag_core/terminology/SOURCE.md``. Only what the resolution needs is kept: drug ingredient → class rows,
+drug name variants (brand → ingredient), clinical abbreviation senses, ICD-10-CM chapters, blocks and
+three-character categories.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import csv
+import pickle
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "rag_core" / "terminology" / "data"
+# Class kinds kept: FDA Established Pharmacologic Class and Mechanism of Action, MeSH Pharmacological
+# Action, ChEBI application roles. Chemical structure and physiologic-effect rows name no class a
+# clinician asks for ("Decreased Blood Pressure" is an effect, not a drug class).
+KEEP_TYPES = {"FDA Established Pharmacologic Class": "EPC", "Mechanism of Action": "MoA",
+              "Pharmacological Action": "PA", "Application": "role"}
+# ChEBI roles that are not therapeutic classes
+SKIP_ROLES = {"prodrug", "rodenticide", "pesticide", "herbicide", "insecticide", "acaricide", "fungicide",
+              "environmental contaminant", "food additive", "flavouring agent", "food colouring", "xenobiotic",
+              "phytogenic insecticide", "antifouling biocide", "avicide", "molluscicide"}
+
+
+def drug_classes(folder: Path) -> list[tuple[str, str, str, str, str]]:
+    classes = {r["class_id"]: r for r in csv.DictReader((folder / "classes.tsv").open(encoding="utf-8"), delimiter="\t")}
+    rows = set()
+    for row in csv.DictReader((folder / "drug-to-class.tsv").open(encoding="utf-8"), delimiter="\t"):
+        meta = classes.get(row["class_id"])
+        if meta is None or meta["class_type"] not in KEEP_TYPES:
+            continue
+        if meta["class_type"] == "Application" and meta["class_name"].lower() in SKIP_ROLES:
+            continue
+        rows.add((row["drugbank_name"].lower(), row["class_id"], meta["class_name"], meta["class_source"],
+                  KEEP_TYPES[meta["class_type"]]))
+    return sorted(rows)
+
+
+def drug_names(path: Path, ingredients: set[str], by_drugbank: dict[str, str]) -> list[tuple[str, str, str]]:
+    """Name variants (brand and other names) of the ingredients the class table knows: one to three words,
+    no punctuation but hyphens. A name is tied to the class table's ingredient by its DrugBank id where both
+    sources give one ("albuterol" → salbutamol), else by the same name."""
+    with bz2.open(path) as handle:  # a pinned PyPI package's own data file, read at build time only
+        data = pickle.load(handle)
+    variants = data["drug_variant_to_canonical"]
+    canonical_data = data["drug_canonical_to_data"]
+    flags = data["drug_variant_to_variant_data"]
+    rows = set()
+    for variant, canonicals in variants.items():
+        brand = "brand" if flags.get(variant, {}).get("is_brand") else "name"
+        for canonical in canonicals:
+            name = " ".join(variant.lower().split())
+            if not re.fullmatch(r"[a-z][a-z0-9\-]*(?: [a-z0-9\-]+){0,2}", name):
+                continue
+            same = by_drugbank.get(canonical_data.get(canonical, {}).get("drugbank_id", ""))
+            parts = [same] if same else re.split(r",\s*(?:and\s+)?|\s+and\s+", canonical.lower())
+            for ingredient in parts:
+                ingredient = ingredient.strip()
+                if ingredient in ingredients and ingredient != name:
+                    rows.add((name, ingredient, brand))
+    return sorted(rows)
+
+
+def abbreviations(folder: Path) -> list[tuple[str, str, str, str]]:
+    rows: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def add(abbr: str, sense: str, source: str, freq: str) -> None:
+        abbr, sense = abbr.strip(), " ".join(sense.split())
+        if not abbr or not sense or len(abbr) > 12 or len(sense) > 80 or abbr.lower() == sense.lower():
+            return
+        rows.setdefault((abbr.lower(), sense.lower()), (source, freq))
+
+    with (folder / "5-wikipedia" / "wikipedia_abbreviation_database.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            add(row["abr"], row["long_form"], "wikipedia", "")
+    for name, source in (("4-vanderbilt/vanderbilt_clinic_notes.txt", "vanderbilt"),
+                         ("4-vanderbilt/vanderbilt_discharge_sums.txt", "vanderbilt")):
+        with (folder / name).open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                add(row["abbreviation"], row["sense"], source, row.get("frequency") or "")
+    with (folder / "6-stetson" / "sense_distribution_448.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3:
+                add(parts[0], parts[1], "stetson", parts[2])
+    return sorted((a, s, src, f) for (a, s), (src, f) in rows.items())
+
+
+def icd10cm(path: Path) -> list[tuple[str, str, str, str]]:
+    """(code, level, title, parent): chapters, blocks and three-character categories."""
+    root = ET.parse(path).getroot()
+    rows = []
+    for chapter in root.iter("chapter"):
+        number = chapter.findtext("name", "").strip()
+        rows.append((f"chapter {number}", "chapter", chapter.findtext("desc", "").strip(), ""))
+        for section in chapter.iter("section"):
+            block = section.get("id", "")
+            rows.append((block, "block", section.findtext("desc", "").strip(), f"chapter {number}"))
+            for diag in section.findall("diag"):
+                rows.append((diag.findtext("name", "").strip(), "category", diag.findtext("desc", "").strip(), block))
+    return rows
+
+
+def write(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    with (OUT / name).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    print(f"{name}: {len(rows)} rows")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drugcentral", type=Path, required=True)
+    parser.add_argument("--abbreviations", type=Path, required=True)
+    parser.add_argument("--drug-names", type=Path, required=True)
+    parser.add_argument("--icd10cm", type=Path, required=True)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    classes = drug_classes(args.drugcentral)
+    write("drug_classes.tsv", ("ingredient", "class_id", "class_name", "source", "type"), classes)
+    by_drugbank = {r["drugbank_id"]: r["drugbank_name"].lower() for r in csv.DictReader(
+        (args.drugcentral / "drug-to-class.tsv").open(encoding="utf-8"), delimiter="\t")}
+    write("drug_names.tsv", ("name", "ingredient", "kind"),
+          drug_names(args.drug_names, {r[0] for r in classes}, by_drugbank))
+    write("abbreviations.tsv", ("abbreviation", "sense", "source", "frequency"), abbreviations(args.abbreviations))
+    write("icd10cm.tsv", ("code", "level", "title", "parent"), icd10cm(args.icd10cm))
+
+
+if __name__ == "__main__":
+    main()
