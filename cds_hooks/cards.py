@@ -26,7 +26,10 @@ from rag_core.summary import ChartSummary
 
 WARNING_CHANGE = 0.25
 NOUNS = {"Condition": "condition", "MedicationRequest": "medication order", "Observation": "result",
-         "Procedure": "procedure", "Immunization": "immunization", "AllergyIntolerance": "allergy record"}
+         "Procedure": "procedure", "Immunization": "immunization", "AllergyIntolerance": "allergy record",
+         "Device": "device", "DeviceUseStatement": "device", "CarePlan": "care plan", "Goal": "goal",
+         "FamilyMemberHistory": "family history record", "ImagingStudy": "imaging study",
+         "MedicationAdministration": "medication given"}
 
 
 def _plural(n: int, word: str) -> str:

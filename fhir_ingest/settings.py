@@ -6,7 +6,9 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_TYPES = ["Observation", "Condition", "MedicationRequest", "Procedure", "Immunization",
-                 "AllergyIntolerance", "Encounter", "DocumentReference", "DiagnosticReport"]
+                 "AllergyIntolerance", "Encounter", "DocumentReference", "DiagnosticReport", "Device",
+                 "DeviceUseStatement", "CarePlan", "Goal", "FamilyMemberHistory", "ImagingStudy",
+                 "MedicationAdministration"]
 
 
 class IngestSettings(BaseSettings):

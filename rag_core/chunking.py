@@ -62,8 +62,16 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+# Records of a state rather than an event (a device the patient carries) often carry no date: they are kept
+# at day 1, before every date, so "up to now" reads them and a bounded period ("in 2019") does not.
+UNDATED_STATES = frozenset({"Device"})
+UNDATED_DAY = 1
+
+
 def _base(doc: ClinicalDocument) -> dict[str, object]:
     day = int(doc.effective_date.replace("-", "")) if doc.effective_date else None
+    if day is None and doc.source.resource_type in UNDATED_STATES:
+        day = UNDATED_DAY
     return {
         "patient_id": doc.patient_id,
         "resource_type": doc.source.resource_type,

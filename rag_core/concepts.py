@@ -244,7 +244,37 @@ def _variants(words: list[str]) -> list[tuple[str, str]]:
         for choice in options:
             combos = [f"{c} {o}".strip() for c in combos for o in choice][:12]
         out += [(c, "lexicon") for c in combos]
+    out += _sense_variants(words)
     return list(dict.fromkeys(out))
+
+
+MAX_SENSES = 8
+
+
+def _sense_variants(words: list[str]) -> list[tuple[str, str]]:
+    """The words with each abbreviation replaced by its senses from the clinical sense inventories
+    (``rag_core.terminology``: "afib" → atrial fibrillation, "Ca" → calcium | cancer | carcinoma, "ICD" →
+    implantable cardioverter defibrillator | international classification of diseases), most frequent
+    first. Which sense is meant is decided by what this chart holds: a sense only matches a recorded name."""
+    from rag_core.terminology.drugs import abbreviations
+
+    table = abbreviations()
+    options: list[tuple[str, ...]] = []
+    changed = False
+    for word in words:
+        key = word.lower().replace("-", "").rstrip("+")
+        senses = table.get(key) if len(key) <= 6 else None
+        if senses:  # a word asked alone: every sense (cheap); inside a phrase: the most frequent
+            options.append(tuple(senses if len(words) == 1 else senses[:MAX_SENSES]))
+            changed = True
+        else:
+            options.append((word,))
+    if not changed:
+        return []
+    combos = [""]
+    for choice in options:
+        combos = [f"{c} {o}".strip() for c in combos for o in choice][:8 * MAX_SENSES]
+    return [(c, "abbreviation") for c in combos]
 
 
 # --------------------------------------------------------------------------- analytes
@@ -372,9 +402,14 @@ def resolve_concept(
         topics_of.setdefault(entry.name, []).append(entry.topic)
 
     preferred = [n for n in names if set(topics_of[n]) & set(prefer)] if prefer else []
+    # a relative's condition answers only a question about the family: never "does she have X"
+    own = [n for n in names if set(topics_of[n]) - {"family"} or "family" in prefer]
 
-    def attempt(variants: list[tuple[str, str]], how_override: str | None = None) -> Resolution | None:
-        for group, floor in ((preferred, 0.0), (names, CROSS_TOPIC_SCORE if prefer else 0.0)):
+    def attempt(variants: list[tuple[str, str]], how_override: str | None = None,
+                tiers: Sequence[tuple[list[str], float]] | None = None) -> Resolution | None:
+        if tiers is None:
+            tiers = ((preferred, 0.0), (own, CROSS_TOPIC_SCORE if prefer else 0.0))
+        for group, floor in tiers:
             for text, how in variants:
                 if not group:
                     continue
@@ -394,8 +429,11 @@ def resolve_concept(
                 and not _property_excluded(n, text)]
         return Resolution(tuple(sorted(set(found) | set(same))), topic, score, how, text)
 
+    medication_first = bool(prefer) and prefer[0] == "medication"
+    medications = [n for n in names if "medication" in topics_of[n]]
     if question:
-        literal = literal_names(question, words, names)
+        # "which blood pressure meds": a medication question reads a written-out name among the medications only
+        literal = literal_names(question, words, medications if medication_first else names)
         if literal:
             return _finish(literal, 1.0, "exact", " ".join(words))
     panel = panels().get(" ".join(w.lower() for w in words if w.lower() != "panel").replace(" ", ""))
@@ -406,10 +444,18 @@ def resolve_concept(
             found_names += [m.concept for m in matches if m.concept not in found_names]
         if found_names:
             return _finish(found_names, 1.0, "lexicon", " ".join(words))
+    if medication_first:  # "bp meds": the class, before a blood-pressure reading
+        found = attempt(_variants(words), tiers=((medications, 0.0),)) or _drug_resolution(words, medications, prefer)
+        if found:
+            return found
     found = attempt(_variants(words))
+    if not prefer or prefer[0] == "condition":
+        grouped = _condition_group(words, [n for n in names if "condition" in topics_of[n]], found)
+        if grouped:
+            return grouped
     if found:
         return found
-    drug = _drug_resolution(words, [n for n in names if "medication" in topics_of[n]], prefer)
+    drug = _drug_resolution(words, medications, prefer)
     if drug:
         return drug
     known = {t for n in names for t in _WORD.findall(n.lower())}
@@ -449,6 +495,28 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
                       f"in the drug class {query.label}")
 
 
+def _condition_group(words: list[str], conditions_recorded: list[str], found: Resolution | None) -> Resolution | None:
+    """A group of conditions ("any heart problems", "cancer", "kidney disease", "infections") → the patient's
+    recorded conditions ICD-10-CM places in that chapter or block (``rag_core.terminology.conditions``), with
+    any condition the words name outright. Nothing in the group: an empty resolution saying what was looked
+    for, unless the words named something recorded outright."""
+    from rag_core.terminology.conditions import conditions
+
+    table = conditions()
+    query = table.resolve_group(" ".join(words))
+    if query is None:
+        return None
+    members = table.members(query, conditions_recorded)
+    named = list(found.names) if found is not None and found.topic == "condition" else []
+    if not members:
+        if found is not None:
+            return None  # the words name a recorded concept: that is the answer
+        return Resolution((), "condition", TERMINOLOGY_SCORE, "group", " ".join(words),
+                          f"in the ICD-10-CM group {query.label}")
+    return Resolution(tuple(sorted(set(members) | set(named))), "condition", TERMINOLOGY_SCORE, "group",
+                      " ".join(words), f"in the ICD-10-CM group {query.label}")
+
+
 def _topic_for(found: list[str], topics_of: dict[str, list[str]], prefer: Sequence[str]) -> str:
     counts: dict[str, int] = {}
     for name in found:
@@ -457,5 +525,5 @@ def _topic_for(found: list[str], topics_of: dict[str, list[str]], prefer: Sequen
     for topic in prefer:
         if topic in counts:
             return topic
-    order = ("lab", "condition", "medication", "procedure", "immunization", "allergy")
+    order = ("lab", "condition", "medication", "procedure", "immunization", "allergy", "device", "careplan", "family")
     return sorted(counts, key=lambda t: (-counts[t], order.index(t) if t in order else 99))[0]

@@ -243,6 +243,9 @@ def _render_observation(r: Resource, resolver: ReferenceResolver) -> Rendered | 
         components.append(Component(display=comp_name, codings=codings_of(comp.get("code")), value=comp_value,
                                     unit=comp_unit))
         parts.append(f"{comp_name} {comp_value}{' ' + comp_unit if comp_unit else ''}" if comp_value else comp_name)
+    pressure = _blood_pressure(components)
+    if pressure:  # read as clinicians write it: 120/74 mm[Hg], systolic first
+        parts = [f"{name} {pressure}"]
     interpretation = concept_text(_first_concept(r.get("interpretation")))
     reference_range = _range_text(r.get("referenceRange"))
     category = concept_text(_first_concept(r.get("category")))
@@ -261,6 +264,21 @@ def _render_observation(r: Resource, resolver: ReferenceResolver) -> Rendered | 
     )
     return Rendered(text, tuple(names), date, codes=tuple(codes), category=category_code, status=r.get("status"),
                     fact=fact)
+
+
+SYSTOLIC, DIASTOLIC = "8480-6", "8462-4"  # LOINC
+
+
+def _blood_pressure(components: list[Component]) -> str | None:
+    """"173/111 mm[Hg] (systolic 173, diastolic 111)" for a panel with both values in one unit, values as recorded."""
+    def find(code: str) -> Component | None:
+        return next((c for c in components if any(x.code == code for x in c.codings) and c.value is not None), None)
+
+    systolic, diastolic = find(SYSTOLIC), find(DIASTOLIC)
+    if systolic is None or diastolic is None or systolic.unit != diastolic.unit:
+        return None
+    unit = f" {systolic.unit}" if systolic.unit else ""
+    return f"{systolic.value}/{diastolic.value}{unit} (systolic {systolic.value}, diastolic {diastolic.value})"
 
 
 def _encounter_start(r: Resource, resolver: ReferenceResolver) -> str | None:
@@ -389,6 +407,140 @@ def _render_allergy(r: Resource, _: ReferenceResolver) -> Rendered | None:
                      verification=coded_status(r.get("verificationStatus")), category=categories or None)
     return Rendered(text, (name,), recorded, codes=(code_key(r.get("code")),), category=categories or None,
                     status=status, fact=fact)
+
+
+def _render_device(r: Resource, _: ReferenceResolver) -> Rendered | None:
+    """A device the patient has or had (implant, pump, home equipment). Its identifiers (UDI, serial, lot) are
+    left out: they identify the person who carries it and answer no clinical question."""
+    name = concept_text(r.get("type")) or next(
+        (n.get("name") for n in r.get("deviceName") or [] if isinstance(n, dict) and n.get("name")), None) or "Device"
+    status = r.get("status")
+    text = f"Device: {name}." + (f" Status {status}." if status else "")
+    made = day_of(r.get("manufactureDate"))
+    expires = day_of(r.get("expirationDate"))
+    if made:
+        text += f" Manufactured {made}."
+    if expires:
+        text += f" Expires {expires}."
+    fact = ChartFact(resource_type="Device", display=name, codings=codings_of(r.get("type")), status=status,
+                     recorded=r.get("manufactureDate"), period_end=r.get("expirationDate"))
+    return Rendered(text, (name,), None, codes=(code_key(r.get("type")),), status=status, fact=fact)
+
+
+def _render_device_use(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
+    """DeviceUseStatement: the device's type read from the referenced Device when it is in the batch."""
+    device = resolver.resolve((r.get("device") or {}).get("reference"))
+    name = (concept_text(device.get("type")) if device else None) or concept_text(r.get("device")) or "Device"
+    period = r.get("timingPeriod") or {}
+    start = period.get("start") or r.get("timingDateTime") or r.get("recordedOn")
+    date = day_of(start)
+    status = r.get("status")
+    text = f"Device in use: {name}" + (f" since {date}" if date else "") + "."
+    if day_of(period.get("end")):
+        text += f" Until {day_of(period.get('end'))}."
+    if status:
+        text += f" Status {status}."
+    site = concept_text(r.get("bodySite"))
+    if site:
+        text += f" Body site {site}."
+    fact = ChartFact(resource_type="DeviceUseStatement", display=name,
+                     codings=codings_of(device.get("type")) if device else (), effective=start,
+                     period_end=period.get("end"), status=status)
+    return Rendered(text, (name,), date, codes=(code_key(device.get("type")) if device else "",), status=status,
+                    fact=fact)
+
+
+def _render_care_plan(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
+    """A care plan: its categories and activities (what is planned, as coded), its period and status."""
+    categories = [c for c in r.get("category") or [] if isinstance(c, dict)]
+    named = [c for c in categories if any(x.get("display") for x in c.get("coding") or []) or c.get("text")]
+    category = named[0] if named else None  # US Core's bare "assess-plan" code names no plan
+    name = r.get("title") or concept_text(category) or "Care plan"
+    period = r.get("period") or {}
+    start = period.get("start") or r.get("created")
+    date = day_of(start)
+    activities = [concept_text((a.get("detail") or {}).get("code")) for a in r.get("activity") or []]
+    addresses = []
+    for item in r.get("addresses") or []:
+        target = resolver.resolve(item.get("reference")) if isinstance(item, dict) else None
+        addresses.append(concept_text(target.get("code")) if target else (item or {}).get("display"))
+    text = f"Care plan: {name}" + (f" from {date}" if date else "") + "."
+    if day_of(period.get("end")):
+        text += f" Ended {day_of(period.get('end'))}."
+    text += f" Status {r.get('status', 'unknown')}."
+    if any(addresses):
+        text += " Addresses: " + "; ".join(a for a in addresses if a) + "."
+    if any(activities):
+        text += " Activities: " + "; ".join(a for a in activities if a) + "."
+    fact = ChartFact(resource_type="CarePlan", display=name, codings=codings_of(category),
+                     period_start=start, period_end=period.get("end"), status=r.get("status"),
+                     encounter_id=_encounter_of(r, resolver))
+    return Rendered(text, (name,), date, codes=(code_key(category),), status=r.get("status"), fact=fact)
+
+
+def _render_goal(r: Resource, _: ReferenceResolver) -> Rendered | None:
+    name = concept_text(r.get("description")) or "Goal"
+    start = r.get("startDate") or r.get("statusDate")
+    date = day_of(start)
+    status = r.get("lifecycleStatus")
+    text = f"Goal: {name}" + (f" set {date}" if date else "") + "." + (f" Status {status}." if status else "")
+    achievement = concept_text(r.get("achievementStatus"))
+    if achievement:
+        text += f" Achievement {achievement}."
+    fact = ChartFact(resource_type="Goal", display=name, codings=codings_of(r.get("description")), effective=start,
+                     status=status)
+    return Rendered(text, (name,), date, codes=(code_key(r.get("description")),), status=status, fact=fact)
+
+
+def _render_family_history(r: Resource, _: ReferenceResolver) -> Rendered | None:
+    """A relative's condition: never the patient's own (its concepts are the relative's conditions, under the
+    family-history topic only)."""
+    relation = concept_text(r.get("relationship")) or "Relative"
+    conditions = [concept_text(c.get("code")) for c in r.get("condition") or []]
+    names = tuple(c for c in conditions if c) or ("Family history",)
+    date = day_of(r.get("date"))
+    text = f"Family history: {relation} — " + "; ".join(names) + "." + (f" Recorded {date}." if date else "")
+    fact = ChartFact(resource_type="FamilyMemberHistory", display=names[0], category=relation,
+                     codings=codings_of((r.get("condition") or [{}])[0].get("code")), recorded=r.get("date"),
+                     status=r.get("status"))
+    codes = tuple(code_key(c.get("code")) for c in r.get("condition") or [] if concept_text(c.get("code")))
+    return Rendered(text, names, date, codes=codes or ("",), status=r.get("status"), category=relation, fact=fact)
+
+
+def _render_imaging_study(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
+    """An imaging study: its modality and body sites ("CT of chest"), indexed as a procedure performed."""
+    codings = [m for m in r.get("modality") or [] if isinstance(m, dict)]
+    codings += [s.get("modality") for s in r.get("series") or [] if isinstance(s.get("modality"), dict)]
+    modality = next((m.get("display") or m.get("code") for m in codings if m.get("display") or m.get("code")),
+                    None) or "Imaging"
+    site = next((s["bodySite"].get("display") for s in r.get("series") or []
+                 if isinstance(s.get("bodySite"), dict) and s["bodySite"].get("display")), None)
+    name = f"{modality} of {site}" if site else modality
+    started = r.get("started")
+    date = day_of(started)
+    text = f"Imaging study: {name}" + (f" on {date}" if date else "") + "." + (
+        f" Status {r.get('status')}." if r.get("status") else "")
+    if r.get("description"):
+        text += f" {r['description']}."
+    fact = ChartFact(resource_type="ImagingStudy", display=name, effective=started, status=r.get("status"),
+                     encounter_id=_encounter_of(r, resolver))
+    return Rendered(text, (name,), date, codes=("",), status=r.get("status"), fact=fact)
+
+
+def _render_medication_administration(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
+    """A dose given (in the ED, on the ward): a medication administered, never an order still running."""
+    concept = r.get("medicationCodeableConcept")
+    if concept is None:
+        medication = resolver.resolve((r.get("medicationReference") or {}).get("reference"))
+        concept = medication.get("code") if medication else None
+    name = concept_text(concept) or "Medication"
+    given = r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start")
+    date = day_of(given)
+    text = f"Medication administered: {name}" + (f" on {date}" if date else "") + "." + (
+        f" Status {r.get('status')}." if r.get("status") else "")
+    fact = ChartFact(resource_type="MedicationAdministration", display=name, codings=codings_of(concept),
+                     effective=given, status=r.get("status"), encounter_id=_encounter_of(r, resolver))
+    return Rendered(text, (name,), date, codes=(code_key(concept),), status=r.get("status"), fact=fact)
 
 
 # v3 ActCode encounter classes → the care setting a clinician names
@@ -590,6 +742,13 @@ RENDERERS: dict[str, Callable[[Resource, ReferenceResolver], Rendered | None]] =
     "Encounter": _render_encounter,
     "DocumentReference": _render_document_reference,
     "DiagnosticReport": _render_diagnostic_report,
+    "Device": _render_device,
+    "DeviceUseStatement": _render_device_use,
+    "CarePlan": _render_care_plan,
+    "Goal": _render_goal,
+    "FamilyMemberHistory": _render_family_history,
+    "ImagingStudy": _render_imaging_study,
+    "MedicationAdministration": _render_medication_administration,
 }
 
 

@@ -196,6 +196,24 @@ def _name_words(entry: VocabularyEntry) -> list[str]:
     return list(dict.fromkeys(w for w in words if w not in _QUALIFIERS and w not in stop))
 
 
+def _class_members_said(vocabulary: list[VocabularyEntry], passages: list[Chunk]) -> set[str]:
+    """The words of the patient's medications in a drug class the passages name ("statin" → simvastatin …),
+    by ingredient (``rag_core.terminology.drugs``)."""
+    from rag_core.terminology.drugs import drugs, words
+
+    table = drugs()
+    text = " " + " ".join(words(" ".join(p.text for p in passages))) + " "
+    named = {cls.id for key, (classes, needs) in table.lay.items() if not needs and f" {' '.join(key)} " in text
+             for name in classes for cls in table.by_name.get(name.lower(), ())}
+    named |= {cls.id for key, classes in table.by_words.items() if len(key) >= 2 and f" {' '.join(key)} " in text
+              for cls in classes}
+    out: set[str] = set()
+    for entry in vocabulary:
+        if entry.topic == "medication" and table.class_ids(entry.name) & named:
+            out |= {w for w in re.findall(r"[a-z][a-z0-9]*", entry.name.lower()) if len(w) > 2}
+    return out
+
+
 def named_concepts(vocabulary: list[VocabularyEntry], passages: list[Chunk],
                    limit: int = MAX_GUIDED_CONCEPTS) -> list[VocabularyEntry]:
     """The patient's recorded concepts the guideline passages speak of ("Colonoscopy", "Low Density
@@ -207,6 +225,7 @@ def named_concepts(vocabulary: list[VocabularyEntry], passages: list[Chunk],
     for key, options in lexicon().items():
         if key in words:
             said |= {w for option in options for w in re.findall(r"[a-z0-9]+", option)}
+    said |= _class_members_said(vocabulary, passages)
     stems = {w[:5] for w in said if len(w) >= 5}
 
     def spoken(word: str) -> bool:  # the word, or one of its family ("hypertensive" ~ "hypertension")

@@ -27,6 +27,13 @@ CLINICAL_TYPES: frozenset[str] = frozenset(
         "DocumentReference",
         "DiagnosticReport",
         "Patient",
+        "Device",
+        "DeviceUseStatement",
+        "CarePlan",
+        "Goal",
+        "FamilyMemberHistory",
+        "ImagingStudy",
+        "MedicationAdministration",
     }
 )
 

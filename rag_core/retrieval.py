@@ -65,7 +65,7 @@ class Evidence:
     def chunks(self) -> list[Chunk]:
         seen: dict[str, Chunk] = {}
         for part in self.aspects:
-            for chunk in [*part.chunks, *part.nearest]:
+            for chunk in [*part.chunks, *part.nearest, *part.omitted[:1], *part.omitted[-1:]]:
                 seen.setdefault(chunk.id, chunk)
         return list(seen.values())
 
@@ -154,7 +154,7 @@ class Retriever:
     async def _aspect(self, reader: ScopedReader, aspect: Aspect, k: int) -> list[AspectEvidence]:
         part = await aspect.kind.gather(reader, aspect, k)
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
-                      and part.how not in ("class", "brand"))  # a terminology read it: its absence is the answer
+                      and part.how not in ("class", "brand", "group"))  # a terminology read it: its absence is the answer
         if not unresolved or not part.not_found or part.not_found.startswith("Withheld"):
             return [part]
         if aspect.concept_parts:  # "LDL and HDL": each named concept on its own

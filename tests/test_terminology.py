@@ -82,3 +82,67 @@ def test_a_name_the_chart_records_wins_over_the_terminology() -> None:
     """A recorded name written out ("Warfarin") is matched as recorded, before any class reading."""
     found = resolve_concept("warfarin", _vocabulary("Warfarin Sodium 5 MG Oral Tablet"), ["medication"])
     assert found is not None and found.how == "exact"
+
+
+# --------------------------------------------------------------------------- condition groups (ICD-10-CM)
+
+
+def test_a_recorded_condition_is_placed_in_icd10cm_by_its_display() -> None:
+    from rag_core.terminology.conditions import conditions
+
+    table = conditions()
+    assert table.place("Atrial fibrillation (disorder)")[-1] == "chapter 9"
+    assert table.place("Chronic kidney disease (disorder)")[-1] == "chapter 14"
+    assert table.place("Neoplasm of prostate")[-1] == "chapter 2"
+    assert table.place("Misuses drugs (finding)") == ()  # a word no title holds keeps a weak match out
+    assert table.place("Full-time employment (finding)") == ()
+
+
+@pytest.mark.parametrize(("asked", "holds"), [
+    ("heart", "Ischemic heart diseases"), ("heart problems", "Other forms of heart disease"),
+    ("cancer", "Neoplasms"), ("kidney disease", "chronic kidney disease"), ("infections", "infectious"),
+    ("lung", "respiratory system"), ("mental health", "Mental"),
+])
+def test_a_group_is_read_from_icd10cm_titles(asked: str, holds: str) -> None:
+    from rag_core.terminology.conditions import conditions
+
+    query = conditions().resolve_group(asked)
+    assert query is not None and any(holds.lower() in g.title.lower() for g in query.groups)
+
+
+@pytest.mark.parametrize("asked", ["heart failure", "heart rate", "cancer screening", "potassium"])
+def test_a_specific_concept_is_no_group(asked: str) -> None:
+    from rag_core.terminology.conditions import conditions
+
+    assert conditions().resolve_group(asked) is None
+
+
+def test_a_group_resolves_to_the_patients_conditions_in_it() -> None:
+    vocabulary = [VocabularyEntry(n, "condition") for n in (
+        "Atrial fibrillation (disorder)", "Neoplasm of prostate", "Chronic kidney disease (disorder)",
+        "Misuses drugs (finding)")] + [VocabularyEntry("Heart rate", "lab")]
+    heart = resolve_concept("heart problems", vocabulary, ["condition"])
+    assert heart is not None and heart.how == "group" and heart.names == ("Atrial fibrillation (disorder)",)
+    cancer = resolve_concept("cancer", vocabulary, [])
+    assert cancer is not None and cancer.names == ("Neoplasm of prostate",)
+    skin = resolve_concept("skin", vocabulary, ["condition"])
+    assert skin is not None and skin.names == () and "skin" in (skin.label or "")
+    rate = resolve_concept("heart", vocabulary, ["lab"])  # a lab question is not a group question
+    assert rate is not None and rate.names == ("Heart rate",)
+
+
+def test_a_relatives_condition_never_answers_for_the_patient() -> None:
+    vocabulary = [VocabularyEntry("Malignant neoplasm of breast", "family"), VocabularyEntry("Hypertension", "condition")]
+    assert resolve_concept("breast cancer", vocabulary, ["condition"]) is None or \
+        resolve_concept("breast cancer", vocabulary, ["condition"]).topic != "family"
+    family = resolve_concept("breast", vocabulary, ["family"])
+    assert family is not None and family.topic == "family"
+
+
+def test_a_medication_question_reads_a_written_out_measurement_as_its_class() -> None:
+    """"which blood pressure meds": the antihypertensives, not the blood-pressure reading named in it."""
+    vocabulary = [VocabularyEntry("lisinopril 10 MG Oral Tablet", "medication"), VocabularyEntry("Blood Pressure", "lab")]
+    meds = resolve_concept("blood pressure", vocabulary, ["medication", "lab"], "which blood pressure meds is he on")
+    assert meds is not None and meds.names == ("lisinopril 10 MG Oral Tablet",)
+    reading = resolve_concept("blood pressure", vocabulary, ["lab"], "last blood pressure")
+    assert reading is not None and reading.names == ("Blood Pressure",)

@@ -143,6 +143,7 @@ class AspectEvidence:
     how: str | None = None  # how the concept was resolved (exact, lexicon, analyte, typo, dense)
     withheld: bool = False  # the session's scopes do not allow reading what the aspect needs
     anchor: int | None = None  # the chart's latest record day (YYYYMMDD), when the kind judges staleness
+    omitted: list[Chunk] = field(default_factory=list)  # records a cap left out, oldest first: said, never silent
 
     @property
     def absence(self) -> str | None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import MAX_LISTED, chart_anchor, concept_evidence, list_claims, stale_note, withheld
+from rag_core.kinds.common import (
+    MAX_LISTED,
+    chart_anchor,
+    concept_evidence,
+    group_by_concept,
+    list_claims,
+    stale_note,
+    withheld,
+)
 from rag_core.kinds.timewords import Window
 from rag_core.models import Chunk, Claim
 
@@ -13,8 +21,11 @@ from rag_core.models import Chunk, Claim
 class CurrentKind(Kind):
     name = "current"
     cues = (Cue(r"\bcurrent(?:ly)?\b", 0.9), Cue(r"\bactive\b"), Cue(r"\bongoing\b", 0.9), Cue(r"\bstill\b", 0.85),
-            Cue(r"\bright now\b|\bat present\b|\bpresently\b", 0.85), Cue(r"\bnow\b", 0.5), Cue(r"\bopen\b", 0.4))
-    topics = frozenset({"medication", "condition", "allergy"})
+            Cue(r"\bright now\b|\bat present\b|\bpresently\b", 0.85), Cue(r"\bnow\b", 0.5), Cue(r"\bopen\b", 0.4),
+            # "what meds is she on", "what is he taking": present tense asks what is active now
+            Cue(r"\b(?:is|are) (?:he|she|they|the patient|pt|patient) (?:on|taking|using)\b", 0.8),
+            Cue(r"\b(?:he|she|they|pt) (?:is|are|'s|’s) (?:on|taking)\b", 0.8))
+    topics = frozenset({"medication", "condition", "allergy", "device", "careplan"})
     needs_topic = True
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
@@ -28,7 +39,10 @@ class CurrentKind(Kind):
             if read.early is not None:
                 return read.early
             active = [c for c in read.chunks if c.status in (statuses or ())]
-            part = read.evidence(active[-k:] if active else read.chunks[-1:])
+            if read.resolution is not None and read.resolution.how in ("class", "brand", "group"):  # each member's newest
+                part = read.evidence([group[-1] for group in group_by_concept(read.chunks).values()][-k:])
+            else:
+                part = read.evidence(active[-k:] if active else read.chunks[-1:])
             part.anchor = await chart_anchor(reader, today.day_to)
             return part
         chunks = await reader.facts(replace(aspect, window=today, statuses=statuses).base_filter())
@@ -40,6 +54,8 @@ class CurrentKind(Kind):
         topic = part.aspect.topic
         assert topic is not None
         statuses = topic.active_statuses or ()
+        if part.aspect.concept and part.how in ("class", "brand", "group"):
+            return [status_claim(group, topic.verb, statuses, part.anchor) for group in group_by_concept(part.chunks).values()]
         if part.aspect.concept:
             return [status_claim(part.chunks, topic.verb, statuses, part.anchor)]
         return list_claims(part.chunks, topic.verb, part.anchor)

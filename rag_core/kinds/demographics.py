@@ -10,7 +10,8 @@ from rag_core.models import Claim, Derived, SearchFilter
 
 ATTRIBUTES: dict[str, tuple[Cue, ...]] = {
     "age": (Cue(r"\bhow old\b|\bage\b|\baged\b|\byears? old\b"),),
-    "deceased": (Cue(r"\bdied\b|\bdeceased\b|\bdeath\b|\bdead\b|\balive\b|\bpassed away\b|\bexpired\b|\bliving\b"),),
+    "deceased": (Cue(r"\bdied\b|\bdie\b|\bdeceased\b|\bdeath\b|\bdead\b|\balive\b|\bpassed away\b|\bexpired\b"
+                     r"|\bliving\b|\bpassed\b"),),
     "birth": (Cue(r"\bborn\b|\bbirth\s?(?:date|day)\b|\bdate of birth\b|\bdob\b"),),
     "sex": (Cue(r"\bsex\b|\bgender\b|\bmale\b|\bfemale\b|\bman or (?:a )?woman\b"),),
     "language": (Cue(r"\blanguage\b|\bspeaks?\b|\binterpreter\b"),),
@@ -26,6 +27,9 @@ def attribute_of(text: str) -> str | None:
     return "+".join(found) or None
 
 
+CAUSE_OF_DEATH = ("http://loinc.org|69453-9",)  # Cause of death [US Standard Certificate of Death]
+
+
 class DemographicsKind(Kind):
     name = "demographics"
     topics = frozenset({"demographics"})
@@ -37,6 +41,10 @@ class DemographicsKind(Kind):
         found = await reader.facts(SearchFilter(resource_types=frozenset({"Patient"})))
         if not found:
             return AspectEvidence(aspect, [], not_found="No demographics recorded for this patient.")
+        if "deceased" in (aspect.attribute or "") and reader.granted(frozenset({"Observation"})):
+            # the cause as the death certificate records it (LOINC 69453-9), said with the date
+            causes = await reader.facts(SearchFilter(resource_types=frozenset({"Observation"}), codes=CAUSE_OF_DEATH))
+            return AspectEvidence(aspect, [found[0], *causes[-1:]], [], 1.0)
         if aspect.attribute == "age" and aspect.encounter_scope and reader.granted(frozenset({"Encounter"})):
             stay = await target_encounter(reader, aspect)
             if stay is not None:
@@ -59,10 +67,13 @@ class DemographicsKind(Kind):
             return [Claim(text=f"Born {day_text(fact.birth_date)}." if fact.birth_date else "Birth date not recorded.",
                           citations=cite)]
         if attribute == "deceased":
+            causes = [c for c in part.chunks[1:] if c.resource_type == "Observation" and c.fact is not None]
+            cause = [Claim(text=f"Cause of death recorded: {c.fact.value} ({c.effective_date}).", citations=[c.id])
+                     for c in causes if c.fact is not None and c.fact.value]
             if fact.deceased:
                 death = day_text(fact.deceased)
                 return [Claim(text=f"Deceased: died on {death}." if death else "Deceased (no date recorded).",
-                              citations=cite)]
+                              citations=cite), *cause]
             return [Claim(text="No death is recorded (Patient.deceased is not set).", citations=cite)]
         if attribute == "language":
             return [Claim(text=f"Language: {fact.language}." if fact.language else "No language is recorded.",

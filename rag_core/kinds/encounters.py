@@ -21,6 +21,12 @@ SETTING_CUES: dict[str, tuple[Cue, ...]] = {
     "ambulatory": (Cue(r"\boffice\b|\bclinic\b|\boutpatient\b|\bwell(?:ness)? visits?\b|\bcheck-?ups?\b|\bambulatory\b"),),
 }
 OPS: dict[str, tuple[Cue, ...]] = {
+    # how a stay began: the encounter's admission source ("came through the ER", "admitted via referral")
+    "source": (Cue(r"\b(?:came|come|comes|coming|arrived?|admitted|brought)\s+(?:in\s+)?(?:through|via|from|by)\b"
+                   r"|\badmi(?:t|ssion|tting)\s+source\b|\bhow\s+(?:did|was)\b.*\b(?:start|begin|began|admitted|arrive)"
+                   r"|\breferr(?:al|ed)\b|\btransferr?(?:ed)?\b|\btransfers?\b"),),
+    # why: the encounter's reason (reasonCode), else the diagnoses recorded at it
+    "reason": (Cue(r"\bwhy\b|\breasons?\b|\bwhat\s+for\b|\bfor\s+what\b|\bchief\s+complaint\b|\bcc\b"),),
     "los": (Cue(r"\bhow long\b|\blength of (?:the )?stay\b|\blos\b|\bhow many (?:days|nights)\b"),),
     "discharge": (Cue(r"\bdischarg\w*"),),
     "count": (Cue(r"\bhow many\b|\bnumber of\b|\bhow often\b|\bcount\b"),),
@@ -29,7 +35,7 @@ OPS: dict[str, tuple[Cue, ...]] = {
     "ever": (Cue(r"\bever\b|\bany\b|^\s*(?:has|have|had|was|were|is|did)\b"),),
     "list": (Cue(r"\bwhich\b|\blist\b|\ball\b|\bvisits\b|\bencounters\b|\badmissions\b|\bstays\b"),),
 }
-OP_ORDER = ("los", "discharge", "count", "first", "latest", "ever", "list")
+OP_ORDER = ("source", "reason", "los", "discharge", "count", "first", "latest", "ever", "list")
 SETTING_WORDS = {"icu": "ICU stay", "emergency": "emergency visit", "inpatient": "inpatient admission",
                  "ambulatory": "outpatient visit", None: "encounter"}
 
@@ -95,15 +101,23 @@ class EncounterKind(Kind):
         if not reader.granted(frozenset({"Encounter"})):
             return withheld(aspect)
         op = aspect.attribute or "list"
-        found = await encounters(reader, aspect, aspect.setting)
-        what = SETTING_WORDS[aspect.setting]
+        # "did she come through the ER": the ER is where the admission came from, the stay is the admission
+        setting = ("icu" if aspect.setting == "icu" else "inpatient") if op == "source" else aspect.setting
+        found = await encounters(reader, aspect, setting)
+        what = SETTING_WORDS[setting]
         if not found:
             return AspectEvidence(aspect, [], not_found=f"No {what} recorded {window_phrase(aspect)}.")
-        if op in ("latest", "first", "los", "discharge"):
+        if op in ("latest", "first", "los", "discharge", "reason", "source"):
             picked = found[:1] if op == "first" or aspect.encounter_scope == "first" else found[-1:]
         else:
             picked = found[-MAX_LISTED:]
-        return AspectEvidence(aspect, picked, [], 1.0)
+        part = AspectEvidence(aspect, picked, [], 1.0)
+        if op == "reason" and picked and not (picked[0].fact and picked[0].fact.reason):
+            # no reason coded on the encounter: the diagnoses recorded at it say why
+            diagnosed = await reader.facts(SearchFilter(resource_types=frozenset({"Condition"}),
+                                                        encounter_id=picked[0].resource_id))
+            part.chunks = picked + diagnosed[:MAX_LISTED]
+        return part
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
         aspect = part.aspect
@@ -118,6 +132,10 @@ class EncounterKind(Kind):
             lead = "Yes — " if op == "ever" else ""
             return [Claim(text=lead + c.text, citations=[c.id]) for c in part.chunks]
         stay = part.chunks[0]
+        if op == "reason":
+            return [_reason_claim(stay, part.chunks[1:], aspect)]
+        if op == "source":
+            return [_source_claim(stay, aspect)]
         days = stay_days(stay)
         if op == "los":
             if days is None:
@@ -140,6 +158,34 @@ class EncounterKind(Kind):
             return [Claim(text=f"{lead}: {stay.text} Length of stay {n} days.", citations=[stay.id],
                           computed=[Derived(kind="days", value=str(n), start=start, end=end)])]
         return [Claim(text=f"{lead}: {stay.text}", citations=[stay.id])]
+
+
+def _when(stay: Chunk) -> str:
+    return f"{stay.fact.display if stay.fact else 'encounter'} of {stay.effective_date}" if stay.effective_date else "encounter"
+
+
+def _reason_claim(stay: Chunk, diagnosed: list[Chunk], aspect: Aspect) -> Claim:
+    lead = "First" if aspect.attribute == "first" or aspect.encounter_scope == "first" else "Most recent"
+    what = SETTING_WORDS[aspect.setting]
+    if stay.fact and stay.fact.reason:
+        return Claim(text=f"{lead} {what} ({_when(stay)}): reason recorded — {stay.fact.reason}.", citations=[stay.id])
+    if diagnosed:
+        names = "; ".join(dict.fromkeys(c.concepts[0] for c in diagnosed if c.concepts))
+        return Claim(text=f"{lead} {what} ({_when(stay)}): no reason coded on the encounter; diagnosed at it: {names}.",
+                     citations=[stay.id, *[c.id for c in diagnosed]])
+    return Claim(text=f"{lead} {what} ({_when(stay)}): no reason and no diagnosis recorded for it. {stay.text}",
+                 citations=[stay.id])
+
+
+def _source_claim(stay: Chunk, aspect: Aspect) -> Claim:
+    """"came through the ER?": the admission source as recorded, and the setting of the stay."""
+    lead = "First" if aspect.encounter_scope == "first" else "Most recent"
+    setting = stay.fact.setting if stay.fact else None
+    if stay.fact and stay.fact.admit_source:
+        return Claim(text=f"{lead} stay ({_when(stay)}, {setting} setting): admitted from {stay.fact.admit_source}.",
+                     citations=[stay.id])
+    return Claim(text=f"{lead} stay ({_when(stay)}, {setting} setting): no admission source recorded. {stay.text}",
+                 citations=[stay.id])
 
 
 ENCOUNTER = EncounterKind()

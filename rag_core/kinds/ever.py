@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import chart_anchor, concept_evidence, fact_sentence
+from rag_core.kinds.common import chart_anchor, concept_evidence, fact_sentence, group_by_concept
 from rag_core.kinds.current import status_claim
 from rag_core.models import Chunk, Claim
 
@@ -27,21 +27,24 @@ class EverKind(Kind):
         Cue(r"^\s*(?:is|was|are|were|has|have|had|did|does|do)\b", 0.55), Cue(r"\ballergic to\b"),
         Cue(r"\b(?:received|gotten|got|taken|tried|underwent|undergone)\b", 0.5),
     )
-    topics = frozenset({"medication", "condition", "procedure", "immunization", "allergy", "lab"})
+    topics = frozenset({"medication", "condition", "procedure", "immunization", "allergy", "lab", "device", "careplan", "family"})
     needs_concept = True
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         read = await concept_evidence(reader, aspect)
         if read.early is not None:  # a yes/no question's "no answer" still leads with its word
             early = read.early
-            if early.absence == "not_recorded" and early.how not in ("class", "brand"):
+            if early.absence == "not_recorded" and early.how not in ("class", "brand", "group"):
                 early.not_found = (f"Not recorded \u2014 no record of \u201c{aspect.concept}\u201d in this chart "
                                    "(which is not the same as \u201cno\u201d).")
             elif early.absence == "outside_window" and early.not_found:
                 early.not_found = f"Not recorded in that period \u2014 {early.not_found}"
             return early
         chunks = read.chunks
-        picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # first and most recent prove it
+        if read.resolution is not None and read.resolution.how in ("class", "brand", "group"):  # each member drug
+            picked = [c for group in group_by_concept(chunks).values() for c in dict.fromkeys([group[0], group[-1]])]
+        else:
+            picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # first and most recent prove it
         part = read.evidence(picked)
         if _asks_now(part):
             part.anchor = await chart_anchor(reader, aspect.window.day_to)
@@ -52,6 +55,11 @@ class EverKind(Kind):
         oldest, newest = part.chunks[0], part.chunks[-1]
         if topic == "lab":  # "does he smoke?", "any A1c?": what was recorded, not a bare yes
             return [Claim(text=f"Yes \u2014 recorded; most recent: {fact_sentence(newest)}", citations=[newest.id])]
+        if part.how in ("class", "brand", "group") and len(group_by_concept(part.chunks)) > 1:
+            # "any blood thinners": one claim per member drug of the class the chart holds
+            return [claim for group in group_by_concept(part.chunks).values()
+                    for claim in self.claims(AspectEvidence(part.aspect, group, part.concepts, part.confidence,
+                                                            how="exact", anchor=part.anchor))]
         name = oldest.concepts[0] if oldest.concepts else "it"
         if _asks_now(part) and part.aspect.topic is not None and part.aspect.topic.active_statuses:
             return [status_claim(part.chunks, part.aspect.topic.verb, part.aspect.topic.active_statuses, part.anchor)]
@@ -81,6 +89,12 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
         verb = "given"
     elif topic == "procedure":
         verb = "performed"
+    elif topic == "family":
+        return f"Yes — family history: {fact_sentence(newest)}"
+    elif topic in ("device", "careplan"):
+        verb = "recorded" if topic == "device" else "planned"
+        if not oldest.effective_date:
+            return f"Yes — {name} is recorded{status}."
     else:
         verb = "measured"
     if oldest.id == newest.id or oldest.effective_date == newest.effective_date:

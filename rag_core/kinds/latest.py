@@ -15,7 +15,7 @@ class LatestKind(Kind):
     name = "latest"
     cues: tuple[Cue, ...] = (Cue(r"\bmost recent(?:ly)?\b"), Cue(r"\blatest\b"), Cue(r"\bnewest\b"), Cue(r"\blast\b", 0.8),
             Cue(r"\brecent\b", 0.7), Cue(r"\bcurrent\b", 0.45), Cue(r"\bnow\b", 0.3), Cue(r"\bupdated?\b", 0.4))
-    topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy"})
+    topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy", "device", "careplan", "family"})
     prefers_recent = True
     lead: dict[str, str] = LEADS
 

@@ -14,7 +14,7 @@ from rag_core.models import Claim, SearchFilter
 class ListKind(Kind):
     name = "list"
     cues = (Cue(r"\bwhich\b", 0.3), Cue(r"\blist\b", 0.35), Cue(r"\ball\b", 0.3), Cue(r"\bwhat\b", 0.2))
-    topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy"})
+    topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy", "device", "careplan", "family"})
     needs_topic = True
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:

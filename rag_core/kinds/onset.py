@@ -13,7 +13,7 @@ class OnsetKind(Kind):
     name = "onset"
     cues = (Cue(r"\bwhen\b", 0.6), Cue(r"\bonset\b"), Cue(r"\bsince when\b"), Cue(r"\bwhat (?:year|date|day)\b", 0.7),
             Cue(r"\bstart(?:ed|s)?\b|\bbeg[au]n\b|\binitiated\b|\bcommenced\b", 0.7), STOP)
-    topics = frozenset({"condition", "medication", "procedure", "immunization", "allergy"})
+    topics = frozenset({"condition", "medication", "procedure", "immunization", "allergy", "device", "careplan"})
     needs_concept = True
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:

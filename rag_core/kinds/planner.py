@@ -165,7 +165,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if topic is ENCOUNTER:
         op = op_of(text)
         notes_wanted = best_cue(NOTE_ASKS, text)[0] > 0
-        if setting is None and (notes_wanted or (window.explicit and op in (None, "latest", "first"))):
+        if setting is None and op not in ("reason", "source") and (
+                notes_wanted or (window.explicit and op in (None, "latest", "first"))):
             return replace(aspect, kind=NOTES, topic=NOTE, section=section_of(text), focus=focus)
         first = op == "first" or (op in ("los", "discharge") and best_cue(OPS["first"], text)[0] > 0)
         aspect = replace(aspect, attribute=op or ("latest" if setting else "list"),

@@ -195,6 +195,59 @@ def _yesterday(m: re.Match[str], now: date) -> Window | None:
     return Window(day_int(d), day_int(d), True, day_int(d), f"on {d.isoformat()}")
 
 
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+_SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_APPROX = r"(?:around|circa|ca\.|about|approx(?:\.|imately)?|roughly|near(?:est)?(?:\s+to)?|close(?:st)?\s+to)"
+
+
+def _season_span(season: str, year: int) -> tuple[int, int]:
+    first, last = SEASONS[season.lower()]
+    if first > last:  # winter: December of the year before to February
+        return _month_span(year - 1, first)[0], _month_span(year, last)[1]
+    return _month_span(year, first)[0], _month_span(year, last)[1]
+
+
+def _season(m: re.Match[str], now: date) -> Window | None:
+    """"last spring", "this summer", "winter 2019", "in the fall": the season of the year said, else the most
+    recent one that has begun ("last" skips one still running)."""
+    season = m.group("season").lower()
+    if m.group("year"):
+        year = int(m.group("year"))
+    else:
+        year = now.year + (1 if season == "winter" and now.month == 12 else 0)
+        while _season_span(season, year)[0] > day_int(now):
+            year -= 1
+        start, end = _season_span(season, year)
+        if (m.group("which") or "").lower() in ("last", "past", "previous") and end >= day_int(now):
+            year -= 1
+    start, end = _season_span(season, year)
+    return Window(start, end, True, None, f"in {season} {year}" if season != "winter" else f"in winter {year - 1}/{year}")
+
+
+def _month_only(m: re.Match[str], now: date) -> Window | None:
+    """"in March", "last June": the most recent such month that has begun."""
+    month = MONTHS[m.group("month").lower()]
+    year = now.year if month <= now.month else now.year - 1
+    if (m.group("which") or "").lower() in ("last", "past", "previous") and month == now.month:
+        year -= 1
+    start, end = _month_span(year, month)
+    return Window(start, end, True, None, f"in {calendar.month_name[month]} {year}")
+
+
+_APPROX_BEFORE = re.compile(rf"\b{_APPROX}(?:\s+the)?(?:\s+(?:on|in|of))?\s*$", re.I)
+
+
+def approximately(window: Window, now: date) -> Window:
+    """"around March 2019", "circa 2018", "closest to 2020-06-01", "near last spring": the day (or the middle of
+    the period) becomes an anchor and the value nearest to it answers, said as the nearest."""
+    if window.day_from is None or window.day_to is None:
+        return window
+    first, last = int_day(window.day_from), int_day(min(window.day_to, day_int(now)))
+    middle = first + (last - first) / 2
+    label = (window.label or "").removeprefix("in ").removeprefix("on ")
+    return Window(None, day_int(now), True, day_int(middle), f"around {label}")
+
+
 _ISO2 = r"(?:19|20)\d{2}-\d{2}-\d{2}"
 # (pattern, reader): every match is read; the longest span wins where two overlap.
 EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
@@ -215,7 +268,12 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(rf"\b(?:before|prior\s+to)\s+{_YEAR}\b", re.I), _before_year),
     (re.compile(rf"\b(?:in|during|for|of|from|throughout)?\s*(?:the\s+year\s+)?{_YEAR}\b(?!\s*(?:mg|ml|mcg|units?)\b)", re.I),
      _year),
-    (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I), _this_year),
+    (re.compile(r"\b(?:this|the\s+current)\s+(?:year|yr)\b|\bytd\b|\byear\s+to\s+date\b", re.I), _this_year),
+    (re.compile(rf"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<which>last|past|previous|this)?\s*{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?\b",
+                re.I), _season),
+    (re.compile(rf"\b(?:in|during|of|for)\s+(?P<which>last\s+|past\s+|previous\s+|this\s+)?{_MONTH}\b(?!\s*\d)", re.I),
+     _month_only),
+    (re.compile(rf"\b(?P<which>last|past|previous|this)\s+{_MONTH}\b(?!\s*\d)", re.I), _month_only),
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+calendar\s+year\b", re.I), _last_calendar_year),
     (re.compile(r"\btoday\b", re.I), _today),
     (re.compile(r"\byesterday\b", re.I), _yesterday),
@@ -243,6 +301,9 @@ def read_time(text: str, now: date) -> TimeReading:
     taken: list[tuple[int, int, Window]] = []
     for start, end, window in found:
         if all(end <= s or start >= e for s, e, _ in taken):
+            before = _APPROX_BEFORE.search(text[:start])
+            if before:  # "around March 2019": the words before the period make it approximate
+                start, window = before.start(), approximately(window, now)
             taken.append((start, end, window))
     rest = text
     for start, end, _ in sorted(taken, key=lambda t: -t[0]):

@@ -18,7 +18,7 @@ LAB = Topic(
 )
 MEDICATION = Topic(
     "medication",
-    frozenset({"MedicationRequest"}),
+    frozenset({"MedicationRequest", "MedicationAdministration"}),
     (
         Cue(r"\bmedications?\b|\bmeds?\b|\bmedicines?\b", 1.0), Cue(r"\bdrugs?\b", 0.9),
         Cue(r"\bprescri(?:bed|ption|ptions|be)\b|\brx\b|\bscripts?\b", 1.0), Cue(r"\btak(?:ing|es|e)\b", 0.6),
@@ -43,7 +43,7 @@ CONDITION = Topic(
 )
 PROCEDURE = Topic(
     "procedure",
-    frozenset({"Procedure"}),
+    frozenset({"Procedure", "ImagingStudy"}),
     (
         Cue(r"\bprocedures?\b", 1.0), Cue(r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperations?\b|\boperated\b", 0.9),
         Cue(r"\bperformed\b|\bunderw(?:ent|go)\b|\bdone\b", 0.6),
@@ -67,6 +67,33 @@ ALLERGY = Topic(
     ),
     verb="recorded",
     active_statuses=("active",),
+)
+DEVICE = Topic(
+    "device",
+    frozenset({"Device", "DeviceUseStatement"}),
+    (
+        Cue(r"\bdevices?\b", 1.0), Cue(r"\bimplant(?:s|ed|able)?\b", 0.8), Cue(r"\bhardware\b|\bequipment\b", 0.7),
+    ),
+    verb="recorded",
+    active_statuses=("active",),
+)
+CARE_PLAN = Topic(
+    "careplan",
+    frozenset({"CarePlan", "Goal"}),
+    (
+        Cue(r"\bcare ?plans?\b|\bplans? of care\b|\btreatment plans?\b", 1.0), Cue(r"\bgoals?\b", 0.9),
+    ),
+    verb="planned",
+    active_statuses=("active", "on-hold", "accepted", "in-progress"),
+)
+FAMILY = Topic(
+    "family",
+    frozenset({"FamilyMemberHistory"}),
+    (
+        Cue(r"\bfamily (?:medical )?(?:history|hx)\b|\bfhx\b|\bfh\b|\bruns? in (?:the|his|her|their) family\b", 1.0),
+        Cue(r"\b(?:mother|father|mom|dad|sister|brother|sibling|parent|grandmother|grandfather)s?\b", 0.6),
+    ),
+    verb="recorded",
 )
 NOTE = Topic(
     "note",
@@ -98,7 +125,7 @@ DEMOGRAPHICS = Topic(
         Cue(r"\bsex\b|\bgender\b|\bmale\b|\bfemale\b|\bman or (?:a )?woman\b", 1.0),
         Cue(r"\bhow old\b|\bage\b|\baged\b|\byears? old\b", 1.0),
         Cue(r"\bborn\b|\bbirth ?(?:date|day)\b|\bdate of birth\b|\bdob\b", 1.0),
-        Cue(r"\bdied\b|\bdeceased\b|\bdeath\b|\bdead\b|\balive\b|\bpassed away\b|\bexpired\b", 1.0),
+        Cue(r"\bdied\b|\bdie\b|\bdeceased\b|\bdeath\b|\bdead\b|\balive\b|\bpass(?:ed)? away\b|\bexpired\b", 1.0),
         Cue(r"\blanguage\b|\bspeaks?\b|\binterpreter\b", 0.9), Cue(r"\bmarital\b|\bmarried\b|\bsingle\b|\bwidowed\b", 0.8),
         Cue(r"\brace\b|\bracial\b|\bethnicity\b|\bethnic\b", 0.9),
         Cue(r"\bdemographics?\b", 1.0),
@@ -106,9 +133,10 @@ DEMOGRAPHICS = Topic(
     verb="recorded",
 )
 
-TOPICS: tuple[Topic, ...] = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY, NOTE, ENCOUNTER, DEMOGRAPHICS)
+TOPICS: tuple[Topic, ...] = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY, DEVICE, CARE_PLAN, FAMILY, NOTE,
+                             ENCOUNTER, DEMOGRAPHICS)
 BY_NAME = {t.name: t for t in TOPICS}
 BY_TYPE = {rtype: t for t in TOPICS for rtype in t.resource_types if t is not NOTE or rtype == "DocumentReference"}
 BY_TYPE["DiagnosticReport"] = NOTE
 # Structured topics whose facts carry a concept a question can name
-CONCEPT_TOPICS = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY)
+CONCEPT_TOPICS = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY, DEVICE, CARE_PLAN, FAMILY)

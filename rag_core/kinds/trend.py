@@ -28,7 +28,9 @@ class TrendKind(Kind):
         if read.early is not None:
             return read.early
         shown = aspect.limit or (MAX_LISTED if aspect.window.explicit else RECENT_VALUES)
-        return read.evidence(read.chunks[-shown:][::-1])  # newest first: the evidence that matters most leads
+        part = read.evidence(read.chunks[-shown:][::-1])  # newest first: the evidence that matters most leads
+        part.omitted = read.chunks[:-shown] if not aspect.limit else []
+        return part
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
         chunks, names = sorted(part.chunks, key=lambda c: (c.effective_day or 0, c.id)), part.concepts
@@ -46,6 +48,12 @@ class TrendKind(Kind):
         elif len(chunks) >= 2:
             claims.append(Claim(text=f"Values from {chunks[0].effective_date} to {chunks[-1].effective_date}, "
                                      "oldest first above.", citations=[chunks[0].id, chunks[-1].id]))
+        if part.omitted:  # a cap is said, never silent
+            older = part.omitted
+            claims.append(Claim(
+                text=f"Shown: the {len(chunks)} most recent of {len(chunks) + len(older)} values; {len(older)} older "
+                     f"from {older[0].effective_date} to {older[-1].effective_date} not listed (ask for a period to see "
+                     "them).", citations=[older[0].id, older[-1].id]))
         return claims
 
 

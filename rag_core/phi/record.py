@@ -84,8 +84,9 @@ class RecordIdentifiers:
                 for telecom in r.get("telecom") or []:
                     found.add("EMAIL" if telecom.get("system") == "email" else "PHONE", telecom.get("value"))
             elif rtype in ("Condition", "Observation", "Procedure", "MedicationRequest", "Immunization",
-                           "AllergyIntolerance", "DiagnosticReport", "Encounter"):
-                for key in ("code", "medicationCodeableConcept", "vaccineCode"):
+                           "AllergyIntolerance", "DiagnosticReport", "Encounter", "Device", "CarePlan", "Goal",
+                           "MedicationAdministration"):
+                for key in ("code", "medicationCodeableConcept", "vaccineCode", "description"):
                     found.learn(r.get(key))
                 for concept in r.get("type") or []:
                     found.learn(concept)

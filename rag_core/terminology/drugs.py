@@ -104,6 +104,11 @@ class DrugTerminology:
         self.lay: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
         for row in rows("class_lay_names.tsv"):
             self.lay[tuple(words(row["term"]))] = (tuple(row["classes"].split("|")), bool(row.get("needs")))
+        # "water pill" asked as "water" in a medication question (the planner took "pill" as its cue)
+        for key, (classes, _) in list(self.lay.items()):
+            core = tuple(w for w in key if w not in MEDICATION_WORDS)
+            if core and core != key and core not in self.lay:
+                self.lay[core] = (classes, True)
 
     # ------------------------------------------------------------------ a recorded medication's ingredients
 
@@ -147,6 +152,18 @@ class DrugTerminology:
                 found = self._named(variant, how if attempt is core else "typo", med_word or medication_asked)
                 if found:
                     return found
+        # words that name nothing ("abx in the past", "statin rx pls") do not block the words that do: the
+        # longest run of the asked words that names a class, if the rest names no class
+        for size in range(len(core) - 1, 0, -1):
+            for start in range(len(core) - size + 1):
+                run = core[start : start + size]
+                rest = core[:start] + core[start + size:]
+                if any(w in self.class_words for w in rest):
+                    continue
+                for variant, how in self._variants(run):
+                    found = self._named(variant, how, med_word or medication_asked)
+                    if found:
+                        return found
         return None
 
     def _lay(self, lay: tuple[tuple[str, ...], bool], how: str, phrase: str) -> ClassQuery | None:

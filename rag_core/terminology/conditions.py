@@ -1,0 +1,135 @@
+"""Condition groups: which of THIS patient's recorded conditions "any heart problems", "cancer", "kidney
+disease" or "infections" mean — read from the ICD-10-CM classification (``icd10cm.tsv``: chapters, blocks,
+categories and subcategories with their titles; CMS/NCHS, public domain).
+
+* A group asked about is resolved without the patient: the asked words (lay words through
+  ``condition_lay_names.tsv``) against the titles of ICD-10-CM chapters, then blocks ("heart" → Ischemic heart
+  diseases, Other forms of heart disease …; "infection" → Certain infectious and parasitic diseases).
+* A recorded condition is placed in the classification by its display: the category or subcategory whose
+  title shares the most informative words with it (words weighed by how rare they are among titles), when
+  the shared words carry most of the display's weight. SNOMED CT → ICD-10-CM maps would place it by code;
+  none with an open licence could be reached, so the title match is the step, and it is tested.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rag_core.terminology.tables import rows
+
+_WORD = re.compile(r"[a-z][a-z]+")
+# Words of titles and displays that place nothing ("Other disorders of …", "(disorder)", "unspecified")
+_SOFT = frozenset({
+    "disorder", "disorders", "disease", "diseases", "finding", "situation", "other", "and", "of", "the", "in", "with",
+    "without", "unspecified", "specified", "not", "elsewhere", "classified", "certain", "due", "to", "or", "by",
+    "for", "as", "at", "on", "site", "type", "problem", "problems", "condition", "conditions", "history", "any",
+    "issue", "issues", "trouble", "health",
+})
+MIN_SHARE = 0.6  # of a display's word weight the best title must share to place it
+
+
+def stem(word: str) -> str:
+    """Plural and adjective endings folded, so "infections" meets "infectious" and "kidneys" "kidney"."""
+    for suffix in ("ious", "ions", "ion", "ies", "ous", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def keywords(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in _SOFT]
+
+
+@dataclass(frozen=True)
+class Group:
+    code: str  # "chapter 9", "I30-I5A"
+    title: str
+
+
+@dataclass(frozen=True)
+class GroupQuery:
+    groups: tuple[Group, ...]
+    phrase: str
+
+    @property
+    def label(self) -> str:
+        return "; ".join(re.sub(r"\s*\([A-Z0-9.\-]+\)$", "", g.title) for g in self.groups[:3]) + (
+            f" (+{len(self.groups) - 3} more)" if len(self.groups) > 3 else "")
+
+
+class ConditionTerminology:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.title: dict[str, str] = {}
+        self.level: dict[str, str] = {}
+        for row in rows("icd10cm.tsv"):
+            self.parent[row["code"]] = row["parent"]
+            self.title[row["code"]] = row["title"]
+            self.level[row["code"]] = row["level"]
+        self.chapters = [c for c, lv in self.level.items() if lv == "chapter"]
+        self.blocks = [c for c, lv in self.level.items() if lv == "block"]
+        coded = [c for c, lv in self.level.items() if lv in ("category", "subcategory")]
+        self.words_of = {c: set(keywords(self.title[c])) for c in coded}
+        frequency = Counter(w for ws in self.words_of.values() for w in ws)
+        self.idf = {w: math.log(len(coded) / n) for w, n in frequency.items()}
+        self.with_word: dict[str, list[str]] = defaultdict(list)
+        for code, ws in self.words_of.items():
+            for w in ws:
+                self.with_word[w].append(code)
+        self.lay: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for row in rows("condition_lay_names.tsv"):
+            self.lay[tuple(keywords(row["term"]))] = tuple(keywords(row["means"]))
+
+    # ------------------------------------------------------------------ what a question's words name
+
+    def resolve_group(self, phrase: str) -> GroupQuery | None:
+        """The chapters (else blocks) whose titles hold every asked word: "heart", "kidney", "cancer"."""
+        asked = keywords(phrase)
+        if not asked or len(asked) > 3:
+            return None
+        asked = list(self.lay.get(tuple(asked), asked))
+        for level in (self.chapters, self.blocks):
+            found = [Group(c, self.title[c]) for c in level if set(asked) <= set(keywords(self.title[c]))]
+            if found:
+                return GroupQuery(tuple(found), " ".join(asked))
+        return None
+
+    # ------------------------------------------------------------------ where a recorded condition sits
+
+    @cache  # noqa: B019 - one process-wide instance (``conditions()``); displays are few and repeat
+    def place(self, display: str) -> tuple[str, ...]:
+        """The codes above a recorded condition in ICD-10-CM (subcategory → category → block → chapter), or ()."""
+        words = set(keywords(display))
+        rarest = max(self.idf.values())
+        weight = sum(self.idf.get(w, rarest) for w in words)  # a word no title has counts against the match
+        if not words or weight == 0:
+            return ()
+        candidates = {c for w in words for c in self.with_word.get(w, ())}
+        best, best_score = None, 0.0
+        for code in candidates:
+            shared = words & self.words_of[code]
+            score = sum(self.idf[w] for w in shared)
+            extra = sum(self.idf[w] for w in self.words_of[code] - words)
+            key = score - 0.1 * extra
+            if score / weight >= MIN_SHARE and key > best_score:
+                best, best_score = code, key
+        if best is None:
+            return ()
+        chain = [best]
+        while self.parent.get(chain[-1]) and self.parent[chain[-1]] not in chain:  # a block may share its code
+            chain.append(self.parent[chain[-1]])
+        return tuple(chain)
+
+    def members(self, query: GroupQuery, names: Sequence[str]) -> list[str]:
+        wanted = {g.code for g in query.groups}
+        return [n for n in names if wanted & set(self.place(n))]
+
+
+@cache
+def conditions() -> ConditionTerminology:
+    return ConditionTerminology()
