@@ -102,7 +102,7 @@ def abbreviations(folder: Path) -> list[tuple[str, str, str, str]]:
 
 
 def icd10cm(path: Path) -> list[tuple[str, str, str, str]]:
-    """(code, level, title, parent): chapters, blocks and three-character categories."""
+    """(code, level, title, parent): chapters, blocks, three-character categories and their subcategories."""
     root = ET.parse(path).getroot()
     rows = []
     for chapter in root.iter("chapter"):
@@ -112,7 +112,10 @@ def icd10cm(path: Path) -> list[tuple[str, str, str, str]]:
             block = section.get("id", "")
             rows.append((block, "block", section.findtext("desc", "").strip(), f"chapter {number}"))
             for diag in section.findall("diag"):
-                rows.append((diag.findtext("name", "").strip(), "category", diag.findtext("desc", "").strip(), block))
+                code = diag.findtext("name", "").strip()
+                rows.append((code, "category", diag.findtext("desc", "").strip(), block))
+                for sub in diag.findall("diag"):  # four-character subcategories ("N39.0 Urinary tract infection …")
+                    rows.append((sub.findtext("name", "").strip(), "subcategory", sub.findtext("desc", "").strip(), code))
     return rows
 
 
