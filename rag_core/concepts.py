@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -263,7 +263,7 @@ def _sense_variants(words: list[str]) -> list[tuple[str, str]]:
     changed = False
     for word in words:
         key = word.lower().replace("-", "").rstrip("+")
-        senses = table.get(key) if len(key) <= 6 else None
+        senses = table.get(key) if 2 <= len(key) <= 6 else None
         if senses:  # a word asked alone: every sense (cheap); inside a phrase: the most frequent
             options.append(tuple(senses if len(words) == 1 else senses[:MAX_SENSES]))
             changed = True
@@ -410,12 +410,17 @@ def resolve_concept(
         if tiers is None:
             tiers = ((preferred, 0.0), (own, CROSS_TOPIC_SCORE if prefer else 0.0))
         for group, floor in tiers:
+            if not group:
+                continue
             for text, how in variants:
-                if not group:
-                    continue
                 matches = match_concepts(text, group)
                 if matches and matches[0].score >= floor:
-                    return _finish([m.concept for m in matches], matches[0].score, how_override or how, text)
+                    found = [m.concept for m in matches]
+                    if how == "lexicon":  # a shorthand's expansions are members of one thing: "tetanus" → Td, Tdap
+                        for other, other_how in variants:
+                            more = match_concepts(other, group) if other_how == "lexicon" and other != text else []
+                            found += [m.concept for m in more if m.score >= floor and m.concept not in found]
+                    return _finish(found, matches[0].score, how_override or how, text)
         return None
 
     def _finish(found: list[str], score: float, how: str, text: str) -> Resolution:
@@ -446,7 +451,8 @@ def resolve_concept(
             return _finish(found_names, 1.0, "lexicon", " ".join(words))
     if medication_first:  # "bp meds": the class, before a blood-pressure reading
         found = attempt(_variants(words), tiers=((medications, 0.0),)) or _drug_resolution(words, medications, prefer)
-        if found:
+        other = attempt(_variants(words)) if found is not None and not found.names and found.how == "brand" else None
+        if found and not (other is not None and other.topic == "condition"):  # "take for migraines": the condition
             return found
     found = attempt(_variants(words))
     if not prefer or prefer[0] == "condition":
@@ -458,20 +464,46 @@ def resolve_concept(
     drug = _drug_resolution(words, medications, prefer)
     if drug:
         return drug
-    known = {t for n in names for t in _WORD.findall(n.lower())}
+    known = {t for n in names for t in _WORD.findall(n.lower())} | {k for k in lexicon() if len(k) >= 5}
     fixed = _typo_fixed(words, known)
     if fixed:
         found = attempt(_variants(fixed), "typo")
         if found:
             return found
+    misspelt = _drug_resolution(words, medications, prefer, typos=True)  # "levothyroxin" for a chart's Synthroid
+    if misspelt:
+        return misspelt
+    if len(words) >= 2 and question is not None:
+        return _part_named(words, vocabulary, prefer)
+    return None
+
+
+def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer: Sequence[str]) -> Resolution | None:
+    """Words that name nothing do not block the words that do ("a1c … since starting insulin", "dvt prophylaxis
+    pls"): the longest run of the asked words that names a recorded concept, when every other word names nothing
+    recorded under the same topic — a word naming another recorded concept is context, not noise."""
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            run, rest = words[start : start + size], words[:start] + words[start + size:]
+            found = resolve_concept(" ".join(run), vocabulary, prefer)
+            if found is None or not found.names or (prefer and found.topic not in prefer and prefer[0] != found.topic):
+                continue
+            others = [resolve_concept(w, vocabulary, prefer) for w in rest]
+            if any(o is not None and o.names and o.topic == found.topic for o in others):
+                continue  # "breast mass" is not "breast" and "mass": both name the same kind of record
+            return replace(found, how=f"{found.how}, part", phrase=" ".join(run))
     return None
 
 
 # A drug class or a drug name resolved through the terminology: a little below a name written out in full.
 TERMINOLOGY_SCORE = 0.9
+# Resolutions read through a terminology (a class, a brand, a condition group, an indication): they may hold
+# several recorded concepts, answered one by one, and their absence is itself the answer (no search fallback).
+TERMINOLOGY_READINGS = frozenset({"class", "brand", "group", "indication"})
 
 
-def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[str]) -> Resolution | None:
+def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[str],
+                     typos: bool = False) -> Resolution | None:
     """A brand or other name of a drug ("Eliquis" → apixaban) or a drug class ("statin", "blood thinners",
     "abx", "ACE inhibitor") → the patient's recorded medications with that ingredient or in that class
     (``rag_core.terminology.drugs``). When none is recorded the resolution is empty but says what was looked
@@ -481,7 +513,13 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
     table = drugs()
     phrase = " ".join(words)
     asked_medication = bool(prefer) and prefer[0] == "medication"
-    ingredients = table.brand(phrase)
+    ingredients = table.brand(phrase, typos)
+    if typos:  # the last step: a misspelt drug name, once the patient's own words have not matched it
+        if not ingredients:
+            return None
+        found = table.with_ingredients(ingredients, medications)
+        return Resolution(tuple(sorted(found)), "medication", TERMINOLOGY_SCORE, "typo", phrase,
+                          ", ".join(sorted(ingredients))) if found else None
     if ingredients:
         found = table.with_ingredients(ingredients, medications)
         if found or asked_medication:

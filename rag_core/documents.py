@@ -270,7 +270,8 @@ SYSTOLIC, DIASTOLIC = "8480-6", "8462-4"  # LOINC
 
 
 def _blood_pressure(components: list[Component]) -> str | None:
-    """"173/111 mm[Hg] (systolic 173, diastolic 111)" for a panel with both values in one unit, values as recorded."""
+    """"173/111 mm[Hg] (Systolic Blood Pressure 173 mm[Hg]; Diastolic Blood Pressure 111 mm[Hg])" for a panel with
+    both values in one unit: systolic first as clinicians read it, each component still named, values as recorded."""
     def find(code: str) -> Component | None:
         return next((c for c in components if any(x.code == code for x in c.codings) and c.value is not None), None)
 
@@ -278,7 +279,8 @@ def _blood_pressure(components: list[Component]) -> str | None:
     if systolic is None or diastolic is None or systolic.unit != diastolic.unit:
         return None
     unit = f" {systolic.unit}" if systolic.unit else ""
-    return f"{systolic.value}/{diastolic.value}{unit} (systolic {systolic.value}, diastolic {diastolic.value})"
+    return (f"{systolic.value}/{diastolic.value}{unit} ({systolic.display} {systolic.value}{unit}; "
+            f"{diastolic.display} {diastolic.value}{unit})")
 
 
 def _encounter_start(r: Resource, resolver: ReferenceResolver) -> str | None:
@@ -349,9 +351,16 @@ def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rend
     reason = concept_text(_first_concept(r.get("reasonCode")))
     if reason:
         text += f" Reason: {reason}."
+    status_reason = concept_text(r.get("statusReason"))
+    if status_reason:
+        text += f" Status reason: {status_reason}."
+    validity = (r.get("dispenseRequest") or {}).get("validityPeriod") or {}
+    if day_of(validity.get("end")):
+        text += f" Valid until {day_of(validity.get('end'))}."
     fact = ChartFact(
         resource_type="MedicationRequest", display=name, codings=codings_of(concept), authored=r.get("authoredOn"),
-        status=r.get("status"), reason=reason, encounter_id=_encounter_of(r, resolver),
+        status=r.get("status"), reason=reason, encounter_id=_encounter_of(r, resolver), status_reason=status_reason,
+        period_start=validity.get("start"), period_end=validity.get("end"),
     )
     return Rendered(text, (name,), authored, codes=(code,), status=r.get("status"), fact=fact)
 

@@ -94,6 +94,7 @@ class ChartFact(BaseModel):
     admit_source: str | None = None
     part_of: str | None = None
     reason: str | None = None
+    status_reason: str | None = None  # why an order was stopped or put on hold, as recorded
     # Patient
     gender: str | None = None
     birth_date: str | None = None

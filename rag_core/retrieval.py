@@ -21,7 +21,7 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from rag_core.concepts import Resolution, VocabularyEntry, resolve_concept
+from rag_core.concepts import TERMINOLOGY_READINGS, Resolution, VocabularyEntry, resolve_concept
 from rag_core.embedding import Embedder
 from rag_core.guidance import named_concepts
 from rag_core.guidelines import guideline_code
@@ -154,7 +154,7 @@ class Retriever:
     async def _aspect(self, reader: ScopedReader, aspect: Aspect, k: int) -> list[AspectEvidence]:
         part = await aspect.kind.gather(reader, aspect, k)
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
-                      and part.how not in ("class", "brand", "group"))  # a terminology read it: its absence is the answer
+                      and part.how not in TERMINOLOGY_READINGS)  # a terminology read it: its absence is the answer
         if not unresolved or not part.not_found or part.not_found.startswith("Withheld"):
             return [part]
         if aspect.concept_parts:  # "LDL and HDL": each named concept on its own

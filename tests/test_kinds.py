@@ -109,7 +109,8 @@ async def ask_kind(service: ChartService, question: str, kind: str | None = None
     part = await aspect.kind.gather(reader, aspect, 10)
     claims = part.aspect.kind.claims(part) if part.chunks else []
     draft = DraftAnswer(text="", claims=claims, confidence=1.0, model_id="test")
-    answer = validate(draft, part.chunks, SCOPE, asked_dates=asked_days(plan))
+    evidence = [*part.chunks, *part.omitted[:1], *part.omitted[-1:]]  # what the retriever hands the validator
+    answer = validate(draft, evidence, SCOPE, asked_dates=asked_days(plan))
     assert not answer.dropped, answer.dropped  # every worded claim is supported by what it cites
     return part, [c.text for c in answer.claims]
 

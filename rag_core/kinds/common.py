@@ -157,6 +157,9 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
                 f"not allow reading {', '.join(hidden)}.")))
         return ConceptRead(aspect, [], early=AspectEvidence(
             aspect, [], not_found=f"Nothing recorded matches \u201c{aspect.concept}\u201d."))
+    if (aspect.topic is not None and aspect.topic.name == "medication" and resolution.topic == "condition"
+            and not any(_MEDICATION_WORD.search(n) for n in resolution.names)):  # not "Medication review due"
+        return await _ordered_for(reader, aspect, resolution, windowed)  # "what does she take for migraines"
     aspect = replace(aspect, topic=BY_NAME.get(resolution.topic, aspect.topic))
     if not resolution.names:  # a terminology read the words, and nothing recorded is what they name
         return ConceptRead(aspect, [], resolution, AspectEvidence(
@@ -186,6 +189,27 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
                                not_found=f"No {name} recorded {window_phrase(aspect)}.")
         return ConceptRead(aspect, [], resolution, early)
     return ConceptRead(aspect, chunks, resolution)
+
+
+_MEDICATION_WORD = re.compile(r"\bmedications?\b|\bmeds?\b|\bdrugs?\b|\bprescri", re.I)
+
+
+async def _ordered_for(reader: ChartReader, aspect: Aspect, condition: Resolution, windowed: bool) -> ConceptRead:
+    """A medication question naming a condition ("osteoporosis meds", "what's he on for his MS"): the orders
+    whose recorded reason is that condition — from the order's reasonCode, never guessed from the drug."""
+    assert aspect.topic is not None
+    orders = await reader.facts(aspect.base_filter(None, windowed))
+    wanted = {n.lower() for n in condition.names}
+    found = [c for c in orders if c.fact is not None and c.fact.reason and c.fact.reason.lower() in wanted]
+    names = tuple(sorted({c.concepts[0] for c in found if c.concepts}))
+    resolution = Resolution(names, "medication", condition.score, "indication", condition.phrase,
+                            f"ordered for {', '.join(sorted(condition.names))}")
+    if not found:
+        return ConceptRead(aspect, [], resolution, AspectEvidence(
+            aspect, [], [], 0.0, how="indication", not_found=(
+                f"Not recorded \u2014 no medication order in this chart records {', '.join(sorted(condition.names))} "
+                "as its reason.")))
+    return ConceptRead(aspect, sort_by_day(found), resolution)
 
 
 def _withheld_types(reader: ChartReader, aspect: Aspect) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rag_core.concepts import TERMINOLOGY_READINGS
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import (
     MAX_LISTED,
@@ -39,7 +40,7 @@ class CurrentKind(Kind):
             if read.early is not None:
                 return read.early
             active = [c for c in read.chunks if c.status in (statuses or ())]
-            if read.resolution is not None and read.resolution.how in ("class", "brand", "group"):  # each member's newest
+            if read.resolution is not None and read.resolution.how in TERMINOLOGY_READINGS:  # each member's newest
                 part = read.evidence([group[-1] for group in group_by_concept(read.chunks).values()][-k:])
             else:
                 part = read.evidence(active[-k:] if active else read.chunks[-1:])
@@ -54,8 +55,10 @@ class CurrentKind(Kind):
         topic = part.aspect.topic
         assert topic is not None
         statuses = topic.active_statuses or ()
-        if part.aspect.concept and part.how in ("class", "brand", "group"):
-            return [status_claim(group, topic.verb, statuses, part.anchor) for group in group_by_concept(part.chunks).values()]
+        if part.aspect.concept and part.how in TERMINOLOGY_READINGS:  # the active members, when there are any
+            groups = list(group_by_concept(part.chunks).values())
+            groups = [g for g in groups if g[-1].status in statuses] or groups
+            return [status_claim(group, topic.verb, statuses, part.anchor) for group in groups]
         if part.aspect.concept:
             return [status_claim(part.chunks, topic.verb, statuses, part.anchor)]
         return list_claims(part.chunks, topic.verb, part.anchor)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rag_core.facts import age_on, day_text, to_date
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, best_cue
 from rag_core.kinds.encounters import target_encounter
@@ -27,7 +29,10 @@ def attribute_of(text: str) -> str | None:
     return "+".join(found) or None
 
 
-CAUSE_OF_DEATH = ("http://loinc.org|69453-9",)  # Cause of death [US Standard Certificate of Death]
+CAUSE_OF_DEATH = ("http://loinc.org|69453-9",)
+# asked of a death that may not have happened ("when did he die", "cause of death"), unlike "is she alive?"
+_ASKS_OF_A_DEATH = re.compile(r"\bwhen\b|\bcause\b|\bof what\b|\bfrom what\b|\bhow did\b|\bwhy did\b|\bdate of death\b",
+                              re.I)  # Cause of death [US Standard Certificate of Death]
 
 
 class DemographicsKind(Kind):
@@ -41,6 +46,11 @@ class DemographicsKind(Kind):
         found = await reader.facts(SearchFilter(resource_types=frozenset({"Patient"})))
         if not found:
             return AspectEvidence(aspect, [], not_found="No demographics recorded for this patient.")
+        patient = found[0].fact
+        if (aspect.attribute == "deceased" and patient is not None and not patient.deceased
+                and _ASKS_OF_A_DEATH.search(aspect.clause)):  # "when did he die" of a living patient: not in the chart
+            return AspectEvidence(aspect, [], not_found="No death is recorded for this patient (Patient.deceased is "
+                                                        "not set).")
         if "deceased" in (aspect.attribute or "") and reader.granted(frozenset({"Observation"})):
             # the cause as the death certificate records it (LOINC 69453-9), said with the date
             causes = await reader.facts(SearchFilter(resource_types=frozenset({"Observation"}), codes=CAUSE_OF_DEATH))

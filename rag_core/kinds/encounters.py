@@ -8,6 +8,8 @@ comes from cues shared with the other kinds.
 
 from __future__ import annotations
 
+import re
+
 from rag_core.facts import day_text, to_date
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, best_cue
 from rag_core.kinds.common import MAX_LISTED, count_claim, window_phrase, withheld
@@ -22,7 +24,8 @@ SETTING_CUES: dict[str, tuple[Cue, ...]] = {
 }
 OPS: dict[str, tuple[Cue, ...]] = {
     # how a stay began: the encounter's admission source ("came through the ER", "admitted via referral")
-    "source": (Cue(r"\b(?:came|come|comes|coming|arrived?|admitted|brought)\s+(?:in\s+)?(?:through|via|from|by)\b"
+    "source": (Cue(r"\b(?:came|come|comes|coming|arrived?|admitted|brought)\s+(?:in\s+)?(?:through|thru|via|from|by)\b"
+                   r"|\bhow did (?:he|she|they|pt|the patient) (?:come|get|arrive)\b"
                    r"|\badmi(?:t|ssion|tting)\s+source\b|\bhow\s+(?:did|was)\b.*\b(?:start|begin|began|admitted|arrive)"
                    r"|\breferr(?:al|ed)\b|\btransferr?(?:ed)?\b|\btransfers?\b"),),
     # why: the encounter's reason (reasonCode), else the diagnoses recorded at it
@@ -104,6 +107,9 @@ class EncounterKind(Kind):
         # "did she come through the ER": the ER is where the admission came from, the stay is the admission
         setting = ("icu" if aspect.setting == "icu" else "inpatient") if op == "source" else aspect.setting
         found = await encounters(reader, aspect, setting)
+        if aspect.focus and op in ("source", "reason", "los", "discharge", "latest", "first"):
+            named = _stays_named(found, aspect.focus)  # "the PE admission", "for the hip fracture"
+            found = named or found
         what = SETTING_WORDS[setting]
         if not found:
             return AspectEvidence(aspect, [], not_found=f"No {what} recorded {window_phrase(aspect)}.")
@@ -158,6 +164,27 @@ class EncounterKind(Kind):
             return [Claim(text=f"{lead}: {stay.text} Length of stay {n} days.", citations=[stay.id],
                           computed=[Derived(kind="days", value=str(n), start=start, end=end)])]
         return [Claim(text=f"{lead}: {stay.text}", citations=[stay.id])]
+
+
+def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
+    """The stays whose recorded reason holds the words the question names them by ("pe" through its abbreviation
+    senses, "hip fracture")."""
+    from rag_core.concepts import concept_words
+    from rag_core.terminology.drugs import abbreviations
+
+    wanted = [w.lower() for w in concept_words(focus) if len(w) >= 2]
+    if not wanted:
+        return []
+
+    def named(chunk: Chunk) -> bool:
+        reason = (chunk.fact.reason or "").lower() if chunk.fact else ""
+        if not reason:
+            return False
+        if all(re.search(rf"\b{re.escape(w)}", reason) for w in wanted):
+            return True
+        return len(wanted) == 1 and any(sense.lower() in reason for sense in abbreviations().get(wanted[0], ()))
+
+    return [c for c in found if named(c)]
 
 
 def _when(stay: Chunk) -> str:

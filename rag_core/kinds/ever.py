@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from rag_core.concepts import TERMINOLOGY_READINGS
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import chart_anchor, concept_evidence, fact_sentence, group_by_concept
 from rag_core.kinds.current import status_claim
+from rag_core.kinds.orders import order_claim, order_question
 from rag_core.models import Chunk, Claim
 
 # "is she on metformin?", "does he take …", "does she have diabetes?": asked about now, not "ever"
@@ -34,14 +36,14 @@ class EverKind(Kind):
         read = await concept_evidence(reader, aspect)
         if read.early is not None:  # a yes/no question's "no answer" still leads with its word
             early = read.early
-            if early.absence == "not_recorded" and early.how not in ("class", "brand", "group"):
+            if early.absence == "not_recorded" and early.how not in TERMINOLOGY_READINGS:
                 early.not_found = (f"Not recorded \u2014 no record of \u201c{aspect.concept}\u201d in this chart "
                                    "(which is not the same as \u201cno\u201d).")
             elif early.absence == "outside_window" and early.not_found:
                 early.not_found = f"Not recorded in that period \u2014 {early.not_found}"
             return early
         chunks = read.chunks
-        if read.resolution is not None and read.resolution.how in ("class", "brand", "group"):  # each member drug
+        if read.resolution is not None and read.resolution.how in TERMINOLOGY_READINGS:  # each member drug
             picked = [c for group in group_by_concept(chunks).values() for c in dict.fromkeys([group[0], group[-1]])]
         else:
             picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # first and most recent prove it
@@ -55,12 +57,20 @@ class EverKind(Kind):
         oldest, newest = part.chunks[0], part.chunks[-1]
         if topic == "lab":  # "does he smoke?", "any A1c?": what was recorded, not a bare yes
             return [Claim(text=f"Yes \u2014 recorded; most recent: {fact_sentence(newest)}", citations=[newest.id])]
-        if part.how in ("class", "brand", "group") and len(group_by_concept(part.chunks)) > 1:
-            # "any blood thinners": one claim per member drug of the class the chart holds
-            return [claim for group in group_by_concept(part.chunks).values()
+        if part.how in TERMINOLOGY_READINGS and len(group_by_concept(part.chunks)) > 1:
+            # "any blood thinners": one claim per member drug of the class the chart holds; "is she on a statin":
+            # the active members when there are any
+            groups = list(group_by_concept(part.chunks).values())
+            statuses = part.aspect.topic.active_statuses if part.aspect.topic is not None else None
+            if _asks_now(part) and statuses:
+                groups = [g for g in groups if g[-1].status in statuses] or groups
+            return [claim for group in groups
                     for claim in self.claims(AspectEvidence(part.aspect, group, part.concepts, part.confidence,
                                                             how="exact", anchor=part.anchor))]
         name = oldest.concepts[0] if oldest.concepts else "it"
+        asked = order_question(part.aspect.clause) if topic == "medication" else None
+        if asked:
+            return [order_claim(asked, name, part.chunks)]
         if _asks_now(part) and part.aspect.topic is not None and part.aspect.topic.active_statuses:
             return [status_claim(part.chunks, part.aspect.topic.verb, part.aspect.topic.active_statuses, part.anchor)]
         return [Claim(text=_yes(topic, name, oldest, newest), citations=[c.id for c in part.chunks])]

@@ -59,6 +59,10 @@ class ListKind(Kind):
         during = await reader.facts(SearchFilter(resource_types=aspect.resource_types, day_from=start, day_to=end))
         merged = {c.id: c for c in [*linked, *during]}
         chunks = sorted(merged.values(), key=lambda c: (c.effective_day or 0, c.id))
+        if aspect.concept:  # "abx during the last admission": only what the words name
+            resolution = await reader.resolve(aspect)
+            names = set(resolution.names) if resolution is not None else set()
+            chunks = [c for c in chunks if names & set(c.concepts)]
         if not chunks:
             label = f"{iso(start)} to {iso(end)}" if start and end else "that stay"
             what = aspect.topic.name if aspect.topic else ""

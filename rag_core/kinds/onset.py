@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence
+from rag_core.kinds.orders import order_claim, order_question
 from rag_core.models import Claim
 
 STOP = Cue(r"\bstop(?:ped|s)?\b|\bdiscontinu\w*|\bended\b|\bresolved\b|\bcame off\b|\btaken off\b", 0.8)
@@ -37,9 +38,20 @@ class OnsetKind(Kind):
             text += f" (clinical status {first.status or 'unknown'})."
             return [Claim(text=text, citations=[first.id])]
         verb = {"medication": "prescribed", "procedure": "performed", "immunization": "given"}.get(topic, "recorded")
+        if topic == "medication":
+            asked = order_question(part.aspect.clause)
+            if asked:
+                return [order_claim(asked, name, part.chunks)]
+        if not first.effective_date:  # a device record with no date of its own
+            return [Claim(text=f"{name} is recorded (status {last.status or 'unknown'}); the record carries no date.",
+                          citations=[last.id])]
         if stop:
-            text = f"{name}: last {verb} on {last.effective_date} (status {last.status or 'unknown'})."
-            return [Claim(text=text, citations=[last.id])]
+            text = f"{name}: last {verb} on {last.effective_date} (status {last.status or 'unknown'}"
+            if last.fact is not None and last.fact.status_reason:
+                text += f"; reason recorded: {last.fact.status_reason}"
+            if last.fact is not None and last.fact.period_end:
+                text += f"; valid until {last.fact.period_end[:10]}"
+            return [Claim(text=text + ").", citations=[last.id])]
         if first.id == last.id:
             return [Claim(text=f"{name}: {verb} on {first.effective_date}.", citations=[first.id])]
         return [Claim(text=f"{name}: first {verb} on {first.effective_date}, most recently on {last.effective_date}.",

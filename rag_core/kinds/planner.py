@@ -17,12 +17,14 @@ from rag_core.concepts import concept_words, cue_words, function_words, lexicon
 from rag_core.kinds.base import Aspect, QueryPlan, Topic, best_cue
 from rag_core.kinds.demographics import ATTRIBUTES, attribute_of
 from rag_core.kinds.encounters import OPS, SETTING_CUES, op_of, setting_of
+from rag_core.kinds.ever import EVER
 from rag_core.kinds.extreme import MIN_CUES
 from rag_core.kinds.listing import LIST
 from rag_core.kinds.notes import NOTE_ASKS, NOTES, section_of
+from rag_core.kinds.orders import order_question
 from rag_core.kinds.registry import ALL, choose
 from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
-from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, NOTE, TOPICS
+from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, MEDICATION, NOTE, TOPICS
 
 MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
@@ -35,12 +37,21 @@ _SPLIT = re.compile(
 )
 _LIMIT = re.compile(r"\b(?:last|past|previous|recent|first|latest)\s+(?P<n>\d{1,2}|" + "|".join(
     w for w in NUMBER_WORDS if w not in ("a", "an")) + r")\b(?!\s*(?:days?|weeks?|months?|years?|d|w|y|mo)\b)", re.I)
+_NEVER_CONCEPT = re.compile(r"\b(?:for )?how long\b|\bhow many (?:years|months|weeks|days)\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*", re.I)
 
 
 def _names_a_measurement(text: str) -> bool:
     """A topic word that is also a concept ("blood pressure", "weight") names what is measured."""
     return any(cue.keep and cue.compiled().search(text) for topic in TOPICS for cue in topic.cues)
+
+
+def _names_drugs(concept: str) -> bool:
+    """Whether the words name a drug class or a drug ("abx", "pressors", "Eliquis") per the terminology."""
+    from rag_core.terminology.drugs import drugs
+
+    table = drugs()
+    return bool(table.brand(concept)) or table.resolve_class(concept, medication_asked=True) is not None
 
 
 def split_parts(question: str) -> list[str]:
@@ -133,6 +144,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     spans: list[tuple[int, int]] = []
     for kind in ALL:
         spans += best_cue(kind.cues, text)[1]
+        # every strong cue of a kind is question wording, not concept ("has the egfr gone down over the yrs")
+        spans += [m.span() for cue in kind.cues if cue.score >= 0.8 and not cue.keep for m in cue.compiled().finditer(text)]
     for t in topics:
         for cue in t.cues:
             if not cue.keep:
@@ -140,6 +153,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if ENCOUNTER in topics:  # "during the last hospital admission": the stay's words name no concept
         for cues in (*SETTING_CUES.values(), *OPS.values()):
             spans += best_cue(cues, text)[1]
+    spans += [m.span() for m in _NEVER_CONCEPT.finditer(text)]
     limit_match = _LIMIT.search(text)
     if limit_match:
         spans.append(limit_match.span("n") if limit_match.start("n") >= 0 else limit_match.span())
@@ -155,8 +169,15 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if limit_match:
         raw = limit_match.group("n").lower()
         limit = NUMBER_WORDS.get(raw) or int(raw)
+    if topic is ENCOUNTER and focus and _names_drugs(focus):  # "abx during the last admission"
+        topic, concept, encounter_scope = MEDICATION, focus, "first" if op_of(text) == "first" else "last"
+    if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):
+        concept = None  # "kidney stone ER visit, what did they give him": the words say which stay, not which drug
     in_stay = encounter_scope and topic in CONCEPT_TOPICS and not concept  # "meds during the last admission"
-    kind = LIST if in_stay else choose(text, topic, concept, window)
+    drugs_in_stay = encounter_scope and topic is MEDICATION and concept  # "abx during the last admission"
+    kind = LIST if in_stay or drugs_in_stay else choose(text, topic, concept, window)
+    if topic is MEDICATION and concept and order_question(part) and kind is not LIST:
+        kind = EVER  # "why is she on X", "why was X stopped", "how long was he on X": the order's own fields
     aspect = Aspect(kind=kind, topic=topic, concept=concept, window=window, clause=part, limit=limit,
                     prefer=tuple(t.name for t in topics if t is not topic),
                     setting=setting, encounter_scope=encounter_scope, concept_parts=parts if len(parts) > 1 else ())
@@ -170,7 +191,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
             return replace(aspect, kind=NOTES, topic=NOTE, section=section_of(text), focus=focus)
         first = op == "first" or (op in ("los", "discharge") and best_cue(OPS["first"], text)[0] > 0)
         aspect = replace(aspect, attribute=op or ("latest" if setting else "list"),
-                         encounter_scope="first" if first else None)
+                         encounter_scope="first" if first else None, focus=focus)
     elif topic is DEMOGRAPHICS:
         aspect = replace(aspect, attribute=attribute_of(text), setting=setting if encounter_scope else None)
     elif topic is NOTE or kind is NOTES:

@@ -234,6 +234,19 @@ def _month_only(m: re.Match[str], now: date) -> Window | None:
     return Window(start, end, True, None, f"in {calendar.month_name[month]} {year}")
 
 
+def _month_day(m: re.Match[str], now: date) -> Window | None:
+    """"feb 24", "March 3rd": the most recent such day on or before the day asked."""
+    month, day = MONTHS[m.group("md_month").lower()], int(m.group("md_day"))
+    for year in (now.year, now.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        if d <= now:
+            return Window(day_int(d), day_int(d), True, day_int(d), f"on {d.isoformat()}")
+    return None
+
+
 _APPROX_BEFORE = re.compile(rf"\b{_APPROX}(?:\s+the)?(?:\s+(?:on|in|of))?\s*$", re.I)
 
 
@@ -274,6 +287,9 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(rf"\b(?:in|during|of|for)\s+(?P<which>last\s+|past\s+|previous\s+|this\s+)?{_MONTH}\b(?!\s*\d)", re.I),
      _month_only),
     (re.compile(rf"\b(?P<which>last|past|previous|this)\s+{_MONTH}\b(?!\s*\d)", re.I), _month_only),
+    (re.compile(r"\b(?:on\s+)?(?P<md_month>" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                + r")\.?\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,\s]*(?:19|20)\d{2})(?!\s*(?:mg|ml|units?)\b)", re.I),
+     _month_day),
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+calendar\s+year\b", re.I), _last_calendar_year),
     (re.compile(r"\btoday\b", re.I), _today),
     (re.compile(r"\byesterday\b", re.I), _yesterday),

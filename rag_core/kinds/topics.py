@@ -23,7 +23,8 @@ MEDICATION = Topic(
         Cue(r"\bmedications?\b|\bmeds?\b|\bmedicines?\b", 1.0), Cue(r"\bdrugs?\b", 0.9),
         Cue(r"\bprescri(?:bed|ption|ptions|be)\b|\brx\b|\bscripts?\b", 1.0), Cue(r"\btak(?:ing|es|e)\b", 0.6),
         Cue(r"\bdispensed\b|\bdose\b|\bdosage\b|\bpills?\b", 0.7), Cue(r"\bstarted on\b|\bput on\b", 0.8),
-        Cue(r"\bis (?:he|she|they|the patient|pt) on\b|\bon any\b", 0.6),
+        Cue(r"\bis (?:he|she|they|the patient|pt) on\b|\bon any\b", 0.6), Cue(r"\bsupplements?\b", 0.8),
+        Cue(r"\bwhat did (?:they|we|you|the (?:er|ed|team|hospital)) give\b|\bwhat was (?:he|she|they|pt) given\b", 0.9),
     ),
     verb="prescribed",
     active_statuses=("active", "on-hold"),
@@ -47,6 +48,7 @@ PROCEDURE = Topic(
     (
         Cue(r"\bprocedures?\b", 1.0), Cue(r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperations?\b|\boperated\b", 0.9),
         Cue(r"\bperformed\b|\bunderw(?:ent|go)\b|\bdone\b", 0.6),
+        Cue(r"\bput in\b|\bplaced\b|\bimplanted\b|\binserted\b|\bremoved\b|\bput on\b", 0.7),
     ),
     verb="performed",
 )
@@ -109,7 +111,8 @@ ENCOUNTER = Topic(
     "encounter",
     frozenset({"Encounter"}),
     (
-        Cue(r"\bencounters?\b", 1.0), Cue(r"\bvisits?\b|\bappointments?\b|\bseen\b|\bcame in\b|\bcheck-?ups?\b", 0.8),
+        Cue(r"\bencounters?\b", 1.0),
+        Cue(r"\bvisits?\b|\bappointments?\b|\bseen\b|\b(?:came|come|comes|coming) in\b|\bcheck-?ups?\b", 0.8),
         Cue(r"\badmi(?:ssions?|tted|t)\b|\bhospitali[sz](?:ed|ations?)\b|\bhospital stays?\b|\binpatient\b", 1.0),
         Cue(r"\bhospital\b", 0.8),
         Cue(r"\bdischarg(?:e|ed|es)\b|\blength of stay\b|\blos\b|\bstays?\b", 0.9),

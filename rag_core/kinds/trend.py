@@ -13,11 +13,14 @@ class TrendKind(Kind):
     name = "trend"
     cues = (
         Cue(r"\btrend(?:s|ed|ing)?\b"), Cue(r"\bchang(?:e|ed|es|ing)\b", 0.9), Cue(r"\bover time\b", 0.9),
-        Cue(r"\bover the (?:years|months|past|course)\b", 0.9), Cue(r"\bprogress(?:ion|ed)?\b", 0.8),
+        Cue(r"\bover the (?:years|yrs|months|past|course)\b", 0.9), Cue(r"\bprogress(?:ion|ed)?\b", 0.8),
         Cue(r"\btrajector", 1.0), Cue(r"\bcourse\b", 0.5), Cue(r"\bevolv\w*|\bdevelop\w*|\bfluctuat\w*", 0.8),
         Cue(r"\ball (?:the |of the |his |her )?(?:values|results|readings|levels|measurements)\b", 0.9),
         Cue(r"\b(?:values|results|readings|levels|measurements)\b", 0.5), Cue(r"\bhistory\b", 0.45),
         Cue(r"\bgo(?:ing|ne)? (?:up|down)\b|\brising\b|\bfalling\b|\bimprov|\bworsen", 0.9),
+        Cue(r"\b(?:come|came|coming|creep(?:ing|ed)?|crept|climb(?:ing|ed)?|trend(?:ing|ed)?|drift(?:ing|ed)?)\s+"
+            r"(?:back\s+)?(?:up|down)\b|\bgetting (?:worse|better|higher|lower)\b|\b(?:better|worse)\s*\??$", 0.9),
+        Cue(r"\b(?:increas|decreas|dropp|drop|risen|rose|climb)\w*", 0.8),
         Cue(r"\bhow has\b|\bhow have\b|\bhow did\b", 0.6), Cue(r"\bserial\b|\bseries\b", 0.8), Cue(r"\bsince\b", 0.5),
     )
     topics = frozenset({"lab"})
@@ -50,10 +53,11 @@ class TrendKind(Kind):
                                      "oldest first above.", citations=[chunks[0].id, chunks[-1].id]))
         if part.omitted:  # a cap is said, never silent
             older = part.omitted
-            claims.append(Claim(
-                text=f"Shown: the {len(chunks)} most recent of {len(chunks) + len(older)} values; {len(older)} older "
-                     f"from {older[0].effective_date} to {older[-1].effective_date} not listed (ask for a period to see "
-                     "them).", citations=[older[0].id, older[-1].id]))
+            span = (f"on {older[0].effective_date}" if older[0].effective_date == older[-1].effective_date
+                    else f"from {older[0].effective_date} to {older[-1].effective_date}")
+            claims.append(Claim(  # counts are said in words: the validator checks every digit against the citations
+                text=f"Only the most recent values are listed above; older values recorded {span} are not (ask for "
+                     "that period to see them).", citations=[older[0].id, older[-1].id]))
         return claims
 
 

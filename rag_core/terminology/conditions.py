@@ -73,6 +73,9 @@ class ConditionTerminology:
             self.level[row["code"]] = row["level"]
         self.chapters = [c for c, lv in self.level.items() if lv == "chapter"]
         self.blocks = [c for c, lv in self.level.items() if lv == "block"]
+        # categories of diseases, not of findings, external causes or encounters (R, V–Y, Z, U): "cancer screening"
+        # is a Z-code encounter, not a cancer
+        self.categories = [c for c, lv in self.level.items() if lv == "category" and c[:1] not in "RVWXYZU"]
         coded = [c for c, lv in self.level.items() if lv in ("category", "subcategory")]
         self.words_of = {c: set(keywords(self.title[c])) for c in coded}
         frequency = Counter(w for ws in self.words_of.values() for w in ws)
@@ -92,12 +95,30 @@ class ConditionTerminology:
         asked = keywords(phrase)
         if not asked or len(asked) > 3:
             return None
-        asked = list(self.lay.get(tuple(asked), asked))
-        for level in (self.chapters, self.blocks):
-            found = [Group(c, self.title[c]) for c in level if set(asked) <= set(keywords(self.title[c]))]
-            if found:
-                return GroupQuery(tuple(found), " ".join(asked))
+        for reading in self._readings(asked):
+            # a three-character category only for words read through a lay word or an abbreviation ("breast ca");
+            # "heart failure" as asked is a concept, not a group
+            read = reading != asked and len(reading) >= 2
+            levels = (self.chapters, self.blocks, self.categories) if read else (self.chapters, self.blocks)
+            for level in levels:  # "breast ca": the category Malignant neoplasm of breast
+                found = [Group(c, self.title[c]) for c in level if set(reading) <= set(keywords(self.title[c]))]
+                if found:
+                    return GroupQuery(tuple(found), " ".join(reading))
         return None
+
+    def _readings(self, asked: list[str]) -> list[list[str]]:
+        """The words as asked, the phrase's lay reading, then each word's: a lay word ("cancer" → neoplasms) or an
+        abbreviation whose sense is a lay word ("breast ca" → breast neoplasms)."""
+        from rag_core.terminology.drugs import abbreviations
+
+        out = [list(self.lay.get(tuple(asked), asked))]
+        per_word: list[str] = []
+        for word in asked:
+            options = [self.lay.get((word,))] + [self.lay.get(tuple(keywords(s))) for s in abbreviations().get(word, ())]
+            chosen = next((o for o in options if o), None)
+            per_word += list(chosen) if chosen else [word]
+        out += [per_word, asked]
+        return [list(r) for r in dict.fromkeys(tuple(r) for r in out)]
 
     # ------------------------------------------------------------------ where a recorded condition sits
 

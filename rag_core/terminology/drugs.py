@@ -149,7 +149,8 @@ class DrugTerminology:
             if not attempt:
                 continue
             for variant, how in self._variants(attempt):
-                found = self._named(variant, how if attempt is core else "typo", med_word or medication_asked)
+                found = self._named(variant, how if attempt is core else "typo", med_word or medication_asked,
+                                    strict=attempt is not core)
                 if found:
                     return found
         # words that name nothing ("abx in the past", "statin rx pls") do not block the words that do: the
@@ -184,7 +185,7 @@ class DrugTerminology:
 
         fixed, changed = [], False
         for word in core:
-            if len(word) < 5 or word in self.class_words or word in abbreviations():
+            if len(word) < 4 or word in self.class_words or word in abbreviations():
                 fixed.append(word)
                 continue
             limit = 2 if len(word) >= 8 else 1
@@ -200,15 +201,16 @@ class DrugTerminology:
     def _variants(self, core: list[str]) -> Iterable[tuple[list[str], str]]:
         yield core, ""
         table = abbreviations()
-        options = [[*[words(s) for s in table.get(w, ())][:6]] or [[w]] for w in core]
-        if any(w in table for w in core):
+        options = [[*[words(s) for s in table.get(w, ())][:6]] or [[w]] if len(w) >= 2 else [[w]] for w in core]
+        if any(w in table and len(w) >= 2 for w in core):
             combos: list[list[str]] = [[]]
             for choice in options:
                 combos = [c + o for c in combos for o in choice][:12]
             for combo in combos:
                 yield combo, "abbreviation"
 
-    def _named(self, asked: list[str], how: str, med_word: bool) -> ClassQuery | None:
+    def _named(self, asked: list[str], how: str, med_word: bool, strict: bool = False) -> ClassQuery | None:
+        """``strict`` (a corrected misspelling): only a whole lay or class name, never a part or a stem."""
         key = tuple(w for w in asked if w not in _CLASS_SOFT)
         phrase = " ".join(asked)
         lay = self.lay.get(key)
@@ -219,10 +221,14 @@ class DrugTerminology:
         exact = self.by_words.get(key)
         if exact:
             return ClassQuery(tuple(exact), how or "name", phrase)
+        if strict:
+            return None
         if len(key) >= 2:  # "beta blocker" ⊂ beta-Adrenergic Blocker; "angiotensin ii receptor antagonist" ⊃ …
             wanted = set(key)
+            # a part of a class name names the class only with its head word ("blocker", "inhibitor") or beside a
+            # medication word: "bone density" is a measurement, not Bone Density Conservation Agents
             inside = [(len(set(k) - wanted), c) for k, cs in self.by_words.items()
-                      if wanted <= set(k) and len(set(k) - wanted) <= 2 for c in cs]
+                      if wanted <= set(k) and len(set(k) - wanted) <= 2 and (k[-1] in wanted or med_word) for c in cs]
             around = [c for k, cs in self.by_words.items()
                       if len(k) >= max(2, len(wanted) - 1) and set(k) <= wanted for c in cs]
             if inside:
@@ -248,7 +254,7 @@ class DrugTerminology:
         top = max(share for share, _ in best)
         return tuple(c for share, c in best if share == top)
 
-    def brand(self, phrase: str) -> frozenset[str]:
+    def brand(self, phrase: str, typos: bool = False) -> frozenset[str]:
         """Ingredients a drug name in ``phrase`` names ("eliquis" → apixaban), or nothing."""
         asked = [w for w in words(phrase) if w not in _FILLER and w not in MEDICATION_WORDS]
         found = self.names.get(tuple(asked))
@@ -259,7 +265,21 @@ class DrugTerminology:
                 found = self.names.get(tuple(words(sense)))
                 if found:
                     return frozenset(found)
+            if typos and len(asked[0]) >= 6:  # "levothyroxin", "glipzide": the one drug name within one edit
+                from rag_core.concepts import edit_distance
+
+                limit = 1  # two edits turn one drug of a class into another (empagliflozin → dapagliflozin)
+                close = {k for k in self.single_names if abs(len(k) - len(asked[0])) <= limit
+                         and edit_distance(asked[0], k, limit) <= limit}
+                if len(close) == 1:
+                    return frozenset(self.names[(close.pop(),)])
         return frozenset()
+
+    @property
+    def single_names(self) -> frozenset[str]:
+        if not hasattr(self, "_single_names"):
+            self._single_names = frozenset(k[0] for k in self.names if len(k) == 1 and len(k[0]) >= 5)
+        return self._single_names
 
     def members(self, query: ClassQuery, names: Sequence[str]) -> list[str]:
         """Of the recorded medication ``names``, those whose ingredients belong to the asked class."""

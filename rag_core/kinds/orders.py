@@ -1,0 +1,52 @@
+"""What a medication question asks of the orders beyond "was it prescribed": why it is taken, why it was
+stopped, how long it ran — answered from the order's own fields (reasonCode, statusReason, authoredOn,
+dispenseRequest.validityPeriod), as recorded, never guessed."""
+
+from __future__ import annotations
+
+import re
+
+from rag_core.models import Chunk, Claim
+
+_WHY = re.compile(r"\bwhy\b|\bwhat (?:is|was|'s) (?:it |that |this )?for\b|\bwhat for\b|\bindicat\w*|\breasons?\b", re.I)
+_STOPPED = re.compile(r"\bstop(?:ped|ping|s)?\b|\bdiscontinu\w*|\bd/c\b|\bdc'?d\b|\bcame off\b|\btaken off\b|\bquit\b",
+                      re.I)
+_HOW_LONG = re.compile(r"\bhow long\b|\bfor how long\b|\bduration\b|\bhow many (?:years|months)\b", re.I)
+
+
+def order_question(clause: str) -> str | None:
+    """What a medication question asks of the orders beyond "was it prescribed": why stopped, why, how long."""
+    if _WHY.search(clause):
+        return "why_stopped" if _STOPPED.search(clause) else "why"
+    return "how_long" if _HOW_LONG.search(clause) else None
+
+
+def order_claim(asked: str, name: str, chunks: list[Chunk]) -> Claim:
+    """The order's own words: its reason, why it was stopped, or from when to when — as recorded, never guessed."""
+    newest = chunks[-1]
+    fact = newest.fact
+    cite = [c.id for c in chunks]
+    if asked == "why_stopped":
+        if newest.status not in ("stopped", "cancelled", "completed", "on-hold"):
+            return Claim(text=f"{name} is not recorded as stopped: last ordered {newest.effective_date} "
+                              f"(status {newest.status}).", citations=cite)
+        why = fact.status_reason if fact else None
+        return Claim(text=f"{name} — status {newest.status} (last ordered {newest.effective_date}); "
+                          + (f"reason recorded: {why}." if why else "no reason for stopping is recorded."), citations=cite)
+    if asked == "why":
+        with_reason = [c for c in chunks if c.fact and c.fact.reason]
+        if with_reason:
+            c = with_reason[-1]
+            return Claim(text=f"{name} — ordered for: {c.fact.reason if c.fact else ''} (ordered {c.effective_date}).",
+                         citations=[c.id])
+        return Claim(text=f"{name} is recorded (ordered {newest.effective_date}), but no reason or indication is "
+                          "recorded on the order.", citations=cite)
+    start = chunks[0].effective_date
+    ends = [c.fact.period_end[:10] for c in chunks if c.fact and c.fact.period_end]
+    if newest.status in ("active", "on-hold"):
+        until = f"still {newest.status} (last ordered {newest.effective_date})"
+    elif ends:
+        until = f"until {max(ends)} (status {newest.status})"
+    else:
+        until = f"last ordered {newest.effective_date} (status {newest.status}; no end date recorded)"
+    return Claim(text=f"{name}: first ordered {start}, {until}.", citations=cite)

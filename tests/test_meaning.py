@@ -1,0 +1,114 @@
+"""What a question means beyond a lookup (issue 25): classes and lay words resolved through the terminology,
+"on X" as active now, why / why stopped / how long from the order's own fields, reverse indications, condition
+groups, time said in words, the reason and the source of a stay, death with its cause, blood pressure as
+120/74, a trend's cap said — each through a real ChartReader over a small synthetic chart, and every worded
+claim surviving the citation validator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from rag_core.documents import resources_to_documents
+from rag_core.service import ChartService
+from tests.conftest import HashEmbedder, offline_service
+from tests.test_kinds import LOINC, ask_kind, encounter, obs, ref
+
+SNOMED = "http://snomed.info/sct"
+RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
+
+
+def med(rid: str, text: str, status: str, day: str, **extra: Any) -> dict[str, Any]:
+    return {"resourceType": "MedicationRequest", "id": rid, "status": status, "intent": "order",
+            "medicationCodeableConcept": {"coding": [{"system": RXNORM, "code": rid, "display": text}], "text": text},
+            "subject": ref("Patient", "pt"), "authoredOn": f"{day}T09:00:00-05:00", **extra}
+
+
+def condition(rid: str, text: str, onset: str, status: str = "active") -> dict[str, Any]:
+    return {"resourceType": "Condition", "id": rid, "code": {"coding": [{"system": SNOMED, "code": rid, "display": text}]},
+            "subject": ref("Patient", "pt"), "clinicalStatus": {"coding": [{"code": status}]}, "onsetDateTime": onset}
+
+
+A1C = [obs(f"a1c-{i}", "Hemoglobin A1c/Hemoglobin.total in Blood", "4548-4", f"{2008 + i}-03-1{i % 9}", 6 + i / 10, "%")
+       for i in range(13)]
+CHART: list[dict[str, Any]] = [
+    {"resourceType": "Patient", "id": "pt", "gender": "female", "birthDate": "1950-05-20",
+     "deceasedDateTime": "2021-05-01T10:00:00-05:00"},
+    *A1C,
+    {"resourceType": "Observation", "id": "bp", "status": "final", "subject": ref("Patient", "pt"),
+     "category": [{"coding": [{"code": "vital-signs"}]}],
+     "code": {"coding": [{"system": LOINC, "code": "85354-9", "display": "Blood pressure panel"}]},
+     "effectiveDateTime": "2021-01-05T09:00:00-05:00",
+     "component": [
+         {"code": {"coding": [{"system": LOINC, "code": "8462-4", "display": "Diastolic Blood Pressure"}]},
+          "valueQuantity": {"value": 74, "unit": "mm[Hg]"}},
+         {"code": {"coding": [{"system": LOINC, "code": "8480-6", "display": "Systolic Blood Pressure"}]},
+          "valueQuantity": {"value": 120, "unit": "mm[Hg]"}}]},
+    {"resourceType": "Observation", "id": "cod", "status": "final", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": LOINC, "code": "69453-9", "display": "Cause of death"}]},
+     "effectiveDateTime": "2021-05-01T10:00:00-05:00", "valueCodeableConcept": {"text": "Metastatic prostate cancer"}},
+    med("simva", "simvastatin 20 MG Oral Tablet", "active", "2020-11-01",
+        reasonCode=[{"text": "Hyperlipidemia"}]),
+    med("atorva", "atorvastatin 40 MG Oral Tablet", "stopped", "2015-02-01", statusReason={"text": "myalgia"},
+        dispenseRequest={"validityPeriod": {"start": "2015-02-01", "end": "2016-08-30"}}),
+    med("warf", "warfarin sodium 5 MG Oral Tablet", "active", "2020-12-01"),
+    med("suma", "sumatriptan 50 MG Oral Tablet", "active", "2020-10-01", reasonCode=[{"text": "Migraine"}]),
+    med("epi", "epinephrine 1 MG/ML Injectable Solution", "completed", "2021-02-02",
+        encounter=ref("Encounter", "er")),
+    condition("mig", "Migraine", "2012-01-01"),
+    condition("af", "Atrial fibrillation (disorder)", "2018-04-04"),
+    condition("pca", "Neoplasm of prostate", "2019-09-09"),
+    encounter("imp", "IMP", "2020-06-01", "2020-06-05", "Encounter Inpatient",
+              reasonCode=[{"text": "Pneumonia"}], hospitalization={"admitSource": {"text": "Emergency room"}}),
+    encounter("er", "EMER", "2021-02-02", "2021-02-02", "Emergency room admission"),
+    {"resourceType": "Device", "id": "icd", "patient": ref("Patient", "pt"), "status": "active",
+     "type": {"coding": [{"system": SNOMED, "code": "72506001", "display": "Implantable defibrillator"}]}},
+]
+
+
+@pytest.fixture(scope="module")
+async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[ChartService]:
+    report = resources_to_documents([(f"{r['resourceType']}/{r['id']}", r) for r in CHART])
+    assert not report.errors, report.errors
+    async with offline_service(tmp_path_factory.mktemp("meaning"), HashEmbedder(), report.documents) as service:
+        yield service
+
+
+async def _said(service: ChartService, question: str) -> str:
+    part, claims = await ask_kind(service, question)
+    return " ".join(claims) or (part.not_found or "")
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    ("what meds is she on", "warfarin", "atorvastatin"),  # "on" = active now: a stopped order is not listed
+    ("is she on a statin", "simvastatin", "atorvastatin"),
+    ("any blood thinners", "warfarin", "simvastatin"),
+    ("is she on a blod thinner", "warfarin", "simvastatin"),  # a misspelt class word
+    ("bp meds?", "Antihypertensive", "120/74"),  # none recorded: says which class was looked for, not the reading
+    ("is she on coumadin", "warfarin", "simvastatin"),  # a brand name
+    ("why did they stop the atorvastatin", "myalgia", "simvastatin"),
+    ("how long was she on atorvastatin", "2016-08-30", "simvastatin"),
+    ("why is she on simvastatin", "Hyperlipidemia", "warfarin"),
+    ("what does she take for migraines", "sumatriptan", "warfarin"),
+    ("any heart problems", "Atrial fibrillation", "Migraine"),
+    ("hx of cancer?", "Neoplasm of prostate", "Migraine"),
+    ("a1c around march 2011", "2011-03-13", "2012-03"),
+    ("when did she die and of what", "Metastatic prostate cancer", "No death"),
+    ("did she come through the er for the last admission", "Emergency room", "no admission source"),
+    ("reason for the last admission", "Pneumonia", "no reason"),
+    ("any devices", "Implantable defibrillator", "None"),
+    ("what did they give her in the er", "epinephrine", "warfarin"),
+    ("last bp", "120/74 mm[Hg]", "Diastolic Blood Pressure 74 mm[Hg]; Systolic"),
+])
+async def test_a_question_means_what_a_clinician_means(service: ChartService, question: str, says: str,
+                                                       never: str) -> None:
+    said = await _said(service, question)
+    assert says in said, said
+    assert never not in said, said
+
+
+async def test_a_trends_cap_is_said_never_silent(service: ChartService) -> None:
+    said = await _said(service, "a1c trend")
+    assert "older values recorded on 2008-03-10 are not" in said, said
