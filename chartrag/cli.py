@@ -253,6 +253,17 @@ def bench_concepts_command(
     _emit(run_concepts_bench(sorted(DEMO_DATA.glob("*.json"))), json_out)
 
 
+@bench_app.command("terminology")
+def bench_terminology_command(
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,
+) -> None:
+    """Terminology tables' load time and resident memory; concept resolution P50/P95 per question part over the
+    bundled patients' own vocabularies."""
+    from chartrag.bench_terminology import run_terminology_bench
+
+    _emit(run_terminology_bench(sorted(DEMO_DATA.glob("*.json"))), json_out)
+
+
 @bench_app.command("app")
 def bench_app_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON here too")] = None,

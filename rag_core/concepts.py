@@ -27,7 +27,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z][a-z0-9]*")
@@ -127,6 +127,14 @@ class ConceptMatch:
     score: float  # 0..1: share of the question's words found, then tightness of the match
 
 
+@lru_cache(maxsize=65536)
+def _name_parts(concept: str) -> tuple[list[str], dict[str, set[str]], frozenset[str]]:
+    """A recorded name's words, the initials of its word runs and both as one set (names repeat across questions)."""
+    c_all = tokens(concept)
+    expansions = acronyms(c_all)
+    return c_all, expansions, frozenset(c_all) | frozenset(expansions)
+
+
 def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
     """Recorded concepts that contain every distinguishing word of ``query``, best first.
 
@@ -139,9 +147,7 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
     scored: list[ConceptMatch] = []
     q_specimens = set(q_all) & SPECIMENS
     for concept in vocabulary:
-        c_all = tokens(concept)
-        expansions = acronyms(c_all)
-        c_set = set(c_all) | set(expansions)
+        c_all, expansions, c_set = _name_parts(concept)
         if not q_core <= c_set:
             continue
         c_specimens = {SPECIMEN_CLASS[w] for w in c_set & SPECIMENS}
@@ -474,17 +480,25 @@ def resolve_concept(
     if misspelt:
         return misspelt
     if len(words) >= 2 and question is not None:
-        return _part_named(words, vocabulary, prefer)
+        return _part_named(words, vocabulary, prefer, known)
     return None
 
 
-def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer: Sequence[str]) -> Resolution | None:
-    """Words that name nothing do not block the words that do ("a1c … since starting insulin", "dvt prophylaxis
-    pls"): the longest run of the asked words that names a recorded concept, when every other word names nothing
-    recorded under the same topic — a word naming another recorded concept is context, not noise."""
+def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer: Sequence[str],
+                known: set[str]) -> Resolution | None:
+    """Words that name nothing do not block the words that do ("a1c … since starting insulin"): the longest run
+    of the asked words that names a recorded concept, when every word left out is either unknown to medicine
+    (not in this chart, the lexicon, the abbreviation inventory, the drug names or the ICD-10-CM titles) or
+    names another recorded concept (context, not noise). A medical word the chart does not hold ("A1c" in
+    "hemoglobin A1c", "penicillin") is never dropped: that question is about something not recorded."""
+    medical = known | _medical_words()
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             run, rest = words[start : start + size], words[:start] + words[start + size:]
+            if not core([w.lower() for w in run]) - SPECIMENS:
+                continue  # "ratio", "oral tablet", "urine": soft words alone name nothing
+            if any(w.lower() in medical and resolve_concept(w, vocabulary, prefer) is None for w in rest):
+                continue
             found = resolve_concept(" ".join(run), vocabulary, prefer)
             if found is None or not found.names or (prefer and found.topic not in prefer and prefer[0] != found.topic):
                 continue
@@ -493,6 +507,21 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
                 continue  # "breast mass" is not "breast" and "mass": both name the same kind of record
             return replace(found, how=f"{found.how}, part", phrase=" ".join(run))
     return None
+
+
+@cache
+def _medical_words() -> frozenset[str]:
+    """Words medicine names things with: the lexicon, the abbreviation inventory's short forms, drug names and
+    classes, ICD-10-CM titles (lower case, 3+ letters)."""
+    from rag_core.terminology.conditions import conditions
+    from rag_core.terminology.drugs import abbreviations, drugs
+
+    found = set(lexicon()) | {w for e in lexicon().values() for x in e for w in _WORD.findall(x.lower())}
+    found |= {a for a in abbreviations() if len(a) >= 2}
+    table = drugs()
+    found |= {w for k in table.names for w in k} | {w for k in table.by_words for w in k}
+    found |= {w for title in conditions().title.values() for w in _WORD.findall(title.lower())}
+    return frozenset(w for w in found if len(w) >= 3 or w in abbreviations())
 
 
 # A drug class or a drug name resolved through the terminology: a little below a name written out in full.

@@ -13,6 +13,7 @@ categories and subcategories with their titles; CMS/NCHS, public domain).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -78,6 +79,7 @@ class ConditionTerminology:
         self.categories = [c for c, lv in self.level.items() if lv == "category" and c[:1] not in "RVWXYZU"]
         coded = [c for c, lv in self.level.items() if lv in ("category", "subcategory")]
         self.words_of = {c: set(keywords(self.title[c])) for c in coded}
+        self.title_words = {c: frozenset(keywords(self.title[c])) for c in [*self.chapters, *self.blocks, *coded]}
         frequency = Counter(w for ws in self.words_of.values() for w in ws)
         self.idf = {w: math.log(len(coded) / n) for w, n in frequency.items()}
         self.with_word: dict[str, list[str]] = defaultdict(list)
@@ -90,6 +92,7 @@ class ConditionTerminology:
 
     # ------------------------------------------------------------------ what a question's words name
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``conditions()``)
     def resolve_group(self, phrase: str) -> GroupQuery | None:
         """The chapters (else blocks) whose titles hold every asked word: "heart", "kidney", "cancer"."""
         asked = keywords(phrase)
@@ -101,7 +104,7 @@ class ConditionTerminology:
             read = reading != asked and len(reading) >= 2
             levels = (self.chapters, self.blocks, self.categories) if read else (self.chapters, self.blocks)
             for level in levels:  # "breast ca": the category Malignant neoplasm of breast
-                found = [Group(c, self.title[c]) for c in level if set(reading) <= set(keywords(self.title[c]))]
+                found = [Group(c, self.title[c]) for c in level if set(reading) <= self.title_words[c]]
                 if found:
                     return GroupQuery(tuple(found), " ".join(reading))
         return None
@@ -132,7 +135,7 @@ class ConditionTerminology:
             return ()
         candidates = {c for w in words for c in self.with_word.get(w, ())}
         best, best_score = None, 0.0
-        for code in candidates:
+        for code in sorted(candidates):  # ties broken the same way in every process
             shared = words & self.words_of[code]
             score = sum(self.idf[w] for w in shared)
             extra = sum(self.idf[w] for w in self.words_of[code] - words)

@@ -16,12 +16,14 @@ never from how similar two names look.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from rag_core.terminology.near import NearWords
 from rag_core.terminology.tables import rows
 
 _WORD = re.compile(r"[a-z][a-z0-9]*|\d+(?:\.\d+)?")
@@ -112,6 +114,7 @@ class DrugTerminology:
 
     # ------------------------------------------------------------------ a recorded medication's ingredients
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one process-wide instance (``drugs()``)
     def ingredients(self, display: str) -> frozenset[str]:
         """The ingredients a medication's display names ("Eliquis 5 MG Oral Tablet" → apixaban)."""
         tokens = words(display)
@@ -132,6 +135,7 @@ class DrugTerminology:
 
     # ------------------------------------------------------------------ what a question's words name
 
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one process-wide instance (``drugs()``)
     def resolve_class(self, phrase: str, medication_asked: bool = False) -> ClassQuery | None:
         """The drug class ``phrase`` names, or None. ``medication_asked``: the question is about medications
         (a use word such as "blood pressure" then names the class that treats it)."""
@@ -179,18 +183,27 @@ class DrugTerminology:
             self._class_words = frozenset(w for w in found if len(w) >= 5)
         return self._class_words
 
+    @property
+    def near_class_words(self) -> NearWords:
+        if not hasattr(self, "_near_class_words"):
+            self._near_class_words = NearWords(self.class_words)
+        return self._near_class_words
+
+    @property
+    def near_names(self) -> NearWords:
+        if not hasattr(self, "_near_names"):
+            self._near_names = NearWords(self.single_names, depth=1)
+        return self._near_names
+
     def _typos_fixed(self, core: list[str]) -> list[str] | None:
         """Words corrected to the one class word within one edit (two for 8+ letters), or None if none was."""
-        from rag_core.concepts import edit_distance  # the same distance the concept resolution uses
-
         fixed, changed = [], False
         for word in core:
             if len(word) < 4 or word in self.class_words or word in abbreviations():
                 fixed.append(word)
                 continue
             limit = 2 if len(word) >= 8 else 1
-            close = {k for k in self.class_words if abs(len(k) - len(word)) <= limit
-                     and edit_distance(word, k, limit) <= limit}
+            close = self.near_class_words.close(word, limit)
             if len(close) == 1:
                 fixed.append(close.pop())
                 changed = True
@@ -242,6 +255,7 @@ class DrugTerminology:
                 return ClassQuery(stem, how or "stem", phrase)
         return None
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
     def _stem_classes(self, stem: str) -> tuple[DrugClass, ...]:
         """Classes most of whose members' names end in ``stem`` ("statin": simvastatin, atorvastatin …)."""
         best: list[tuple[float, DrugClass]] = []
@@ -266,11 +280,8 @@ class DrugTerminology:
                 if found:
                     return frozenset(found)
             if typos and len(asked[0]) >= 6:  # "levothyroxin", "glipzide": the one drug name within one edit
-                from rag_core.concepts import edit_distance
-
-                limit = 1  # two edits turn one drug of a class into another (empagliflozin → dapagliflozin)
-                close = {k for k in self.single_names if abs(len(k) - len(asked[0])) <= limit
-                         and edit_distance(asked[0], k, limit) <= limit}
+                # (two edits turn one drug of a class into another: empagliflozin → dapagliflozin)
+                close = self.near_names.close(asked[0], 1)
                 if len(close) == 1:
                     return frozenset(self.names[(close.pop(),)])
         return frozenset()
