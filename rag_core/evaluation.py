@@ -7,6 +7,7 @@ and latency percentiles. Definitions are in docs/architecture.md#evaluation.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import statistics
@@ -40,6 +41,8 @@ class QuestionResult:
     leakage: int
     latency_ms: float
     confident_wrong: bool = False  # answered without the asked facts, or answered where the chart has nothing
+    confidence: float = 0.0  # the confidence the answer showed
+    correct: bool = False  # abstained where the chart holds nothing; answered with every asked fact otherwise
     # chart + guideline questions (a "gold_guideline" field): recall of both namespaces' gold within k, the
     # gold guideline section quoted, chart claims that carry a guideline sentence or cite one, and guideline
     # claims where no bundled guideline covers the question
@@ -144,6 +147,9 @@ def score(question: dict[str, Any], answer: ValidatedAnswer, k: int) -> Question
         fact_accuracy=fact_accuracy,
         leakage=leakage,
         latency_ms=answer.latency_ms,
+        confidence=answer.confidence,
+        correct=(answer.abstained if question.get("expect") == "abstain" else
+                 not answer.abstained and not wrong and (fact_accuracy is None or fact_accuracy == 1.0)),
     )
 
 
@@ -278,12 +284,36 @@ async def run_eval(
         if on_done:
             on_done()
     report = aggregate(results)
+    report["reliability"] = reliability(results)
     by_kind: dict[str, list[QuestionResult]] = defaultdict(list)
     for r in results:
         by_kind[r.kind].append(r)
     report["k"] = k
     report["per_kind"] = {kind: aggregate(items) for kind, items in sorted(by_kind.items())}
     return report
+
+
+RELIABILITY_BINS = (0.0, 0.5, 0.7, 0.85, 0.95, 1.0001)
+
+
+def reliability(results: list[QuestionResult]) -> dict[str, Any]:
+    """Is the confidence shown calibrated? Answered questions binned by their confidence: how many, the mean
+    confidence and the share answered correctly (every asked fact, nothing confidently wrong); the expected
+    calibration error is the count-weighted gap between the two."""
+    answered = [r for r in results if not r.abstained]
+    bins: list[dict[str, Any]] = []
+    gaps = 0.0
+    for low, high in itertools.pairwise(RELIABILITY_BINS):
+        items = [r for r in answered if low <= r.confidence < high]
+        if items:
+            mean = statistics.fmean(r.confidence for r in items)
+            correct = sum(r.correct for r in items) / len(items)
+            gaps += len(items) * abs(mean - correct)
+            bins.append({"confidence": f"{low:.2f}-{min(high, 1.0):.2f}", "n": len(items),
+                         "mean_confidence": round(mean, 3), "correct": round(correct, 3)})
+    ece = gaps / len(answered) if answered else None
+    return {"bins": bins, "answered": len(answered),
+            "expected_calibration_error": round(ece, 3) if ece is not None else None}
 
 
 GAP_METRICS = ("evidence_recall_at_k", "cited_recall", "citation_precision", "unsupported_claim_rate",
