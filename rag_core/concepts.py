@@ -497,12 +497,13 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
             run, rest = words[start : start + size], words[:start] + words[start + size:]
             if not core([w.lower() for w in run]) - SPECIMENS:
                 continue  # "ratio", "oral tablet", "urine": soft words alone name nothing
-            if any(w.lower() in medical and resolve_concept(w, vocabulary, prefer) is None for w in rest):
+            # a word left out must name nothing medical, or name something recorded (under any topic: context)
+            if any(w.lower() in medical and resolve_concept(w, vocabulary, []) is None for w in rest):
                 continue
             found = resolve_concept(" ".join(run), vocabulary, prefer)
             if found is None or not found.names or (prefer and found.topic not in prefer and prefer[0] != found.topic):
                 continue
-            others = [resolve_concept(w, vocabulary, prefer) for w in rest]
+            others = [resolve_concept(w, vocabulary, []) for w in rest]
             if any(o is not None and o.names and o.topic == found.topic for o in others):
                 continue  # "breast mass" is not "breast" and "mass": both name the same kind of record
             return replace(found, how=f"{found.how}, part", phrase=" ".join(run))
@@ -543,12 +544,16 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
     phrase = " ".join(words)
     asked_medication = bool(prefer) and prefer[0] == "medication"
     ingredients = table.brand(phrase, typos)
-    if typos:  # the last step: a misspelt drug name, once the patient's own words have not matched it
-        if not ingredients:
+    if typos:  # the last step: a misspelt drug or class name, once the patient's own words have not matched it
+        if ingredients:
+            found = table.with_ingredients(ingredients, medications)
+            return Resolution(tuple(sorted(found)), "medication", TERMINOLOGY_SCORE, "typo", phrase,
+                              ", ".join(sorted(ingredients))) if found else None
+        query = table.resolve_class(phrase, asked_medication, typos=True)
+        if query is None or query.how != "typo":
             return None
-        found = table.with_ingredients(ingredients, medications)
-        return Resolution(tuple(sorted(found)), "medication", TERMINOLOGY_SCORE, "typo", phrase,
-                          ", ".join(sorted(ingredients))) if found else None
+        return Resolution(tuple(sorted(table.members(query, medications))), "medication", TERMINOLOGY_SCORE, "class",
+                          phrase, f"in the drug class {query.label}")
     if ingredients:
         found = table.with_ingredients(ingredients, medications)
         if found or asked_medication:

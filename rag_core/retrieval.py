@@ -210,6 +210,8 @@ class ScopedReader:
         day_to = aspect.window.day_to
         vocabulary = await self.vocabulary(asked if day_to is None or day_to <= asked else day_to)
         prefer = ([aspect.topic.name] if aspect.topic is not None and aspect.topic.name in BY_NAME else [])
+        if not prefer and aspect.kind.topics is not None and len(aspect.kind.topics) == 1:
+            prefer = list(aspect.kind.topics)  # "bone density getting worse?": a trend is of a measurement
         prefer += [t for t in aspect.prefer if t not in prefer]
         return resolve_concept(aspect.concept, vocabulary, prefer, aspect.clause)
 

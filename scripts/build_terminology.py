@@ -52,9 +52,10 @@ def drug_classes(folder: Path) -> list[tuple[str, str, str, str, str]]:
 
 
 def drug_names(path: Path, ingredients: set[str], by_drugbank: dict[str, str]) -> list[tuple[str, str, str]]:
-    """Name variants (brand and other names) of the ingredients the class table knows: one to three words,
-    no punctuation but hyphens. A name is tied to the class table's ingredient by its DrugBank id where both
-    sources give one ("albuterol" → salbutamol), else by the same name."""
+    """Name variants (brand and other names) of drugs: one to three words, no punctuation but hyphens. A name is
+    tied to the class table's ingredient by its DrugBank id where both sources give one ("albuterol" →
+    salbutamol), else by the same name; drugs the class table lacks (newer ones: empagliflozin) keep their own
+    name when the dictionary gives them a MedlinePlus page or a DrugBank id — they then have no class."""
     with bz2.open(path) as handle:  # a pinned PyPI package's own data file, read at build time only
         data = pickle.load(handle)
     variants = data["drug_variant_to_canonical"]
@@ -67,11 +68,13 @@ def drug_names(path: Path, ingredients: set[str], by_drugbank: dict[str, str]) -
             name = " ".join(variant.lower().split())
             if not re.fullmatch(r"[a-z][a-z0-9\-]*(?: [a-z0-9\-]+){0,2}", name):
                 continue
-            same = by_drugbank.get(canonical_data.get(canonical, {}).get("drugbank_id", ""))
+            meta = canonical_data.get(canonical, {})
+            same = by_drugbank.get(meta.get("drugbank_id", ""))
             parts = [same] if same else re.split(r",\s*(?:and\s+)?|\s+and\s+", canonical.lower())
+            known = meta.get("medline_plus_id") or meta.get("drugbank_id")
             for ingredient in parts:
                 ingredient = ingredient.strip()
-                if ingredient in ingredients and ingredient != name:
+                if (ingredient in ingredients or known) and ingredient and ingredient != name:
                     rows.add((name, ingredient, brand))
     return sorted(rows)
 

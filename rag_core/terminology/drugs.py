@@ -136,9 +136,11 @@ class DrugTerminology:
     # ------------------------------------------------------------------ what a question's words name
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one process-wide instance (``drugs()``)
-    def resolve_class(self, phrase: str, medication_asked: bool = False) -> ClassQuery | None:
+    def resolve_class(self, phrase: str, medication_asked: bool = False, typos: bool = False) -> ClassQuery | None:
         """The drug class ``phrase`` names, or None. ``medication_asked``: the question is about medications
-        (a use word such as "blood pressure" then names the class that treats it)."""
+        (a use word such as "blood pressure" then names the class that treats it); ``typos``: also read a
+        misspelt class word (asked last, once the chart's own words matched nothing: "glipzide" is the
+        chart's glipizide, not the class Glinide)."""
         asked = [w for w in words(phrase) if w not in _FILLER]
         med_word = any(w in MEDICATION_WORDS or w.rstrip("s") in MEDICATION_WORDS for w in asked)
         core = [w for w in asked if w not in MEDICATION_WORDS]
@@ -149,7 +151,7 @@ class DrugTerminology:
             found = self._lay(whole, "lay", " ".join(asked))
             if found:
                 return found
-        for attempt in (core, self._typos_fixed(core)):
+        for attempt in (core, self._typos_fixed(core) if typos else None):
             if not attempt:
                 continue
             for variant, how in self._variants(attempt):
