@@ -497,6 +497,8 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
             run, rest = words[start : start + size], words[:start] + words[start + size:]
             if not core([w.lower() for w in run]) - SPECIMENS:
                 continue  # "ratio", "oral tablet", "urine": soft words alone name nothing
+            if any(c.isdigit() for w in rest for c in w):
+                continue  # a number says which one ("BMI 30+", "vitamin D3", "type 2"): never dropped
             # a word left out must name nothing medical, or name something recorded (under any topic: context)
             if any(w.lower() in medical and resolve_concept(w, vocabulary, []) is None for w in rest):
                 continue
