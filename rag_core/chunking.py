@@ -64,7 +64,7 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # Records of a state rather than an event (a device the patient carries) often carry no date: they are kept
 # at day 1, before every date, so "up to now" reads them and a bounded period ("in 2019") does not.
-UNDATED_STATES = frozenset({"Device"})
+UNDATED_STATES = frozenset({"Device", "FamilyMemberHistory"})
 UNDATED_DAY = 1
 
 

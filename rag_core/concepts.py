@@ -76,9 +76,14 @@ def tokens(text: str) -> list[str]:
     a unit is one token ("1 ML" → "1ml"), so a drug's strength and volume must match exactly."""
     raw = _TOKEN.findall(text.lower())
     out: list[str] = []
+    merged = False
     for i, word in enumerate(raw):
+        if merged:  # the unit just joined to its number ("24 HR" is 24 hours, never heart rate)
+            merged = False
+            continue
         if word[0].isdigit() and i + 1 < len(raw) and raw[i + 1] in _UNITS:
             out.append(word + raw[i + 1])
+            merged = True
             continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word[-2].isdigit():
             word = word[:-1]
@@ -444,7 +449,7 @@ def resolve_concept(
     medications = [n for n in names if "medication" in topics_of[n]]
     if question:
         # "which blood pressure meds": a medication question reads a written-out name among the medications only
-        literal = literal_names(question, words, medications if medication_first else names)
+        literal = literal_names(question, words, medications if medication_first else own)
         if literal:
             return _finish(literal, 1.0, "exact", " ".join(words))
     panel = panels().get(" ".join(w.lower() for w in words if w.lower() != "panel").replace(" ", ""))
@@ -462,21 +467,22 @@ def resolve_concept(
             return found
     found = attempt(_variants(words))
     if not prefer or prefer[0] == "condition":
-        grouped = _condition_group(words, [n for n in names if "condition" in topics_of[n]], found)
+        grouped = _condition_group(words, [n for n in names if "condition" in topics_of[n]], found, prefer)
         if grouped:
             return grouped
     if found:
         return found
-    drug = _drug_resolution(words, medications, prefer)
+    drug = _drug_resolution(words, medications, prefer) if not prefer or "medication" in prefer else None
     if drug:
-        return drug
+        return drug  # never for a lab or condition question ("digoxin level", "any gi issues")
     known = {t for n in names for t in _WORD.findall(n.lower())} | {k for k in lexicon() if len(k) >= 5}
     fixed = _typo_fixed(words, known)
     if fixed:
         found = attempt(_variants(fixed), "typo")
         if found:
             return found
-    misspelt = _drug_resolution(words, medications, prefer, typos=True)  # "levothyroxin" for a chart's Synthroid
+    misspelt = (_drug_resolution(words, medications, prefer, typos=True)  # "levothyroxin" for a chart's Synthroid
+                if not prefer or "medication" in prefer else None)
     if misspelt:
         return misspelt
     if len(words) >= 2 and question is not None:
@@ -492,24 +498,33 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
     names another recorded concept (context, not noise). A medical word the chart does not hold ("A1c" in
     "hemoglobin A1c", "penicillin") is never dropped: that question is about something not recorded."""
     medical = known | _medical_words()
+    if len(words) > MAX_PART_WORDS:
+        return None  # a long phrase is a sentence, not a concept with filler (and the search costs grow fast)
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             run, rest = words[start : start + size], words[:start] + words[start + size:]
             if not core([w.lower() for w in run]) - SPECIMENS:
                 continue  # "ratio", "oral tablet", "urine": soft words alone name nothing
-            if any(c.isdigit() for w in rest for c in w):
-                continue  # a number says which one ("BMI 30+", "vitamin D3", "type 2"): never dropped
+            if any(c.isdigit() for w in rest for c in w) or any(w.lower() in SPECIMENS for w in rest):
+                continue  # a number or a specimen says which one ("BMI 30+", "type 2", "urine potassium")
             # a word left out must name nothing medical, or name something recorded (under any topic: context)
-            if any(w.lower() in medical and resolve_concept(w, vocabulary, []) is None for w in rest):
+            if any(w.lower() in medical and not _names_recorded(resolve_concept(w, vocabulary, [])) for w in rest):
                 continue
             found = resolve_concept(" ".join(run), vocabulary, prefer)
             if found is None or not found.names or (prefer and found.topic not in prefer and prefer[0] != found.topic):
                 continue
-            others = [resolve_concept(w, vocabulary, []) for w in rest]
+            others = [o for o in (resolve_concept(w, vocabulary, []) for w in rest) if _names_recorded(o)]
             if any(o is not None and o.names and o.topic == found.topic for o in others):
                 continue  # "breast mass" is not "breast" and "mass": both name the same kind of record
             return replace(found, how=f"{found.how}, part", phrase=" ".join(run))
     return None
+
+
+MAX_PART_WORDS = 6
+
+
+def _names_recorded(found: Resolution | None) -> bool:
+    return found is not None and bool(found.names)
 
 
 @cache
@@ -546,6 +561,12 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
     phrase = " ".join(words)
     asked_medication = bool(prefer) and prefer[0] == "medication"
     ingredients = table.brand(phrase, typos)
+    if not typos and ingredients and not table.with_ingredients(ingredients, medications):
+        query = table.resolve_class(phrase, asked_medication)  # "dm meds": diabetes medicines, not dextromethorphan
+        members = table.members(query, medications) if query is not None else []
+        if query is not None and (members or query.how != "abbreviation"):
+            return Resolution(tuple(sorted(members)), "medication", TERMINOLOGY_SCORE, "class", phrase,
+                              f"in the drug class {query.label}")
     if typos:  # the last step: a misspelt drug or class name, once the patient's own words have not matched it
         if ingredients:
             found = table.with_ingredients(ingredients, medications)
@@ -569,7 +590,8 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
                       f"in the drug class {query.label}")
 
 
-def _condition_group(words: list[str], conditions_recorded: list[str], found: Resolution | None) -> Resolution | None:
+def _condition_group(words: list[str], conditions_recorded: list[str], found: Resolution | None,
+                     prefer: Sequence[str] = ()) -> Resolution | None:
     """A group of conditions ("any heart problems", "cancer", "kidney disease", "infections") → the patient's
     recorded conditions ICD-10-CM places in that chapter or block (``rag_core.terminology.conditions``), with
     any condition the words name outright. Nothing in the group: an empty resolution saying what was looked
@@ -583,8 +605,9 @@ def _condition_group(words: list[str], conditions_recorded: list[str], found: Re
     members = table.members(query, conditions_recorded)
     named = list(found.names) if found is not None and found.topic == "condition" else []
     if not members:
-        if found is not None:
+        if found is not None and (found.topic == "condition" or not prefer):
             return None  # the words name a recorded concept: that is the answer
+        # a condition question ("hx of ca?") is not answered by another topic's record (the calcium result)
         return Resolution((), "condition", TERMINOLOGY_SCORE, "group", " ".join(words),
                           f"in the ICD-10-CM group {query.label}")
     return Resolution(tuple(sorted(set(members) | set(named))), "condition", TERMINOLOGY_SCORE, "group",

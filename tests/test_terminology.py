@@ -149,3 +149,61 @@ def test_a_medication_question_reads_a_written_out_measurement_as_its_class() ->
     assert meds is not None and meds.names == ("lisinopril 10 MG Oral Tablet",)
     reading = resolve_concept("blood pressure", vocabulary, ["lab"], "last blood pressure")
     assert reading is not None and reading.names == ("Blood Pressure",)
+
+
+# --------------------------------------------------------------------------- an outside review's findings
+
+
+def test_a_stay_named_by_its_reason_stays_an_encounter_question() -> None:
+    from datetime import date
+
+    from rag_core.kinds.planner import plan_question
+
+    for question in ("how many er visits for asthma", "how long was the admission for chest pain"):
+        aspect = plan_question(question, date(2025, 1, 1)).aspects[0]
+        assert aspect.topic is not None and aspect.topic.name == "encounter", question
+    aspect = plan_question("abx during the last admission", date(2025, 1, 1)).aspects[0]
+    assert aspect.topic is not None and aspect.topic.name == "medication"
+
+
+@pytest.mark.parametrize("question", ["did she have a fall", "fall risk score", "did the a1c fall"])
+def test_fall_is_a_season_only_when_said_as_one(question: str) -> None:
+    from datetime import date
+
+    from rag_core.kinds.timewords import read_time
+
+    assert read_time(question, date(2025, 11, 1)).window.label is None
+    assert read_time("flu shot last fall", date(2025, 11, 1)).window.label == "in fall 2024"
+
+
+def test_feb_29_is_the_most_recent_leap_day() -> None:
+    from datetime import date
+
+    from rag_core.kinds.timewords import read_time
+
+    assert read_time("a1c on feb 29", date(2025, 6, 1)).window.label == "on 2024-02-29"
+
+
+def test_a_lab_or_condition_question_is_never_answered_with_a_prescription() -> None:
+    vocabulary = _vocabulary("digoxin 0.125 MG Oral Tablet", "24 HR metformin hydrochloride 500 MG Extended Release Oral Tablet",
+                             labs=("Calcium [Mass/volume] in Serum or Plasma",))
+    assert resolve_concept("digoxin", vocabulary, ["lab"], "digoxin level") is None
+    heart = resolve_concept("heart", vocabulary, ["medication"], "any heart meds")
+    assert heart is None or not any("metformin" in n for n in heart.names)  # "24 HR" is hours, not heart rate
+    cancer = resolve_concept("ca", vocabulary, ["condition"], "hx of ca?")
+    assert cancer is None or cancer.topic == "condition"  # not the calcium result
+
+
+def test_a_relatives_condition_written_out_never_answers_for_the_patient() -> None:
+    vocabulary = [VocabularyEntry("Diabetes mellitus type 2 (disorder)", "family")]
+    found = resolve_concept("diabetes mellitus type 2", vocabulary, ["condition"],
+                            "does she have diabetes mellitus type 2")
+    assert found is None or found.topic != "family"
+
+
+def test_a_long_phrase_is_not_split_into_parts() -> None:
+    """A part reading searches every run of the words: a sentence-long "concept" is not split (it cost seconds)."""
+    vocabulary = _vocabulary("simvastatin 20 MG Oral Tablet", labs=("Hemoglobin A1c/Hemoglobin.total in Blood",))
+    short = resolve_concept("zzkw a1c", vocabulary, [], "zzkw a1c")
+    assert short is not None and short.names == ("Hemoglobin A1c/Hemoglobin.total in Blood",)
+    assert resolve_concept(" ".join(["zzkw"] * 40 + ["a1c"]), vocabulary, [], "x") is None

@@ -107,9 +107,11 @@ class EncounterKind(Kind):
         # "did she come through the ER": the ER is where the admission came from, the stay is the admission
         setting = ("icu" if aspect.setting == "icu" else "inpatient") if op == "source" else aspect.setting
         found = await encounters(reader, aspect, setting)
-        if aspect.focus and op in ("source", "reason", "los", "discharge", "latest", "first"):
-            named = _stays_named(found, aspect.focus)  # "the PE admission", "for the hip fracture"
-            found = named or found
+        if aspect.focus and op in ("source", "reason", "los", "discharge", "latest", "first") and _medical(aspect.focus):
+            found = _stays_named(found, aspect.focus)  # "the PE admission", "for the hip fracture": that stay only
+            if not found:
+                return AspectEvidence(aspect, [], not_found=f"No {SETTING_WORDS[setting]} recorded with a reason "
+                                                            f"matching \u201c{aspect.focus}\u201d.")
         what = SETTING_WORDS[setting]
         if not found:
             return AspectEvidence(aspect, [], not_found=f"No {what} recorded {window_phrase(aspect)}.")
@@ -166,6 +168,13 @@ class EncounterKind(Kind):
         return [Claim(text=f"{lead}: {stay.text}", citations=[stay.id])]
 
 
+def _medical(focus: str) -> bool:
+    """Whether the words a stay is named by say something medical ("PE", "hip fracture"), not only "that one"."""
+    from rag_core.concepts import _medical_words, concept_words
+
+    return any(w.lower() in _medical_words() for w in concept_words(focus))
+
+
 def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
     """The stays whose recorded reason holds the words the question names them by ("pe" through its abbreviation
     senses, "hip fracture")."""
@@ -180,9 +189,10 @@ def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
         reason = (chunk.fact.reason or "").lower() if chunk.fact else ""
         if not reason:
             return False
-        if all(re.search(rf"\b{re.escape(w)}", reason) for w in wanted):
+        if all(re.search(rf"\b{re.escape(w)}\b", reason) for w in wanted):
             return True
-        return len(wanted) == 1 and any(sense.lower() in reason for sense in abbreviations().get(wanted[0], ()))
+        return len(wanted) == 1 and any(re.search(rf"\b{re.escape(sense.lower())}\b", reason)
+                                        for sense in abbreviations().get(wanted[0], ()))
 
     return [c for c in found if named(c)]
 

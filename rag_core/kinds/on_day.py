@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rag_core.chunking import UNDATED_DAY
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
 from rag_core.kinds.common import concept_evidence, fact_sentence
 from rag_core.kinds.timewords import Window, int_day, iso
@@ -25,7 +26,7 @@ class OnDayKind(Kind):
         read = await concept_evidence(reader, wide, windowed=False)
         if read.early is not None:
             return read.early
-        dated = [c for c in read.chunks if c.effective_day]
+        dated = [c for c in read.chunks if c.effective_day and c.effective_day > UNDATED_DAY]
         if anchor is None or not dated:
             return AspectEvidence(aspect, [], read.names, not_found="No dated record to compare with the day asked.")
         best = min(abs(_ordinal(c.effective_day or 0) - _ordinal(anchor)) for c in dated)

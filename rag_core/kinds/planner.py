@@ -47,11 +47,12 @@ def _names_a_measurement(text: str) -> bool:
 
 
 def _names_drugs(concept: str) -> bool:
-    """Whether the words name a drug class or a drug ("abx", "pressors", "Eliquis") per the terminology."""
+    """Whether the words name a drug or a drug class outright ("abx", "Eliquis", "beta blockers") per the
+    terminology — not a use word ("asthma", "pain"), which names the reason for a stay, not a drug."""
     from rag_core.terminology.drugs import drugs
 
     table = drugs()
-    return bool(table.brand(concept)) or table.resolve_class(concept, medication_asked=True) is not None
+    return bool(table.brand(concept)) or table.resolve_class(concept, medication_asked=False) is not None
 
 
 def split_parts(question: str) -> list[str]:

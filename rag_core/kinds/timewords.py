@@ -211,6 +211,11 @@ def _season(m: re.Match[str], now: date) -> Window | None:
     """"last spring", "this summer", "winter 2019", "in the fall": the season of the year said, else the most
     recent one that has begun ("last" skips one still running)."""
     season = m.group("season").lower()
+    qualified = m.group("which") or m.group("year") or re.match(r"\s*(?:in|during)\b", m.group(0), re.I)
+    if season == "fall" and not qualified:
+        return None  # "a fall", "did it fall"
+    if m.group("year") and _season_span(season, int(m.group("year")))[0] > day_int(now):
+        return None  # a season not begun by the day asked
     if m.group("year"):
         year = int(m.group("year"))
     else:
@@ -237,11 +242,11 @@ def _month_only(m: re.Match[str], now: date) -> Window | None:
 def _month_day(m: re.Match[str], now: date) -> Window | None:
     """"feb 24", "March 3rd": the most recent such day on or before the day asked."""
     month, day = MONTHS[m.group("md_month").lower()], int(m.group("md_day"))
-    for year in (now.year, now.year - 1):
+    for year in range(now.year, now.year - 8, -1):  # "feb 29": the most recent leap year
         try:
             d = date(year, month, day)
         except ValueError:
-            return None
+            continue
         if d <= now:
             return Window(day_int(d), day_int(d), True, day_int(d), f"on {d.isoformat()}")
     return None
@@ -282,8 +287,10 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(rf"\b(?:in|during|for|of|from|throughout)?\s*(?:the\s+year\s+)?{_YEAR}\b(?!\s*(?:mg|ml|mcg|units?)\b)", re.I),
      _year),
     (re.compile(r"\b(?:this|the\s+current)\s+(?:year|yr)\b|\bytd\b|\byear\s+to\s+date\b", re.I), _this_year),
-    (re.compile(rf"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<which>last|past|previous|this)?\s*{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?\b",
-                re.I), _season),
+    # "fall" is a season only beside last/this/in/during or a year: "did she have a fall", "fall risk", "did the
+    # a1c fall" are not
+    (re.compile(rf"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<which>last|past|previous|this)?\s*{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?\b"
+                r"(?!\s+risk)", re.I), _season),
     (re.compile(rf"\b(?:in|during|of|for)\s+(?P<which>last\s+|past\s+|previous\s+|this\s+)?{_MONTH}\b(?!\s*\d)", re.I),
      _month_only),
     (re.compile(rf"\b(?P<which>last|past|previous|this)\s+{_MONTH}\b(?!\s*\d)", re.I), _month_only),
