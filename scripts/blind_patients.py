@@ -57,9 +57,12 @@ ADMIT_SOURCES = {
 LABS = {
     "a1c": ("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood", "%", "%", 4.0, 5.6, "laboratory"),
     "glucose": ("2345-7", "Glucose [Mass/volume] in Serum or Plasma", "mg/dL", "mg/dL", 70, 99, "laboratory"),
-    "ldl": ("13457-7", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation", "mg/dL", "mg/dL", None, 99, "laboratory"),
+    "ldl": ("13457-7", "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation", "mg/dL", "mg/dL", None, 99,
+            "laboratory"),
     "creat": ("2160-0", "Creatinine [Mass/volume] in Serum or Plasma", "mg/dL", "mg/dL", 0.6, 1.2, "laboratory"),
-    "egfr": ("33914-3", "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum or Plasma by Creatinine-based formula (MDRD)", "mL/min/{1.73_m2}", "mL/min/{1.73_m2}", 60, None, "laboratory"),
+    "egfr": ("33914-3",
+             "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum or Plasma by Creatinine-based formula "
+             "(MDRD)", "mL/min/{1.73_m2}", "mL/min/{1.73_m2}", 60, None, "laboratory"),
     "k": ("2823-3", "Potassium [Moles/volume] in Serum or Plasma", "mmol/L", "mmol/L", 3.5, 5.1, "laboratory"),
     "na": ("2951-2", "Sodium [Moles/volume] in Serum or Plasma", "mmol/L", "mmol/L", 136, 145, "laboratory"),
     "inr": ("6301-6", "INR in Platelet poor plasma by Coagulation assay", "{INR}", "{INR}", 0.8, 1.1, "laboratory"),
@@ -67,16 +70,19 @@ LABS = {
     "tsh": ("3016-3", "Thyrotropin [Units/volume] in Serum or Plasma", "m[IU]/L", "m[IU]/L", 0.45, 4.5, "laboratory"),
     "ft4": ("3024-7", "Thyroxine (T4) free [Mass/volume] in Serum or Plasma", "ng/dL", "ng/dL", 0.82, 1.77, "laboratory"),
     "calcium": ("17861-6", "Calcium [Mass/volume] in Serum or Plasma", "mg/dL", "mg/dL", 8.6, 10.3, "laboratory"),
-    "ntbnp": ("33762-6", "Natriuretic peptide.B prohormone N-Terminal [Mass/volume] in Serum or Plasma", "pg/mL", "pg/mL", None, 125, "laboratory"),
+    "ntbnp": ("33762-6", "Natriuretic peptide.B prohormone N-Terminal [Mass/volume] in Serum or Plasma", "pg/mL", "pg/mL", None,
+              125, "laboratory"),
     "ferritin": ("2276-4", "Ferritin [Mass/volume] in Serum or Plasma", "ng/mL", "ng/mL", 15, 150, "laboratory"),
     "vitd": ("62292-8", "25-hydroxyvitamin D2+D3 [Mass/volume] in Serum or Plasma", "ng/mL", "ng/mL", 30, 100, "laboratory"),
     "uacr": ("14959-1", "Microalbumin/Creatinine [Mass Ratio] in Urine", "mg/g", "mg/g", None, 30, "laboratory"),
     "urate": ("3084-1", "Urate [Mass/volume] in Serum or Plasma", "mg/dL", "mg/dL", 3.4, 7.0, "laboratory"),
-    "ddimer": ("48065-7", "Fibrin D-dimer FEU [Mass/volume] in Platelet poor plasma", "ug/mL{FEU}", "ug/mL{FEU}", None, 0.5, "laboratory"),
+    "ddimer": ("48065-7", "Fibrin D-dimer FEU [Mass/volume] in Platelet poor plasma", "ug/mL{FEU}", "ug/mL{FEU}", None, 0.5,
+               "laboratory"),
     "wbc": ("6690-2", "Leukocytes [#/volume] in Blood by Automated count", "10*3/uL", "10*3/uL", 4.0, 10.5, "laboratory"),
     "lvef": ("10230-1", "Left ventricular Ejection fraction", "%", "%", 50, 70, "imaging"),
     "tscore": ("38267-5", "DXA Femur [T-score] Bone density", "{T-score}", "{T-score}", None, None, "imaging"),
-    "phq9": ("44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]", "{score}", "{score}", None, None, "survey"),
+    "phq9": ("44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]", "{score}", "{score}", None, None,
+             "survey"),
     "morse": ("59460-6", "Fall risk total [Morse Fall Scale]", "{score}", "{score}", None, None, "survey"),
     "weight": ("29463-7", "Body weight", "kg", "kg", None, None, "vital-signs"),
     "hr": ("8867-4", "Heart rate", "/min", "/min", None, None, "vital-signs"),
@@ -446,9 +452,9 @@ def arch_af(c: Chart) -> None:
           why_stopped="declining kidney function (CKD stage 3)")
     c.med("314076", "lisinopril 10 MG Oral Tablet", c.ts(c.d("2012-03-13")), "active",
           "10 mg by mouth once daily", reason=HTN, reason_cond=htn)
-    simva = c.med("312961", "simvastatin 20 MG Oral Tablet", c.ts(c.d("2010-06-15")), "stopped",
-                  "20 mg by mouth at bedtime", reason=HLD, reason_cond=hld, end="2019-05-16",
-                  why_stopped="myalgia")
+    c.med("312961", "simvastatin 20 MG Oral Tablet", c.ts(c.d("2010-06-15")), "stopped",
+          "20 mg by mouth at bedtime", reason=HLD, reason_cond=hld, end="2019-05-16",
+          why_stopped="myalgia")
     c.med("197805", "ibuprofen 400 MG Oral Tablet", c.ts(c.d("2015-03-11")), "stopped",
           "400 mg by mouth every 8 hours as needed for knee pain", reason=("239873007", "Osteoarthritis of knee (disorder)"),
           end="2021-09-14", why_stopped="avoid NSAIDs with CKD", prn=True)
@@ -458,7 +464,10 @@ def arch_af(c: Chart) -> None:
 
     egfr = {2016: 68, 2017: 66, 2018: 63, 2019: 61, 2020: 58, 2021: 55, 2022: 50, 2023: 47, 2024: 46, 2025: 43}
     ldl = {2016: 142, 2017: 138, 2018: 146, 2019: 151, 2020: 92, 2021: 84, 2022: 79, 2023: 81, 2024: 76, 2025: 72}
-    cr_of = lambda g: r2(0.85 * (68 / g) ** 0.9)
+
+    def cr_of(g):
+        return r2(0.85 * (68 / g) ** 0.9)
+
     state = {}
     for y in range(2016, 2026):
         spring = c.d("2019-05-16", 0) if y == 2019 else c.d(f"{y}-04-14")
@@ -475,8 +484,8 @@ def arch_af(c: Chart) -> None:
         if y == 2016:
             c.imm(TDAP[0], TDAP[1], t, enc)
         if y == 2019:
-            ator = c.med("617311", "atorvastatin 40 MG Oral Tablet", t, "active", "40 mg by mouth once daily",
-                         reason=HLD, reason_cond=hld, enc=enc)
+            c.med("617311", "atorvastatin 40 MG Oral Tablet", t, "active", "40 mg by mouth once daily",
+                  reason=HLD, reason_cond=hld, enc=enc)
         if y == 2025:
             break
         fall = c.d("2021-09-14", 0) if y == 2021 else c.d(f"{y}-10-15")
@@ -505,8 +514,8 @@ def arch_af(c: Chart) -> None:
     c.proc("29303009", "Electrocardiographic procedure (procedure)", t, enc)
     c.obs("tsh", t, 2.1, enc)
     c.obs("hgb", t, 13.1, enc)
-    warf = c.med("855332", "warfarin sodium 5 MG Oral Tablet", t, "stopped", "5 mg by mouth daily, dose per INR",
-                 reason=AF, reason_cond=af, enc=enc, end="2021-10-12", why_stopped="labile INR; changed to apixaban")
+    c.med("855332", "warfarin sodium 5 MG Oral Tablet", t, "stopped", "5 mg by mouth daily, dose per INR",
+          reason=AF, reason_cond=af, enc=enc, end="2021-10-12", why_stopped="labile INR; changed to apixaban")
     c.med("866436", "metoprolol succinate 50 MG Extended Release Oral Tablet", t, "active",
           "50 mg by mouth once daily", reason=AF, reason_cond=af, enc=enc)
     day = c.d("2018-02-21")
@@ -530,8 +539,8 @@ def arch_af(c: Chart) -> None:
     c.imm(COVID[0], COVID[1], c.ts(c.d("2021-02-10", 1)))
     day = c.d("2021-10-12", 1)
     enc, t = c.office(day, AF, (132, 78, 70, 75.2), "Anticoagulation clinic visit")
-    eliq = c.med("1364447", "Eliquis 5 MG Oral Tablet", t, "active", "5 mg by mouth twice daily",
-                 reason=AF, reason_cond=af, enc=enc)
+    c.med("1364447", "Eliquis 5 MG Oral Tablet", t, "active", "5 mg by mouth twice daily",
+          reason=AF, reason_cond=af, enc=enc)
     c.imm(COVID[0], COVID[1], t, enc)
     c.note(t, enc, PROGRESS, "Anticoagulation clinic note",
            "ANTICOAGULATION CLINIC\n"
@@ -544,7 +553,7 @@ def arch_af(c: Chart) -> None:
     # cataract
     day = c.d("2021-11-10")
     enc, t = c.office(day, ("193570009", "Cataract (disorder)"), None, "Ophthalmology visit")
-    cat = c.condition("193570009", "Cataract (disorder)", t, status="resolved", abatement="2022-01-18", enc=enc)
+    c.condition("193570009", "Cataract (disorder)", t, status="resolved", abatement="2022-01-18", enc=enc)
     day = c.d("2022-01-18", 0)
     enc = c.encounter("AMB", c.ts(day, 7), c.ts(day, 12), ("193570009", "Cataract (disorder)"), "Day surgery")
     c.proc("110473004", "Cataract surgery (procedure)", c.ts(day, 8), enc, reason=("193570009", "Cataract (disorder)"),
@@ -552,7 +561,7 @@ def arch_af(c: Chart) -> None:
     # sick sinus syndrome and pacemaker
     day = c.d("2022-05-10")
     enc, t = c.office(day, ("271594007", "Syncope (disorder)"), (128, 74, 48, 74.8), "Cardiology consultation")
-    sss = c.condition("36083008", "Sick sinus syndrome (disorder)", t, enc=enc)
+    c.condition("36083008", "Sick sinus syndrome (disorder)", t, enc=enc)
     c.proc("164847006", "Holter extended electrocardiographic recording (procedure)", t, enc)
     day = c.d("2022-06-07", 1)
     enc = c.encounter("AMB", c.ts(day, 7), c.ts(day, 16), ("36083008", "Sick sinus syndrome (disorder)"),
@@ -651,7 +660,7 @@ def arch_dm(c: Chart) -> None:
     c.patient("male", c.d("1967-11-03", 10))
     c.allergy("409137002", "No known drug allergy (situation)", "medication", c.ts(c.d("2012-05-15")), None)
     c.imm(TDAP[0], TDAP[1], c.ts(c.d("2013-09-09")))
-    obesity = c.condition("414916001", "Obesity (disorder)", c.ts(c.d("2010-03-09")))
+    c.condition("414916001", "Obesity (disorder)", c.ts(c.d("2010-03-09")))
     dm = c.condition(*T2DM, c.ts(c.d("2012-05-15")))
     hld = c.condition(*HLD, c.ts(c.d("2013-07-16")))
     htn = c.condition(*HTN, c.ts(c.d("2014-09-10")))
@@ -697,7 +706,6 @@ def arch_dm(c: Chart) -> None:
                   reason=("368581000119106", "Neuropathy due to type 2 diabetes mellitus (disorder)"),
                   reason_cond=neuro, enc=enc)
         if y == 2025:
-            last_spring_a1c = a1c[y]
             break
         fall = c.d(f"{y}-11-12")
         if y == 2023:
@@ -720,9 +728,9 @@ def arch_dm(c: Chart) -> None:
     c.proc("60554003", "Polysomnography (procedure)", t, enc)
     day = c.d("2019-08-13")
     enc, t = c.office(day, ("78275009", "Obstructive sleep apnea syndrome (disorder)"), None, "Sleep medicine visit")
-    osa = c.condition("78275009", "Obstructive sleep apnea syndrome (disorder)", t, enc=enc)
-    c.device("702172008", "Home continuous positive airway pressure unit (physical object)", "CPAP machine with heated humidifier",
-             "Brightwater Respiratory (invented)", "2019-05-01")
+    c.condition("78275009", "Obstructive sleep apnea syndrome (disorder)", t, enc=enc)
+    c.device("702172008", "Home continuous positive airway pressure unit (physical object)",
+             "CPAP machine with heated humidifier", "Brightwater Respiratory (invented)", "2019-05-01")
     # Gout
     day = c.d("2020-11-24")
     enc, t = c.office(day, ("90560007", "Gout (disorder)"), (138, 86, 80, 114.2), "Urgent office visit")
@@ -890,8 +898,8 @@ def arch_hf(c: Chart) -> None:
     c.imm(PPSV23[0], PPSV23[1], c.ts(c.d("2017-10-10")))
     # ICD
     day = c.d("2017-05-09", 1)
-    enc = c.encounter("AMB", c.ts(day, 7), c.ts(day, 17), ("703272007", "Heart failure with reduced ejection fraction (disorder)"),
-                      "Cardiac device implantation")
+    enc = c.encounter("AMB", c.ts(day, 7), c.ts(day, 17),
+                      ("703272007", "Heart failure with reduced ejection fraction (disorder)"), "Cardiac device implantation")
     icd = c.device("72506001", "Implantable defibrillator, device (physical object)",
                    "Single-chamber implantable cardioverter defibrillator", "Halcyon Cardiac Systems (invented)",
                    "2017-01-15")
@@ -902,7 +910,8 @@ def arch_hf(c: Chart) -> None:
     kk = {2018: 4.6, 2019: 4.8, 2020: 5.9, 2021: 4.7, 2022: 4.9, 2023: 4.5}
     for y in range(2018, 2024):
         day = c.d(f"{y}-03-20")
-        vit = (rng.randint(104, 122), rng.randint(62, 74), rng.randint(64, 78), r1(86 - 0.8 * (y - 2018) + rng.uniform(-0.8, 0.8)))
+        vit = (rng.randint(104, 122), rng.randint(62, 74), rng.randint(64, 78),
+               r1(86 - 0.8 * (y - 2018) + rng.uniform(-0.8, 0.8)))
         enc, t = c.office(day, ("703272007", "Heart failure with reduced ejection fraction (disorder)"), vit,
                           "Cardiology follow-up")
         c.dx(enc, hf)
@@ -917,8 +926,8 @@ def arch_hf(c: Chart) -> None:
         if y == 2019:
             c.proc("127783003", "Spirometry (procedure)", t, enc)
         if y == 2020:
-            hk = c.condition("14140009", "Hyperkalemia (disorder)", t, status="resolved",
-                             abatement=(day + dt.timedelta(days=21)).isoformat(), enc=enc, problem=False)
+            c.condition("14140009", "Hyperkalemia (disorder)", t, status="resolved",
+                        abatement=(day + dt.timedelta(days=21)).isoformat(), enc=enc, problem=False)
         if y == 2021:
             c.note(t, enc, PROGRESS, "Cardiology progress note",
                    "CARDIOLOGY FOLLOW-UP\n"
@@ -968,7 +977,7 @@ def arch_hf(c: Chart) -> None:
            "mediastinal nodes positive, stage IIIB.\n"
            "Not a surgical candidate given cardiac function. Plan: concurrent chemoradiation with weekly carboplatin "
            "and paclitaxel; palliative care referral for symptom management.\n")
-    for k_, dd in enumerate(("2023-06-13", "2023-06-20", "2023-06-27", "2023-07-05", "2023-07-11", "2023-07-18")):
+    for dd in ("2023-06-13", "2023-06-20", "2023-06-27", "2023-07-05", "2023-07-11", "2023-07-18"):
         day = c.d(dd, 0)
         enc, t = c.office(day, ("254637007", "Non-small cell lung cancer (disorder)"), None, "Infusion visit", hh=10)
         c.proc("367336001", "Chemotherapy (procedure)", t, enc,
@@ -1385,7 +1394,7 @@ def arch_onc(c: Chart) -> None:
             c.proc("312681000", "Bone density scan (procedure)", t, enc)
             c.obs("tscore", t, -2.4, enc)
         if y == 2020:
-            hl = c.condition("60700002", "Sensorineural hearing loss (disorder)", t, enc=enc)
+            c.condition("60700002", "Sensorineural hearing loss (disorder)", t, enc=enc)
             c.device("6012004", "Hearing aid, device (physical object)", "Behind-the-ear hearing aids, both ears",
                      "Quietbrook Audiology (invented)", "2020-03-01")
         if y == 2024:
@@ -1402,8 +1411,8 @@ def arch_onc(c: Chart) -> None:
     out = day + dt.timedelta(days=6)
     ip = c.encounter("IMP", c.ts(day, 3), c.ts(out, 11), ("5913000", "Fracture of neck of femur (disorder)"),
                      "Hospital admission", admit="hosp-trans", disposition=("rehab", "Discharged to rehabilitation facility"))
-    fx = c.condition("5913000", "Fracture of neck of femur (disorder)", c.ts(day, 3, 30), status="resolved",
-                     abatement="2023-06-20", enc=ip)
+    c.condition("5913000", "Fracture of neck of femur (disorder)", c.ts(day, 3, 30), status="resolved",
+                abatement="2023-06-20", enc=ip)
     c.dx(ip, osteo)
     hip = c.device("304120007", "Total hip replacement prosthesis (physical object)", "Cemented total hip prosthesis, right",
                    "Stonegate Orthopaedics (invented)", "2022-08-10")

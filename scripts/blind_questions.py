@@ -53,7 +53,8 @@ def num(v) -> str:
 
 class Chart:
     def __init__(self, path: str):
-        b = json.load(open(path, encoding="utf-8"))
+        with open(path, encoding="utf-8") as fh:
+            b = json.load(fh)
         self.res = [e["resource"] for e in b["entry"]]
         self.patient = self.res[0]
         assert self.patient["resourceType"] == "Patient"
@@ -189,68 +190,106 @@ def bp_obs(c: Chart) -> list[dict]:
 # each: (question, kind, function(chart) -> ans(...) or absent(...))
 
 def q_af(c: Chart):
-    O = lambda k: c.obs(LOINC[k])
+    def ob(k):
+        return c.obs(LOINC[k])
+
     adm = c.encs("IMP")[0]
     return [
-        ("is she on a statin", "drug_class", lambda: ans(c.meds(*STATIN, status="active"), meds_facts(c.meds(*STATIN, status="active")))),
-        ("any blood thinners", "drug_class", lambda: ans(c.meds(*ANTICOAG, status="active"), meds_facts(c.meds(*ANTICOAG, status="active")))),
+        ("is she on a statin", "drug_class",
+         lambda: ans(c.meds(*STATIN, status="active"), meds_facts(c.meds(*STATIN, status="active")))),
+        ("any blood thinners", "drug_class",
+         lambda: ans(c.meds(*ANTICOAG, status="active"), meds_facts(c.meds(*ANTICOAG, status="active")))),
         ("bp meds?", "drug_class", lambda: ans(c.meds("lisinopril", status="active"), ["lisinopril"], "all")),
         ("was she ever on coumadin", "brand_name", lambda: ans(c.meds("warfarin"), ["warfarin"])),
-        ("why is she on metoprolol", "why_med", lambda: ans(c.meds("metoprolol"), [bare(text_of(c.meds("metoprolol")[0]["reasonCode"][0]))])),
-        ("why did they stop her simvastatin", "stopped_meds", lambda: ans(c.meds("simvastatin"), [c.meds("simvastatin")[0]["statusReason"]["text"]])),
-        ("kidney function last checked when", "lay_term", lambda: ans([last(O("egfr")), last(O("cr"))], [when(last(O("egfr")))])),
-        ("has her egfr gone down over the yrs", "trend_words", lambda: ans(O("egfr"), [val(O("egfr")[0]), val(O("egfr")[-1])], "all")),
-        ("inr around summer 2020", "value_near_date", lambda: ans([closest(O("inr"), "2020-07-15")], [val(closest(O("inr"), "2020-07-15")), when(closest(O("inr"), "2020-07-15"))])),
-        ("highest ldl on record", "worst_value", lambda: ans([extreme(O("ldl"), True)], [val(extreme(O("ldl"), True)), when(extreme(O("ldl"), True))])),
-        ("last tetanus shot", "last_vaccine", lambda: ans([last(c.imms("113", "115", "09"))], [when(last(c.imms("113", "115", "09")))])),
-        ("when was her last colonscopy", "typo", lambda: ans([last(c.procs("colonoscopy"))], [when(last(c.procs("colonoscopy")))])),
+        ("why is she on metoprolol", "why_med",
+         lambda: ans(c.meds("metoprolol"), [bare(text_of(c.meds("metoprolol")[0]["reasonCode"][0]))])),
+        ("why did they stop her simvastatin", "stopped_meds",
+         lambda: ans(c.meds("simvastatin"), [c.meds("simvastatin")[0]["statusReason"]["text"]])),
+        ("kidney function last checked when", "lay_term",
+         lambda: ans([last(ob("egfr")), last(ob("cr"))], [when(last(ob("egfr")))])),
+        ("has her egfr gone down over the yrs", "trend_words",
+         lambda: ans(ob("egfr"), [val(ob("egfr")[0]), val(ob("egfr")[-1])], "all")),
+        ("inr around summer 2020", "value_near_date",
+         lambda: ans([closest(ob("inr"), "2020-07-15")],
+                     [val(closest(ob("inr"), "2020-07-15")), when(closest(ob("inr"), "2020-07-15"))])),
+        ("highest ldl on record", "worst_value",
+         lambda: ans([extreme(ob("ldl"), True)], [val(extreme(ob("ldl"), True)), when(extreme(ob("ldl"), True))])),
+        ("last tetanus shot", "last_vaccine",
+         lambda: ans([last(c.imms("113", "115", "09"))], [when(last(c.imms("113", "115", "09")))])),
+        ("when was her last colonscopy", "typo",
+         lambda: ans([last(c.procs("colonoscopy"))], [when(last(c.procs("colonoscopy")))])),
         ("does she have a pacer", "device", lambda: ans(c.devs("pacemaker"), ["pacemaker"])),
         ("when was the pacemaker put in", "last_procedure", lambda: ans(c.procs("pacemaker"), [when(c.procs("pacemaker")[0])])),
         ("why was she admitted feb 2024", "visit_reason", lambda: ans([adm], [bare(text_of(adm["reasonCode"][0])), when(adm)])),
         ("did that feb 24 admission come thru the ER", "admit_source", lambda: ans([adm], ["emergency"])),
-        ("reason for last visit", "visit_reason", lambda: ans([last(c.encs())], [bare(text_of(last(c.encs())["reasonCode"][0])), when(last(c.encs()))])),
-        ("fall risk score after her fall this summer", "value_near_date", lambda: ans([closest(O("morse"), "2025-07-20")], [val(closest(O("morse"), "2025-07-20")), when(closest(O("morse"), "2025-07-20"))])),
-        ("when was afib first dx", "first_value", lambda: ans(c.conds("atrial fibrillation"), [when(c.conds("atrial fibrillation")[0])])),
-        ("pottasium this yr", "typo", lambda: ans(since(O("k"), "2025-01-01"), [val(r) for r in since(O("k"), "2025-01-01")], "all")),
+        ("reason for last visit", "visit_reason",
+         lambda: ans([last(c.encs())], [bare(text_of(last(c.encs())["reasonCode"][0])), when(last(c.encs()))])),
+        ("fall risk score after her fall this summer", "value_near_date",
+         lambda: ans([closest(ob("morse"), "2025-07-20")],
+                     [val(closest(ob("morse"), "2025-07-20")), when(closest(ob("morse"), "2025-07-20"))])),
+        ("when was afib first dx", "first_value",
+         lambda: ans(c.conds("atrial fibrillation"), [when(c.conds("atrial fibrillation")[0])])),
+        ("pottasium this yr", "typo",
+         lambda: ans(since(ob("k"), "2025-01-01"), [val(r) for r in since(ob("k"), "2025-01-01")], "all")),
         ("all active meds pls", "current_meds", lambda: ans(c.meds(status="active"), meds_facts(c.meds(status="active")), "all")),
-        ("last bp and weight", "two_part", lambda: ans([last(bp_obs(c)), last(O("wt"))], bp_facts(last(bp_obs(c))) + [val(last(O("wt")))], "all")),
+        ("last bp and weight", "two_part",
+         lambda: ans([last(bp_obs(c)), last(ob("wt"))], [*bp_facts(last(bp_obs(c))), val(last(ob("wt")))], "all")),
         ("pcn allergy?", "abbreviation", lambda: ans(c.allergies("penicillin"), ["penicillin"])),
         # not in this chart
         ("Ca level last", "absent", lambda: absent("calcium", "17861-6", *NO_CANCER)),
         ("is she on insulin", "absent", lambda: absent("insulin")),
         ("does she use a cpap", "absent", lambda: absent("cpap", "positive airway")),
         ("last a1c", "absent", lambda: absent("a1c", "4548-4", "glycated")),
-        ("hx copd", "absent", lambda: absent("copd", "obstructive lung", "obstructive airway", "obstructive pulmonary", "emphysema")),
+        ("hx copd", "absent",
+         lambda: absent("copd", "obstructive lung", "obstructive airway", "obstructive pulmonary", "emphysema")),
     ]
 
 
 def q_dm(c: Chart):
-    O = lambda k: c.obs(LOINC[k])
+    def ob(k):
+        return c.obs(LOINC[k])
+
     glar = c.meds("insulin glargine")[0]
     adm = c.encs("IMP")[0]
     dmmeds = c.meds("metformin", "jardiance", "insulin", "glipizide", status="active")
     return [
         ("is he on any diabetes meds", "drug_class", lambda: ans(dmmeds, meds_facts(dmmeds), "all")),
-        ("why was the glipzide stopped", "typo", lambda: ans(c.meds("glipizide"), [c.meds("glipizide")[0]["statusReason"]["text"]])),
-        ("last blood sugar", "lay_term", lambda: ans([last(O("glu"))], [val(last(O("glu"))), when(last(O("glu")))])),
-        ("a1c circa may 2019", "value_near_date", lambda: ans([closest(O("a1c"), "2019-05-15")], [val(closest(O("a1c"), "2019-05-15")), when(closest(O("a1c"), "2019-05-15"))])),
-        ("worst a1c", "worst_value", lambda: ans([extreme(O("a1c"), True)], [val(extreme(O("a1c"), True)), when(extreme(O("a1c"), True))])),
-        ("first a1c on file", "first_value", lambda: ans([O("a1c")[0]], [val(O("a1c")[0]), when(O("a1c")[0])])),
-        ("has his a1c come down since starting insulin", "trend_words", lambda: ans(since(O("a1c"), when(glar)), [val(since(O("a1c"), when(glar))[0]), val(since(O("a1c"), when(glar))[-1])], "all")),
+        ("why was the glipzide stopped", "typo",
+         lambda: ans(c.meds("glipizide"), [c.meds("glipizide")[0]["statusReason"]["text"]])),
+        ("last blood sugar", "lay_term", lambda: ans([last(ob("glu"))], [val(last(ob("glu"))), when(last(ob("glu")))])),
+        ("a1c circa may 2019", "value_near_date",
+         lambda: ans([closest(ob("a1c"), "2019-05-15")],
+                     [val(closest(ob("a1c"), "2019-05-15")), when(closest(ob("a1c"), "2019-05-15"))])),
+        ("worst a1c", "worst_value",
+         lambda: ans([extreme(ob("a1c"), True)], [val(extreme(ob("a1c"), True)), when(extreme(ob("a1c"), True))])),
+        ("first a1c on file", "first_value", lambda: ans([ob("a1c")[0]], [val(ob("a1c")[0]), when(ob("a1c")[0])])),
+        ("has his a1c come down since starting insulin", "trend_words",
+         lambda: ans(since(ob("a1c"), when(glar)), [val(since(ob("a1c"), when(glar))[0]), val(since(ob("a1c"), when(glar))[-1])],
+                     "all")),
         ("empagliflozin?", "brand_name", lambda: ans(c.meds("jardiance"), ["Jardiance"])),
-        ("abx in the last yr", "drug_class", lambda: ans(since(c.meds(*ABX), "2024-11-15"), meds_facts(since(c.meds(*ABX), "2024-11-15")))),
+        ("abx in the last yr", "drug_class",
+         lambda: ans(since(c.meds(*ABX), "2024-11-15"), meds_facts(since(c.meds(*ABX), "2024-11-15")))),
         ("does he use cpap at night", "device", lambda: ans(c.devs("positive airway"), ["positive airway pressure"])),
-        ("knee replacement when and did he come in on a referral", "two_part", lambda: ans([c.procs("knee replacement")[0], adm], [when(c.procs("knee replacement")[0]), "referral"], "all")),
-        ("what's he taking for his pressure", "drug_class", lambda: ans(c.meds("losartan", status="active"), ["losartan"], "all")),
-        ("uric acid trend since 2020", "trend_words", lambda: ans(since(O("urate"), "2020-01-01"), [val(O("urate")[0]), val(O("urate")[-1])], "all")),
-        ("how many flu shots since 2020", "count", lambda: ans(since(c.imms("150", "135", "140", "141"), "2020-01-01"), [str(len(since(c.imms("150", "135", "140", "141"), "2020-01-01")))], "all")),
+        ("knee replacement when and did he come in on a referral", "two_part",
+         lambda: ans([c.procs("knee replacement")[0], adm], [when(c.procs("knee replacement")[0]), "referral"], "all")),
+        ("what's he taking for his pressure", "drug_class",
+         lambda: ans(c.meds("losartan", status="active"), ["losartan"], "all")),
+        ("uric acid trend since 2020", "trend_words",
+         lambda: ans(since(ob("urate"), "2020-01-01"), [val(ob("urate")[0]), val(ob("urate")[-1])], "all")),
+        ("how many flu shots since 2020", "count",
+         lambda: ans(since(c.imms("150", "135", "140", "141"), "2020-01-01"),
+                     [str(len(since(c.imms("150", "135", "140", "141"), "2020-01-01")))], "all")),
         ("hep b series complete?", "last_vaccine", lambda: ans(c.imms("43", "08"), [when(r) for r in c.imms("43", "08")], "all")),
-        ("urine microalbumin normal?", "normal_check", lambda: ans([last(O("uacr"))], [val(last(O("uacr"))), when(last(O("uacr"))), interp(last(O("uacr")))])),
+        ("urine microalbumin normal?", "normal_check",
+         lambda: ans([last(ob("uacr"))], [val(last(ob("uacr"))), when(last(ob("uacr"))), interp(last(ob("uacr")))])),
         ("any drug allergies", "allergy", lambda: ans(c.of("AllergyIntolerance"), ["No known drug allergy"])),
         ("is he still on metfromin", "typo", lambda: ans(c.meds("metformin", status="active"), ["metformin"])),
-        ("why gabapentin", "why_med", lambda: ans(c.meds("gabapentin"), [bare(text_of(c.meds("gabapentin")[0]["reasonCode"][0]))])),
+        ("why gabapentin", "why_med",
+         lambda: ans(c.meds("gabapentin"), [bare(text_of(c.meds("gabapentin")[0]["reasonCode"][0]))])),
         ("current med list", "current_meds", lambda: ans(c.meds(status="active"), meds_facts(c.meds(status="active")), "all")),
-        ("bp closest to last spring", "value_near_date", lambda: ans([closest(bp_obs(c), "2025-04-15")], bp_facts(closest(bp_obs(c), "2025-04-15")) + [when(closest(bp_obs(c), "2025-04-15"))])),
+        ("bp closest to last spring", "value_near_date",
+         lambda: ans([closest(bp_obs(c), "2025-04-15")],
+                     [*bp_facts(closest(bp_obs(c), "2025-04-15")), when(closest(bp_obs(c), "2025-04-15"))])),
         # not in this chart
         ("any afib", "absent", lambda: absent("atrial fibrillation", "afib", "a-fib")),
         ("last psa", "absent", lambda: absent("psa", "prostate")),
@@ -261,34 +300,48 @@ def q_dm(c: Chart):
 
 
 def q_hf(c: Chart):
-    O = lambda k: c.obs(LOINC[k])
+    def ob(k):
+        return c.obs(LOINC[k])
+
     cod = c.obs("69453-9")[0]
     death = c.patient["deceasedDateTime"][:10]
     adms = c.encs("IMP")
     deathnote = [r for r in c.of("DocumentReference") if r["type"]["coding"][0]["code"] == "67855-1"]
     return [
         ("when did he die", "death", lambda: ans([c.patient], [death])),
-        ("cause of death", "death", lambda: ans([cod] + deathnote, [bare(text_of(cod["valueCodeableConcept"]))])),
+        ("cause of death", "death", lambda: ans([cod, *deathnote], [bare(text_of(cod["valueCodeableConcept"]))])),
         ("does he have an ICD", "abbreviation", lambda: ans(c.devs("defibrillator"), ["defibrillator"])),
         ("when was the icd placed", "last_procedure", lambda: ans(c.procs("defibrillator"), [when(c.procs("defibrillator")[0])])),
-        ("was he on a water pill", "lay_term", lambda: ans(c.meds("furosemide", "spironolactone"), meds_facts(c.meds("furosemide", "spironolactone")), "all")),
+        ("was he on a water pill", "lay_term",
+         lambda: ans(c.meds("furosemide", "spironolactone"), meds_facts(c.meds("furosemide", "spironolactone")), "all")),
         ("was he on entreso", "typo", lambda: ans(c.meds("entresto"), ["Entresto"])),
         ("was he on ms contin", "abbreviation", lambda: ans(c.meds("morphine"), ["morphine"])),
-        ("heart problems", "lay_term", lambda: ans(c.conds("heart failure", "coronary", "myocardial infarction"), [bare(text_of(r["code"])) for r in c.conds("heart failure", "coronary", "myocardial infarction")], "all")),
-        ("last ef", "abbreviation", lambda: ans([last(O("lvef"))], [val(last(O("lvef"))), when(last(O("lvef")))])),
-        ("has his bnp gone up", "trend_words", lambda: ans(O("bnp"), [val(O("bnp")[0]), val(O("bnp")[-1])], "all")),
-        ("worst potassium", "worst_value", lambda: ans([extreme(O("k"), True)], [val(extreme(O("k"), True)), when(extreme(O("k"), True))])),
-        ("last echocardiogam", "typo", lambda: ans([last(c.procs("echocardiography"))], [when(last(c.procs("echocardiography")))])),
+        ("heart problems", "lay_term",
+         lambda: ans(c.conds("heart failure", "coronary", "myocardial infarction"),
+                     [bare(text_of(r["code"])) for r in c.conds("heart failure", "coronary", "myocardial infarction")], "all")),
+        ("last ef", "abbreviation", lambda: ans([last(ob("lvef"))], [val(last(ob("lvef"))), when(last(ob("lvef")))])),
+        ("has his bnp gone up", "trend_words", lambda: ans(ob("bnp"), [val(ob("bnp")[0]), val(ob("bnp")[-1])], "all")),
+        ("worst potassium", "worst_value",
+         lambda: ans([extreme(ob("k"), True)], [val(extreme(ob("k"), True)), when(extreme(ob("k"), True))])),
+        ("last echocardiogam", "typo",
+         lambda: ans([last(c.procs("echocardiography"))], [when(last(c.procs("echocardiography")))])),
         ("how did the last admission start", "admit_source", lambda: ans([adms[-1]], ["transfer"])),
-        ("why was he admitted in jan 2022", "visit_reason", lambda: ans([adms[1]], [bare(text_of(adms[1]["reasonCode"][0])), when(adms[1])])),
+        ("why was he admitted in jan 2022", "visit_reason",
+         lambda: ans([adms[1]], [bare(text_of(adms[1]["reasonCode"][0])), when(adms[1])])),
         ("how many times was he hospitalized", "count", lambda: ans(adms, [str(len(adms))], "all")),
-        ("abx during the last admission", "drug_class", lambda: ans([r for r in c.meds(*ABX) if when(r) >= when(adms[-1])], ["ceftriaxone"])),
-        ("when was plavix stopped", "brand_name", lambda: ans(c.meds("clopidogrel"), ["clopidogrel", c.meds("clopidogrel")[0]["dispenseRequest"]["validityPeriod"]["end"]])),
+        ("abx during the last admission", "drug_class",
+         lambda: ans([r for r in c.meds(*ABX) if when(r) >= when(adms[-1])], ["ceftriaxone"])),
+        ("when was plavix stopped", "brand_name",
+         lambda: ans(c.meds("clopidogrel"),
+                     ["clopidogrel", c.meds("clopidogrel")[0]["dispenseRequest"]["validityPeriod"]["end"]])),
         ("any stents", "device", lambda: ans(c.devs("stent"), ["stent"])),
         ("last flu shot", "last_vaccine", lambda: ans([last(c.imms("150", "135"))], [when(last(c.imms("150", "135")))])),
-        ("hx of lung ca", "abbreviation", lambda: ans(c.conds("lung cancer"), [bare(text_of(c.conds("lung cancer")[0]["code"])), when(c.conds("lung cancer")[0])])),
+        ("hx of lung ca", "abbreviation",
+         lambda: ans(c.conds("lung cancer"),
+                     [bare(text_of(c.conds("lung cancer")[0]["code"])), when(c.conds("lung cancer")[0])])),
         ("smoker?", "lay_term", lambda: ans(c.obs("72166-2"), [bare(text_of(c.obs("72166-2")[0]["valueCodeableConcept"]))])),
-        ("copd inhalers", "drug_class", lambda: ans(c.meds("albuterol", "spiriva"), meds_facts(c.meds("albuterol", "spiriva")), "all")),
+        ("copd inhalers", "drug_class",
+         lambda: ans(c.meds("albuterol", "spiriva"), meds_facts(c.meds("albuterol", "spiriva")), "all")),
         ("how many chemo sessions", "count", lambda: ans(c.procs("chemotherapy"), [str(len(c.procs("chemotherapy")))], "all")),
         # not in this chart
         ("was he on insulin", "absent", lambda: absent("insulin")),
@@ -300,33 +353,45 @@ def q_hf(c: Chart):
 
 
 def q_asthma(c: Chart):
-    O = lambda k: c.obs(LOINC[k])
+    def ob(k):
+        return c.obs(LOINC[k])
+
     eds = c.encs("EMER")
     adm = c.encs("IMP")[0]
     pred = c.meds("prednisone")
     return [
-        ("is she on an ssri", "drug_class", lambda: ans(c.meds("sertraline", "fluoxetine", "citalopram", "paroxetine", status="active"), ["sertraline"])),
+        ("is she on an ssri", "drug_class",
+         lambda: ans(c.meds("sertraline", "fluoxetine", "citalopram", "paroxetine", status="active"), ["sertraline"])),
         ("zoloft dose", "brand_name", lambda: ans(c.meds("sertraline"), ["sertraline", "50"])),
         ("was she ever on prozac", "brand_name", lambda: ans(c.meds("fluoxetine"), ["fluoxetine"])),
-        ("why was fluoxetine stopped", "stopped_meds", lambda: ans(c.meds("fluoxetine"), [c.meds("fluoxetine")[0]["statusReason"]["text"]])),
-        ("has her phq9 improved", "trend_words", lambda: ans(O("phq9"), [val(O("phq9")[0]), val(O("phq9")[-1])], "all")),
+        ("why was fluoxetine stopped", "stopped_meds",
+         lambda: ans(c.meds("fluoxetine"), [c.meds("fluoxetine")[0]["statusReason"]["text"]])),
+        ("has her phq9 improved", "trend_words", lambda: ans(ob("phq9"), [val(ob("phq9")[0]), val(ob("phq9")[-1])], "all")),
         ("rescue inhaler?", "lay_term", lambda: ans(c.meds("albuterol", status="active"), ["albuterol"])),
         ("does she have an epipen", "brand_name", lambda: ans(c.meds("epipen"), ["EpiPen"])),
-        ("what happened w the bee sting", "visit_reason", lambda: ans([eds[0]], [bare(text_of(eds[0]["reasonCode"][0])), when(eds[0])])),
-        ("lowest hemoglobn", "typo", lambda: ans([extreme(O("hgb"), False)], [val(extreme(O("hgb"), False)), when(extreme(O("hgb"), False))])),
+        ("what happened w the bee sting", "visit_reason",
+         lambda: ans([eds[0]], [bare(text_of(eds[0]["reasonCode"][0])), when(eds[0])])),
+        ("lowest hemoglobn", "typo",
+         lambda: ans([extreme(ob("hgb"), False)], [val(extreme(ob("hgb"), False)), when(extreme(ob("hgb"), False))])),
         ("iud placed when", "last_procedure", lambda: ans(c.procs("intrauterine"), [when(c.procs("intrauterine")[0])])),
         ("any contraceptive device", "device", lambda: ans(c.devs("intrauterine"), ["Intrauterine"])),
         ("pneumonia admission how did she come in", "admit_source", lambda: ans([adm], ["emergency"])),
         ("pnemonia when", "typo", lambda: ans(c.conds("pneumonia"), [when(c.conds("pneumonia")[0])])),
-        ("abx for the pneumonia", "drug_class", lambda: ans(c.meds("ceftriaxone", "azithromycin"), meds_facts(c.meds("ceftriaxone", "azithromycin")), "all")),
+        ("abx for the pneumonia", "drug_class",
+         lambda: ans(c.meds("ceftriaxone", "azithromycin"), meds_facts(c.meds("ceftriaxone", "azithromycin")), "all")),
         ("how many er visits", "count", lambda: ans(eds, [str(len(eds))], "all")),
-        ("reason for last er visit", "visit_reason", lambda: ans([eds[-1]], [bare(text_of(eds[-1]["reasonCode"][0])), when(eds[-1])])),
+        ("reason for last er visit", "visit_reason",
+         lambda: ans([eds[-1]], [bare(text_of(eds[-1]["reasonCode"][0])), when(eds[-1])])),
         ("steroids this yr", "drug_class", lambda: ans(since(pred, "2025-01-01"), ["prednisone"])),
         ("sulfa allergy?", "allergy", lambda: ans(c.allergies("sulfonamide"), ["Sulfonamide"])),
-        ("tsh normal", "normal_check", lambda: ans([last(O("tsh"))], [val(last(O("tsh"))), when(last(O("tsh"))), interp(last(O("tsh")))])),
+        ("tsh normal", "normal_check",
+         lambda: ans([last(ob("tsh"))], [val(last(ob("tsh"))), when(last(ob("tsh"))), interp(last(ob("tsh")))])),
         ("zofran ever", "brand_name", lambda: ans(c.meds("ondansetron"), ["ondansetron"])),
-        ("what does she take for migraines", "why_med", lambda: ans([r for r in c.meds(status="active") if "Migraine" in json.dumps(r.get("reasonCode"))], ["sumatriptan", "ibuprofen"], "all")),
-        ("last phq9 and is she still on sertaline", "two_part", lambda: ans([last(O("phq9")), c.meds("sertraline")[0]], [val(last(O("phq9"))), "sertraline"], "all")),
+        ("what does she take for migraines", "why_med",
+         lambda: ans([r for r in c.meds(status="active") if "Migraine" in json.dumps(r.get("reasonCode"))],
+                     ["sumatriptan", "ibuprofen"], "all")),
+        ("last phq9 and is she still on sertaline", "two_part",
+         lambda: ans([last(ob("phq9")), c.meds("sertraline")[0]], [val(last(ob("phq9"))), "sertraline"], "all")),
         # not in this chart
         ("is she on a statin", "absent", lambda: absent("statin")),
         ("any blood thinners", "absent", lambda: absent(*ANTICOAG)),
@@ -338,27 +403,36 @@ def q_asthma(c: Chart):
 
 
 def q_t1(c: Chart):
-    O = lambda k: c.obs(LOINC[k])
+    def ob(k):
+        return c.obs(LOINC[k])
+
     apix = c.meds("apixaban")
     adms = c.encs("IMP")
-    stone = [e for e in c.encs("EMER") if "Kidney stone" in json.dumps(e["reasonCode"])][0]
+    stone = next(e for e in c.encs("EMER") if "Kidney stone" in json.dumps(e["reasonCode"]))
     stone_meds = [r for r in c.of("MedicationRequest") if r.get("encounter", {}).get("reference") == f"urn:uuid:{stone['id']}"]
     mri = c.procs("magnetic resonance")
     return [
         ("is he on insulin", "drug_class", lambda: ans(c.meds("humalog", "insulin", status="active"), ["Humalog"])),
         ("insulin pump?", "device", lambda: ans(c.devs("insulin pump"), ["Insulin pump"])),
-        ("hx MS", "abbreviation", lambda: ans(c.conds("multiple sclerosis"), ["Multiple sclerosis", when(c.conds("multiple sclerosis")[0])])),
+        ("hx MS", "abbreviation",
+         lambda: ans(c.conds("multiple sclerosis"), ["Multiple sclerosis", when(c.conds("multiple sclerosis")[0])])),
         ("what's he on for his MS", "abbreviation", lambda: ans(c.meds("dimethyl fumarate"), ["dimethyl fumarate"])),
-        ("hx of PE", "abbreviation", lambda: ans(c.conds("pulmonary embolism"), ["Pulmonary embolism", when(c.conds("pulmonary embolism")[0])])),
+        ("hx of PE", "abbreviation",
+         lambda: ans(c.conds("pulmonary embolism"), ["Pulmonary embolism", when(c.conds("pulmonary embolism")[0])])),
         ("is he still on the apixiban", "typo", lambda: ans(apix, ["apixaban", apix[0]["status"]])),
-        ("how long was he anticoagulated for the PE", "stopped_meds", lambda: ans(apix, [when(apix[0]), apix[0]["dispenseRequest"]["validityPeriod"]["end"]])),
+        ("how long was he anticoagulated for the PE", "stopped_meds",
+         lambda: ans(apix, [when(apix[0]), apix[0]["dispenseRequest"]["validityPeriod"]["end"]])),
         ("is he on levothyroxin", "typo", lambda: ans(c.meds("synthroid"), ["Synthroid"])),
-        ("has his tsh been creeping up", "trend_words", lambda: ans(O("tsh"), [val(O("tsh")[0]), val(O("tsh")[-1])], "all")),
-        ("last tsh normal?", "normal_check", lambda: ans([last(O("tsh"))], [val(last(O("tsh"))), when(last(O("tsh"))), interp(last(O("tsh")))])),
-        ("Ca last", "abbreviation", lambda: ans([last(O("ca"))], [val(last(O("ca"))), when(last(O("ca")))])),
-        ("vit d trend", "trend_words", lambda: ans(O("vitd"), [val(r) for r in O("vitd")], "all")),
-        ("a1c early 2020", "value_near_date", lambda: ans([closest(O("a1c"), "2020-02-15")], [val(closest(O("a1c"), "2020-02-15")), when(closest(O("a1c"), "2020-02-15"))])),
-        ("kidney stone er visit what did they give him", "encounter_meds", lambda: ans(stone_meds, meds_facts(stone_meds), "all")),
+        ("has his tsh been creeping up", "trend_words", lambda: ans(ob("tsh"), [val(ob("tsh")[0]), val(ob("tsh")[-1])], "all")),
+        ("last tsh normal?", "normal_check",
+         lambda: ans([last(ob("tsh"))], [val(last(ob("tsh"))), when(last(ob("tsh"))), interp(last(ob("tsh")))])),
+        ("Ca last", "abbreviation", lambda: ans([last(ob("ca"))], [val(last(ob("ca"))), when(last(ob("ca")))])),
+        ("vit d trend", "trend_words", lambda: ans(ob("vitd"), [val(r) for r in ob("vitd")], "all")),
+        ("a1c early 2020", "value_near_date",
+         lambda: ans([closest(ob("a1c"), "2020-02-15")],
+                     [val(closest(ob("a1c"), "2020-02-15")), when(closest(ob("a1c"), "2020-02-15"))])),
+        ("kidney stone er visit what did they give him", "encounter_meds",
+         lambda: ans(stone_meds, meds_facts(stone_meds), "all")),
         ("last mri brain", "last_procedure", lambda: ans([last(mri)], [when(last(mri))])),
         ("pe admission came thru ed?", "admit_source", lambda: ans([adms[1]], ["emergency"])),
         ("2016 admission referral or er", "admit_source", lambda: ans([adms[0]], ["referral"])),
@@ -366,7 +440,9 @@ def q_t1(c: Chart):
         ("is he on a cgm", "device", lambda: ans(c.devs("glucose monitoring"), ["Continuous glucose monitoring"])),
         ("active meds", "current_meds", lambda: ans(c.meds(status="active"), meds_facts(c.meds(status="active")), "all")),
         ("flomax after the stone", "brand_name", lambda: ans(c.meds("tamsulosin"), ["tamsulosin"])),
-        ("last a1c and still on the pump", "two_part", lambda: ans([last(O("a1c"))] + c.devs("insulin pump"), [val(last(O("a1c"))), when(last(O("a1c"))), "Insulin pump"], "all")),
+        ("last a1c and still on the pump", "two_part",
+         lambda: ans([last(ob("a1c")), *c.devs("insulin pump")], [val(last(ob("a1c"))), when(last(ob("a1c"))), "Insulin pump"],
+                     "all")),
         # not in this chart
         ("is he on a statin", "absent", lambda: absent("statin")),
         ("any cancer", "absent", lambda: absent(*NO_CANCER)),
@@ -378,44 +454,59 @@ def q_t1(c: Chart):
 
 
 def q_onc(c: Chart):
-    O = lambda k: c.obs(LOINC[k])
+    def ob(k):
+        return c.obs(LOINC[k])
+
     adms = c.encs("IMP")
     hipadm = adms[0]
     synadm = adms[1]
-    na_syn = [r for r in O("na") if when(r) >= when(synadm)]
+    na_syn = [r for r in ob("na") if when(r) >= when(synadm)]
     zoster = c.imms("187", "121")
     osteo_now = [r for r in c.meds(status="active") if "Osteoporosis" in json.dumps(r.get("reasonCode"))]
     return [
-        ("hx breast ca", "abbreviation", lambda: ans(c.conds("breast"), [bare(text_of(c.conds("breast")[0]["code"])), when(c.conds("breast")[0])])),
+        ("hx breast ca", "abbreviation",
+         lambda: ans(c.conds("breast"), [bare(text_of(c.conds("breast")[0]["code"])), when(c.conds("breast")[0])])),
         ("is she on a ca supplement", "abbreviation", lambda: ans(c.meds("calcium"), ["calcium carbonate"])),
-        ("Ca level last", "abbreviation", lambda: ans([last(O("ca"))], [val(last(O("ca"))), when(last(O("ca")))])),
-        ("is she still on fosamax", "still_taking", lambda: ans(c.meds("alendronate"), ["alendronate", c.meds("alendronate")[0]["status"]])),
+        ("Ca level last", "abbreviation", lambda: ans([last(ob("ca"))], [val(last(ob("ca"))), when(last(ob("ca")))])),
+        ("is she still on fosamax", "still_taking",
+         lambda: ans(c.meds("alendronate"), ["alendronate", c.meds("alendronate")[0]["status"]])),
         ("osteoporosis meds now", "drug_class", lambda: ans(osteo_now, meds_facts(osteo_now), "all")),
-        ("how long was she on letrozole", "ever_med", lambda: ans(c.meds("letrozole"), [when(c.meds("letrozole")[0]), c.meds("letrozole")[0]["dispenseRequest"]["validityPeriod"]["end"]])),
+        ("how long was she on letrozole", "ever_med",
+         lambda: ans(c.meds("letrozole"),
+                     [when(c.meds("letrozole")[0]), c.meds("letrozole")[0]["dispenseRequest"]["validityPeriod"]["end"]])),
         ("last mamogram", "typo", lambda: ans([last(c.procs("mammography"))], [when(last(c.procs("mammography")))])),
-        ("bone density getting worse?", "trend_words", lambda: ans(O("tscore"), [val(O("tscore")[0]), val(O("tscore")[-1])], "all")),
+        ("bone density getting worse?", "trend_words",
+         lambda: ans(ob("tscore"), [val(ob("tscore")[0]), val(ob("tscore")[-1])], "all")),
         ("how did she come in for the hip fracture", "admit_source", lambda: ans([hipadm], ["transfer"])),
-        ("hip replacement when", "last_procedure", lambda: ans(c.procs("replacement of hip"), [when(c.procs("replacement of hip")[0])])),
+        ("hip replacement when", "last_procedure",
+         lambda: ans(c.procs("replacement of hip"), [when(c.procs("replacement of hip")[0])])),
         ("what devices does she have", "device", lambda: ans(c.of("Device"), ["hip", "Hearing aid"], "all")),
-        ("hgb since the hip fracture admission", "trend_words", lambda: ans(since(O("hgb"), when(hipadm)), [val(extreme(since(O("hgb"), when(hipadm)), False)), val(last(O("hgb")))], "all")),
-        ("why was she admitted this march", "visit_reason", lambda: ans([synadm], [bare(text_of(synadm["reasonCode"][0])), when(synadm)])),
+        ("hgb since the hip fracture admission", "trend_words",
+         lambda: ans(since(ob("hgb"), when(hipadm)), [val(extreme(since(ob("hgb"), when(hipadm)), False)), val(last(ob("hgb")))],
+                     "all")),
+        ("why was she admitted this march", "visit_reason",
+         lambda: ans([synadm], [bare(text_of(synadm["reasonCode"][0])), when(synadm)])),
         ("last cataract surgery", "last_procedure", lambda: ans([last(c.procs("cataract"))], [when(last(c.procs("cataract")))])),
         ("how many covid shots", "count", lambda: ans(c.imms("208", "207"), [str(len(c.imms("208", "207")))], "all")),
         ("last shingels shot", "typo", lambda: ans([last(zoster)], [when(last(zoster))])),
-        ("tetanus booster last", "last_vaccine", lambda: ans([last(c.imms("113", "115", "09"))], [when(last(c.imms("113", "115", "09")))])),
+        ("tetanus booster last", "last_vaccine",
+         lambda: ans([last(c.imms("113", "115", "09"))], [when(last(c.imms("113", "115", "09")))])),
         ("is she on a ppi", "drug_class", lambda: ans(c.meds("omeprazole", "pantoprazole", status="active"), ["omeprazole"])),
         ("codeine ok?", "allergy", lambda: ans(c.allergies("codeine"), ["codeine"])),
         ("current meds", "current_meds", lambda: ans(c.meds(status="active"), meds_facts(c.meds(status="active")), "all")),
         ("osteoperosis dx when", "typo", lambda: ans(c.conds("osteoporosis"), [when(c.conds("osteoporosis")[0])])),
         ("na at the syncope admission", "value_near_date", lambda: ans(na_syn[:1], [val(na_syn[0]), when(na_syn[0])])),
-        ("last dexa and t score", "two_part", lambda: ans([last(c.procs("bone density")), last(O("tscore"))], [when(last(c.procs("bone density"))), val(last(O("tscore")))], "all")),
+        ("last dexa and t score", "two_part",
+         lambda: ans([last(c.procs("bone density")), last(ob("tscore"))],
+                     [when(last(c.procs("bone density"))), val(last(ob("tscore")))], "all")),
         # not in this chart
         ("any afib", "absent", lambda: absent("atrial fibrillation", "afib", "a-fib")),
         ("hx of RA", "absent", lambda: absent("rheumatoid")),
         ("last a1c", "absent", lambda: absent("a1c", "4548-4", "glycated")),
         ("does she have a pacemaker", "absent", lambda: absent("pacemaker", "pacer")),
         ("is she on metformin", "absent", lambda: absent("metformin")),
-        ("copd?", "absent", lambda: absent("copd", "obstructive lung", "obstructive airway", "obstructive pulmonary", "emphysema")),
+        ("copd?", "absent",
+         lambda: absent("copd", "obstructive lung", "obstructive airway", "obstructive pulmonary", "emphysema")),
     ]
 
 
