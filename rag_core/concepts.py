@@ -24,6 +24,7 @@ distinguishing word of the question never matches.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -147,6 +148,8 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
     """
     q_all = tokens(query)
     q_core = core(q_all) or (set(q_all) - SPECIMENS) or set(q_all)
+    # a letter after a content word names which one ("hep a", "vitamin a"): it must be in the name too
+    q_core |= {w for prev, w in itertools.pairwise(q_all) if w == "a" and prev in q_core}
     if not q_core:
         return []
     scored: list[ConceptMatch] = []
@@ -224,9 +227,13 @@ def concept_words(text: str) -> list[str]:
     text = _IDENTIFIER.sub(" ", re.sub(r"['’]s\b", "", text))
     stop = function_words()
     out = []
+    previous = ""
     for word in _WORD.findall(text):
         parts = word.lower().split("/")
-        if word.lower() in stop or (len(parts) > 1 and all(p in stop for p in parts)):  # "he/she"
+        # "a" after a content word is a letter that names which one ("hep a", "vitamin a"), not an article
+        letter = word.lower() == "a" and bool(previous) and previous not in stop
+        previous = word.lower()
+        if not letter and (word.lower() in stop or (len(parts) > 1 and all(p in stop for p in parts))):  # "he/she"
             continue
         out.append(word)
     return out

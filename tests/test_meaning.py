@@ -50,7 +50,12 @@ CHART: list[dict[str, Any]] = [
      "code": {"coding": [{"system": LOINC, "code": "69453-9", "display": "Cause of death"}]},
      "effectiveDateTime": "2021-05-01T10:00:00-05:00", "valueCodeableConcept": {"text": "Metastatic prostate cancer"}},
     med("simva", "simvastatin 20 MG Oral Tablet", "active", "2020-11-01",
-        reasonCode=[{"text": "Hyperlipidemia"}]),
+        reasonCode=[{"text": "Hyperlipidemia"}], dosageInstruction=[{"text": "20 mg at bedtime"}]),
+    {"resourceType": "Immunization", "id": "hepb", "status": "completed", "patient": ref("Patient", "pt"),
+     "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "43", "display": "Hep B, adult"}]},
+     "occurrenceDateTime": "2015-01-21T09:00:00-05:00"},
+    {"resourceType": "AllergyIntolerance", "id": "cod-allergy", "patient": ref("Patient", "pt"),
+     "code": {"text": "Codeine"}, "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "2010-01-01"},
     med("atorva", "atorvastatin 40 MG Oral Tablet", "stopped", "2015-02-01", statusReason={"text": "myalgia"},
         dispenseRequest={"validityPeriod": {"start": "2015-02-01", "end": "2016-08-30"}}),
     med("warf", "warfarin sodium 5 MG Oral Tablet", "active", "2020-12-01"),
@@ -101,6 +106,9 @@ async def _said(service: ChartService, question: str) -> str:
     ("any devices", "Implantable defibrillator", "None"),
     ("what did they give her in the er", "epinephrine", "warfarin"),
     ("last bp", "120/74 mm[Hg]", "Diastolic Blood Pressure 74 mm[Hg]; Systolic"),
+    ("what dose of simvastatin", "20 mg at bedtime", "warfarin"),
+    ("any med intolerances", "Codeine", "warfarin"),
+    ("hep a vaccine?", "Not recorded", "Hep B"),  # the letter names which hepatitis
 ])
 async def test_a_question_means_what_a_clinician_means(service: ChartService, question: str, says: str,
                                                        never: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from rag_core.kinds.common import fact_sentence
 from rag_core.models import Chunk, Claim
 
 _WHY = re.compile(r"\bwhy\b|\bwhat (?:is|was|'s) (?:it |that |this )?for\b|\bwhat for\b|\bindicat\w*|\breasons?\b", re.I)
@@ -14,10 +15,15 @@ _STOPPED = re.compile(r"\bstop(?:ped|ping|s)?\b|\bdiscontinu\w*|\bd/c\b|\bdc'?d\
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how long\b|\bduration\b|\bhow many (?:years|months)\b", re.I)
 
 
+_DOSE = re.compile(r"\bdose\b|\bdosage\b|\bdosing\b|\bhow much\b|\bwhat strength\b|\bhow many (?:mg|units)\b", re.I)
+
+
 def order_question(clause: str) -> str | None:
     """What a medication question asks of the orders beyond "was it prescribed": why stopped, why, how long."""
     if _WHY.search(clause):
         return "why_stopped" if _STOPPED.search(clause) else "why"
+    if _DOSE.search(clause):
+        return "dose"
     return "how_long" if _HOW_LONG.search(clause) else None
 
 
@@ -33,6 +39,8 @@ def order_claim(asked: str, name: str, chunks: list[Chunk]) -> Claim:
         why = fact.status_reason if fact else None
         return Claim(text=f"{name} — status {newest.status} (last ordered {newest.effective_date}); "
                           + (f"reason recorded: {why}." if why else "no reason for stopping is recorded."), citations=cite)
+    if asked == "dose":  # the newest order as recorded: its strength and its dosage instructions
+        return Claim(text=f"Most recent order: {fact_sentence(newest)}", citations=[newest.id])
     if asked == "why":
         with_reason = [c for c in chunks if c.fact and c.fact.reason]
         if with_reason:

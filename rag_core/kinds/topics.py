@@ -67,6 +67,8 @@ ALLERGY = Topic(
     (
         Cue(r"\ballerg(?:y|ies)\b|\ballergic to\b|\ballergic reactions?\b", 1.0), Cue(r"\ballergic\b", 0.6, keep=True),
         Cue(r"\bintoleran", 0.9), Cue(r"\bnkda\b|\bnka\b|\badverse reactions?\b", 1.0),
+        # "any med intolerances", "drug allergies": an allergy question, though it names medicines
+        Cue(r"\b(?:med|meds|medication|medications|drug|drugs)\s+(?:allerg\w*|intoleran\w*|reactions?)\b", 1.05),
     ),
     verb="recorded",
     active_statuses=("active",),
