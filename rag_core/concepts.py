@@ -66,6 +66,7 @@ _SYNONYMS = {
     "haemoglobin": ("hemoglobin",),
     "pulse": ("heart", "rate"),
     "temp": ("temperature",),
+    "antigen": ("ag",),  # LOINC writes "Prostate specific Ag"
 }
 
 
@@ -225,11 +226,16 @@ def concept_words(text: str) -> list[str]:
     """The words of a phrase that may name a concept: patient identifiers ("patient 10015272") and
     function words dropped; possessives folded."""
     text = _IDENTIFIER.sub(" ", re.sub(r"['’]s\b", "", text))
+    text = re.sub(r"\bd/?c['’]?d\b", " ", text, flags=re.I)  # "dc'd": discontinued, a question word
     stop = function_words()
     out = []
     previous = ""
     for word in _WORD.findall(text):
         parts = word.lower().split("/")
+        if len(parts) > 1 and any(p in stop for p in parts) and not all(p in stop for p in parts):
+            out += [p for p in parts if p not in stop]  # "pt/inr": the INR of "patient/INR"
+            previous = parts[-1]
+            continue
         # "a" after a content word is a letter that names which one ("hep a", "vitamin a"), not an article
         letter = word.lower() == "a" and bool(previous) and previous not in stop
         previous = word.lower()
@@ -467,6 +473,12 @@ def resolve_concept(
             found_names += [m.concept for m in matches if m.concept not in found_names]
         if found_names:
             return _finish(found_names, 1.0, "lexicon", " ".join(words))
+    if prefer and prefer[0] == "allergy":  # "any ace inhibitor allergy": the recorded allergies to that class
+        allergies = [n for n in names if "allergy" in topics_of[n]]
+        found = attempt(_variants(words), tiers=((allergies, 0.0),)) or _drug_resolution(
+            words, allergies, prefer, topic="allergy")
+        if found and found.names:
+            return found
     if medication_first:  # "bp meds": the class, before a blood-pressure reading
         found = attempt(_variants(words), tiers=((medications, 0.0),)) or _drug_resolution(words, medications, prefer)
         other = attempt(_variants(words)) if found is not None and not found.names and found.how == "brand" else None
@@ -557,7 +569,7 @@ TERMINOLOGY_READINGS = frozenset({"class", "brand", "group", "indication"})
 
 
 def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[str],
-                     typos: bool = False) -> Resolution | None:
+                     typos: bool = False, topic: str = "medication") -> Resolution | None:
     """A brand or other name of a drug ("Eliquis" → apixaban) or a drug class ("statin", "blood thinners",
     "abx", "ACE inhibitor") → the patient's recorded medications with that ingredient or in that class
     (``rag_core.terminology.drugs``). When none is recorded the resolution is empty but says what was looked
@@ -566,34 +578,34 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
 
     table = drugs()
     phrase = " ".join(words)
-    asked_medication = bool(prefer) and prefer[0] == "medication"
+    asked_medication = bool(prefer) and prefer[0] in ("medication", "allergy")
     ingredients = table.brand(phrase, typos)
     if not typos and ingredients and not table.with_ingredients(ingredients, medications):
         query = table.resolve_class(phrase, asked_medication)  # "dm meds": diabetes medicines, not dextromethorphan
         members = table.members(query, medications) if query is not None else []
         if query is not None and (members or query.how != "abbreviation"):
-            return Resolution(tuple(sorted(members)), "medication", TERMINOLOGY_SCORE, "class", phrase,
+            return Resolution(tuple(sorted(members)), topic, TERMINOLOGY_SCORE, "class", phrase,
                               f"in the drug class {query.label}")
     if typos:  # the last step: a misspelt drug or class name, once the patient's own words have not matched it
         if ingredients:
             found = table.with_ingredients(ingredients, medications)
-            return Resolution(tuple(sorted(found)), "medication", TERMINOLOGY_SCORE, "typo", phrase,
+            return Resolution(tuple(sorted(found)), topic, TERMINOLOGY_SCORE, "typo", phrase,
                               ", ".join(sorted(ingredients))) if found else None
         query = table.resolve_class(phrase, asked_medication, typos=True)
         if query is None or query.how != "typo":
             return None
-        return Resolution(tuple(sorted(table.members(query, medications))), "medication", TERMINOLOGY_SCORE, "class",
+        return Resolution(tuple(sorted(table.members(query, medications))), topic, TERMINOLOGY_SCORE, "class",
                           phrase, f"in the drug class {query.label}")
     if ingredients:
         found = table.with_ingredients(ingredients, medications)
         if found or asked_medication:
             label = ", ".join(sorted(ingredients))
-            return Resolution(tuple(sorted(found)), "medication", TERMINOLOGY_SCORE, "brand", phrase, label)
+            return Resolution(tuple(sorted(found)), topic, TERMINOLOGY_SCORE, "brand", phrase, label)
     query = table.resolve_class(phrase, asked_medication)
     if query is None:
         return None
     found = table.members(query, medications)
-    return Resolution(tuple(sorted(found)), "medication", TERMINOLOGY_SCORE, "class", phrase,
+    return Resolution(tuple(sorted(found)), topic, TERMINOLOGY_SCORE, "class", phrase,
                       f"in the drug class {query.label}")
 
 

@@ -56,6 +56,18 @@ CHART: list[dict[str, Any]] = [
      "occurrenceDateTime": "2015-01-21T09:00:00-05:00"},
     {"resourceType": "AllergyIntolerance", "id": "cod-allergy", "patient": ref("Patient", "pt"),
      "code": {"text": "Codeine"}, "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "2010-01-01"},
+    {"resourceType": "AllergyIntolerance", "id": "lis-allergy", "patient": ref("Patient", "pt"),
+     "code": {"text": "Lisinopril"}, "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "2012-01-01"},
+    {"resourceType": "Observation", "id": "bp-er", "status": "final", "subject": ref("Patient", "pt"),
+     "category": [{"coding": [{"code": "vital-signs"}]}], "encounter": ref("Encounter", "er"),
+     "code": {"coding": [{"system": LOINC, "code": "85354-9", "display": "Blood pressure panel"}]},
+     "effectiveDateTime": "2021-02-02T09:30:00-05:00",
+     "component": [
+         {"code": {"coding": [{"system": LOINC, "code": "8480-6", "display": "Systolic Blood Pressure"}]},
+          "valueQuantity": {"value": 150, "unit": "mm[Hg]"}},
+         {"code": {"coding": [{"system": LOINC, "code": "8462-4", "display": "Diastolic Blood Pressure"}]},
+          "valueQuantity": {"value": 90, "unit": "mm[Hg]"}}]},
+    condition("mi", "Myocardial infarction (disorder)", "2016-06-06", "resolved"),
     med("atorva", "atorvastatin 40 MG Oral Tablet", "stopped", "2015-02-01", statusReason={"text": "myalgia"},
         dispenseRequest={"validityPeriod": {"start": "2015-02-01", "end": "2016-08-30"}}),
     med("warf", "warfarin sodium 5 MG Oral Tablet", "active", "2020-12-01"),
@@ -105,10 +117,14 @@ async def _said(service: ChartService, question: str) -> str:
     ("reason for the last admission", "Pneumonia", "no reason"),
     ("any devices", "Implantable defibrillator", "None"),
     ("what did they give her in the er", "epinephrine", "warfarin"),
-    ("last bp", "120/74 mm[Hg]", "Diastolic Blood Pressure 74 mm[Hg]; Systolic"),
+    ("last bp", "150/90 mm[Hg]", "Diastolic Blood Pressure 90 mm[Hg]; Systolic"),
     ("what dose of simvastatin", "20 mg at bedtime", "warfarin"),
     ("any med intolerances", "Codeine", "warfarin"),
     ("hep a vaccine?", "Not recorded", "Hep B"),  # the letter names which hepatitis
+    ("how high was her bp in the er", "150/90", "120/74"),  # a measurement during the stay the words name
+    ("why was the atorvastatin dc'd", "myalgia", "simvastatin"),
+    ("any ace inhibitor allergy", "Lisinopril", "Codeine"),  # an allergy to a member of the class
+    ("any hx of heart attack", "Myocardial infarction", "Atrial fibrillation"),
 ])
 async def test_a_question_means_what_a_clinician_means(service: ChartService, question: str, says: str,
                                                        never: str) -> None:

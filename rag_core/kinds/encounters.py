@@ -77,8 +77,13 @@ async def encounters(reader: ChartReader, aspect: Aspect, setting: str | None) -
 
 
 async def target_encounter(reader: ChartReader, aspect: Aspect) -> Chunk | None:
-    """The stay a question is scoped to ("during the last admission"): newest or oldest of its setting."""
-    found = await encounters(reader, aspect, aspect.setting or "inpatient")
+    """The stay a question is scoped to ("during the last admission", "the ER visit with the kidney stone"): the
+    one named by its reason when the question names one, else the newest or oldest of its setting."""
+    # a setting named ("admission", "ER") is that setting; "at her last visit" is any encounter
+    found = await encounters(reader, aspect, aspect.setting or ("inpatient" if aspect.topic is None
+                                                                  or aspect.topic.name != "lab" else None))
+    if aspect.focus and _medical(aspect.focus):
+        found = _stays_named(found, aspect.focus) or found
     if not found:
         return None
     return found[0] if aspect.encounter_scope == "first" else found[-1]

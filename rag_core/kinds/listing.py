@@ -4,7 +4,7 @@ optionally inside one hospital stay ("diagnoses during the last admission")."""
 from __future__ import annotations
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import MAX_LISTED, lab_results, list_claims, window_phrase, withheld
+from rag_core.kinds.common import MAX_LISTED, fact_sentence, lab_results, list_claims, window_phrase, withheld
 from rag_core.kinds.encounters import target_encounter
 from rag_core.kinds.notes import NOTE_TYPES, excerpt
 from rag_core.kinds.timewords import iso
@@ -81,6 +81,8 @@ class ListKind(Kind):
         if part.aspect.encounter_scope and chunks and chunks[0].resource_type == "Encounter":
             stay, chunks = chunks[0], chunks[1:]
             out.append(Claim(text=f"During the stay: {stay.text}", citations=[stay.id]))
+            if topic is not None and topic.name == "lab":  # a stay's results: each value as recorded
+                return out + [Claim(text=fact_sentence(c), citations=[c.id]) for c in chunks]
         return out + list_claims(chunks, verb)
 
 

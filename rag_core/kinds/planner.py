@@ -24,7 +24,7 @@ from rag_core.kinds.notes import NOTE_ASKS, NOTES, section_of
 from rag_core.kinds.orders import order_question
 from rag_core.kinds.registry import ALL, choose
 from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
-from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, MEDICATION, NOTE, TOPICS
+from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, LAB, MEDICATION, NOTE, TOPICS
 
 MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
@@ -53,6 +53,19 @@ def _names_drugs(concept: str) -> bool:
 
     table = drugs()
     return bool(table.brand(concept)) or table.resolve_class(concept, medication_asked=False) is not None
+
+
+_VITAL_WORDS = frozenset({"bp", "o2", "sat", "sats", "spo2", "pulse", "hr", "temp", "temperature", "weight", "bmi", "rr"})
+
+
+def _measured(focus: str) -> list[str]:
+    """The words of a stay's description that name a measurement ("bp", "sodium", "wbc"): the lexicon's analyte
+    and vital-sign rows, and vital-sign shorthand."""
+    from rag_core.concepts import _lexicon_rows
+
+    measured = {term for term, _, kind in _lexicon_rows() if kind in ("analyte", "vital")} | _VITAL_WORDS
+    measured |= {e for _, expansions, kind in _lexicon_rows() if kind in ("analyte", "vital") for e in expansions}
+    return [w.lower() for w in concept_words(focus) if w.lower() in measured]
 
 
 def split_parts(question: str) -> list[str]:
@@ -170,18 +183,24 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if limit_match:
         raw = limit_match.group("n").lower()
         limit = NUMBER_WORDS.get(raw) or int(raw)
+    stay_focus: str | None = None
     if topic is ENCOUNTER and focus and _names_drugs(focus):  # "abx during the last admission"
         topic, concept, encounter_scope = MEDICATION, focus, "first" if op_of(text) == "first" else "last"
+    elif topic is ENCOUNTER and focus and _measured(focus):  # "bp in the ER w/ the kidney stone", "o2 sat at the ED"
+        measured = _measured(focus)
+        stay_focus = " ".join(w for w in concept_words(focus) if w.lower() not in measured) or None
+        topic, concept, encounter_scope = LAB, " ".join(measured), "first" if op_of(text) == "first" else "last"
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):
         concept = None  # "kidney stone ER visit, what did they give him": the words say which stay, not which drug
     in_stay = encounter_scope and topic in CONCEPT_TOPICS and not concept  # "meds during the last admission"
-    drugs_in_stay = encounter_scope and topic is MEDICATION and concept  # "abx during the last admission"
+    drugs_in_stay = encounter_scope and topic in (MEDICATION, LAB) and concept  # "abx / the bp during the stay"
     kind = LIST if in_stay or drugs_in_stay else choose(text, topic, concept, window)
     if topic is MEDICATION and concept and order_question(part) and kind is not LIST:
         kind = EVER  # "why is she on X", "why was X stopped", "how long was he on X": the order's own fields
     aspect = Aspect(kind=kind, topic=topic, concept=concept, window=window, clause=part, limit=limit,
                     prefer=tuple(t.name for t in topics if t is not topic),
-                    setting=setting, encounter_scope=encounter_scope, concept_parts=parts if len(parts) > 1 else ())
+                    setting=setting, encounter_scope=encounter_scope, concept_parts=parts if len(parts) > 1 else (),
+                    focus=stay_focus)
     if kind.name == "extreme":
         aspect = replace(aspect, extreme="min" if best_cue(MIN_CUES, text)[0] else "max")
     if topic is ENCOUNTER:

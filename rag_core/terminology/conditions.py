@@ -23,7 +23,7 @@ from functools import cache
 
 from rag_core.terminology.tables import rows
 
-_WORD = re.compile(r"[a-z][a-z]+")
+_WORD = re.compile(r"[a-z]+")  # single letters too: "Q fever" is not "Fever", "Hepatitis B" not "Hepatitis A"
 # Words of titles and displays that place nothing ("Other disorders of …", "(disorder)", "unspecified")
 _SOFT = frozenset({
     "disorder", "disorders", "disease", "diseases", "finding", "situation", "other", "and", "of", "the", "in", "with",
@@ -32,6 +32,8 @@ _SOFT = frozenset({
     "issue", "issues", "trouble", "health",
 })
 MIN_SHARE = 0.6  # of a display's word weight the best title must share to place it
+# lay words that name a disease (not a body system): read as ICD-10-CM's words in recorded displays too
+_DISEASE_WORDS = frozenset({"cancer", "carcinoma", "adenocarcinoma", "malignancy", "tumor", "tumour"})
 
 
 def stem(word: str) -> str:
@@ -101,7 +103,7 @@ class ConditionTerminology:
         for reading in self._readings(asked):
             # a three-character category only for words read through a lay word or an abbreviation ("breast ca");
             # "heart failure" as asked is a concept, not a group
-            read = reading != asked and len(reading) >= 2
+            read = reading != asked
             levels = (self.chapters, self.blocks, self.categories) if read else (self.chapters, self.blocks)
             for level in levels:  # "breast ca": the category Malignant neoplasm of breast
                 found = [Group(c, self.title[c]) for c in level if set(reading) <= self.title_words[c]]
@@ -129,6 +131,9 @@ class ConditionTerminology:
     def place(self, display: str) -> tuple[str, ...]:
         """The codes above a recorded condition in ICD-10-CM (subcategory → category → block → chapter), or ()."""
         words = set(keywords(display))
+        for word in list(words):  # "carcinoma of prostate", "prostate cancer": ICD-10-CM says malignant neoplasm
+            if word in _DISEASE_WORDS:
+                words = (words - {word}) | set(self.lay.get((word,), (word,)))
         rarest = max(self.idf.values())
         weight = sum(self.idf.get(w, rarest) for w in words)  # a word no title has counts against the match
         if not words or weight == 0:
