@@ -181,8 +181,9 @@ def _medical(focus: str) -> bool:
 
 
 def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
-    """The stays whose recorded reason holds the words the question names them by ("pe" through its abbreviation
-    senses, "hip fracture")."""
+    """The stays whose recorded reason holds most of the words the question names them by ("pe" through its
+    abbreviation senses, "hip fracture", "with the kidney stone"): at least one word of four letters or an
+    abbreviation sense must be in the reason; the stays matching the most words win."""
     from rag_core.concepts import concept_words
     from rag_core.terminology.drugs import abbreviations
 
@@ -190,16 +191,18 @@ def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
     if not wanted:
         return []
 
-    def named(chunk: Chunk) -> bool:
+    def matched(chunk: Chunk) -> int:
         reason = (chunk.fact.reason or "").lower() if chunk.fact else ""
         if not reason:
-            return False
-        if all(re.search(rf"\b{re.escape(w)}\b", reason) for w in wanted):
-            return True
-        return len(wanted) == 1 and any(re.search(rf"\b{re.escape(sense.lower())}\b", reason)
-                                        for sense in abbreviations().get(wanted[0], ()))
+            return 0
+        hits = sum(1 for w in wanted if len(w) >= 4 and re.search(rf"\b{re.escape(w)}\b", reason))
+        hits += sum(1 for w in wanted if len(w) < 4 and any(
+            re.search(rf"\b{re.escape(sense.lower())}\b", reason) for sense in abbreviations().get(w, ())))
+        return hits
 
-    return [c for c in found if named(c)]
+    scored = [(matched(c), c) for c in found]
+    best = max((n for n, _ in scored), default=0)
+    return [c for n, c in scored if n == best] if best else []
 
 
 def _when(stay: Chunk) -> str:

@@ -10,8 +10,8 @@ from rag_core.kinds.common import fact_sentence
 from rag_core.models import Chunk, Claim
 
 _WHY = re.compile(r"\bwhy\b|\bwhat (?:is|was|'s) (?:it |that |this )?for\b|\bwhat for\b|\bindicat\w*|\breasons?\b", re.I)
-_STOPPED = re.compile(r"\bstop(?:ped|ping|s)?\b|\bdiscontinu\w*|\bd/c\b|\bdc'?d\b|\bcame off\b|\btaken off\b|\bquit\b",
-                      re.I)
+_STOPPED = re.compile(r"\bstop(?:ped|ping|s)?\b|\bdiscontinu\w*|\bd/c\b|\bdc'?d\b|\b(?:came|come|comes|coming|go|went|"
+                      r"gone|taken|take|took) off\b|\bquit\b|\bswitched\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how long\b|\bduration\b|\bhow many (?:years|months)\b", re.I)
 
 
