@@ -212,8 +212,8 @@ def _season(m: re.Match[str], now: date) -> Window | None:
     recent one that has begun ("last" skips one still running)."""
     season = m.group("season").lower()
     qualified = m.group("which") or m.group("year") or re.match(r"\s*(?:in|during)\b", m.group(0), re.I)
-    if season == "fall" and not qualified:
-        return None  # "a fall", "did it fall"
+    if not qualified:
+        return None  # "a fall", "did it fall", "spring allergies": a season is said with last/this/in or a year
     if m.group("year") and _season_span(season, int(m.group("year")))[0] > day_int(now):
         return None  # a season not begun by the day asked
     if m.group("year"):
@@ -287,8 +287,8 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(rf"\b(?:in|during|for|of|from|throughout)?\s*(?:the\s+year\s+)?{_YEAR}\b(?!\s*(?:mg|ml|mcg|units?)\b)", re.I),
      _year),
     (re.compile(r"\b(?:this|the\s+current)\s+(?:year|yr)\b|\bytd\b|\byear\s+to\s+date\b", re.I), _this_year),
-    # "fall" is a season only beside last/this/in/during or a year: "did she have a fall", "fall risk", "did the
-    # a1c fall" are not
+    # a season only beside last/this/in/during or a year: "did she have a fall", "fall risk", "did the a1c fall",
+    # "spring allergies" are not
     (re.compile(rf"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<which>last|past|previous|this)?\s*{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?\b"
                 r"(?!\s+risk)", re.I), _season),
     (re.compile(rf"\b(?:in|during|of|for)\s+(?P<which>last\s+|past\s+|previous\s+|this\s+)?{_MONTH}\b(?!\s*\d)", re.I),
