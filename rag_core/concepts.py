@@ -473,25 +473,29 @@ def resolve_concept(
             found_names += [m.concept for m in matches if m.concept not in found_names]
         if found_names:
             return _finish(found_names, 1.0, "lexicon", " ".join(words))
+    variants = _variants(words)
+    anywhere = lru_cache(maxsize=1)(lambda: attempt(variants))  # the preferred topics, then the others: read once
     if prefer and prefer[0] == "allergy":  # "any ace inhibitor allergy": the recorded allergies to that class
         allergies = [n for n in names if "allergy" in topics_of[n]]
-        found = attempt(_variants(words), tiers=((allergies, 0.0),)) or _drug_resolution(
+        found = attempt(variants, tiers=((allergies, 0.0),)) or _drug_resolution(
             words, allergies, prefer, topic="allergy")
         if found and found.names:
             return found
     if medication_first:  # "bp meds": the class, before a blood-pressure reading
-        found = attempt(_variants(words), tiers=((medications, 0.0),)) or _drug_resolution(words, medications, prefer)
-        other = attempt(_variants(words)) if found is not None and not found.names and found.how == "brand" else None
+        found = attempt(variants, tiers=((medications, 0.0),)) or _drug_resolution(words, medications, prefer)
+        other = anywhere() if found is not None and not found.names and found.how == "brand" else None
         if found and not (other is not None and other.topic == "condition"):  # "take for migraines": the condition
             return found
-    found = attempt(_variants(words))
+    found = anywhere()
     if not prefer or prefer[0] == "condition":
         grouped = _condition_group(words, [n for n in names if "condition" in topics_of[n]], found, prefer)
         if grouped:
             return grouped
     if found:
         return found
-    drug = _drug_resolution(words, medications, prefer) if not prefer or "medication" in prefer else None
+    # (a medication-first question has read the drug terminology already, with the same words)
+    drug = (_drug_resolution(words, medications, prefer) if not medication_first and (not prefer or "medication" in prefer)
+            else None)
     if drug:
         return drug  # never for a lab or condition question ("digoxin level", "any gi issues")
     known = {t for n in names for t in _WORD.findall(n.lower())} | {k for k in lexicon() if len(k) >= 5}

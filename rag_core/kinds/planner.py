@@ -58,14 +58,18 @@ def _names_drugs(concept: str) -> bool:
 _VITAL_WORDS = frozenset({"bp", "o2", "sat", "sats", "spo2", "pulse", "hr", "temp", "temperature", "weight", "bmi", "rr"})
 
 
-def _measured(focus: str) -> list[str]:
-    """The words of a stay's description that name a measurement ("bp", "sodium", "wbc"): the lexicon's analyte
-    and vital-sign rows, and vital-sign shorthand."""
+@cache
+def _measurement_words() -> frozenset[str]:
+    """The lexicon's analyte and vital-sign rows (shorthand and expansions), and vital-sign shorthand."""
     from rag_core.concepts import _lexicon_rows
 
-    measured = {term for term, _, kind in _lexicon_rows() if kind in ("analyte", "vital")} | _VITAL_WORDS
-    measured |= {e for _, expansions, kind in _lexicon_rows() if kind in ("analyte", "vital") for e in expansions}
-    return [w.lower() for w in concept_words(focus) if w.lower() in measured]
+    rows = [(term, expansions) for term, expansions, kind in _lexicon_rows() if kind in ("analyte", "vital")]
+    return frozenset({term for term, _ in rows} | {e for _, expansions in rows for e in expansions} | _VITAL_WORDS)
+
+
+def _measured(focus: str) -> list[str]:
+    """The words of a stay's description that name a measurement ("bp", "sodium", "wbc")."""
+    return [w.lower() for w in concept_words(focus) if w.lower() in _measurement_words()]
 
 
 def split_parts(question: str) -> list[str]:

@@ -177,25 +177,19 @@ class DrugTerminology:
         classes = tuple(c for name in lay[0] for c in self.by_name.get(name.lower(), ()))
         return ClassQuery(classes, how, phrase) if classes else None
 
-    @property
+    @functools.cached_property
     def class_words(self) -> frozenset[str]:
         """Words of class names, lay names and member stems: what a misspelt class word is corrected to."""
-        if not hasattr(self, "_class_words"):
-            found = {w for k in self.by_words for w in k} | {w for k in self.lay for w in k}
-            self._class_words = frozenset(w for w in found if len(w) >= 5)
-        return self._class_words
+        found = {w for k in self.by_words for w in k} | {w for k in self.lay for w in k}
+        return frozenset(w for w in found if len(w) >= 5)
 
-    @property
+    @functools.cached_property
     def near_class_words(self) -> NearWords:
-        if not hasattr(self, "_near_class_words"):
-            self._near_class_words = NearWords(self.class_words)
-        return self._near_class_words
+        return NearWords(self.class_words)
 
-    @property
+    @functools.cached_property
     def near_names(self) -> NearWords:
-        if not hasattr(self, "_near_names"):
-            self._near_names = NearWords(self.single_names, depth=1)
-        return self._near_names
+        return NearWords(self.single_names, depth=1)
 
     def _typos_fixed(self, core: list[str]) -> list[str] | None:
         """Words corrected to the one class word within one edit (two for 8+ letters), or None if none was."""
@@ -288,11 +282,9 @@ class DrugTerminology:
                     return frozenset(self.names[(close.pop(),)])
         return frozenset()
 
-    @property
+    @functools.cached_property
     def single_names(self) -> frozenset[str]:
-        if not hasattr(self, "_single_names"):
-            self._single_names = frozenset(k[0] for k in self.names if len(k) == 1 and len(k[0]) >= 5)
-        return self._single_names
+        return frozenset(k[0] for k in self.names if len(k) == 1 and len(k[0]) >= 5)
 
     def members(self, query: ClassQuery, names: Sequence[str]) -> list[str]:
         """Of the recorded medication ``names``, those whose ingredients belong to the asked class."""
