@@ -526,8 +526,8 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             run, rest = words[start : start + size], words[:start] + words[start + size:]
-            if not core([w.lower() for w in run]) - SPECIMENS:
-                continue  # "ratio", "oral tablet", "urine": soft words alone name nothing
+            if not core([w.lower() for w in run]) - SPECIMENS or all(len(w) < 2 for w in run):
+                continue  # "ratio", "oral tablet", "urine", the "c" of "hep c": alone they name nothing
             if any(c.isdigit() for w in rest for c in w) or any(w.lower() in SPECIMENS for w in rest):
                 continue  # a number or a specimen says which one ("BMI 30+", "type 2", "urine potassium")
             # a word left out must name nothing medical, or name something recorded (under any topic: context)
@@ -548,6 +548,17 @@ MAX_PART_WORDS = 6
 
 def _names_recorded(found: Resolution | None) -> bool:
     return found is not None and bool(found.names)
+
+
+# medical word-building: a word ending so names a procedure or a study even when no table lists it
+# (-ectomy excision, -otomy incision, -ostomy opening, -plasty repair, -pexy fixation, -rrhaphy suture,
+# -scopy / -graphy looking and imaging)
+MEDICAL_SUFFIX = re.compile(r"[a-z]{3,}(?:ectomy|otomy|ostomy|plasty|pexy|rrhaphy|scopy|graphy|gram)$")
+
+
+def is_medical_word(word: str) -> bool:
+    low = word.lower()
+    return low in _medical_words() or bool(MEDICAL_SUFFIX.match(low))
 
 
 @cache

@@ -27,6 +27,7 @@ from rag_core.guidance import named_concepts
 from rag_core.guidelines import guideline_code
 from rag_core.index.base import VectorIndex, sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, QueryPlan
+from rag_core.kinds.events import event_window
 from rag_core.kinds.latest import LATEST
 from rag_core.kinds.search import SEARCH
 from rag_core.kinds.timewords import Window, day_int
@@ -152,6 +153,10 @@ class Retriever:
         return Evidence(plan=plan, aspects=[p for found in parts for p in found])
 
     async def _aspect(self, reader: ScopedReader, aspect: Aspect, k: int) -> list[AspectEvidence]:
+        if aspect.window.event:  # "before the surgery", "since her last visit": the chart dates the period
+            aspect, undated = await event_window(reader, aspect)
+            if undated:
+                return [*await self._aspect(reader, aspect, k), AspectEvidence(aspect, [], not_found=undated)]
         part = await aspect.kind.gather(reader, aspect, k)
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
                       and part.how not in TERMINOLOGY_READINGS)  # a terminology read it: its absence is the answer

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
@@ -33,6 +34,7 @@ from rag_core.guidance import (
     relevant,
     with_patient_context,
 )
+from rag_core.kinds.base import Aspect
 from rag_core.kinds.timewords import iso
 from rag_core.models import CLINICAL_GUIDELINES, PATIENT_DATA, DraftAnswer, Hit, PatientScope, SearchFilter, ValidatedAnswer
 from rag_core.phi.directory import RecordDirectory
@@ -45,12 +47,13 @@ MAX_QUESTION_CHARS = 2000
 CHANNELS = frozenset({"api", "smart_app", "cli", "eval", "bench", "cds"})  # metric label values
 
 
-def asked_days(plan: QueryPlan) -> frozenset[str]:
-    """Days and periods the question itself names or implies (its window, the day it is asked on): a claim
-    may say them ("age 35 on 2005-11-07", "3 results since 2019") without a cited text holding them."""
+def asked_days(plan: QueryPlan, answered: Iterable[Aspect] = ()) -> frozenset[str]:
+    """Days and periods the question itself names or implies (its window, the day it is asked on, the day of
+    the chart event it dates a period by — ``answered``, the aspects as retrieval resolved them): a claim may
+    say them ("age 35 on 2005-11-07", "3 results since 2019") without a cited text holding them."""
     days = {day_int(plan.now)}
     said: set[str] = set()
-    for aspect in plan.aspects:
+    for aspect in [*plan.aspects, *answered]:
         days |= {d for d in (aspect.window.anchor, aspect.window.day_from, aspect.window.day_to) if d}
         if aspect.window.label:
             dates, numbers = atoms(aspect.window.label)
@@ -133,7 +136,7 @@ class ChartService:
             # "not found in this chart" only when it is not: withheld or recorded outside the period say so alone
             plain = bool(missing) and missing[0].absence in ("withheld", "outside_window")
             not_found = (reasons[0] if plain else f"{NOT_FOUND} {reasons[0]}") if reasons else NOT_FOUND
-            asked = asked_days(plan)
+            asked = asked_days(plan, [a.aspect for a in evidence.aspects])
             with span("chartrag.generate", **{"chartrag.model": (self.model or self.generator).model_id}) as generating:
                 if self.model is None:
                     result = validate(self.generator.generate(evidence), evidence.chunks, scope, not_found=not_found,

@@ -14,7 +14,7 @@ import pytest
 from rag_core.documents import resources_to_documents
 from rag_core.service import ChartService
 from tests.conftest import HashEmbedder, offline_service
-from tests.test_kinds import LOINC, ask_kind, encounter, obs, ref
+from tests.test_kinds import LOINC, NOW, SCOPE, ask_kind, encounter, obs, ref
 
 SNOMED = "http://snomed.info/sct"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
@@ -125,12 +125,29 @@ async def _said(service: ChartService, question: str) -> str:
     ("why was the atorvastatin dc'd", "myalgia", "simvastatin"),
     ("any ace inhibitor allergy", "Lisinopril", "Codeine"),  # an allergy to a member of the class
     ("any hx of heart attack", "Myocardial infarction", "Atrial fibrillation"),
+    ("was the pneumonia admit thru the er", "Emergency room", "No emergency visit"),
+    ("when did she come off atorvastatin", "2016-08-30", "simvastatin"),
+    ("hx of hep c", "", "Neoplasm"),  # the "c" of "hep c" names no group on its own
 ])
 async def test_a_question_means_what_a_clinician_means(service: ChartService, question: str, says: str,
                                                        never: str) -> None:
     said = await _said(service, question)
     assert says in said, said
     assert never not in said, said
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    ("a1c around the time of her MI", "2016-03-18", "2017-03"),  # the MI's onset is the day to be near
+    ("last a1c before the pneumonia admission", "2020-03-13", "2021"),  # the stay's admission day ends the period
+    ("a1c since the heart attack", "2017-03-10", "2016-03-18"),
+    ("any a1c before her mi", "2016-03-18", "2017-03-10"),
+    ("a1c since her stroke", "not found in this chart", "Nothing recorded"),  # no stroke recorded: said, not guessed
+])
+async def test_a_period_named_by_a_chart_event_is_dated_by_its_record(service: ChartService, question: str,
+                                                                      says: str, never: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert says in answer.answer, answer.answer
+    assert never not in answer.answer, answer.answer
 
 
 async def test_a_trends_cap_is_said_never_silent(service: ChartService) -> None:

@@ -131,6 +131,27 @@ def test_time_language(text: str, window: tuple) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "event", "relation", "rest"),
+    [
+        ("ldl around the time of his MI", "MI", "around", "ldl"),
+        ("psa trend before surgery", "surgery", "before", "psa trend"),
+        ("bp since the hip fracture admission", "hip fracture admission", "after", "bp"),
+        ("a1c since her last visit", "last visit", "after", "a1c"),
+        ("what was her k when she was admitted", "admitted", "around", "what was her k"),
+        ("tsh circa mar 2018 when levo was bumped", None, None, "tsh"),  # the date says when
+        ("when was he admitted", None, None, "when was he admitted"),  # a question for a date names no event
+        ("since when on metformin", None, None, "since when on metformin"),
+        ("labs since last year", None, None, "labs since"),
+        ("weight after 2019", None, None, "weight"),
+    ],
+)
+def test_a_period_named_by_a_chart_event(text: str, event: str | None, relation: str | None, rest: str) -> None:
+    reading = read_time(text, NOW)
+    assert (reading.window.event, reading.window.relation) == (event, relation)
+    assert " ".join(reading.rest.split()) == rest
+
+
+@pytest.mark.parametrize(
     ("asked", "recorded", "expected"),
     [
         ("LDL cholesterol", ["Low Density Lipoprotein Cholesterol", "Total Cholesterol"],

@@ -27,7 +27,8 @@ OPS: dict[str, tuple[Cue, ...]] = {
     "source": (Cue(r"\b(?:came|come|comes|coming|arrived?|admitted|brought)\s+(?:in\s+)?(?:through|thru|via|from|by)\b"
                    r"|\bhow did (?:he|she|they|pt|the patient) (?:come|get|arrive)\b"
                    r"|\badmi(?:t|ssion|tting)\s+source\b|\bhow\s+(?:did|was)\b.*\b(?:start|begin|began|admitted|arrive)"
-                   r"|\breferr(?:al|ed)\b|\btransferr?(?:ed)?\b|\btransfers?\b"),),
+                   r"|\breferr(?:al|ed)\b|\btransferr?(?:ed)?\b|\btransfers?\b"
+                   r"|\badmi(?:t|ts|tted|ssion)\b[^?.;]*\b(?:thru|through|via)\b|\belective\b"),),
     # why: the encounter's reason (reasonCode), else the diagnoses recorded at it
     "reason": (Cue(r"\bwhy\b|\breasons?\b|\bwhat\s+for\b|\bfor\s+what\b|\bchief\s+complaint\b|\bcc\b"),),
     "los": (Cue(r"\bhow long\b|\blength of (?:the )?stay\b|\blos\b|\bhow many (?:days|nights)\b"),),
@@ -113,7 +114,8 @@ class EncounterKind(Kind):
         setting = ("icu" if aspect.setting == "icu" else "inpatient") if op == "source" else aspect.setting
         found = await encounters(reader, aspect, setting)
         if aspect.focus and op in ("source", "reason", "los", "discharge", "latest", "first") and _medical(aspect.focus):
-            found = _stays_named(found, aspect.focus)  # "the PE admission", "for the hip fracture": that stay only
+            # "the PE admission", "for the hip fracture": that stay only; else the stay where it was done or found
+            found = _stays_named(found, aspect.focus) or await _stays_of_records(reader, found, aspect.focus)
             if not found:
                 return AspectEvidence(aspect, [], not_found=f"No {SETTING_WORDS[setting]} recorded with a reason "
                                                             f"matching \u201c{aspect.focus}\u201d.")
@@ -175,9 +177,9 @@ class EncounterKind(Kind):
 
 def _medical(focus: str) -> bool:
     """Whether the words a stay is named by say something medical ("PE", "hip fracture"), not only "that one"."""
-    from rag_core.concepts import _medical_words, concept_words
+    from rag_core.concepts import concept_words, is_medical_word
 
-    return any(w.lower() in _medical_words() for w in concept_words(focus))
+    return any(is_medical_word(w) for w in concept_words(focus))
 
 
 def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
@@ -205,6 +207,21 @@ def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
     return [c for n, c in scored if n == best] if best else []
 
 
+async def _stays_of_records(reader: ChartReader, found: list[Chunk], focus: str) -> list[Chunk]:
+    """"admitted for the prostatectomy": the stays at which a procedure or a diagnosis named by the words was
+    recorded (its encounter reference), when no stay's own reason names them."""
+    from rag_core.concepts import concept_words
+
+    wanted = [w.lower() for w in concept_words(focus) if len(w) >= 4]
+    by_id = {c.resource_id: c for c in found}
+    if not wanted or not by_id:
+        return []
+    records = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure", "Condition"})))
+    hits = {c.encounter_id for c in records if c.encounter_id in by_id
+            and any(re.search(rf"\b{re.escape(w)}", " ".join(c.concepts).lower()) for w in wanted)}
+    return [c for c in found if c.resource_id in hits]
+
+
 def _when(stay: Chunk) -> str:
     return f"{stay.fact.display if stay.fact else 'encounter'} of {stay.effective_date}" if stay.effective_date else "encounter"
 
@@ -224,7 +241,8 @@ def _reason_claim(stay: Chunk, diagnosed: list[Chunk], aspect: Aspect) -> Claim:
 
 def _source_claim(stay: Chunk, aspect: Aspect) -> Claim:
     """"came through the ER?": the admission source as recorded, and the setting of the stay."""
-    lead = "First" if aspect.encounter_scope == "first" else "Most recent"
+    lead = ("The" if aspect.focus and _medical(aspect.focus) else
+            "First" if aspect.encounter_scope == "first" else "Most recent")
     setting = stay.fact.setting if stay.fact else None
     if stay.fact and stay.fact.admit_source:
         return Claim(text=f"{lead} stay ({_when(stay)}, {setting} setting): admitted from {stay.fact.admit_source}.",

@@ -7,7 +7,8 @@ from rag_core.kinds.common import concept_evidence
 from rag_core.kinds.orders import order_claim, order_question
 from rag_core.models import Claim
 
-STOP = Cue(r"\bstop(?:ped|s)?\b|\bdiscontinu\w*|\bended\b|\bresolved\b|\bcame off\b|\btaken off\b", 0.8)
+STOP = Cue(r"\bstop(?:ped|s)?\b|\bdiscontinu\w*|\bended\b|\bresolved\b|\bd/c'?d?\b|\bdc'?d\b|\bquit\b"
+           r"|\b(?:came|come|comes|coming|go|went|gone|taken|take|took|got|get) off\b", 0.8)
 
 
 class OnsetKind(Kind):

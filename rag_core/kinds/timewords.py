@@ -43,6 +43,10 @@ class Window:
     explicit: bool = False  # the question named a period
     anchor: int | None = None  # a day the question names
     label: str | None = None  # how to say the period back ("in 2019", "since 2020-03-01")
+    # a period named by a chart event ("before the surgery", "around the time of his MI", "since her last
+    # visit"): the event's words and how the period stands to it; the chart's record of it gives the days
+    event: str | None = None
+    relation: str | None = None  # "around" | "before" | "after"
 
     def contains(self, day: int | None) -> bool:
         if day is None:
@@ -266,6 +270,38 @@ def approximately(window: Window, now: date) -> Window:
     return Window(None, day_int(now), True, day_int(middle), f"around {label}")
 
 
+# a period named by a chart event: the relation word, then up to five words naming the event, to the end of
+# the clause (a date, a month or a year after the relation word is read by the expressions above instead)
+_EVENT_RELATIONS = {
+    "around": r"(?:(?:around|about|near|close\s+to|circa)\s+the\s+time\s+(?:of|when)|at\s+the\s+time\s+of|when)",
+    "before": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:before|prior\s+to|leading\s+up\s+to|pre)",
+    "after": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:after|since|following|post)",
+}  # ("during the last admission" is the stay's own facts: ``encounter_scope``, not a window)
+_EVENT = re.compile(
+    r"\b(?P<rel>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _EVENT_RELATIONS.items()) + r")[\s-]+"
+    r"(?P<event>(?:the|his|her|their|pt'?s|this|that)?\s*[a-z][\w/'-]*(?:\s+[a-z][\w/'-]*){0,4})\s*[?.!]?\s*$", re.I)
+_TIME_NOT_EVENT = re.compile(
+    r"^(?:(?:last|past|previous|prior|recent|this|next|the)\s+)?(?:\d+\s+|a\s+few\s+|several\s+)?"
+    r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|spring|summer|fall|autumn|winter|time|while|then|now|today|"
+    r"yesterday|when|what|how|which|and|or|(?:19|20)\d{2}|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_LEAD = re.compile(r"^(?:(?:the|his|her|their|pt'?s|this|that)\s+|(?:he|she|they|pt|the\s+patient)\s+"
+                   r"(?:was|were|got|had|has|is|did)?\s*)+", re.I)
+
+
+def _event(m: re.Match[str], now: date) -> Window | None:
+    """"ldl around the time of his MI", "psa before surgery", "bp since the hip fracture admission", "tsh when levo
+    was bumped": the window is the chart's, once the event is found in it (``rag_core.kinds.events``)."""
+    event = _LEAD.sub("", m.group("event").strip()).strip()
+    if not event or _TIME_NOT_EVENT.search(event) or re.match(r"[\d/-]", event):
+        return None
+    relation = next(name for name in _EVENT_RELATIONS if m.group(name))
+    if m.group("rel").lower() == "when" and not m.string[:m.start()].strip(" ,"):
+        return None  # a question that opens with "when" asks for a date; "tsh when levo was bumped" names one
+    # "around the time of": a day to be near, known once the chart dates the event (a stand-in until then)
+    anchor = day_int(now) if relation == "around" else None
+    return Window(None, day_int(now), True, anchor, None, event=event, relation=relation)
+
+
 _ISO2 = r"(?:19|20)\d{2}-\d{2}-\d{2}"
 # (pattern, reader): every match is read; the longest span wins where two overlap.
 EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
@@ -300,6 +336,7 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+calendar\s+year\b", re.I), _last_calendar_year),
     (re.compile(r"\btoday\b", re.I), _today),
     (re.compile(r"\byesterday\b", re.I), _yesterday),
+    (_EVENT, _event),
 )
 # "in that time", "during the same period": the window of the question's previous part
 CARRY_OVER = re.compile(r"\b(?:in|during|over|within|for)\s+(?:that|the\s+same|this|that\s+same)\s+"
@@ -335,6 +372,9 @@ def read_time(text: str, now: date) -> TimeReading:
     if not taken:
         return TimeReading(Window(None, today, False), rest)
     taken.sort(key=lambda t: t[0])
+    dated = [t for t in taken if t[2].event is None]
+    if dated and len(dated) < len(taken):  # "tsh circa mar 2018 when levo was bumped": the date says when
+        taken = dated
     window = taken[0][2]
     if len(taken) > 1:  # "from March 2019 to June 2020" read as two spans: the hull
         froms = [w.day_from for _, _, w in taken if w.day_from is not None]
@@ -342,4 +382,5 @@ def read_time(text: str, now: date) -> TimeReading:
         window = Window(min(froms) if froms else None, max(tos) if tos else None, True, None,
                         "between " + " and ".join(w.label or "" for _, _, w in taken[:2]))
     to = min(window.day_to, today) if window.day_to is not None else today
-    return TimeReading(Window(window.day_from, to, True, window.anchor, window.label), rest)
+    return TimeReading(Window(window.day_from, to, True, window.anchor, window.label, window.event, window.relation),
+                       rest)
