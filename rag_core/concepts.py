@@ -483,6 +483,11 @@ def resolve_concept(
             return found
     if medication_first:  # "bp meds": the class, before a blood-pressure reading
         found = attempt(variants, tiers=((medications, 0.0),)) or _drug_resolution(words, medications, prefer)
+        if found is not None and found.names and found.topic == "medication":
+            # "insulin": the chart's "Humalog" too, whose ingredient (insulin lispro) the word names
+            branded = _by_ingredient_words(words, medications)
+            if branded - set(found.names):
+                found = replace(found, names=tuple(sorted(set(found.names) | branded)))
         other = anywhere() if found is not None and not found.names and found.how == "brand" else None
         if found and not (other is not None and other.topic == "condition"):  # "take for migraines": the condition
             return found
@@ -581,6 +586,19 @@ TERMINOLOGY_SCORE = 0.9
 # Resolutions read through a terminology (a class, a brand, a condition group, an indication): they may hold
 # several recorded concepts, answered one by one, and their absence is itself the answer (no search fallback).
 TERMINOLOGY_READINGS = frozenset({"class", "brand", "group", "indication"})
+
+
+def _by_ingredient_words(words: list[str], medications: list[str]) -> set[str]:
+    """The recorded medications one of whose ingredients (``rag_core.terminology.drugs``: a brand's
+    ingredient) holds every distinguishing word asked ("insulin" → "Humalog …", whose ingredient is insulin
+    lispro)."""
+    from rag_core.terminology.drugs import MEDICATION_WORDS, drugs
+
+    table = drugs()
+    wanted = {w.lower() for w in words} - _SOFT - MEDICATION_WORDS
+    if not wanted:
+        return set()
+    return {n for n in medications if any(wanted <= set(_TOKEN.findall(i.lower())) for i in table.ingredients(n))}
 
 
 def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[str],

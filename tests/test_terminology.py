@@ -76,6 +76,26 @@ def test_a_class_resolves_to_the_patients_members_by_ingredient_only() -> None:
     assert brand is not None and brand.how == "brand" and brand.names == ("simvastatin 20 MG Oral Tablet",)
 
 
+def test_a_drug_newer_than_the_class_table_joins_the_class_its_name_stem_is_given_by() -> None:
+    """Empagliflozin is not in the 2016 class table; dapagliflozin and canagliflozin are, and share the ending
+    "agliflozin": an SGLT2 inhibitor, and (like every member) a hypoglycemic agent. A chemical ending
+    ("-amide") is no stem; a drug the table holds keeps its own classes only."""
+    table = drugs()
+    assert "agliflozin" in table.member_stems and "amide" not in table.member_stems
+    names = {table.classes[c].name for c in table.class_ids("Jardiance 10 MG Oral Tablet")}
+    assert {"Sodium-Glucose Cotransporter 2 Inhibitor", "hypoglycemic agent"} <= names
+    vocabulary = _vocabulary("empagliflozin 10 MG Oral Tablet", "metformin hydrochloride 500 MG Oral Tablet",
+                             "Humalog 100 UNT/ML Injectable Solution", "insulin glargine 100 UNT/ML Injectable Solution")
+    sglt2 = resolve_concept("sglt2i", vocabulary, ["medication"])
+    assert sglt2 is not None and sglt2.names == ("empagliflozin 10 MG Oral Tablet",)
+    diabetes = resolve_concept("diabetes meds", vocabulary, ["medication"])
+    assert diabetes is not None and "empagliflozin 10 MG Oral Tablet" in diabetes.names
+    # "insulin" names the recorded Humalog too: its ingredient is insulin lispro
+    insulin = resolve_concept("insulin", vocabulary, ["medication"])
+    assert insulin is not None and set(insulin.names) == {"Humalog 100 UNT/ML Injectable Solution",
+                                                          "insulin glargine 100 UNT/ML Injectable Solution"}
+
+
 def test_a_class_the_chart_does_not_hold_is_said_with_what_was_looked_for() -> None:
     found = resolve_concept("blood thinners", _vocabulary("simvastatin 20 MG Oral Tablet"), ["medication"])
     assert found is not None and found.names == () and found.label and "Anticoagulants" in found.label

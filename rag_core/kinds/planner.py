@@ -30,7 +30,7 @@ MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
 _SPLIT = re.compile(
     r"(?:\?\s+|;\s*|,?\s+(?:and|also|plus|as well as|along with|together with)\s+"
-    r"(?=(?:which|what|when|how|has|have|did|were|was|list|any|is|are|"
+    r"(?=(?:which|what|when|why|where|who|how|has|have|did|were|was|list|any|is|are|still|ever|"
     r"does|do|show|give|current|all|any|his|her|their|meds?|medications?|labs?|vitals?|diagnos\w*|allerg\w*|vaccin\w*|"
     r"immuni\w*|procedures?|problems?|conditions?)\b))",
     re.I,

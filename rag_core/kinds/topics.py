@@ -78,6 +78,8 @@ DEVICE = Topic(
     frozenset({"Device", "DeviceUseStatement"}),
     (
         Cue(r"\bdevices?\b", 1.0), Cue(r"\bimplant(?:s|ed|able)?\b", 0.8), Cue(r"\bhardware\b|\bequipment\b", 0.7),
+        # "does she have a pacer": what one has may be a device as well as a condition (the condition cue is higher)
+        Cue(r"\b(?:does|did|has) (?:the patient|pt|he|she|they) (?:have|had|got)\b|\bstill (?:on|using|wearing) the\b", 0.55),
     ),
     verb="recorded",
     active_statuses=("active",),

@@ -131,7 +131,41 @@ class DrugTerminology:
         return frozenset(found)
 
     def class_ids(self, display: str) -> frozenset[str]:
-        return frozenset(c for i in self.ingredients(display) for c in self.of_ingredient.get(i, ()))
+        found = {c for i in self.ingredients(display) for c in self.of_ingredient.get(i, ())}
+        if found:
+            return frozenset(found)
+        # a drug the class table does not hold (newer than its release: empagliflozin, edoxaban) belongs to the
+        # class whose members all share the name stem it ends in — INN stems are given by class
+        unknown = set(self.ingredients(display)) | {w for w in words(display) if len(w) >= 8 and w.isalpha()}
+        return frozenset(c for i in unknown if i not in self.of_ingredient for c in self._stem_member_of(i))
+
+    @functools.cached_property
+    def member_stems(self) -> dict[str, frozenset[str]]:
+        """The name ending every member of a class shares ("vastatin", "sartan", "agliflozin", "prazole") → the
+        classes; from the class table's own members: six letters or more, or five shared by six members or more,
+        so that a chemical ending ("amide", "oxide") is not taken for a class stem."""
+        stems: dict[str, set[str]] = defaultdict(set)
+        for cls in self.classes.values():
+            if len(cls.members) < 2:
+                continue
+            stem = _shared_ending(cls.members)
+            if " " in stem or not stem.isalpha():
+                continue
+            if len(stem) >= 6 or (len(stem) == 5 and len(cls.members) >= 6):
+                stems[stem].add(cls.id)
+        return {stem: frozenset(ids) for stem, ids in stems.items()}
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
+    def _stem_member_of(self, name: str) -> frozenset[str]:
+        """The classes of the longest member stem ``name`` ends in (never the stem itself as a name), and the
+        classes every member of those classes belongs to (an SGLT2 inhibitor is a hypoglycemic agent)."""
+        endings = [stem for stem in self.member_stems if name.endswith(stem) and len(name) > len(stem) + 1]
+        if not endings:
+            return frozenset()
+        stem_classes = self.member_stems[max(endings, key=len)]
+        members = [m for cid in stem_classes for m in self.classes[cid].members]
+        shared = set.intersection(*(self.of_ingredient[m] for m in members)) if members else set()
+        return frozenset(stem_classes | shared)
 
     # ------------------------------------------------------------------ what a question's words name
 
@@ -293,6 +327,20 @@ class DrugTerminology:
 
     def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
         return [n for n in names if self.ingredients(n) & ingredients]
+
+
+def _shared_ending(names: Iterable[str]) -> str:
+    """The longest ending every name has ("atorvastatin", "simvastatin" → "vastatin")."""
+    ending: str | None = None
+    for name in names:
+        if ending is None:
+            ending = name
+            continue
+        size = 0
+        while size < min(len(ending), len(name)) and ending[-1 - size] == name[-1 - size]:
+            size += 1
+        ending = ending[len(ending) - size:]
+    return ending or ""
 
 
 @cache
