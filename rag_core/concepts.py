@@ -416,7 +416,24 @@ def resolve_concept(
 ) -> Resolution | None:
     """The patient's recorded concepts ``phrase`` names, or None. ``prefer``: topics the question's
     words point at, tried first (a name recorded under several topics goes to the preferred one);
-    ``question``: the words as asked, where a recorded name written out in full wins."""
+    ``question``: the words as asked, where a recorded name written out in full wins. Medications found are
+    joined by the same drug under its other displays and by the brands whose ingredient the words name."""
+    found = _resolve_concept(phrase, vocabulary, prefer, question)
+    if found is None or not found.names or found.topic != "medication":
+        return found
+    medications = sorted({e.name for e in vocabulary if e.topic == "medication"})
+    more = _by_ingredient_words(concept_words(phrase), medications) | _same_drug(found.names, medications)
+    if more - set(found.names):  # "insulin": the chart's Humalog (insulin lispro); "xarelto": rivaroxaban 10 MG too
+        found = replace(found, names=tuple(sorted(set(found.names) | more)))
+    return found
+
+
+def _resolve_concept(
+    phrase: str,
+    vocabulary: Sequence[VocabularyEntry],
+    prefer: Sequence[str] = (),
+    question: str | None = None,
+) -> Resolution | None:
     words = concept_words(phrase)
     if not words or not vocabulary:
         return None
@@ -483,17 +500,13 @@ def resolve_concept(
             return found
     if medication_first:  # "bp meds": the class, before a blood-pressure reading
         found = attempt(variants, tiers=((medications, 0.0),)) or _drug_resolution(words, medications, prefer)
-        if found is not None and found.names and found.topic == "medication":
-            # "insulin": the chart's "Humalog" too, whose ingredient (insulin lispro) the word names
-            branded = _by_ingredient_words(words, medications)
-            if branded - set(found.names):
-                found = replace(found, names=tuple(sorted(set(found.names) | branded)))
         other = anywhere() if found is not None and not found.names and found.how == "brand" else None
         if found and not (other is not None and other.topic == "condition"):  # "take for migraines": the condition
             return found
     found = anywhere()
-    if not prefer or prefer[0] == "condition":
-        grouped = _condition_group(words, [n for n in names if "condition" in topics_of[n]], found, prefer)
+    if not prefer or prefer[0] in ("condition", "family"):  # a relative's conditions group the same way
+        topic = "family" if prefer and prefer[0] == "family" else "condition"
+        grouped = _condition_group(words, [n for n in names if topic in topics_of[n]], found, prefer, topic)
         if grouped:
             return grouped
     if found:
@@ -503,6 +516,13 @@ def resolve_concept(
             else None)
     if drug:
         return drug  # never for a lab or condition question ("digoxin level", "any gi issues")
+    if prefer and prefer[0] == "condition":  # "has she had omnicef": a drug's own name, never a class word
+        from rag_core.terminology.drugs import drugs
+
+        if drugs().brand(" ".join(words)):
+            named = _drug_resolution(words, medications, ["medication"])
+            if named is not None and named.names:
+                return named
     known = {t for n in names for t in _WORD.findall(n.lower())} | {k for k in lexicon() if len(k) >= 5}
     fixed = _typo_fixed(words, known)
     if fixed:
@@ -601,6 +621,16 @@ def _by_ingredient_words(words: list[str], medications: list[str]) -> set[str]:
     return {n for n in medications if any(wanted <= set(_TOKEN.findall(i.lower())) for i in table.ingredients(n))}
 
 
+def _same_drug(names: Sequence[str], medications: list[str]) -> set[str]:
+    """The recorded medications with exactly the ingredients of ``names`` under another display ("rivaroxaban 10 MG
+    Oral Tablet" beside "rivaroxaban 20 MG Oral Tablet [Xarelto]"): the same drug, ordered again."""
+    from rag_core.terminology.drugs import drugs
+
+    table = drugs()
+    wanted = {table.ingredients(n) for n in names} - {frozenset()}
+    return {n for n in medications if table.ingredients(n) in wanted}
+
+
 def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[str],
                      typos: bool = False, topic: str = "medication") -> Resolution | None:
     """A brand or other name of a drug ("Eliquis" → apixaban) or a drug class ("statin", "blood thinners",
@@ -643,7 +673,7 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
 
 
 def _condition_group(words: list[str], conditions_recorded: list[str], found: Resolution | None,
-                     prefer: Sequence[str] = ()) -> Resolution | None:
+                     prefer: Sequence[str] = (), topic: str = "condition") -> Resolution | None:
     """A group of conditions ("any heart problems", "cancer", "kidney disease", "infections") → the patient's
     recorded conditions ICD-10-CM places in that chapter or block (``rag_core.terminology.conditions``), with
     any condition the words name outright. Nothing in the group: an empty resolution saying what was looked
@@ -655,14 +685,14 @@ def _condition_group(words: list[str], conditions_recorded: list[str], found: Re
     if query is None:
         return None
     members = table.members(query, conditions_recorded)
-    named = list(found.names) if found is not None and found.topic == "condition" else []
+    named = list(found.names) if found is not None and found.topic == topic else []
     if not members:
-        if found is not None and (found.topic == "condition" or not prefer):
+        if found is not None and (found.topic == topic or not prefer):
             return None  # the words name a recorded concept: that is the answer
         # a condition question ("hx of ca?") is not answered by another topic's record (the calcium result)
-        return Resolution((), "condition", TERMINOLOGY_SCORE, "group", " ".join(words),
+        return Resolution((), topic, TERMINOLOGY_SCORE, "group", " ".join(words),
                           f"in the ICD-10-CM group {query.label}")
-    return Resolution(tuple(sorted(set(members) | set(named))), "condition", TERMINOLOGY_SCORE, "group",
+    return Resolution(tuple(sorted(set(members) | set(named))), topic, TERMINOLOGY_SCORE, "group",
                       " ".join(words), f"in the ICD-10-CM group {query.label}")
 
 

@@ -164,7 +164,7 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
     if not resolution.names:  # a terminology read the words, and nothing recorded is what they name
         return ConceptRead(aspect, [], resolution, AspectEvidence(
             aspect, [], [], 0.0, how=resolution.how,
-            not_found=f"Not recorded \u2014 none of this chart's {aspect.topic.name if aspect.topic else 'record'}s is "
+            not_found=f"Not recorded \u2014 none of this chart's {_records_of(aspect)} is "
                       f"{resolution.label or aspect.concept} (what \u201c{aspect.concept}\u201d was read as)."))
     chunks = await reader.concept_facts(resolution, aspect.base_filter(None, windowed))
     name = resolution.names[0]
@@ -189,6 +189,15 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
                                not_found=f"No {name} recorded {window_phrase(aspect)}.")
         return ConceptRead(aspect, [], resolution, early)
     return ConceptRead(aspect, chunks, resolution)
+
+
+_PLURALS = {"family": "family history records", "careplan": "care plans", "allergy": "allergies",
+            "lab": "results", "encounter": "encounters"}
+
+
+def _records_of(aspect: Aspect) -> str:
+    name = aspect.topic.name if aspect.topic else "record"
+    return _PLURALS.get(name, name + "s")
 
 
 _MEDICATION_WORD = re.compile(r"\bmedications?\b|\bmeds?\b|\bdrugs?\b|\bprescri", re.I)

@@ -75,7 +75,12 @@ def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anch
     if not chunk.status:  # no status recorded (MIMIC diagnoses): recorded, but whether current is not said
         return Claim(text=f"Yes — {name} is recorded ({verb} {chunk.effective_date}); the record states no status, "
                           "so whether it is current is not recorded.", citations=[c.id for c in chunks])
-    return Claim(text=f"No — {name} is not active: last {verb} on {chunk.effective_date} (status {chunk.status}).",
+    until = ""
+    if chunk.fact is not None and chunk.fact.period_end:  # the order's own end (validity period), as recorded
+        until = f"; valid until {chunk.fact.period_end[:10]}"
+    if chunk.fact is not None and chunk.fact.status_reason:
+        until += f"; reason recorded: {chunk.fact.status_reason}"
+    return Claim(text=f"No — {name} is not active: last {verb} on {chunk.effective_date} (status {chunk.status}{until}).",
                  citations=[chunk.id])
 
 

@@ -43,7 +43,9 @@ class EverKind(Kind):
                 early.not_found = f"Not recorded in that period \u2014 {early.not_found}"
             return early
         chunks = read.chunks
-        if read.resolution is not None and read.resolution.how in TERMINOLOGY_READINGS:  # each member drug
+        if read.resolution is not None and (read.resolution.how in TERMINOLOGY_READINGS or (
+                read.resolution.topic == "medication" and len(read.resolution.names) > 1)):
+            # each member drug of a class; each drug a word names ("insulin": glargine and lispro)
             picked = [c for group in group_by_concept(chunks).values() for c in dict.fromkeys([group[0], group[-1]])]
         else:
             picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # first and most recent prove it
@@ -57,7 +59,7 @@ class EverKind(Kind):
         oldest, newest = part.chunks[0], part.chunks[-1]
         if topic == "lab":  # "does he smoke?", "any A1c?": what was recorded, not a bare yes
             return [Claim(text=f"Yes \u2014 recorded; most recent: {fact_sentence(newest)}", citations=[newest.id])]
-        if part.how in TERMINOLOGY_READINGS and len(group_by_concept(part.chunks)) > 1:
+        if (part.how in TERMINOLOGY_READINGS or topic == "medication") and len(group_by_concept(part.chunks)) > 1:
             # "any blood thinners": one claim per member drug of the class the chart holds; "is she on a statin":
             # the active members when there are any
             groups = list(group_by_concept(part.chunks).values())

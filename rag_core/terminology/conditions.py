@@ -70,10 +70,19 @@ class ConditionTerminology:
         self.parent: dict[str, str] = {}
         self.title: dict[str, str] = {}
         self.level: dict[str, str] = {}
-        for row in rows("icd10cm.tsv"):
-            self.parent[row["code"]] = row["parent"]
-            self.title[row["code"]] = row["title"]
-            self.level[row["code"]] = row["level"]
+        table = list(rows("icd10cm.tsv"))
+        # a block of one category ("C50 Malignant neoplasms of breast") shares the category's code: kept apart
+        # as "C50-C50", so that the category's parent is the block, not itself
+        single = {r["code"] for r in table if r["level"] == "block" and "-" not in r["code"]}
+        for row in table:
+            code, parent = row["code"], row["parent"]
+            if row["level"] == "block" and code in single:
+                code = f"{code}-{code}"
+            if row["level"] == "category" and parent in single:
+                parent = f"{parent}-{parent}"
+            self.parent[code] = parent
+            self.title[code] = row["title"]
+            self.level[code] = row["level"]
         self.chapters = [c for c, lv in self.level.items() if lv == "chapter"]
         self.blocks = [c for c, lv in self.level.items() if lv == "block"]
         # categories of diseases, not of findings, external causes or encounters (R, V–Y, Z, U): "cancer screening"
@@ -155,8 +164,16 @@ class ConditionTerminology:
         return tuple(chain)
 
     def members(self, query: GroupQuery, names: Sequence[str]) -> list[str]:
+        """The recorded ``names`` placed in an asked group: on its chain of parents, or inside a block's code
+        range (C50 is inside C00-C96, a block of blocks that ICD-10-CM files beside them, not above them)."""
         wanted = {g.code for g in query.groups}
-        return [n for n in names if wanted & set(self.place(n))]
+        ranges = [tuple(code.split("-")) for code in wanted if "-" in code]
+
+        def inside(code: str) -> bool:
+            return self.level.get(code) in ("category", "subcategory") and any(
+                low <= code[:3] <= high for low, high in ranges)
+
+        return [n for n in names if wanted & set(self.place(n)) or any(inside(c) for c in self.place(n))]
 
 
 @cache

@@ -100,8 +100,13 @@ class DrugTerminology:
         self.names: dict[tuple[str, ...], set[str]] = defaultdict(set)  # name words → ingredients
         for ingredient in self.of_ingredient:
             self.names[tuple(words(ingredient))].add(ingredient)
-        for row in rows("drug_names.tsv"):
+        name_rows = list(rows("drug_names.tsv"))
+        for row in name_rows:
             self.names[tuple(words(row["name"]))].add(row["ingredient"])
+        for row in name_rows:  # an ingredient the class table lacks (semaglutide, named by Ozempic) names itself too
+            own = tuple(words(row["ingredient"]))
+            if own and own[0].isalpha() and len(own[0]) >= 4 and own not in self.names:
+                self.names[own].add(row["ingredient"])
         self.longest_name = max(len(k) for k in self.names)
         self.lay: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
         for row in rows("class_lay_names.tsv"):
