@@ -32,7 +32,8 @@ OPS: dict[str, tuple[Cue, ...]] = {
     # why: the encounter's reason (reasonCode), else the diagnoses recorded at it
     "reason": (Cue(r"\bwhy\b|\breasons?\b|\bwhat\s+for\b|\bfor\s+what\b|\bchief\s+complaint\b|\bcc\b"),),
     "los": (Cue(r"\bhow long\b|\blength of (?:the )?stay\b|\blos\b|\bhow many (?:days|nights)\b"),),
-    "discharge": (Cue(r"\bdischarg\w*"),),
+    "discharge": (Cue(r"\bdischarg\w*|\bwhere did (?:he|she|they|pt|the patient) go\b"
+                      r"|\bwhere (?:was|were) (?:he|she|they|pt|the patient) (?:sent|discharged)\b"),),
     "count": (Cue(r"\bhow many\b|\bnumber of\b|\bhow often\b|\bcount\b"),),
     "first": (Cue(r"\bfirst\b|\bearliest\b|\binitial\b"),),
     "latest": (Cue(r"\blast\b|\blatest\b|\bmost recent\b|\brecent\b|\bprevious\b|\bprior\b"),),
@@ -211,14 +212,24 @@ async def _stays_of_records(reader: ChartReader, found: list[Chunk], focus: str)
     """"admitted for the prostatectomy": the stays at which a procedure or a diagnosis named by the words was
     recorded (its encounter reference), when no stay's own reason names them."""
     from rag_core.concepts import concept_words
+    from rag_core.terminology.drugs import abbreviations
 
-    wanted = [w.lower() for w in concept_words(focus) if len(w) >= 4]
+    asked = [w.lower() for w in concept_words(focus)]
+    # a word of four letters or more as written; a shorter one through its senses, every word of a sense in the
+    # record's name ("dka" → diabetes ketoacidosis → "Type 1 diabetes mellitus with ketoacidosis")
+    wanted = [{w} for w in asked if len(w) >= 4] + [set(re.findall(r"[a-z0-9]{3,}", s.lower()))
+                                                   for w in asked if len(w) < 4 for s in abbreviations().get(w, ())]
+    wanted = [w for w in wanted if w]
     by_id = {c.resource_id: c for c in found}
     if not wanted or not by_id:
         return []
+
+    def named(chunk: Chunk) -> bool:
+        name_words = set(re.findall(r"[a-z0-9]+", " ".join(chunk.concepts).lower()))
+        return any(all(any(n.startswith(w) for n in name_words) for w in words) for words in wanted)
+
     records = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure", "Condition"})))
-    hits = {c.encounter_id for c in records if c.encounter_id in by_id
-            and any(re.search(rf"\b{re.escape(w)}", " ".join(c.concepts).lower()) for w in wanted)}
+    hits = {c.encounter_id for c in records if c.encounter_id in by_id and named(c)}
     return [c for c in found if c.resource_id in hits]
 
 

@@ -17,6 +17,7 @@ from rag_core.models import Chunk, Claim
 
 # "is she on metformin?", "does he take …", "does she have diabetes?": asked about now, not "ever"
 _NOW = re.compile(r"^\s*(?:is|are)\b.*\b(?:on|taking|using)\b|^\s*(?:does|do)\b.*\b(?:take|use|have)\b"
+                  r"|\b(?:is|are) (?:he|she|they|pt|the patient) (?:on|taking|using)\b"
                   r"|\bcurrently\b|\bstill\b|\bnow\b", re.I)
 
 

@@ -55,6 +55,16 @@ def _names_drugs(concept: str) -> bool:
     return bool(table.brand(concept)) or table.resolve_class(concept, medication_asked=False) is not None
 
 
+def _names_a_class(concept: str) -> bool:
+    """Whether the words name a drug class by a lay word, an abbreviation or a member stem ("abx", "statins",
+    "blood thinners"), not by a class's own name, which may be a measurement's too ("Vitamin D")."""
+    from rag_core.terminology.drugs import drugs
+
+    query = drugs().resolve_class(concept, medication_asked=False)
+    # a vitamin is measured as often as it is taken ("b12?"): the chart decides, not the planner
+    return query is not None and query.how in ("lay", "abbreviation", "stem") and "vitamin" not in query.label.lower()
+
+
 _VITAL_WORDS = frozenset({"bp", "o2", "sat", "sats", "spo2", "pulse", "hr", "temp", "temperature", "weight", "bmi", "rr"})
 
 
@@ -151,7 +161,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         encounter_scope = "first" if op_of(text) == "first" else "last"
     strong = {t.name for score, t in scores if score >= STRONG_TOPIC}
     others = [t for t in topics if t not in (ENCOUNTER, NOTE, DEMOGRAPHICS) and t.name in strong]
-    if ENCOUNTER in topics and others and topic in (ENCOUNTER, *others):
+    if ENCOUNTER in topics and others and topic in (ENCOUNTER, *others) and op_of(text) not in ("source", "discharge"):
         if setting in ("inpatient", "icu", "emergency"):  # "meds during the last admission"
             op = op_of(text)
             encounter_scope = "first" if op == "first" else "last"
@@ -194,6 +204,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         measured = _measured(focus)
         stay_focus = " ".join(w for w in concept_words(focus) if w.lower() not in measured) or None
         topic, concept, encounter_scope = LAB, " ".join(measured), "first" if op_of(text) == "first" else "last"
+    if topic is None and concept and _names_a_class(concept):  # "abx courses in the last 2 yrs": medications
+        topic = MEDICATION
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):
         concept = None  # "kidney stone ER visit, what did they give him": the words say which stay, not which drug
     in_stay = encounter_scope and topic in CONCEPT_TOPICS and not concept  # "meds during the last admission"

@@ -295,6 +295,8 @@ def _event(m: re.Match[str], now: date) -> Window | None:
     if not event or _TIME_NOT_EVENT.search(event) or re.match(r"[\d/-]", event):
         return None
     relation = next(name for name in _EVENT_RELATIONS if m.group(name))
+    if relation == "after" and re.search(r"\b(?:go|goes|went|gone|sent|discharged(?:\s+to)?)\s*$", m.string[:m.start()], re.I):
+        return None  # "where did he go after the knee surgery": where the stay ended, not a period
     if m.group("rel").lower() == "when" and not m.string[:m.start()].strip(" ,"):
         return None  # a question that opens with "when" asks for a date; "tsh when levo was bumped" names one
     # "around the time of": a day to be near, known once the chart dates the event (a stand-in until then)

@@ -124,6 +124,7 @@ ENCOUNTER = Topic(
         Cue(r"\bdischarg(?:e|ed|es)\b|\blength of stay\b|\blos\b|\bstays?\b", 0.9),
         Cue(r"\bicu\b|\bintensive care\b|\bcritical care\b|\bccu\b|\bmicu\b|\bsicu\b", 1.0),
         Cue(r"\bemergency\b|\ber\b|\bed visits?\b|\bed\b", 0.8),
+        Cue(r"\bwhere did (?:he|she|they|pt|the patient) go after\b", 1.0),  # where the stay ended
     ),
     verb="seen",
 )

@@ -325,13 +325,26 @@ class DrugTerminology:
     def single_names(self) -> frozenset[str]:
         return frozenset(k[0] for k in self.names if len(k) == 1 and len(k[0]) >= 5)
 
+    @functools.cached_property
+    def same_named(self) -> dict[str, frozenset[str]]:
+        """Classes of different sources under one name, singular or plural ("Anticonvulsants" of MeSH,
+        "anticonvulsant" of ChEBI): one class, whose members are all of theirs."""
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for cls in self.classes.values():
+            grouped[_class_key(cls.name)].add(cls.id)
+        return {key: frozenset(ids) for key, ids in grouped.items()}
+
     def members(self, query: ClassQuery, names: Sequence[str]) -> list[str]:
         """Of the recorded medication ``names``, those whose ingredients belong to the asked class."""
-        wanted = {c.id for c in query.classes}
+        wanted = {i for c in query.classes for i in self.same_named.get(_class_key(c.name), {c.id})}
         return [n for n in names if self.class_ids(n) & wanted]
 
     def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
         return [n for n in names if self.ingredients(n) & ingredients]
+
+
+def _class_key(name: str) -> str:
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words(name))
 
 
 def _shared_ending(names: Iterable[str]) -> str:
