@@ -62,9 +62,9 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-# Records of a state rather than an event (a device the patient carries) often carry no date: they are kept
+# Records of a state rather than an event (a device the patient carries, an allergy, a problem) often carry no date: kept
 # at day 1, before every date, so "up to now" reads them and a bounded period ("in 2019") does not.
-UNDATED_STATES = frozenset({"Device", "FamilyMemberHistory"})
+UNDATED_STATES = frozenset({"Device", "FamilyMemberHistory", "AllergyIntolerance", "Condition"})
 UNDATED_DAY = 1
 
 

@@ -224,6 +224,12 @@ def _first_concept(items: Any) -> Any:
     return (items or [None])[0]
 
 
+def reasons_text(items: Any) -> str:
+    """Every reason recorded (reasonCode is a list: "Type 2 diabetes; Chronic kidney disease"), in order, once."""
+    found = [concept_text(item) for item in items or [] if isinstance(item, dict)]
+    return "; ".join(dict.fromkeys(t for t in found if t))
+
+
 def _render_observation(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     name = concept_text(r.get("code")) or "Observation"
     effective = r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start") or r.get("issued")
@@ -348,7 +354,7 @@ def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rend
     dosage = (r.get("dosageInstruction") or [{}])[0]
     if dosage.get("text"):
         text += f" Dosage: {dosage['text']}"
-    reason = concept_text(_first_concept(r.get("reasonCode")))
+    reason = reasons_text(r.get("reasonCode"))
     if reason:
         text += f" Reason: {reason}."
     status_reason = concept_text(r.get("statusReason"))
@@ -371,7 +377,7 @@ def _render_procedure(r: Resource, resolver: ReferenceResolver) -> Rendered | No
     date = day_of(performed)
     text = f"Procedure performed: {name}" + (f" on {date}" if date else "") + "."
     text += f" Status {r.get('status', 'unknown')}."
-    reason = concept_text(_first_concept(r.get("reasonCode")))
+    reason = reasons_text(r.get("reasonCode"))
     if reason:
         text += f" Reason: {reason}."
     fact = ChartFact(
@@ -618,7 +624,7 @@ def _render_encounter(r: Resource, resolver: ReferenceResolver) -> Rendered | No
         text += f" Location: {', '.join(locations)}."
     if service:
         text += f" Service: {service}."
-    reason = concept_text(_first_concept(r.get("reasonCode")))
+    reason = reasons_text(r.get("reasonCode"))
     if reason:
         text += f" Reason: {reason}."
     if admit_source:

@@ -77,6 +77,9 @@ CHART: list[dict[str, Any]] = [
     condition("mig", "Migraine", "2012-01-01"),
     condition("af", "Atrial fibrillation (disorder)", "2018-04-04"),
     condition("pca", "Neoplasm of prostate", "2019-09-09"),
+    {"resourceType": "Condition", "id": "lbp", "code": {"coding": [{"system": SNOMED, "code": "lbp",
+                                                                   "display": "Chronic low back pain"}]},
+     "subject": ref("Patient", "pt"), "clinicalStatus": {"coding": [{"code": "active"}]}},  # no onset recorded
     encounter("imp", "IMP", "2020-06-01", "2020-06-05", "Encounter Inpatient",
               reasonCode=[{"text": "Pneumonia"}], hospitalization={"admitSource": {"text": "Emergency room"}}),
     encounter("er", "EMER", "2021-02-02", "2021-02-02", "Emergency room admission"),
@@ -127,7 +130,8 @@ async def _said(service: ChartService, question: str) -> str:
     ("any hx of heart attack", "Myocardial infarction", "Atrial fibrillation"),
     ("was the pneumonia admit thru the er", "Emergency room", "No emergency visit"),
     ("when did she come off atorvastatin", "2016-08-30", "simvastatin"),
-    ("hx of hep c", "", "Neoplasm"),  # the "c" of "hep c" names no group on its own
+    ("hx of hep c", "", "Neoplasm"),
+    ("does she have chronic low back pain", "no date recorded", "None"),  # an undated problem is still recorded  # the "c" of "hep c" names no group on its own
     ("does she have a defibrillator", "Implantable defibrillator", "Not recorded"),  # what she has: a device too
     ("does she have a pacer", "Not recorded", "defibrillator"),  # a pacemaker is not a defibrillator
 ])

@@ -122,6 +122,8 @@ def test_patient_identifiers_are_not_concepts() -> None:
         ("3 months ago", (None, 20210815, 20210515)),
         ("this year", (20210101, 20210815, None)),
         ("before 2010", (None, 20091231, None)),
+        ("in early March 2019", (20190301, 20190310, None)),
+        ("around mid oct 2020", (None, 20210815, 20201015)),
         ("nothing about time", (None, 20210815, None)),
     ],
 )
@@ -143,6 +145,8 @@ def test_time_language(text: str, window: tuple) -> None:
         ("since when on metformin", None, None, "since when on metformin"),
         ("labs since last year", None, None, "labs since"),
         ("weight after 2019", None, None, "weight"),
+        ("weights since the CHF admission in jan 2021", "CHF admission in jan 2021", "after", "weights"),
+        ("where did he go after the knee surgery", None, None, "where did he go after the knee surgery"),
     ],
 )
 def test_a_period_named_by_a_chart_event(text: str, event: str | None, relation: str | None, rest: str) -> None:

@@ -209,7 +209,8 @@ async def _ordered_for(reader: ChartReader, aspect: Aspect, condition: Resolutio
     assert aspect.topic is not None
     orders = await reader.facts(aspect.base_filter(None, windowed))
     wanted = {n.lower() for n in condition.names}
-    found = [c for c in orders if c.fact is not None and c.fact.reason and c.fact.reason.lower() in wanted]
+    found = [c for c in orders if c.fact is not None and c.fact.reason
+             and {r.strip().lower() for r in c.fact.reason.split(";")} & wanted]  # one of its recorded reasons
     names = tuple(sorted({c.concepts[0] for c in found if c.concepts}))
     resolution = Resolution(names, "medication", condition.score, "indication", condition.phrase,
                             f"ordered for {', '.join(sorted(condition.names))}")

@@ -70,7 +70,8 @@ def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anch
     name = chunk.concepts[0] if chunk.concepts else "it"
     if chunk.status in statuses:
         stale = stale_note(chunk, anchor)
-        return Claim(text=f"Yes — {name} is {chunk.status} ({verb} {chunk.effective_date}"
+        when = f"{verb} {chunk.effective_date}" if chunk.effective_date else "no date recorded"
+        return Claim(text=f"Yes — {name} is {chunk.status} ({when}"
                           + (f"; {stale}" if stale else "") + ").", citations=[c.id for c in chunks])
     if not chunk.status:  # no status recorded (MIMIC diagnoses): recorded, but whether current is not said
         return Claim(text=f"Yes — {name} is recorded ({verb} {chunk.effective_date}); the record states no status, "

@@ -195,7 +195,8 @@ def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
         return []
 
     def matched(chunk: Chunk) -> int:
-        reason = (chunk.fact.reason or "").lower() if chunk.fact else ""
+        # punctuation is no word: "systolic (congestive) heart failure" holds "congestive heart failure"
+        reason = " ".join(re.findall(r"[a-z0-9]+", (chunk.fact.reason or "").lower())) if chunk.fact else ""
         if not reason:
             return 0
         hits = sum(1 for w in wanted if len(w) >= 4 and re.search(rf"\b{re.escape(w)}\b", reason))

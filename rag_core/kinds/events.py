@@ -22,7 +22,7 @@ from rag_core.kinds.base import Aspect, ChartReader
 from rag_core.kinds.encounters import SETTING_CUES, _medical, _stays_named, encounters, setting_of
 from rag_core.kinds.latest import LATEST
 from rag_core.kinds.on_day import ON_DAY
-from rag_core.kinds.timewords import Window, day_int, int_day, iso
+from rag_core.kinds.timewords import Window, day_int, int_day, iso, read_time
 from rag_core.models import Chunk, SearchFilter
 
 _VISIT = re.compile(r"\b(?:visits?|appointments?|appts?|encounters?|office|clinic|f/u|follow[- ]?up)\b", re.I)
@@ -39,13 +39,17 @@ async def _stay(reader: ChartReader, aspect: Aspect, event: str) -> tuple[Chunk,
     setting = setting_of(event)
     everything = replace(aspect, window=Window(None, reader.asked_day))
     found = await encounters(reader, everything, setting)
+    dated = read_time(event, int_day(reader.asked_day))  # "since the CHF admission in jan 2024": that month's stay
+    if dated.window.explicit and dated.window.event is None:
+        found = [c for c in found if dated.window.contains(c.effective_day)]
+        event = dated.rest
     stripped = event
     for cues in SETTING_CUES.values():
         for cue in cues:
             stripped = cue.compiled().sub(" ", stripped)
     stripped = _VISIT.sub(" ", stripped)
-    if _medical(stripped):
-        found = _stays_named(found, stripped)
+    if _medical(stripped):  # the stay the words name; one the date alone names when none does
+        found = _stays_named(found, stripped) or (found if dated.window.explicit and len(found) == 1 else [])
     if not found:
         return None
     stay = found[0] if re.search(r"\bfirst\b", event, re.I) else found[-1]

@@ -110,6 +110,10 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
             return f"Yes — {name} is recorded{status}."
     else:
         verb = "measured"
+    if not newest.effective_date:  # a state recorded without a date (an undated problem-list entry)
+        return f"Yes — {name} is recorded{status}; the record carries no date."
+    if not oldest.effective_date:
+        oldest = newest
     if oldest.id == newest.id or oldest.effective_date == newest.effective_date:
         return f"Yes — {name} was {verb} on {oldest.effective_date}{status}."
     return (f"Yes — {name} was {verb}, first on {oldest.effective_date}, most recently on {newest.effective_date}"

@@ -33,6 +33,9 @@ class OnsetKind(Kind):
         stop = STOP.compiled().search(part.aspect.clause) is not None
         if topic == "condition":
             fact = first.fact
+            if not first.effective_date:
+                return [Claim(text=f"{name} is recorded (clinical status {first.status or 'unknown'}); the record "
+                                   "carries no onset date.", citations=[first.id])]
             text = f"{name}: onset {first.effective_date}"
             if fact is not None and fact.abatement:
                 text += f", resolved {fact.abatement[:10]}"
@@ -46,7 +49,8 @@ class OnsetKind(Kind):
         if not first.effective_date:  # a device record with no date of its own
             return [Claim(text=f"{name} is recorded (status {last.status or 'unknown'}); the record carries no date.",
                           citations=[last.id])]
-        if stop:
+        if stop:  # said of the newest record, by its own name (an earlier order may be another strength)
+            name = last.concepts[0] if last.concepts else name
             text = f"{name}: last {verb} on {last.effective_date} (status {last.status or 'unknown'}"
             if last.fact is not None and last.fact.status_reason:
                 text += f"; reason recorded: {last.fact.status_reason}"

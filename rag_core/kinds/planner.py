@@ -198,7 +198,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         raw = limit_match.group("n").lower()
         limit = NUMBER_WORDS.get(raw) or int(raw)
     stay_focus: str | None = None
-    if topic is ENCOUNTER and focus and _names_drugs(focus):  # "abx during the last admission"
+    if topic is ENCOUNTER and focus and _names_drugs(focus) and not _measured(focus):  # "abx during the last admission"
         topic, concept, encounter_scope = MEDICATION, focus, "first" if op_of(text) == "first" else "last"
     elif topic is ENCOUNTER and focus and _measured(focus):  # "bp in the ER w/ the kidney stone", "o2 sat at the ED"
         measured = _measured(focus)

@@ -153,6 +153,15 @@ def _month_year(m: re.Match[str], now: date) -> Window | None:
     return Window(start, end, True, None, f"in {m.group('month').capitalize()} {m.group('year')}")
 
 
+def _part_of_month(m: re.Match[str], now: date) -> Window | None:
+    """"mid oct 2024", "early March 2019", "late jan 2020": the month's first, middle or last ten days or so."""
+    year, month = int(m.group("year")), MONTHS[m.group("month").lower()]
+    start, end = _month_span(year, month)
+    part = m.group("part").lower()
+    first, last = {"early": (start, start + 9), "mid": (start + 10, start + 19), "late": (start + 20, end)}[part]
+    return Window(first, last, True, None, f"in {part} {m.group('month').capitalize()} {m.group('year')}")
+
+
 def _year(m: re.Match[str], now: date) -> Window | None:
     y = int(m.group("year"))
     return Window(y * 10000 + 101, y * 10000 + 1231, True, None, f"in {y}")
@@ -279,7 +288,7 @@ _EVENT_RELATIONS = {
 }  # ("during the last admission" is the stay's own facts: ``encounter_scope``, not a window)
 _EVENT = re.compile(
     r"\b(?P<rel>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _EVENT_RELATIONS.items()) + r")[\s-]+"
-    r"(?P<event>(?:the|his|her|their|pt'?s|this|that)?\s*[a-z][\w/'-]*(?:\s+[a-z][\w/'-]*){0,4})\s*[?.!]?\s*$", re.I)
+    r"(?P<event>(?:the|his|her|their|pt'?s|this|that)?\s*[a-z][\w/'-]*(?:\s+[a-z0-9][\w/'-]*){0,5})\s*[?.!]?\s*$", re.I)
 _TIME_NOT_EVENT = re.compile(
     r"^(?:(?:last|past|previous|prior|recent|this|next|the)\s+)?(?:\d+\s+|a\s+few\s+|several\s+)?"
     r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|spring|summer|fall|autumn|winter|time|while|then|now|today|"
@@ -320,6 +329,8 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(r"\b(?:in|during|over|within)?\s*(?:the\s+)?(?:last|past|previous)\s+half\s+(?:a\s+)?year\b", re.I),
      _half_year),
     (re.compile(rf"\b(?:in|during|of|for)?\s*{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I), _month_year),
+    (re.compile(rf"\b(?:in|during|of|for)?\s*(?:the\s+)?(?P<part>mid|early|late)[-\s]+{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I),
+     _part_of_month),
     (re.compile(rf"\b(?:since|after)\s+{_YEAR}\b", re.I), _since_year),
     (re.compile(rf"\b(?:before|prior\s+to)\s+{_YEAR}\b", re.I), _before_year),
     (re.compile(rf"\b(?:in|during|for|of|from|throughout)?\s*(?:the\s+year\s+)?{_YEAR}\b(?!\s*(?:mg|ml|mcg|units?)\b)", re.I),

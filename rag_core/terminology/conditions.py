@@ -90,7 +90,9 @@ class ConditionTerminology:
         self.categories = [c for c, lv in self.level.items() if lv == "category" and c[:1] not in "RVWXYZU"]
         coded = [c for c, lv in self.level.items() if lv in ("category", "subcategory")]
         self.words_of = {c: set(keywords(self.title[c])) for c in coded}
-        self.title_words = {c: frozenset(keywords(self.title[c])) for c in [*self.chapters, *self.blocks, *coded]}
+        # a chapter's or block's title without its trailing code range ("… tumors (C7A)": no "c", "a")
+        self.title_words = {c: frozenset(keywords(re.sub(r"\s*\([A-Z0-9.\-]+\)$", "", self.title[c])))
+                            for c in [*self.chapters, *self.blocks, *coded]}
         frequency = Counter(w for ws in self.words_of.values() for w in ws)
         self.idf = {w: math.log(len(coded) / n) for w, n in frequency.items()}
         self.with_word: dict[str, list[str]] = defaultdict(list)
@@ -107,8 +109,8 @@ class ConditionTerminology:
     def resolve_group(self, phrase: str) -> GroupQuery | None:
         """The chapters (else blocks) whose titles hold every asked word: "heart", "kidney", "cancer"."""
         asked = keywords(phrase)
-        if not asked or len(asked) > 3:
-            return None
+        if not asked or len(asked) > 3 or re.search(r"[a-z]\d|\d[a-z]", phrase.lower()):
+            return None  # "a1c", "b12": a test's name, not a group's words
         for reading in self._readings(asked):
             # a three-character category only for words read through a lay word or an abbreviation ("breast ca");
             # "heart failure" as asked is a concept, not a group
