@@ -511,6 +511,9 @@ def _resolve_concept(
             return grouped
     if found:
         return found
+    vaccine = _vaccine_named(words, [n for n in names if "immunization" in topics_of[n]])
+    if vaccine is not None:  # "shingrix series done?": the brand's vaccine, as this chart records it
+        return vaccine
     # (a medication-first question has read the drug terminology already, with the same words)
     drug = (_drug_resolution(words, medications, prefer) if not medication_first and (not prefer or "medication" in prefer)
             else None)
@@ -619,6 +622,25 @@ def _by_ingredient_words(words: list[str], medications: list[str]) -> set[str]:
     if not wanted:
         return set()
     return {n for n in medications if any(wanted <= set(_TOKEN.findall(i.lower())) for i in table.ingredients(n))}
+
+
+def _vaccine_named(words: list[str], immunizations: list[str]) -> Resolution | None:
+    """A vaccine's brand ("Shingrix" → recombinant zoster (shingles) vaccine, from the drug names) → the recorded
+    immunizations whose name holds most of the vaccine's distinguishing words ("zoster vaccine recombinant")."""
+    from rag_core.terminology.drugs import drugs
+
+    if not immunizations:
+        return None
+    for ingredient in sorted(drugs().brand(" ".join(words))):
+        wanted = {w for w in _TOKEN.findall(ingredient.lower()) if len(w) >= 4} - _SOFT - {"vaccine", "vaccines"}
+        if not wanted:
+            continue
+        found = [n for n in immunizations
+                 if 2 * len(wanted & set(_TOKEN.findall(n.lower()))) >= len(wanted) + (len(wanted) == 1)]
+        if found:
+            return Resolution(tuple(sorted(found)), "immunization", TERMINOLOGY_SCORE, "brand", " ".join(words),
+                              ingredient)
+    return None
 
 
 def _same_drug(names: Sequence[str], medications: list[str]) -> set[str]:

@@ -431,6 +431,17 @@ def _render_device(r: Resource, _: ReferenceResolver) -> Rendered | None:
         (n.get("name") for n in r.get("deviceName") or [] if isinstance(n, dict) and n.get("name")), None) or "Device"
     status = r.get("status")
     text = f"Device: {name}." + (f" Status {status}." if status else "")
+    named = [n.get("name") for n in r.get("deviceName") or [] if isinstance(n, dict) and n.get("name")]
+    named = [n for n in dict.fromkeys(named) if n != name]
+    if named:  # what the patient and the notes call it ("Dexcom G7"), its maker and model — not its serial
+        text += f" Name: {'; '.join(named)}."
+    if isinstance(r.get("manufacturer"), str) and r["manufacturer"]:
+        text += f" Manufacturer: {r['manufacturer']}."
+    if isinstance(r.get("modelNumber"), str) and r["modelNumber"]:
+        text += f" Model: {r['modelNumber']}."
+    notes = [n.get("text") for n in r.get("note") or [] if isinstance(n, dict) and n.get("text")]
+    if notes:
+        text += " Note: " + " ".join(notes)
     made = day_of(r.get("manufactureDate"))
     expires = day_of(r.get("expirationDate"))
     if made:
@@ -439,7 +450,7 @@ def _render_device(r: Resource, _: ReferenceResolver) -> Rendered | None:
         text += f" Expires {expires}."
     fact = ChartFact(resource_type="Device", display=name, codings=codings_of(r.get("type")), status=status,
                      recorded=r.get("manufactureDate"), period_end=r.get("expirationDate"))
-    return Rendered(text, (name,), None, codes=(code_key(r.get("type")),), status=status, fact=fact)
+    return Rendered(text, (name, *named), None, codes=(code_key(r.get("type")),), status=status, fact=fact)
 
 
 def _render_device_use(r: Resource, resolver: ReferenceResolver) -> Rendered | None:

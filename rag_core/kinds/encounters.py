@@ -21,6 +21,7 @@ SETTING_CUES: dict[str, tuple[Cue, ...]] = {
     "inpatient": (Cue(r"\badmi(?:ssions?|tted|t)\b|\bhospitali[sz](?:ed|ations?)\b|\bhospital\b|\binpatient\b"
                       r"|\bstays?\b|\bdischarg\w*|\blength of stay\b|\blos\b"),),
     "ambulatory": (Cue(r"\boffice\b|\bclinic\b|\boutpatient\b|\bwell(?:ness)? visits?\b|\bcheck-?ups?\b|\bambulatory\b"),),
+    "virtual": (Cue(r"\bvideo\b|\btele(?:health|medicine|visits?|med)\b|\bvirtual\b|\bphone (?:visits?|calls?)\b"),),
 }
 OPS: dict[str, tuple[Cue, ...]] = {
     # how a stay began: the encounter's admission source ("came through the ER", "admitted via referral")
@@ -42,11 +43,11 @@ OPS: dict[str, tuple[Cue, ...]] = {
 }
 OP_ORDER = ("source", "reason", "los", "discharge", "count", "first", "latest", "ever", "list")
 SETTING_WORDS = {"icu": "ICU stay", "emergency": "emergency visit", "inpatient": "inpatient admission",
-                 "ambulatory": "outpatient visit", None: "encounter"}
+                 "ambulatory": "outpatient visit", "virtual": "virtual visit", None: "encounter"}
 
 
 def setting_of(text: str) -> str | None:
-    for setting in ("icu", "emergency", "inpatient", "ambulatory"):
+    for setting in ("icu", "emergency", "inpatient", "virtual", "ambulatory"):
         if best_cue(SETTING_CUES[setting], text)[0]:
             return setting
     return None
@@ -128,8 +129,8 @@ class EncounterKind(Kind):
         else:
             picked = found[-MAX_LISTED:]
         part = AspectEvidence(aspect, picked, [], 1.0)
-        if op == "reason" and picked and not (picked[0].fact and picked[0].fact.reason):
-            # no reason coded on the encounter: the diagnoses recorded at it say why
+        if op == "reason" and picked:
+            # the reason coded on the encounter, and the diagnoses recorded at it (the complaint, then what it was)
             diagnosed = await reader.facts(SearchFilter(resource_types=frozenset({"Condition"}),
                                                         encounter_id=picked[0].resource_id))
             part.chunks = picked + diagnosed[:MAX_LISTED]
@@ -242,7 +243,10 @@ def _reason_claim(stay: Chunk, diagnosed: list[Chunk], aspect: Aspect) -> Claim:
     lead = "First" if aspect.attribute == "first" or aspect.encounter_scope == "first" else "Most recent"
     what = SETTING_WORDS[aspect.setting]
     if stay.fact and stay.fact.reason:
-        return Claim(text=f"{lead} {what} ({_when(stay)}): reason recorded — {stay.fact.reason}.", citations=[stay.id])
+        names = "; ".join(dict.fromkeys(c.concepts[0] for c in diagnosed if c.concepts))
+        return Claim(text=f"{lead} {what} ({_when(stay)}): reason recorded — {stay.fact.reason}."
+                          + (f" Diagnosed at it: {names}." if names else ""),
+                     citations=[stay.id, *[c.id for c in diagnosed]])
     if diagnosed:
         names = "; ".join(dict.fromkeys(c.concepts[0] for c in diagnosed if c.concepts))
         return Claim(text=f"{lead} {what} ({_when(stay)}): no reason coded on the encounter; diagnosed at it: {names}.",

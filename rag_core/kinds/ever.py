@@ -70,6 +70,10 @@ class EverKind(Kind):
             return [claim for group in groups
                     for claim in self.claims(AspectEvidence(part.aspect, group, part.concepts, part.confidence,
                                                             how="exact", anchor=part.anchor))]
+        if topic == "device":  # each device as recorded (its name, model, notes); "now": the active ones
+            active = [c for c in part.chunks if c.status == "active"]
+            shown = active if active and _asks_now(part, devices=True) else part.chunks
+            return [Claim(text=f"Yes — {c.text}", citations=[c.id]) for c in shown]
         name = oldest.concepts[0] if oldest.concepts else "it"
         asked = order_question(part.aspect.clause) if topic == "medication" else None
         if asked:
@@ -82,15 +86,21 @@ class EverKind(Kind):
 _EVER = re.compile(r"\b(?:ever|history|hx|previous(?:ly)?|prior|past|before)\b", re.I)
 
 
-def _asks_now(part: AspectEvidence) -> bool:
+def _asks_now(part: AspectEvidence, devices: bool = False) -> bool:
     """"is she on X", "does he have X" — but not "does he have a history of X" (that asks ever)."""
     topic, clause = part.aspect.topic, part.aspect.clause
-    return (topic is not None and topic.name in ("medication", "condition") and bool(_NOW.search(clause))
-            and not _EVER.search(clause))
+    topics = ("medication", "condition", "device") if devices else ("medication", "condition")
+    asked_now = bool(_NOW.search(clause) or (devices and _USING.search(clause)))
+    return topic is not None and topic.name in topics and asked_now and not _EVER.search(clause)
+
+
+_USING = re.compile(r"\busing\b|\bwear(?:s|ing)?\b|\bhas (?:a|an)\b", re.I)
 
 
 def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
     status = f" (status {newest.status})" if newest.status else ""
+    if topic == "medication" and newest.status not in ("active", "on-hold") and newest.fact and newest.fact.period_end:
+        status = f" (status {newest.status}; valid until {newest.fact.period_end[:10]})"  # "til when", as recorded
     if topic == "medication":
         verb = "prescribed"
     elif topic == "condition":
