@@ -431,7 +431,7 @@ def _render_device(r: Resource, _: ReferenceResolver) -> Rendered | None:
         (n.get("name") for n in r.get("deviceName") or [] if isinstance(n, dict) and n.get("name")), None) or "Device"
     status = r.get("status")
     text = f"Device: {name}." + (f" Status {status}." if status else "")
-    named = [n.get("name") for n in r.get("deviceName") or [] if isinstance(n, dict) and n.get("name")]
+    named: list[str] = [str(n["name"]) for n in r.get("deviceName") or [] if isinstance(n, dict) and n.get("name")]
     named = [n for n in dict.fromkeys(named) if n != name]
     if named:  # what the patient and the notes call it ("Dexcom G7"), its maker and model — not its serial
         text += f" Name: {'; '.join(named)}."
@@ -439,7 +439,7 @@ def _render_device(r: Resource, _: ReferenceResolver) -> Rendered | None:
         text += f" Manufacturer: {r['manufacturer']}."
     if isinstance(r.get("modelNumber"), str) and r["modelNumber"]:
         text += f" Model: {r['modelNumber']}."
-    notes = [n.get("text") for n in r.get("note") or [] if isinstance(n, dict) and n.get("text")]
+    notes = [str(n["text"]) for n in r.get("note") or [] if isinstance(n, dict) and n.get("text")]
     if notes:
         text += " Note: " + " ".join(notes)
     made = day_of(r.get("manufactureDate"))

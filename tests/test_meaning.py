@@ -130,8 +130,8 @@ async def _said(service: ChartService, question: str) -> str:
     ("any hx of heart attack", "Myocardial infarction", "Atrial fibrillation"),
     ("was the pneumonia admit thru the er", "Emergency room", "No emergency visit"),
     ("when did she come off atorvastatin", "2016-08-30", "simvastatin"),
-    ("hx of hep c", "", "Neoplasm"),
-    ("does she have chronic low back pain", "no date recorded", "None"),  # an undated problem is still recorded  # the "c" of "hep c" names no group on its own
+    ("hx of hep c", "", "Neoplasm"),  # the "c" of "hep c" names no group on its own
+    ("does she have chronic low back pain", "no date recorded", "None"),  # an undated problem is still recorded
     ("does she have a defibrillator", "Implantable defibrillator", "Not recorded"),  # what she has: a device too
     ("does she have a pacer", "Not recorded", "defibrillator"),  # a pacemaker is not a defibrillator
 ])
