@@ -97,6 +97,12 @@ def test_second_clause_inherits_the_window() -> None:
     assert [a.kind.name for a in plan.aspects] == ["trend", "list"]
 
 
+def test_the_second_part_of_a_stay_question_asks_of_the_same_stay() -> None:
+    first, second = plan_question("how did the jan 2021 admission start and where did she go after", NOW).aspects
+    assert (first.attribute, second.attribute) == ("source", "discharge")
+    assert (second.window.day_from, second.window.day_to) == (20210101, 20210131)
+
+
 def test_patient_identifiers_are_not_concepts() -> None:
     (aspect,) = plan_question("latest creatinine for patient 10015272", NOW).aspects
     assert aspect.concept == "creatinine"

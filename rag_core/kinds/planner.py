@@ -241,6 +241,11 @@ def plan_question(question: str, now: date) -> QueryPlan:
     inherited: Window | None = None
     for part in parts:
         aspect = plan_part(part, now, inherited)
+        previous = aspects[-1] if aspects else None
+        if (previous is not None and aspect.topic is ENCOUNTER and previous.topic is ENCOUNTER
+                and not aspect.window.explicit and not aspect.focus):
+            # "how did the jan 2021 admission start and where did she go after": the same stay
+            aspect = replace(aspect, window=previous.window, focus=previous.focus, setting=aspect.setting or previous.setting)
         if aspect.window.explicit:
             inherited = aspect.window
         aspects.append(aspect)
