@@ -5,7 +5,8 @@
   a pool of distinct clinical sentences, reused across patients (embedding 100k texts would take
   minutes on 2 cores and measures the model, not the engine); BM25 vectors are per chunk text.
 * ask_ms — a full ``POST /api/ask`` over loopback HTTP (Uvicorn) on the six shipped patients, each
-  of ~180 distinct questions (every kind the product answers) asked once.
+  of ~180 distinct questions (every kind the product answers) asked once; ask_at_corpus_ms — the same
+  questions once ``--chunks`` generated chunks of other patients share the index (``ask_corpus_chunks``).
 * ingest_chunks_per_s — documents → chunks → MiniLM (cold cache) → BM25 → Edge upsert, end to end
   on the six shipped patients.
 * embed_cached_ms / embed_uncached_ms — one query embedding with and without a cache hit.
@@ -99,12 +100,11 @@ def _sentence(rng: random.Random) -> tuple[str, str, str]:
             "DocumentReference", section)
 
 
-async def bench_query(chunks: int, patients: int, queries: int, embedder: CachedEmbedder, work: Path) -> dict[str, Any]:
-    rng = random.Random(7)
+async def fill_corpus(index: EdgeIndex, chunks: int, patients: int, embedder: CachedEmbedder,
+                      rng: random.Random) -> float:
+    """``chunks`` generated chunks over ``patients`` bench patients into ``index``; returns the seconds taken."""
     pool = [_sentence(rng) for _ in range(2000)]
     pool_vectors = embedder.embed([p[0] for p in pool])
-    index = EdgeIndex(work / "bench-corpus", embedder.dimension)
-    await index.ensure()
     bm25 = Bm25Encoder()
     started = time.perf_counter()
     batch: list[IndexedChunk] = []
@@ -121,7 +121,15 @@ async def bench_query(chunks: int, patients: int, queries: int, embedder: Cached
             await index.upsert(PATIENT_DATA, batch)
             batch = []
     await index.upsert(PATIENT_DATA, batch)
-    load_s = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+async def bench_query(chunks: int, patients: int, queries: int, embedder: CachedEmbedder, work: Path) -> dict[str, Any]:
+    rng = random.Random(7)
+    index = EdgeIndex(work / "bench-corpus", embedder.dimension)
+    await index.ensure()
+    bm25 = Bm25Encoder()
+    load_s = await fill_corpus(index, chunks, patients, embedder, rng)
     timings: list[float] = []
     filtered: list[float] = []
     for i in range(queries):
@@ -226,8 +234,16 @@ async def run_retrieval_bench(chunks: int, patients: int, queries: int, bundles:
         report.update(bench_embedding())
         ingest, data_dir, docs = await bench_ingest(bundles, work)
         report.update(ingest)
-        report.update(await asyncio.to_thread(bench_ask, data_dir, ask_questions(docs)))
+        questions = ask_questions(docs)
+        report.update(await asyncio.to_thread(bench_ask, data_dir, questions))
         embedder = CachedEmbedder(SentenceTransformerEmbedder(), LruVectorCache(10_000))
+        # the same questions again once the shipped patients share their index with ``chunks`` other chunks
+        index = EdgeIndex(data_dir, embedder.dimension)
+        await index.ensure()
+        await fill_corpus(index, chunks, patients, embedder, random.Random(5))
+        report["ask_corpus_chunks"] = await index.total_points(PATIENT_DATA)
+        await index.close()
+        report["ask_at_corpus_ms"] = (await asyncio.to_thread(bench_ask, data_dir, questions))["ask_ms"]
         report.update(await bench_query(chunks, patients, queries, embedder, work))
     return report
 

@@ -580,8 +580,8 @@ def _names_recorded(found: Resolution | None) -> bool:
 
 # medical word-building: a word ending so names a procedure or a study even when no table lists it
 # (-ectomy excision, -otomy incision, -ostomy opening, -plasty repair, -pexy fixation, -rrhaphy suture,
-# -scopy / -graphy looking and imaging)
-MEDICAL_SUFFIX = re.compile(r"[a-z]{3,}(?:ectomy|otomy|ostomy|plasty|pexy|rrhaphy|scopy|graphy|gram)$")
+# -scopy / -graphy looking and imaging; not -gram: "program", "kilogram")
+MEDICAL_SUFFIX = re.compile(r"[a-z]{3,}(?:ectomy|otomy|ostomy|plasty|pexy|rrhaphy|scopy|graphy)$")
 
 
 def is_medical_word(word: str) -> bool:
@@ -624,33 +624,57 @@ def _by_ingredient_words(words: list[str], medications: list[str]) -> set[str]:
     return {n for n in medications if any(wanted <= set(_TOKEN.findall(i.lower())) for i in table.ingredients(n))}
 
 
+# how a vaccine is made: a recorded vaccine of another make is another vaccine (polysaccharide vs conjugate)
+_VACCINE_MAKES = frozenset({"conjugate", "polysaccharide", "recombinant", "live", "inactivated", "attenuated", "mrna",
+                            "adjuvanted", "toxoid"})
+
+
 def _vaccine_named(words: list[str], immunizations: list[str]) -> Resolution | None:
     """A vaccine's brand ("Shingrix" → recombinant zoster (shingles) vaccine, from the drug names) → the recorded
-    immunizations whose name holds most of the vaccine's distinguishing words ("zoster vaccine recombinant")."""
+    immunizations naming its antigen ("zoster") and no other make than its own ("zoster vaccine recombinant";
+    never "zoster vaccine live" for Shingrix, never a conjugate for a polysaccharide)."""
     from rag_core.terminology.drugs import drugs
 
     if not immunizations:
         return None
+    best: tuple[int, str, list[str]] | None = None
     for ingredient in sorted(drugs().brand(" ".join(words))):
-        wanted = {w for w in _TOKEN.findall(ingredient.lower()) if len(w) >= 4} - _SOFT - {"vaccine", "vaccines"}
-        if not wanted:
+        tokens = set(_TOKEN.findall(ingredient.lower()))
+        if "vaccine" not in tokens and "vaccines" not in tokens:
             continue
-        found = [n for n in immunizations
-                 if 2 * len(wanted & set(_TOKEN.findall(n.lower()))) >= len(wanted) + (len(wanted) == 1)]
-        if found:
-            return Resolution(tuple(sorted(found)), "immunization", TERMINOLOGY_SCORE, "brand", " ".join(words),
-                              ingredient)
-    return None
+        makes = tokens & _VACCINE_MAKES
+        antigen = {w for w in tokens if len(w) >= 4} - _SOFT - _VACCINE_MAKES - {"vaccine", "vaccines"}
+        found = []
+        for name in immunizations:
+            held = set(_TOKEN.findall(name.lower()))
+            if antigen & held and not (held & _VACCINE_MAKES) - makes:
+                found.append(name)
+        score = max((len(antigen & set(_TOKEN.findall(n.lower()))) for n in found), default=0)
+        if found and (best is None or score > best[0]):
+            best = (score, ingredient, found)
+    if best is None:
+        return None
+    return Resolution(tuple(sorted(best[2])), "immunization", TERMINOLOGY_SCORE, "brand", " ".join(words), best[1])
 
 
 def _same_drug(names: Sequence[str], medications: list[str]) -> set[str]:
-    """The recorded medications with exactly the ingredients of ``names`` under another display ("rivaroxaban 10 MG
-    Oral Tablet" beside "rivaroxaban 20 MG Oral Tablet [Xarelto]"): the same drug, ordered again."""
+    """The recorded medications with exactly the ingredients, salt and dose form of ``names`` under another
+    display ("rivaroxaban 10 MG Oral Tablet" beside "rivaroxaban 20 MG Oral Tablet [Xarelto]"): the same drug,
+    ordered again at another strength or under its brand."""
     from rag_core.terminology.drugs import drugs
 
     table = drugs()
-    wanted = {table.ingredients(n) for n in names} - {frozenset()}
-    return {n for n in medications if table.ingredients(n) in wanted}
+    wanted = {(table.ingredients(n), _dose_form(n)) for n in names if table.ingredients(n)}
+    return {n for n in medications if (table.ingredients(n), _dose_form(n)) in wanted}
+
+
+_STRENGTH = re.compile(r"\[[^\]]*\]|\b\d+(?:\.\d+)?\b|\b(?:mg|ml|mcg|unt|units?|meq|hr|actuat|dose|%)\b", re.I)
+
+
+def _dose_form(display: str) -> frozenset[str]:
+    """A medication's display without strengths, units and brand: its ingredient words, salt and dose form
+    ("metoprolol succinate … extended release oral tablet" is not "metoprolol tartrate … oral tablet")."""
+    return frozenset(_TOKEN.findall(_STRENGTH.sub(" ", display.lower())))
 
 
 def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[str],

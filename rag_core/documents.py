@@ -425,8 +425,10 @@ def _render_allergy(r: Resource, _: ReferenceResolver) -> Rendered | None:
 
 
 def _render_device(r: Resource, _: ReferenceResolver) -> Rendered | None:
-    """A device the patient has or had (implant, pump, home equipment). Its identifiers (UDI, serial, lot) are
-    left out: they identify the person who carries it and answer no clinical question."""
+    """A device the patient has or had (implant, pump, home equipment). Its identifier fields (UDI, serial, lot)
+    are left out: they identify the person who carries it and answer no clinical question. Its name, maker,
+    model and notes are kept; a note is free chart text like any note, shown only to those who may read this
+    chart and tokenized like every chart text before a third-party model."""
     name = concept_text(r.get("type")) or next(
         (n.get("name") for n in r.get("deviceName") or [] if isinstance(n, dict) and n.get("name")), None) or "Device"
     status = r.get("status")

@@ -53,11 +53,13 @@ def asked_days(plan: QueryPlan, answered: Iterable[Aspect] = ()) -> frozenset[st
     say them ("age 35 on 2005-11-07", "3 results since 2019") without a cited text holding them."""
     days = {day_int(plan.now)}
     said: set[str] = set()
-    for aspect in [*plan.aspects, *answered]:
+    for aspect in plan.aspects:
         days |= {d for d in (aspect.window.anchor, aspect.window.day_from, aspect.window.day_to) if d}
         if aspect.window.label:
             dates, numbers = atoms(aspect.window.label)
             said |= dates | numbers
+    for aspect in answered:  # the day a chart event dates the period by: its days only, never a number of its label
+        days |= {d for d in (aspect.window.anchor, aspect.window.day_from, aspect.window.day_to) if d and d > 1}
     return frozenset({iso(d) for d in days} | said)
 
 

@@ -148,6 +148,7 @@ async def test_a_question_means_what_a_clinician_means(service: ChartService, qu
     ("a1c since the heart attack", "2017-03-10", "2016-03-18"),
     ("any a1c before her mi", "2016-03-18", "2017-03-10"),
     ("a1c since her stroke", "not found in this chart", "Nothing recorded"),  # no stroke recorded: said, not guessed
+    ("a1c before her chronic low back pain", "not found in this chart", "0001"),  # an undated record dates nothing
     ("last bp and still on warfarin", "warfarin sodium 5 MG Oral Tablet is active", "simvastatin"),  # two parts
 ])
 async def test_a_period_named_by_a_chart_event_is_dated_by_its_record(service: ChartService, question: str,

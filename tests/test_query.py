@@ -151,6 +151,9 @@ def test_time_language(text: str, window: tuple) -> None:
         ("since when on metformin", None, None, "since when on metformin"),
         ("labs since last year", None, None, "labs since"),
         ("weight after 2019", None, None, "weight"),
+        ("does he have pre-diabetes", None, None, "does he have pre-diabetes"),  # one word, not a period
+        ("ok so when was he diagnosed with diabetes", None, None, "ok so when was he diagnosed with diabetes"),
+        ("hgb post op", "op", "after", "hgb"),
         ("weights since the CHF admission in jan 2021", "CHF admission in jan 2021", "after", "weights"),
         ("where did he go after the knee surgery", None, None, "where did he go after the knee surgery"),
     ],

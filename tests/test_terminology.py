@@ -77,19 +77,25 @@ def test_a_class_resolves_to_the_patients_members_by_ingredient_only() -> None:
 
 
 def test_a_drug_newer_than_the_class_table_joins_the_class_its_name_stem_is_given_by() -> None:
-    """Empagliflozin is not in the 2016 class table; dapagliflozin and canagliflozin are, and share the ending
-    "agliflozin": an SGLT2 inhibitor, and (like every member) a hypoglycemic agent. A chemical ending
-    ("-amide") is no stem; a drug the table holds keeps its own classes only."""
+    """Empagliflozin and edoxaban are not in the 2016 class table; their stem-mates are ("…lozin": dapagliflozin,
+    canagliflozin; "xaban": apixaban, rivaroxaban). A stem is only an ending every drug of the table that ends so
+    shares a class with: "prazole" is not one (aripiprazole is no proton pump inhibitor), so brexpiprazole is
+    never read as a PPI; a ChEBI role never merges into a class ("anticonvulsant" holds omeprazole)."""
     table = drugs()
-    assert "agliflozin" in table.member_stems and "amide" not in table.member_stems
+    assert "xaban" in table.member_stems and "prazole" not in table.member_stems and "statin" not in table.member_stems
     names = {table.classes[c].name for c in table.class_ids("Jardiance 10 MG Oral Tablet")}
-    assert {"Sodium-Glucose Cotransporter 2 Inhibitor", "hypoglycemic agent"} <= names
+    assert "Sodium-Glucose Cotransporter 2 Inhibitor" in names
+    assert "Factor Xa Inhibitor" in {table.classes[c].name for c in table.class_ids("edoxaban 60 MG Oral Tablet")}
+    assert not {table.classes[c].name for c in table.class_ids("brexpiprazole 2 MG Oral Tablet")} & {
+        "Proton Pump Inhibitor", "Proton Pump Inhibitors"}
+    seizure = drugs().resolve_class("antiepileptic")
+    assert seizure is not None and not drugs().members(seizure, ["omeprazole 20 MG Delayed Release Oral Capsule"])
     vocabulary = _vocabulary("empagliflozin 10 MG Oral Tablet", "metformin hydrochloride 500 MG Oral Tablet",
                              "Humalog 100 UNT/ML Injectable Solution", "insulin glargine 100 UNT/ML Injectable Solution")
     sglt2 = resolve_concept("sglt2i", vocabulary, ["medication"])
     assert sglt2 is not None and sglt2.names == ("empagliflozin 10 MG Oral Tablet",)
     diabetes = resolve_concept("diabetes meds", vocabulary, ["medication"])
-    assert diabetes is not None and "empagliflozin 10 MG Oral Tablet" in diabetes.names
+    assert diabetes is not None and "metformin hydrochloride 500 MG Oral Tablet" in diabetes.names
     # "insulin" names the recorded Humalog too: its ingredient is insulin lispro
     insulin = resolve_concept("insulin", vocabulary, ["medication"])
     assert insulin is not None and set(insulin.names) == {"Humalog 100 UNT/ML Injectable Solution",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
+from rag_core.chunking import UNDATED_DAY
 from rag_core.kinds.timewords import Window
 from rag_core.models import Chunk, Claim, Hit, SearchFilter
 
@@ -113,9 +114,12 @@ class Aspect:
         return self.kind.name
 
     def base_filter(self, types: frozenset[str] | None = None, windowed: bool = True) -> SearchFilter:
+        day_from = self.window.day_from if windowed else None
+        if windowed and day_from is None and self.window.explicit and self.window.anchor is None:
+            day_from = UNDATED_DAY + 1  # "conditions before 2015": an undated problem is not said to be before it
         return SearchFilter(
             resource_types=types if types is not None else self.resource_types,
-            day_from=self.window.day_from if windowed else None,
+            day_from=day_from,
             day_to=self.window.day_to,
             statuses=self.statuses,
         )

@@ -77,7 +77,8 @@ def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anch
         return Claim(text=f"Yes — {name} is recorded ({verb} {chunk.effective_date}); the record states no status, "
                           "so whether it is current is not recorded.", citations=[c.id for c in chunks])
     until = ""
-    if chunk.fact is not None and chunk.fact.period_end:  # the order's own end (validity period), as recorded
+    if chunk.resource_type == "MedicationRequest" and chunk.fact is not None and chunk.fact.period_end:
+        # the order's own end (validity period), as recorded
         until = f"; valid until {chunk.fact.period_end[:10]}"
     if chunk.fact is not None and chunk.fact.status_reason:
         until += f"; reason recorded: {chunk.fact.status_reason}"

@@ -85,8 +85,8 @@ async def target_encounter(reader: ChartReader, aspect: Aspect) -> Chunk | None:
     # a setting named ("admission", "ER") is that setting; "at her last visit" is any encounter
     found = await encounters(reader, aspect, aspect.setting or ("inpatient" if aspect.topic is None
                                                                   or aspect.topic.name != "lab" else None))
-    if aspect.focus and _medical(aspect.focus):
-        found = _stays_named(found, aspect.focus) or found
+    if aspect.focus and names_medical(aspect.focus):
+        found = stays_named(found, aspect.focus) or found
     if not found:
         return None
     return found[0] if aspect.encounter_scope == "first" else found[-1]
@@ -115,9 +115,9 @@ class EncounterKind(Kind):
         # "did she come through the ER": the ER is where the admission came from, the stay is the admission
         setting = ("icu" if aspect.setting == "icu" else "inpatient") if op == "source" else aspect.setting
         found = await encounters(reader, aspect, setting)
-        if aspect.focus and op in ("source", "reason", "los", "discharge", "latest", "first") and _medical(aspect.focus):
+        if aspect.focus and op in ("source", "reason", "los", "discharge", "latest", "first") and names_medical(aspect.focus):
             # "the PE admission", "for the hip fracture": that stay only; else the stay where it was done or found
-            found = _stays_named(found, aspect.focus) or await _stays_of_records(reader, found, aspect.focus)
+            found = stays_named(found, aspect.focus) or await _stays_of_records(reader, found, aspect.focus)
             if not found:
                 return AspectEvidence(aspect, [], not_found=f"No {SETTING_WORDS[setting]} recorded with a reason "
                                                             f"matching \u201c{aspect.focus}\u201d.")
@@ -177,14 +177,14 @@ class EncounterKind(Kind):
         return [Claim(text=f"{lead}: {stay.text}", citations=[stay.id])]
 
 
-def _medical(focus: str) -> bool:
+def names_medical(focus: str) -> bool:
     """Whether the words a stay is named by say something medical ("PE", "hip fracture"), not only "that one"."""
     from rag_core.concepts import concept_words, is_medical_word
 
     return any(is_medical_word(w) for w in concept_words(focus))
 
 
-def _stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
+def stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
     """The stays whose recorded reason holds most of the words the question names them by ("pe" through its
     abbreviation senses, "hip fracture", "with the kidney stone"): at least one word of four letters or an
     abbreviation sense must be in the reason; the stays matching the most words win."""
@@ -216,19 +216,24 @@ async def _stays_of_records(reader: ChartReader, found: list[Chunk], focus: str)
     from rag_core.concepts import concept_words
     from rag_core.terminology.drugs import abbreviations
 
-    asked = [w.lower() for w in concept_words(focus)]
-    # a word of four letters or more as written; a shorter one through its senses, every word of a sense in the
-    # record's name ("dka" → diabetes ketoacidosis → "Type 1 diabetes mellitus with ketoacidosis")
-    wanted = [{w} for w in asked if len(w) >= 4] + [set(re.findall(r"[a-z0-9]{3,}", s.lower()))
-                                                   for w in asked if len(w) < 4 for s in abbreviations().get(w, ())]
-    wanted = [w for w in wanted if w]
+    asked = [w.lower() for w in concept_words(focus) if len(w) >= 2]
     by_id = {c.resource_id: c for c in found}
-    if not wanted or not by_id:
+    if not asked or not by_id:
         return []
 
     def named(chunk: Chunk) -> bool:
+        """Every asked word in the record's name: a word of four letters or more whole, a shorter one through one
+        of its senses, each sense word whole ("dka" → diabetes ketoacidosis → "… diabetes mellitus with
+        ketoacidosis"); "knee replacement" is not "hip replacement"."""
         name_words = set(re.findall(r"[a-z0-9]+", " ".join(chunk.concepts).lower()))
-        return any(all(any(n.startswith(w) for n in name_words) for w in words) for words in wanted)
+
+        def holds(word: str) -> bool:
+            if len(word) >= 4:
+                return word in name_words
+            return any(set(re.findall(r"[a-z0-9]+", sense.lower())) <= name_words
+                       for sense in abbreviations().get(word, ()))
+
+        return all(holds(w) for w in asked)
 
     records = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure", "Condition"})))
     hits = {c.encounter_id for c in records if c.encounter_id in by_id and named(c)}
@@ -257,7 +262,7 @@ def _reason_claim(stay: Chunk, diagnosed: list[Chunk], aspect: Aspect) -> Claim:
 
 def _source_claim(stay: Chunk, aspect: Aspect) -> Claim:
     """"came through the ER?": the admission source as recorded, and the setting of the stay."""
-    lead = ("The" if aspect.focus and _medical(aspect.focus) else
+    lead = ("The" if aspect.focus and names_medical(aspect.focus) else
             "First" if aspect.encounter_scope == "first" else "Most recent")
     setting = stay.fact.setting if stay.fact else None
     if stay.fact and stay.fact.admit_source:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rag_core.chunking import UNDATED_DAY
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence
 from rag_core.kinds.orders import order_claim, order_question
@@ -22,8 +23,8 @@ class OnsetKind(Kind):
         read = await concept_evidence(reader, aspect)
         if read.early is not None:
             return read.early
-        chunks = read.chunks
-        picked = list(dict.fromkeys([chunks[0], chunks[-1]]))
+        chunks = [c for c in read.chunks if c.effective_day and c.effective_day > UNDATED_DAY] or read.chunks
+        picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # the first and last dated record
         return read.evidence(picked)
 
     def claims(self, part: AspectEvidence) -> list[Claim]:

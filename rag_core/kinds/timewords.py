@@ -300,7 +300,13 @@ _LEAD = re.compile(r"^(?:(?:the|his|her|their|pt'?s|this|that)\s+|(?:he|she|they
 def _event(m: re.Match[str], now: date) -> Window | None:
     """"ldl around the time of his MI", "psa before surgery", "bp since the hip fracture admission", "tsh when levo
     was bumped": the window is the chart's, once the event is found in it (``rag_core.kinds.events``)."""
-    event = _LEAD.sub("", m.group("event").strip()).strip()
+    raw = m.group("event").strip()
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    if rel.endswith(("pre", "post")) and not re.match(r"(?:op\b|operative|surg|procedure)", raw, re.I):
+        return None  # "pre-diabetes", "post-traumatic", "post-nasal": one word, not a period
+    if rel == "when" and re.match(r"(?:was|were|is|are|did|does|do|has|had|have|will)\b", raw, re.I):
+        return None  # "so when was he diagnosed": a question for a date, not an event
+    event = _LEAD.sub("", raw).strip()
     if not event or _TIME_NOT_EVENT.search(event) or re.match(r"[\d/-]", event):
         return None
     relation = next(name for name in _EVENT_RELATIONS if m.group(name))

@@ -83,6 +83,8 @@ class ConditionTerminology:
             self.parent[code] = parent
             self.title[code] = row["title"]
             self.level[code] = row["level"]
+        # the tabular list's order of categories: a block's range is read in it ("C7A" sits after C75, not in C76-C80)
+        self.order = {c: i for i, (c, lv) in enumerate(self.level.items()) if lv == "category"}
         self.chapters = [c for c, lv in self.level.items() if lv == "chapter"]
         self.blocks = [c for c, lv in self.level.items() if lv == "block"]
         # categories of diseases, not of findings, external causes or encounters (R, V–Y, Z, U): "cancer screening"
@@ -169,11 +171,13 @@ class ConditionTerminology:
         """The recorded ``names`` placed in an asked group: on its chain of parents, or inside a block's code
         range (C50 is inside C00-C96, a block of blocks that ICD-10-CM files beside them, not above them)."""
         wanted = {g.code for g in query.groups}
-        ranges = [tuple(code.split("-")) for code in wanted if "-" in code]
+        ranges = [(self.order[low], self.order[high]) for low, high in (code.split("-") for code in wanted if "-" in code)
+                  if low in self.order and high in self.order]
 
         def inside(code: str) -> bool:
-            return self.level.get(code) in ("category", "subcategory") and any(
-                low <= code[:3] <= high for low, high in ranges)
+            at = self.order.get(code[:3])
+            return self.level.get(code) in ("category", "subcategory") and at is not None and any(
+                low <= at <= high for low, high in ranges)
 
         return [n for n in names if wanted & set(self.place(n)) or any(inside(c) for c in self.place(n))]
 

@@ -105,8 +105,9 @@ class DrugTerminology:
             self.names[tuple(words(row["name"]))].add(row["ingredient"])
         for row in name_rows:  # an ingredient the class table lacks (semaglutide, named by Ozempic) names itself too
             own = tuple(words(row["ingredient"]))
-            if own and own[0].isalpha() and len(own[0]) >= 4 and own not in self.names:
-                self.names[own].add(row["ingredient"])
+            if (own and own not in self.names and all(w.isalpha() for w in own) and len(own[-1]) >= 8
+                    and not own[-1].endswith("ium") and row["name"] != row["ingredient"]):
+                self.names[own].add(row["ingredient"])  # (never "human", "water", "potassium", "sodium)")
         self.longest_name = max(len(k) for k in self.names)
         self.lay: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
         for row in rows("class_lay_names.tsv"):
@@ -146,18 +147,27 @@ class DrugTerminology:
 
     @functools.cached_property
     def member_stems(self) -> dict[str, frozenset[str]]:
-        """The name ending every member of a class shares ("vastatin", "sartan", "agliflozin", "prazole") → the
-        classes; from the class table's own members: six letters or more, or five shared by six members or more,
-        so that a chemical ending ("amide", "oxide") is not taken for a class stem."""
+        """Name endings that say a class ("vastatin", "sartan", "lozin", "xaban") → its classes, learned from the
+        class table's own FDA and MeSH classes (ChEBI roles are too loose): an ending of five letters or more
+        shared by two members and *pure* — every drug the table holds that ends so is a member ("prazole" is not:
+        aripiprazole ends so and is no proton pump inhibitor; "statin" is not: nystatin)."""
+        single = [i for i in self.of_ingredient if i.isalpha() and len(i) >= 7]
+        ending_of: dict[str, set[str]] = defaultdict(set)
+        for ingredient in single:
+            for size in range(5, len(ingredient) - 1):
+                ending_of[ingredient[-size:]].add(ingredient)
         stems: dict[str, set[str]] = defaultdict(set)
         for cls in self.classes.values():
-            if len(cls.members) < 2:
+            if cls.type == "role" or len(cls.members) < 2:
                 continue
-            stem = _shared_ending(cls.members)
-            if " " in stem or not stem.isalpha():
-                continue
-            if len(stem) >= 6 or (len(stem) == 5 and len(cls.members) >= 6):
-                stems[stem].add(cls.id)
+            counts: dict[str, int] = defaultdict(int)
+            for member in cls.members:
+                if member.isalpha():
+                    for size in range(5, len(member) - 1):
+                        counts[member[-size:]] += 1
+            for ending, n in counts.items():
+                if n >= 2 and ending_of[ending] <= cls.members:
+                    stems[ending].add(cls.id)
         return {stem: frozenset(ids) for stem, ids in stems.items()}
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
@@ -168,9 +178,9 @@ class DrugTerminology:
         if not endings:
             return frozenset()
         stem_classes = self.member_stems[max(endings, key=len)]
-        members = [m for cid in stem_classes for m in self.classes[cid].members]
+        members = [m for cid in stem_classes for m in self.classes[cid].members if m.endswith(max(endings, key=len))]
         shared = set.intersection(*(self.of_ingredient[m] for m in members)) if members else set()
-        return frozenset(stem_classes | shared)
+        return frozenset(stem_classes | {c for c in shared if self.classes[c].type != "role"})
 
     # ------------------------------------------------------------------ what a question's words name
 
@@ -331,12 +341,14 @@ class DrugTerminology:
         "anticonvulsant" of ChEBI): one class, whose members are all of theirs."""
         grouped: dict[str, set[str]] = defaultdict(set)
         for cls in self.classes.values():
-            grouped[_class_key(cls.name)].add(cls.id)
+            if cls.type != "role":  # a ChEBI role is looser ("anticonvulsant" holds omeprazole): never merged
+                grouped[_class_key(cls.name)].add(cls.id)
         return {key: frozenset(ids) for key, ids in grouped.items()}
 
     def members(self, query: ClassQuery, names: Sequence[str]) -> list[str]:
         """Of the recorded medication ``names``, those whose ingredients belong to the asked class."""
-        wanted = {i for c in query.classes for i in self.same_named.get(_class_key(c.name), {c.id})}
+        wanted = {i for c in query.classes for i in (self.same_named.get(_class_key(c.name), {c.id})
+                                                    if c.type != "role" else {c.id})}
         return [n for n in names if self.class_ids(n) & wanted]
 
     def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
