@@ -196,8 +196,18 @@ def _lexicon_rows() -> tuple[tuple[str, tuple[str, ...], str], ...]:
 
 @cache
 def lexicon() -> dict[str, tuple[str, ...]]:
-    """Shorthand → expansions, from the shipped data file."""
-    return {term: expansions for term, expansions, _ in _lexicon_rows()}
+    """Shorthand → expansions, from the shipped data file (not the rows read only for a vaccine question)."""
+    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind != VACCINE_ONLY}
+
+
+# rows read only when the question is about vaccines: "pneumonia shot" is the pneumococcal vaccine, while "hx of
+# pneumonia" must never be answered with one
+VACCINE_ONLY = "vaccine only"
+
+
+@cache
+def vaccine_words() -> dict[str, tuple[str, ...]]:
+    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind == VACCINE_ONLY}
 
 
 @cache
@@ -491,6 +501,12 @@ def _resolve_concept(
         if found_names:
             return _finish(found_names, 1.0, "lexicon", " ".join(words))
     variants = _variants(words)
+    against = vaccine_words().get(" ".join(w.lower() for w in words), ()) if prefer and prefer[0] == "immunization" else ()
+    if against:  # "did she get the pneumonia shot": every recorded vaccine against it (PPV23, PCV20 …)
+        given = [n for n in names if "immunization" in topics_of[n] and any(
+            set(_TOKEN.findall(e.lower())) <= set(_TOKEN.findall(n.lower())) for e in against)]
+        if given:
+            return Resolution(tuple(sorted(given)), "immunization", TERMINOLOGY_SCORE, "lexicon", " ".join(words))
     anywhere = lru_cache(maxsize=1)(lambda: attempt(variants))  # the preferred topics, then the others: read once
     if prefer and prefer[0] == "allergy":  # "any ace inhibitor allergy": the recorded allergies to that class
         allergies = [n for n in names if "allergy" in topics_of[n]]

@@ -54,6 +54,10 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "Immunization", "id": "hepb", "status": "completed", "patient": ref("Patient", "pt"),
      "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "43", "display": "Hep B, adult"}]},
      "occurrenceDateTime": "2015-01-21T09:00:00-05:00"},
+    {"resourceType": "Immunization", "id": "ppv23", "status": "completed", "patient": ref("Patient", "pt"),
+     "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "33",
+                                 "display": "pneumococcal polysaccharide PPV23"}]},
+     "occurrenceDateTime": "2019-10-01T09:00:00-05:00"},
     {"resourceType": "AllergyIntolerance", "id": "cod-allergy", "patient": ref("Patient", "pt"),
      "code": {"text": "Codeine"}, "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "2010-01-01"},
     {"resourceType": "AllergyIntolerance", "id": "lis-allergy", "patient": ref("Patient", "pt"),
@@ -131,6 +135,8 @@ async def _said(service: ChartService, question: str) -> str:
     ("was the pneumonia admit thru the er", "Emergency room", "No emergency visit"),
     ("when did she come off atorvastatin", "2016-08-30", "simvastatin"),
     ("hx of hep c", "", "Neoplasm"),  # the "c" of "hep c" names no group on its own
+    ("did she get the pneumonia shot", "PPV23", "Not recorded"),  # the vaccine against it, in a vaccine question
+    ("hx of pneumonia?", "", "PPV23"),  # never in a condition question
     ("does she have chronic low back pain", "no date recorded", "None"),  # an undated problem is still recorded
     ("does she have a defibrillator", "Implantable defibrillator", "Not recorded"),  # what she has: a device too
     ("does she have a pacer", "Not recorded", "defibrillator"),  # a pacemaker is not a defibrillator
