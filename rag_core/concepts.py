@@ -766,5 +766,6 @@ def _topic_for(found: list[str], topics_of: dict[str, list[str]], prefer: Sequen
     for topic in prefer:
         if topic in counts:
             return topic
-    order = ("lab", "condition", "medication", "procedure", "immunization", "allergy", "device", "careplan", "family")
+    # a name recorded as a device and as a procedure ("insulin pump"): the device is what is asked about
+    order = ("lab", "condition", "medication", "device", "procedure", "immunization", "allergy", "careplan", "family")
     return sorted(counts, key=lambda t: (-counts[t], order.index(t) if t in order else 99))[0]

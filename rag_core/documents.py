@@ -224,9 +224,16 @@ def _first_concept(items: Any) -> Any:
     return (items or [None])[0]
 
 
-def reasons_text(items: Any) -> str:
-    """Every reason recorded (reasonCode is a list: "Type 2 diabetes; Chronic kidney disease"), in order, once."""
+def reasons_text(items: Any, references: Any = None, resolver: ReferenceResolver | None = None) -> str:
+    """Every reason recorded (reasonCode is a list: "Type 2 diabetes; Chronic kidney disease"), then every
+    condition or observation named by reasonReference that is in the batch, in order, once."""
     found = [concept_text(item) for item in items or [] if isinstance(item, dict)]
+    for ref in references or []:
+        target = resolver.resolve(ref.get("reference")) if resolver is not None and isinstance(ref, dict) else None
+        if target is not None:
+            found.append(concept_text(target.get("code")))
+        elif isinstance(ref, dict) and isinstance(ref.get("display"), str):
+            found.append(ref["display"])
     return "; ".join(dict.fromkeys(t for t in found if t))
 
 
@@ -354,7 +361,7 @@ def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rend
     dosage = (r.get("dosageInstruction") or [{}])[0]
     if dosage.get("text"):
         text += f" Dosage: {dosage['text']}"
-    reason = reasons_text(r.get("reasonCode"))
+    reason = reasons_text(r.get("reasonCode"), r.get("reasonReference"), resolver)
     if reason:
         text += f" Reason: {reason}."
     status_reason = concept_text(r.get("statusReason"))
@@ -377,7 +384,7 @@ def _render_procedure(r: Resource, resolver: ReferenceResolver) -> Rendered | No
     date = day_of(performed)
     text = f"Procedure performed: {name}" + (f" on {date}" if date else "") + "."
     text += f" Status {r.get('status', 'unknown')}."
-    reason = reasons_text(r.get("reasonCode"))
+    reason = reasons_text(r.get("reasonCode"), r.get("reasonReference"), resolver)
     if reason:
         text += f" Reason: {reason}."
     fact = ChartFact(
@@ -637,7 +644,7 @@ def _render_encounter(r: Resource, resolver: ReferenceResolver) -> Rendered | No
         text += f" Location: {', '.join(locations)}."
     if service:
         text += f" Service: {service}."
-    reason = reasons_text(r.get("reasonCode"))
+    reason = reasons_text(r.get("reasonCode"), r.get("reasonReference"), resolver)
     if reason:
         text += f" Reason: {reason}."
     if admit_source:

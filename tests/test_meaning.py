@@ -137,6 +137,8 @@ async def _said(service: ChartService, question: str) -> str:
     ("hx of hep c", "", "Neoplasm"),  # the "c" of "hep c" names no group on its own
     ("did she get the pneumonia shot", "PPV23", "Not recorded"),  # the vaccine against it, in a vaccine question
     ("hx of pneumonia?", "", "PPV23"),  # never in a condition question
+    ("is she on an inhaler", "Not recorded", "warfarin"),  # a medication word that names which: not "all her meds"
+    ("is she anticoagulated", "warfarin", "simvastatin"),
     ("does she have chronic low back pain", "no date recorded", "None"),  # an undated problem is still recorded
     ("does she have a defibrillator", "Implantable defibrillator", "Not recorded"),  # what she has: a device too
     ("does she have a pacer", "Not recorded", "defibrillator"),  # a pacemaker is not a defibrillator

@@ -74,3 +74,29 @@ def test_family_history_is_the_relatives_and_under_its_own_topic() -> None:
     doc = _documents(history)["FamilyMemberHistory"]
     assert doc.concepts == ("Malignant neoplasm of breast",) and "mother" in doc.text
     assert BY_TYPE["FamilyMemberHistory"].name == "family"
+
+
+def test_every_reason_of_an_order_is_kept_codes_and_referenced_conditions() -> None:
+    """reasonCode is a list, and Synthea (like many EHRs) says why through reasonReference to a Condition."""
+    condition = {"resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/p1"},
+                 "code": {"coding": [{"system": SNOMED, "code": "38341003", "display": "Hypertension"}]},
+                 "onsetDateTime": "2019-01-01"}
+    order = {"resourceType": "MedicationRequest", "id": "m1", "status": "active", "intent": "order",
+             "subject": {"reference": "Patient/p1"}, "authoredOn": "2020-01-01",
+             "medicationCodeableConcept": {"text": "amLODIPine 2.5 MG Oral Tablet"},
+             "reasonCode": [{"text": "Chest pain"}, {"text": "Chest pain"}],
+             "reasonReference": [{"reference": "Condition/c1"}, {"reference": "Condition/absent", "display": "Angina"}]}
+    doc = _documents(condition, order)["MedicationRequest"]
+    assert doc.fact is not None and doc.fact.reason == "Chest pain; Hypertension; Angina"
+    assert "Reason: Chest pain; Hypertension; Angina." in doc.text
+
+
+def test_a_device_says_its_name_maker_model_and_notes_but_never_its_serial() -> None:
+    device = {"resourceType": "Device", "id": "d2", "patient": {"reference": "Patient/p1"}, "status": "active",
+              "type": {"text": "Continuous glucose monitoring system"}, "manufacturer": "Dexcom, Inc.",
+              "deviceName": [{"name": "Dexcom G7", "type": "user-friendly-name"}], "modelNumber": "G7",
+              "serialNumber": "SN-1234", "note": [{"text": "paired with the pump"}]}
+    doc = _documents(device)["Device"]
+    assert "Dexcom G7" in doc.text and "Manufacturer: Dexcom, Inc." in doc.text and "Model: G7" in doc.text
+    assert "paired with the pump" in doc.text and "SN-1234" not in doc.text
+    assert "Dexcom G7" in doc.concepts

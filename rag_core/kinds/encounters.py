@@ -178,17 +178,18 @@ class EncounterKind(Kind):
 
 
 def names_medical(focus: str) -> bool:
-    """Whether the words a stay is named by say something medical ("PE", "hip fracture"), not only "that one"."""
+    """Whether the words a stay is named by say something medical ("PE", "hip fracture"), not only "that one" — or
+    may, misspelt ("the pnuemonia admission": a long word no table knows is read, never dropped)."""
     from rag_core.concepts import concept_words, is_medical_word
 
-    return any(is_medical_word(w) for w in concept_words(focus))
+    return any(is_medical_word(w) or len(w) >= 7 for w in concept_words(focus))
 
 
 def stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
     """The stays whose recorded reason holds most of the words the question names them by ("pe" through its
     abbreviation senses, "hip fracture", "with the kidney stone"): at least one word of four letters or an
     abbreviation sense must be in the reason; the stays matching the most words win."""
-    from rag_core.concepts import concept_words
+    from rag_core.concepts import concept_words, edit_distance
     from rag_core.terminology.drugs import abbreviations
 
     wanted = [w.lower() for w in concept_words(focus) if len(w) >= 2]
@@ -200,7 +201,10 @@ def stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
         reason = " ".join(re.findall(r"[a-z0-9]+", (chunk.fact.reason or "").lower())) if chunk.fact else ""
         if not reason:
             return 0
-        hits = sum(1 for w in wanted if len(w) >= 4 and re.search(rf"\b{re.escape(w)}\b", reason))
+        words_of_reason = reason.split()
+        hits = sum(1 for w in wanted if len(w) >= 4 and (re.search(rf"\b{re.escape(w)}\b", reason) or (
+            len(w) >= 7 and any(edit_distance(w, r, 2 if len(w) >= 8 else 1) <= (2 if len(w) >= 8 else 1)
+                                for r in words_of_reason if abs(len(r) - len(w)) <= 2))))  # "pnuemonia"
         hits += sum(1 for w in wanted if len(w) < 4 and any(
             re.search(rf"\b{re.escape(sense.lower())}\b", reason) for sense in abbreviations().get(w, ())))
         return hits

@@ -136,8 +136,8 @@ def fix_typos(text: str) -> str:
     def fixed(m: re.Match[str]) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < 6 or low in known or low in table:
-            return word
+        if len(low) < 6 or low in known or low in table or low + "s" in known:
+            return word  # ("inhaler" is the singular of a known word, not a slip of it)
         close = [k for k in known if abs(len(k) - len(low)) <= 1 and _slip(low, k)]
         return close[0] if len(close) == 1 else word
 

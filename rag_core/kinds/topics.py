@@ -24,7 +24,8 @@ MEDICATION = Topic(
         Cue(r"\bprescri(?:bed|ption|ptions|be)\b|\brx\b|\bscripts?\b", 1.0), Cue(r"\btak(?:ing|es|e)\b", 0.6),
         Cue(r"\bdispensed\b|\bdose\b|\bdosage\b|\bpills?\b", 0.7), Cue(r"\bstarted on\b|\bput on\b", 0.8),
         Cue(r"\bis (?:he|she|they|the patient|pt) on\b|\bon any\b", 0.6), Cue(r"\bsupplements?\b", 0.8),
-        Cue(r"\bwhat(?:'s|’s| is| are) (?:he|she|they|pt|the patient) (?:on|taking)\b", 0.9), Cue(r"\binhalers?\b", 0.8),
+        Cue(r"\bwhat(?:'s|’s| is| are) (?:he|she|they|pt|the patient) (?:on|taking)\b", 0.9),
+        Cue(r"\binhalers?\b", 0.8, keep=True),  # a medication word that also names which ones
         Cue(r"\bwhat did (?:they|we|you|the (?:er|ed|team|hospital)) give\b|\bwhat was (?:he|she|they|pt) given\b", 0.9),
     ),
     verb="prescribed",
