@@ -1,7 +1,7 @@
 """A period named by a chart event ("ldl around the time of his MI", "psa before surgery", "bp since the hip
 fracture admission", "a1c since her last visit"): the event is looked up in THIS chart and its record's day
-becomes the window. Nothing is guessed: an event the chart does not hold leaves the question unwindowed and
-says so in the window's label.
+becomes the window. Nothing is guessed: an event the chart does not hold (or holds undated, or as a dose change
+no order pins down) leaves the question unwindowed, and the answer says so in a sentence of its own.
 
 How the event is found:
 - a stay ("the admission", "her last visit", "the ER visit w/ the kidney stone") among the encounters, by
