@@ -18,6 +18,7 @@ from datetime import date, timedelta
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "sept" before "sep"
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "twenty-four": 24,
@@ -26,13 +27,13 @@ NUMBER_WORDS = {
 _NUM = (r"(?:(?P<n>\d{1,3}(?:\.5)?|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
         + r")(?P<half>\s+and\s+a\s+half)?(?:\s+of)?)")
 _UNIT = r"(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|y)\b"
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _ISO = r"(?P<iso>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
 _US = r"(?P<us>\d{1,2}/\d{1,2}/(?:19|20)?\d{2})"
-_WRITTEN = (r"(?:(?P<wm>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<wd>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+_WRITTEN = (r"(?:(?P<wm>" + _MONTH_NAMES + r")\.?\s+(?P<wd>\d{1,2})(?:st|nd|rd|th)?,?\s+"
             r"(?P<wy>(?:19|20)\d{2})|(?P<wd2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<wm2>"
-            + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?P<wy2>(?:19|20)\d{2}))")
+            + _MONTH_NAMES + r")\.?,?\s+(?P<wy2>(?:19|20)\d{2}))")
 _DAY = rf"(?:{_ISO}|{_US}|{_WRITTEN})"
 
 
@@ -292,7 +293,7 @@ _EVENT = re.compile(
 _TIME_NOT_EVENT = re.compile(
     r"^(?:(?:last|past|previous|prior|recent|this|next|the)\s+)?(?:\d+\s+|a\s+few\s+|several\s+)?"
     r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|spring|summer|fall|autumn|winter|time|while|then|now|today|"
-    r"yesterday|when|what|how|which|and|or|(?:19|20)\d{2}|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+    r"yesterday|when|what|how|which|and|or|(?:19|20)\d{2}|" + _MONTH_NAMES + r")\b", re.I)
 _LEAD = re.compile(r"^(?:(?:the|his|her|their|pt'?s|this|that)\s+|(?:he|she|they|pt|the\s+patient)\s+"
                    r"(?:was|were|got|had|has|is|did)?\s*)+", re.I)
 
@@ -349,7 +350,7 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(rf"\b(?:in|during|of|for)\s+(?P<which>last\s+|past\s+|previous\s+|this\s+)?{_MONTH}\b(?!\s*\d)", re.I),
      _month_only),
     (re.compile(rf"\b(?P<which>last|past|previous|this)\s+{_MONTH}\b(?!\s*\d)", re.I), _month_only),
-    (re.compile(r"\b(?:on\s+)?(?P<md_month>" + "|".join(sorted(MONTHS, key=len, reverse=True))
+    (re.compile(r"\b(?:on\s+)?(?P<md_month>" + _MONTH_NAMES
                 + r")\.?\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,\s]*(?:19|20)\d{2})(?!\s*(?:mg|ml|units?)\b)", re.I),
      _month_day),
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+calendar\s+year\b", re.I), _last_calendar_year),

@@ -172,13 +172,14 @@ class DrugTerminology:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
     def _stem_member_of(self, name: str) -> frozenset[str]:
-        """The classes of the longest member stem ``name`` ends in (never the stem itself as a name), and the
-        classes every member of those classes belongs to (an SGLT2 inhibitor is a hypoglycemic agent)."""
+        """The classes of the longest member stem ``name`` ends in (never the stem itself as a name), and the FDA and
+        MeSH classes its stem-mates all share (edoxaban: factor Xa inhibitor, and anticoagulant like its mates)."""
         endings = [stem for stem in self.member_stems if name.endswith(stem) and len(name) > len(stem) + 1]
         if not endings:
             return frozenset()
-        stem_classes = self.member_stems[max(endings, key=len)]
-        members = [m for cid in stem_classes for m in self.classes[cid].members if m.endswith(max(endings, key=len))]
+        stem = max(endings, key=len)
+        stem_classes = self.member_stems[stem]
+        members = [m for cid in stem_classes for m in self.classes[cid].members if m.endswith(stem)]
         shared = set.intersection(*(self.of_ingredient[m] for m in members)) if members else set()
         return frozenset(stem_classes | {c for c in shared if self.classes[c].type != "role"})
 
@@ -356,7 +357,7 @@ class DrugTerminology:
 
 
 def _class_key(name: str) -> str:
-    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words(name))
+    return " ".join(words(name))  # words() folds plurals: "Anticonvulsants" and "anticonvulsant" meet
 
 
 def _shared_ending(names: Iterable[str]) -> str:
