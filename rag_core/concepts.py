@@ -67,6 +67,8 @@ _SYNONYMS = {
     "pulse": ("heart", "rate"),
     "temp": ("temperature",),
     "antigen": ("ag",),  # LOINC writes "Prostate specific Ag"
+    "inhalation": ("inhaler",),  # RxNorm's inhaled dose forms: "Inhalation Suspension", "Dry Powder Inhaler"
+    "inhaled": ("inhaler",),
 }
 
 
@@ -134,10 +136,16 @@ class ConceptMatch:
     score: float  # 0..1: share of the question's words found, then tightness of the match
 
 
+# SNOMED CT's semantic tag ends a display and names no part of the concept: "Insulin pump (physical object)" is as
+# tight a match for "insulin pump" as the name without it
+_SEMANTIC_TAG = re.compile(r"\s*\((?:physical object|regime/therapy|morphologic abnormality|observable entity|"
+                           r"record artifact|environment|event|person|social concept|assessment scale)\)\s*$", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _name_parts(concept: str) -> tuple[list[str], dict[str, set[str]], frozenset[str]]:
     """A recorded name's words, the initials of its word runs and both as one set (names repeat across questions)."""
-    c_all = tokens(concept)
+    c_all = tokens(_SEMANTIC_TAG.sub("", concept))
     expansions = acronyms(c_all)
     return c_all, expansions, frozenset(c_all) | frozenset(expansions)
 
@@ -237,6 +245,7 @@ def concept_words(text: str) -> list[str]:
     function words dropped; possessives folded."""
     text = _IDENTIFIER.sub(" ", re.sub(r"['’]s\b", "", text))
     text = re.sub(r"\bd/?c['’]?d\b", " ", text, flags=re.I)  # "dc'd": discontinued, a question word
+    text = re.sub(r"\b(?:at|in|by|near|towards?) the end\b", " ", text, flags=re.I)  # "code status at the end"
     stop = function_words()
     out = []
     previous = ""

@@ -218,6 +218,34 @@ class Rendered:
     ocr_confidence: float | None = None
     low_confidence: bool = False
     fact: ChartFact | None = None
+    free_text: bool = False  # holds a clinician's free-text annotation (a record's note): flagged like a note
+
+
+def _recorded_detail(r: Resource) -> tuple[str, bool]:
+    """What a condition or procedure record says beyond its code, as recorded: body site, severity, stage,
+    outcome, complications and its free-text notes ("Palliative EBRT 30 Gy to T10 and L2", "stable, no new
+    lesions") — what "which side", "where did he get radiation" and "what did the MRI show" ask. Returns the
+    sentence(s) and whether free text is among them."""
+    parts: list[str] = []
+    sites = [t for t in (concept_text(x) for x in r.get("bodySite") or []) if t]
+    if sites:
+        parts.append(f"Body site: {', '.join(sites)}.")
+    severity = concept_text(r.get("severity"))
+    if severity:
+        parts.append(f"Severity: {severity}.")
+    stages = [t for t in (concept_text(s.get("summary")) for s in r.get("stage") or [] if isinstance(s, dict)) if t]
+    if stages:
+        parts.append(f"Stage: {', '.join(stages)}.")
+    outcome = concept_text(r.get("outcome"))
+    if outcome:
+        parts.append(f"Outcome: {outcome}.")
+    complications = [t for t in (concept_text(x) for x in r.get("complication") or []) if t]
+    if complications:
+        parts.append(f"Complications: {', '.join(complications)}.")
+    notes = [str(n["text"]).strip() for n in r.get("note") or [] if isinstance(n, dict) and n.get("text")]
+    if notes:
+        parts.append("Note: " + " ".join(notes))
+    return (" " + " ".join(parts) if parts else ""), bool(notes)
 
 
 def _first_concept(items: Any) -> Any:
@@ -325,6 +353,8 @@ def _render_condition(r: Resource, resolver: ReferenceResolver) -> Rendered | No
         text += f" Recorded {recorded}."
     if during:
         text += f" Diagnosed during the encounter of {during}."
+    detail, free_text = _recorded_detail(r)
+    text += detail
     text += f" Clinical status {clinical or 'unknown'}, verification {verification or 'unknown'}."
     category = concept_text(_first_concept(r.get("category")))
     fact = ChartFact(
@@ -333,7 +363,7 @@ def _render_condition(r: Resource, resolver: ReferenceResolver) -> Rendered | No
         category=category, encounter_id=_encounter_of(r, resolver),
     )
     return Rendered(text, (name,), onset or recorded or during, codes=(code_key(r.get("code")),), status=clinical,
-                    fact=fact)
+                    fact=fact, free_text=free_text)
 
 
 def _medication_concept(r: Resource, resolver: ReferenceResolver) -> tuple[str | None, str, Any]:
@@ -387,12 +417,18 @@ def _render_procedure(r: Resource, resolver: ReferenceResolver) -> Rendered | No
     reason = reasons_text(r.get("reasonCode"), r.get("reasonReference"), resolver)
     if reason:
         text += f" Reason: {reason}."
+    ended = day_of((r.get("performedPeriod") or {}).get("end"))
+    if ended and ended != date:
+        text += f" Ended {ended}."
+    detail, free_text = _recorded_detail(r)
+    text += detail
     fact = ChartFact(
         resource_type="Procedure", display=name, codings=codings_of(r.get("code")), effective=performed,
         period_end=(r.get("performedPeriod") or {}).get("end"), status=r.get("status"), reason=reason,
         encounter_id=_encounter_of(r, resolver),
     )
-    return Rendered(text, (name,), date, codes=(code_key(r.get("code")),), status=r.get("status"), fact=fact)
+    return Rendered(text, (name,), date, codes=(code_key(r.get("code")),), status=r.get("status"), fact=fact,
+                    free_text=free_text)
 
 
 def _render_immunization(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
@@ -459,7 +495,8 @@ def _render_device(r: Resource, _: ReferenceResolver) -> Rendered | None:
         text += f" Expires {expires}."
     fact = ChartFact(resource_type="Device", display=name, codings=codings_of(r.get("type")), status=status,
                      recorded=r.get("manufactureDate"), period_end=r.get("expirationDate"))
-    return Rendered(text, (name, *named), None, codes=(code_key(r.get("type")),), status=status, fact=fact)
+    return Rendered(text, (name, *named), None, codes=(code_key(r.get("type")),), status=status, fact=fact,
+                    free_text=bool(notes))
 
 
 def _render_device_use(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
@@ -860,7 +897,7 @@ def resources_to_documents(
             effective_date=rendered.effective_date,
             status=rendered.status,
             category=rendered.category,
-            phi_present=rendered.kind == "note" or rtype == "Patient",
+            phi_present=rendered.kind == "note" or rendered.free_text or rtype == "Patient",
             fact=rendered.fact,
             ocr_confidence=rendered.ocr_confidence,
             low_confidence=rendered.low_confidence,

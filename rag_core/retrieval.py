@@ -28,6 +28,7 @@ from rag_core.guidelines import guideline_code
 from rag_core.index.base import VectorIndex, sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, QueryPlan
 from rag_core.kinds.events import event_window
+from rag_core.kinds.findings import asks_findings, findings
 from rag_core.kinds.latest import LATEST
 from rag_core.kinds.search import SEARCH
 from rag_core.kinds.timewords import Window, day_int
@@ -160,6 +161,9 @@ class Retriever:
         part = await aspect.kind.gather(reader, aspect, k)
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
                       and part.how not in TERMINOLOGY_READINGS)  # a terminology read it: its absence is the answer
+        if part.chunks and asks_findings(reader.plan.question):  # "what did it show": the record's detail, its report
+            shown = await findings(reader, part)
+            return [part, shown] if shown is not None else [part]
         if not unresolved or not part.not_found or part.not_found.startswith("Withheld"):
             return [part]
         if aspect.concept_parts:  # "LDL and HDL": each named concept on its own

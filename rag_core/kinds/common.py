@@ -270,22 +270,50 @@ _SOFT = {"disorder", "finding", "procedure", "situation", "disease", "result", "
 
 def mentions(chunk: Chunk, words: list[str]) -> bool:
     """Whether the chunk names what the question named: every distinguishing content word (or a lexicon
-    expansion of it), as a word or a word start of 4+ letters."""
+    expansion of it), as a word or a word start of 4+ letters; words that form a lexicon phrase ("code
+    status") are one unit, named by the phrase or by one of its expansions ("DNR/DNI", "full code")."""
     text = chunk.text.lower()
     wanted = [w for w in words if w.lower() not in _SOFT] or words
-    return all(mentioned(word, text) for word in wanted)
+    return all(mentioned(unit, text) for unit in phrase_units(wanted))
+
+
+def phrase_units(words: list[str]) -> list[str]:
+    """The words, with adjacent ones that make a lexicon phrase (two or three words) joined into one."""
+    known = lexicon()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2):
+            phrase = " ".join(w.lower() for w in words[i: i + n])
+            if i + n <= len(words) and phrase in known:
+                out.append(phrase)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def mentioned(word: str, text: str) -> bool:
-    """Whether lower-cased ``text`` names ``word`` (or a lexicon expansion of it): short words whole, longer
-    ones as a word start."""
+    """Whether lower-cased ``text`` names ``word`` (or a lexicon expansion of it): short words whole, with
+    their inflections when they are plain words of 4+ letters ("work" → "works", "drive" → "driving", never
+    "live" → "liver"); longer ones as a word start."""
     for option in (word.lower(), *lexicon().get(word.lower(), ())):
         if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg")
-            if re.search(rf"\b{re.escape(option)}\b", text):
+            if re.search(rf"\b{_inflected(option)}\b", text):
                 return True
         elif re.search(rf"\b{re.escape(option[: max(5, len(option) - 2)])}", text):
             return True
     return False
+
+
+def _inflected(word: str) -> str:
+    if len(word) < 4 or not word.isalpha():
+        return re.escape(word)
+    if word.endswith("e"):
+        return rf"{re.escape(word[:-1])}(?:e|es|ed|ing)"
+    return rf"{re.escape(word)}(?:s|es|ed|ing)?"
 
 
 def lab_results(chunks: list[Chunk], clause: str) -> list[Chunk]:

@@ -97,6 +97,19 @@ def _asks_now(part: AspectEvidence, devices: bool = False) -> bool:
 _USING = re.compile(r"\busing\b|\bwear(?:s|ing)?\b|\bhas (?:a|an)\b", re.I)
 
 
+_REACTION = re.compile(r"\bCriticality (\w[\w-]*)\.|\bReactions: ([^\n]+?)\. Clinical status\b")
+
+
+def _reaction(chunk: Chunk) -> str:
+    """The recorded reactions and criticality of an allergy, as its record says them (nothing when none)."""
+    criticality = reactions = None
+    for m in _REACTION.finditer(chunk.text):
+        criticality = m.group(1) or criticality
+        reactions = m.group(2) or reactions
+    said = (f" Reaction: {reactions}." if reactions else "") + (f" Criticality {criticality}." if criticality else "")
+    return said
+
+
 def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
     status = f" (status {newest.status})" if newest.status else ""
     if topic == "medication" and newest.status not in ("active", "on-hold") and newest.fact and newest.fact.period_end:
@@ -105,9 +118,9 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
         verb = "prescribed"
     elif topic == "condition":
         verb = "diagnosed"
-    elif topic == "allergy":
+    elif topic == "allergy":  # with the reaction and criticality as recorded: "tegretol allergy?" asks what it did
         return f"Yes — allergy or intolerance recorded: {name}" + (
-            f" on {oldest.effective_date}" if oldest.effective_date else "") + f"{status}."
+            f" on {oldest.effective_date}" if oldest.effective_date else "") + f"{status}." + _reaction(newest)
     elif topic == "immunization":
         verb = "given"
     elif topic == "procedure":

@@ -8,9 +8,9 @@ content words, with lexicon expansions), a cited chunk must mention it.
 
 from __future__ import annotations
 
-from rag_core.concepts import concept_words
+from rag_core.concepts import concept_words, lexicon
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
-from rag_core.kinds.common import mentions
+from rag_core.kinds.common import mentions, phrase_units
 from rag_core.kinds.notes import excerpt
 from rag_core.models import Claim, SearchFilter
 
@@ -25,8 +25,10 @@ class SearchKind(Kind):
         flt = SearchFilter(resource_types=types, day_from=aspect.window.day_from if aspect.window.explicit else None,
                            day_to=aspect.window.day_to)
         query = aspect.concept or aspect.clause
-        hits = await reader.search(aspect, aspect.clause, flt, k)
         words = concept_words(query)
+        # a phrase a note words otherwise ("code status": DNR/DNI, full code) is searched in those words too
+        said = [e for unit in phrase_units(words) if " " in unit for e in lexicon().get(unit, ())]
+        hits = await reader.search(aspect, " ".join([aspect.clause, *said]), flt, k)
         if words:
             hits = [h for h in hits if mentions(h.chunk, words)]
         if not hits:

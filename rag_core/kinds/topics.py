@@ -120,6 +120,9 @@ ENCOUNTER = Topic(
     (
         Cue(r"\bencounters?\b", 1.0),
         Cue(r"\bvisits?\b|\bappointments?\b|\bseen\b|\b(?:came|come|comes|coming) in\b|\bcheck-?ups?\b", 0.8),
+        # "bp at the sept 2021 physical", "her annual physical": the visit — not physical therapy or activity
+        Cue(r"\bphysicals?\b(?!\s+(?:therapy|therapist|activity|activities|abuse|function|functioning|medicine|"
+            r"rehab|rehabilitation|dependence|disability|health|exam findings))", 0.8),
         Cue(r"\badmi(?:ssions?|tted|t)\b|\bhospitali[sz](?:ed|ations?)\b|\bhospital stays?\b|\binpatient\b", 1.0),
         Cue(r"\bhospital\b", 0.8),
         Cue(r"\bdischarg(?:e|ed|es)\b|\blength of stay\b|\blos\b|\bstays?\b", 0.9),

@@ -1,0 +1,118 @@
+"""What a record showed and what only a note says (issue 25, third round): a procedure's body site, outcome and
+notes; the report written for it the same day ("colonoscopy when and what did it show"); an allergy's reaction;
+the device a patient has, not the training that came with it; note words in other forms ("who does she live
+with" → "lives with her daughter", "code status" → "DNR/DNI"); "the sept 2024 physical" as a visit — each
+through the whole pipeline over a small synthetic chart, every claim kept by the citation validator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from rag_core.documents import resources_to_documents
+from rag_core.service import ChartService
+from tests.conftest import HashEmbedder, offline_service
+from tests.ingest_helpers import note
+from tests.test_kinds import LOINC, SCOPE, ref
+
+SNOMED = "http://snomed.info/sct"
+NOW = date(2025, 6, 1)
+
+
+def procedure(rid: str, text: str, day: str | None, **extra: Any) -> dict[str, Any]:
+    performed = {"performedDateTime": f"{day}T09:00:00-05:00"} if day else {}
+    return {"resourceType": "Procedure", "id": rid, "status": "completed", "subject": ref("Patient", "pt"),
+            "code": {"coding": [{"system": SNOMED, "code": rid, "display": text}]}, **performed, **extra}
+
+
+CHART: list[dict[str, Any]] = [
+    {"resourceType": "Patient", "id": "pt", "gender": "female", "birthDate": "1950-05-20"},
+    procedure("colo", "Colonoscopy (procedure)", "2019-06-18"),
+    note("colo-report", "Colonoscopy report\nFindings: two sessile polyps removed by cold snare.\n"
+         "Pathology: tubular adenomas, no dysplasia.", "2019-06-18", patient="pt"),
+    procedure("tka", "Total knee replacement (procedure)", "2023-03-07",
+              bodySite=[{"text": "Right knee"}], note=[{"text": "Cemented implant, no complications."}]),
+    procedure("xrt", "Radiotherapy (procedure)", None,
+              performedPeriod={"start": "2024-03-11", "end": "2024-03-22"},
+              note=[{"text": "Palliative EBRT 30 Gy in 10 fractions to T10 and L2."}]),
+    procedure("pump-training", "Insulin pump training (procedure)", "2021-02-15"),
+    {"resourceType": "Device", "id": "pump", "patient": ref("Patient", "pt"), "status": "active",
+     "type": {"coding": [{"system": SNOMED, "code": "69805005", "display": "Insulin pump (physical object)"}]},
+     "deviceName": [{"name": "Omnipod 5 automated insulin delivery system", "type": "user-friendly-name"}]},
+    {"resourceType": "AllergyIntolerance", "id": "cbz", "patient": ref("Patient", "pt"), "criticality": "high",
+     "code": {"coding": [{"system": SNOMED, "code": "387568001", "display": "Carbamazepine (substance)"}]},
+     "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "1999-02-01",
+     "reaction": [{"manifestation": [{"text": "Stevens-Johnson syndrome (disorder)"}], "severity": "severe"}]},
+    note("social", "Primary care note\nSocial: retired bus driver, lives with her daughter. Code status: DNR/DNI "
+         "confirmed with her health care proxy.", "2024-05-02", patient="pt"),
+    {"resourceType": "Observation", "id": "bp", "status": "final", "subject": ref("Patient", "pt"),
+     "category": [{"coding": [{"code": "vital-signs"}]}],
+     "code": {"coding": [{"system": LOINC, "code": "85354-9", "display": "Blood pressure panel"}]},
+     "effectiveDateTime": "2024-09-10T09:00:00-05:00",
+     "component": [
+         {"code": {"coding": [{"system": LOINC, "code": "8480-6", "display": "Systolic Blood Pressure"}]},
+          "valueQuantity": {"value": 129, "unit": "mm[Hg]"}},
+         {"code": {"coding": [{"system": LOINC, "code": "8462-4", "display": "Diastolic Blood Pressure"}]},
+          "valueQuantity": {"value": 79, "unit": "mm[Hg]"}}]},
+    {"resourceType": "MedicationRequest", "id": "fexo", "status": "active", "intent": "order",
+     "subject": ref("Patient", "pt"), "authoredOn": "2023-04-01T09:00:00-05:00",
+     "medicationCodeableConcept": {"text": "fexofenadine hydrochloride 180 MG Oral Tablet"}},
+    {"resourceType": "MedicationRequest", "id": "pulmicort", "status": "active", "intent": "order",
+     "subject": ref("Patient", "pt"), "authoredOn": "2023-04-01T09:00:00-05:00",
+     "medicationCodeableConcept": {"text": "budesonide 0.5 MG/ML Inhalation Suspension"}},
+    {"resourceType": "MedicationRequest", "id": "pantop", "status": "active", "intent": "order",
+     "subject": ref("Patient", "pt"), "authoredOn": "2023-04-01T09:00:00-05:00",
+     "medicationCodeableConcept": {"text": "pantoprazole 40 MG Delayed Release Oral Tablet"}},
+]
+
+
+@pytest.fixture(scope="module")
+async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[ChartService]:
+    report = resources_to_documents([(f"{r['resourceType']}/{r['id']}", r) for r in CHART])
+    assert not report.errors, report.errors
+    async with offline_service(tmp_path_factory.mktemp("findings"), HashEmbedder(), report.documents) as service:
+        yield service
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    # what a procedure showed: its report of that day, as written
+    ("colonoscopy when and what did it show", "tubular adenomas", "Not recorded"),
+    ("s/p TKA which side", "Right knee", "Not recorded"),
+    ("where did she get radiation", "T10 and L2", "Not recorded"),
+    ("tegretol allergy?", "Stevens-Johnson syndrome", "Not recorded"),  # the reaction, as recorded
+    ("what insulin pump", "Omnipod 5", "training"),  # the device, not the training
+    ("code status at the end", "DNR/DNI", "Nothing"),  # a note's words for what is asked
+    ("who does she live with", "daughter", "Nothing"),  # "lives"
+    ("bp at the sept 2024 physical", "129/79", "Nothing"),  # the visit, not a word to match
+    ("which antihistamine is she on", "fexofenadine", "pantoprazole"),  # H1 antagonists, not the H2 or a PPI
+    ("what inhalers is she on", "budesonide", "fexofenadine"),  # an inhaled dose form is an inhaler
+])
+async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, question: str, says: str,
+                                                         never: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert says in answer.answer, answer.answer
+    assert never not in answer.answer, answer.answer
+    assert not answer.abstained
+
+
+@pytest.mark.parametrize("question", [
+    "what did the mri show",  # no MRI recorded: a findings word finds no report of something absent
+    "who does he work for",  # "work" is in no note: inflections never widen into other words
+    "any liver problems",  # "lives" is never "liver"
+])
+async def test_findings_and_note_words_never_answer_what_is_not_recorded(service: ChartService,
+                                                                         question: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert answer.abstained, answer.answer
+
+
+def test_a_record_says_its_site_outcome_and_notes_and_is_flagged_as_free_text() -> None:
+    report = resources_to_documents([(f"{r['resourceType']}/{r['id']}", r) for r in CHART])
+    by_id = {d.source.resource_id: d for d in report.documents}
+    tka, xrt, colo = by_id["tka"], by_id["xrt"], by_id["colo"]
+    assert "Body site: Right knee." in tka.text and "Note: Cemented implant" in tka.text
+    assert "Ended 2024-03-22." in xrt.text
+    assert tka.phi_present and not colo.phi_present  # free text is flagged like a note; a coded record is not
