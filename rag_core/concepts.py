@@ -753,8 +753,8 @@ def _condition_group(words: list[str], conditions_recorded: list[str], found: Re
 
     table = conditions()
     query = table.resolve_group(" ".join(words))
-    if query is None:
-        return None
+    if query is None or (query.by_term and found is not None and found.names):
+        return None  # "ejection fraction" is the measurement recorded, not the heart failure a term mentions
     members = table.members(query, conditions_recorded)
     named = list(found.names) if found is not None and found.topic == topic else []
     if not members:

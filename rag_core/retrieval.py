@@ -31,6 +31,7 @@ from rag_core.kinds.events import event_window
 from rag_core.kinds.findings import asks_findings, findings
 from rag_core.kinds.latest import LATEST
 from rag_core.kinds.search import SEARCH
+from rag_core.kinds.stopped import asks_why_not_given, why_stopped
 from rag_core.kinds.timewords import Window, day_int
 from rag_core.kinds.topics import BY_NAME, CONCEPT_TOPICS
 from rag_core.models import (
@@ -158,6 +159,10 @@ class Retriever:
             aspect, undated = await event_window(reader, aspect)
             if undated:
                 return [*await self._aspect(reader, aspect, k), AspectEvidence(aspect, [], not_found=undated)]
+        if asks_why_not_given(aspect.clause):  # "why did he come off lisinopril": the order and any allergy to it
+            said = await why_stopped(reader, aspect, k)
+            if said:
+                return said
         part = await aspect.kind.gather(reader, aspect, k)
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
                       and part.how not in TERMINOLOGY_READINGS)  # a terminology read it: its absence is the answer

@@ -11,8 +11,8 @@ from the network at set-up, run or test time):
 
 Sources, versions and licences are written to ``rag_core/terminology/data/SOURCES.tsv`` and described in
 ``rag_core/terminology/SOURCE.md``. Only what the resolution needs is kept: drug ingredient → class rows,
-drug name variants (brand → ingredient), clinical abbreviation senses, ICD-10-CM chapters, blocks and
-three-character categories.
+drug name variants (brand → ingredient), clinical abbreviation senses, ICD-10-CM chapters, blocks,
+categories and subcategories with their inclusion terms.
 """
 
 from __future__ import annotations
@@ -122,6 +122,22 @@ def icd10cm(path: Path) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def icd10cm_terms(path: Path) -> list[tuple[str, str, str]]:
+    """(code, term, kind): the other names the tabular list gives a category or subcategory — its "includes"
+    notes ("sinus infection" under J32) and inclusion terms ("Memory loss NOS" under R41.3) — as written."""
+    root = ET.parse(path).getroot()
+    rows = []
+    for diag in root.iter("diag"):
+        code = diag.findtext("name", "").strip()
+        for kind, tag in (("includes", "includes"), ("inclusion", "inclusionTerm")):
+            for holder in diag.findall(tag):
+                for note in holder.findall("note"):
+                    term = (note.text or "").strip()
+                    if term:
+                        rows.append((code, term, kind))
+    return rows
+
+
 def write(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     with (OUT / name).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
@@ -146,6 +162,7 @@ def main() -> None:
           drug_names(args.drug_names, {r[0] for r in classes}, by_drugbank))
     write("abbreviations.tsv", ("abbreviation", "sense", "source", "frequency"), abbreviations(args.abbreviations))
     write("icd10cm.tsv", ("code", "level", "title", "parent"), icd10cm(args.icd10cm))
+    write("icd10cm_terms.tsv", ("code", "term", "kind"), icd10cm_terms(args.icd10cm))
 
 
 if __name__ == "__main__":

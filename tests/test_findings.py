@@ -63,6 +63,21 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "MedicationRequest", "id": "pulmicort", "status": "active", "intent": "order",
      "subject": ref("Patient", "pt"), "authoredOn": "2023-04-01T09:00:00-05:00",
      "medicationCodeableConcept": {"text": "budesonide 0.5 MG/ML Inhalation Suspension"}},
+    {"resourceType": "MedicationRequest", "id": "lisin", "status": "stopped", "intent": "order",
+     "subject": ref("Patient", "pt"), "authoredOn": "2016-04-01T09:00:00-05:00",
+     "medicationCodeableConcept": {"text": "lisinopril 20 MG Oral Tablet"}},
+    {"resourceType": "AllergyIntolerance", "id": "lisin-allergy", "patient": ref("Patient", "pt"),
+     "code": {"text": "lisinopril"}, "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "2018-04-10",
+     "reaction": [{"manifestation": [{"text": "Cough (finding)"}]}]},
+    {"resourceType": "Condition", "id": "sinus", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": SNOMED, "code": "75498004", "display": "Acute bacterial sinusitis (disorder)"}]},
+     "clinicalStatus": {"coding": [{"code": "resolved"}]}, "onsetDateTime": "2024-04-05"},
+    {"resourceType": "Condition", "id": "hf", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": SNOMED, "code": "88805009", "display": "Chronic congestive heart failure"}]},
+     "clinicalStatus": {"coding": [{"code": "active"}]}, "onsetDateTime": "2018-04-20"},
+    {"resourceType": "Observation", "id": "ef", "status": "final", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": LOINC, "code": "10230-1", "display": "Left ventricular Ejection fraction"}]},
+     "effectiveDateTime": "2018-04-22T09:00:00-05:00", "valueQuantity": {"value": 25, "unit": "%"}},
     {"resourceType": "MedicationRequest", "id": "pantop", "status": "active", "intent": "order",
      "subject": ref("Patient", "pt"), "authoredOn": "2023-04-01T09:00:00-05:00",
      "medicationCodeableConcept": {"text": "pantoprazole 40 MG Delayed Release Oral Tablet"}},
@@ -89,6 +104,12 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
     ("bp at the sept 2024 physical", "129/79", "Nothing"),  # the visit, not a word to match
     ("which antihistamine is she on", "fexofenadine", "pantoprazole"),  # H1 antagonists, not the H2 or a PPI
     ("what inhalers is she on", "budesonide", "fexofenadine"),  # an inhaled dose form is an inhaler
+    # why a drug was stopped: the order as recorded and the allergy recorded to it, with its reaction
+    ("why did she come off lisinopril", "Cough (finding)", "Nothing"),
+    ("why not lisinopril", "Cough (finding)", "Nothing"),
+    # a group named by ICD-10-CM's inclusion terms ("sinus infection" is included in J01 / J32)
+    ("sinus infection in 2024?", "Acute bacterial sinusitis", "heart failure"),
+    ("first ejection fraction on file", "25 %", "heart failure"),  # a measurement named outright is no group
 ])
 async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, question: str, says: str,
                                                          never: str) -> None:

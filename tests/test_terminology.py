@@ -15,6 +15,7 @@ from rag_core.terminology.tables import rows
     ("drug_names.tsv", {"name", "ingredient", "kind"}, 10000),
     ("abbreviations.tsv", {"abbreviation", "sense", "source", "frequency"}, 4000),
     ("icd10cm.tsv", {"code", "level", "title", "parent"}, 2000),
+    ("icd10cm_terms.tsv", {"code", "term", "kind"}, 10000),
     ("class_lay_names.tsv", {"term", "classes", "needs"}, 20),
 ])
 def test_every_table_loads_with_its_columns(name: str, columns: set[str], at_least: int) -> None:
@@ -35,6 +36,7 @@ def test_the_tables_hold_what_their_sources_say() -> None:
     assert "implantable cardioverter defibrillator" in abbreviations()["icd"]
     chapters = [r for r in rows("icd10cm.tsv") if r["level"] == "chapter"]
     assert any("circulatory" in r["title"].lower() for r in chapters) and len(chapters) >= 21
+    assert any(r["code"] == "J32" and r["term"] == "sinus infection" for r in rows("icd10cm_terms.tsv"))
     lay_classes = {n for r in rows("class_lay_names.tsv") for n in r["classes"].split("|")}
     assert lay_classes <= {c.name for c in table.classes.values()}  # a lay name only points at sourced classes
 
@@ -233,3 +235,23 @@ def test_a_long_phrase_is_not_split_into_parts() -> None:
     short = resolve_concept("zzkw a1c", vocabulary, [], "zzkw a1c")
     assert short is not None and short.names == ("Hemoglobin A1c/Hemoglobin.total in Blood",)
     assert resolve_concept(" ".join(["zzkw"] * 40 + ["a1c"]), vocabulary, [], "x") is None
+
+
+@pytest.mark.parametrize(("asked", "has", "lacks"), [
+    ("sinus infection", {"J01", "J32"}, set()),  # ICD-10-CM's inclusion terms: "acute infection of sinus" (J01)
+    ("broken bone", {"S82", "S92"}, {"M81", "M97-M97"}),  # no "Osteoporosis without … fracture"; every category
+    ("bladder infection", set(), {"O23"}),  # "in pregnancy" is a context the words do not say
+])
+def test_a_group_is_read_from_titles_and_inclusion_terms_in_the_context_asked(asked: str, has: set[str],
+                                                                              lacks: set[str]) -> None:
+    from rag_core.terminology.conditions import conditions
+
+    query = conditions().resolve_group(asked)
+    codes = {g.code for g in query.groups} if query else set()
+    assert has <= codes and not lacks & codes, codes
+
+
+def test_a_recorded_condition_is_never_placed_in_a_context_its_display_does_not_say() -> None:
+    from rag_core.terminology.conditions import conditions
+
+    assert conditions().place("Aortic valve stenosis (disorder)")[:2] == ("I35.0", "I35")  # not Q23.0 congenital

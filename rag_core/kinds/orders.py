@@ -18,6 +18,10 @@ _HOW_LONG = re.compile(r"\bhow long\b|\bfor how long\b|\bduration\b|\bhow many (
 _DOSE = re.compile(r"\bdose\b|\bdosage\b|\bdosing\b|\bhow much\b|\bwhat strength\b|\bhow many (?:mg|units)\b", re.I)
 
 
+def asks_why_stopped(clause: str) -> bool:
+    return bool(_WHY.search(clause) and _STOPPED.search(clause))
+
+
 def order_question(clause: str) -> str | None:
     """What a medication question asks of the orders beyond "was it prescribed": why stopped, why, how long."""
     if _WHY.search(clause):

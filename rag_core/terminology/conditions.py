@@ -48,6 +48,21 @@ def keywords(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in _SOFT]
 
 
+# words of a title that set a context the display must say too: "Aortic valve stenosis" is not Q23.0 Congenital
+# stenosis of aortic valve, whatever the word weights
+_CONTEXT_WORDS = frozenset(stem(w) for w in (
+    "congenital", "newborn", "neonatal", "perinatal", "fetus", "pregnancy", "childbirth", "puerperium",
+    "postprocedural", "intraoperative", "maternal", "fetal", "labor", "delivery", "complicating"))
+
+
+def _negated(title: str, reading: list[str]) -> bool:
+    """Whether the title says an asked word only after "without" ("Osteoporosis without current pathological
+    fracture" is no fracture)."""
+    _, said, after = title.lower().partition(" without ")
+    return bool(said) and bool(set(reading) & set(keywords(after))) and not set(reading) & set(keywords(
+        title.lower().partition(" without ")[0]))
+
+
 @dataclass(frozen=True)
 class Group:
     code: str  # "chapter 9", "I30-I5A"
@@ -58,6 +73,7 @@ class Group:
 class GroupQuery:
     groups: tuple[Group, ...]
     phrase: str
+    by_term: bool = False  # found through inclusion terms, not titles: never over a concept the words name outright
 
     @property
     def label(self) -> str:
@@ -101,6 +117,19 @@ class ConditionTerminology:
         for code, ws in self.words_of.items():
             for w in ws:
                 self.with_word[w].append(code)
+        # the other names the tabular list gives a category ("sinus infection" is included in J32 Chronic
+        # sinusitis; "acute infection of sinus" in J01): read for a group the titles do not name
+        self.term_codes: dict[str, set[str]] = defaultdict(set)
+        self.terms_of: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for row in rows("icd10cm_terms.tsv"):
+            category = row["code"][:3]
+            if category not in self.level or category[:1] in "RVWXYZU":  # diseases, as for ``categories``
+                continue
+            words = frozenset(keywords(row["term"]))
+            if words:
+                self.terms_of[category].append(words)
+                for w in words:
+                    self.term_codes[w].add(category)
         self.lay: dict[tuple[str, ...], tuple[str, ...]] = {}
         for row in rows("condition_lay_names.tsv"):
             self.lay[tuple(keywords(row["term"]))] = tuple(keywords(row["means"]))
@@ -119,10 +148,28 @@ class ConditionTerminology:
             read = reading != asked
             levels = (self.chapters, self.blocks, self.categories) if read else (self.chapters, self.blocks)
             for level in levels:  # "breast ca": the category Malignant neoplasm of breast
-                found = [Group(c, self.title[c]) for c in level if set(reading) <= self.title_words[c]]
+                found = [Group(c, self.title[c]) for c in level if set(reading) <= self.title_words[c]
+                         and not (self.title_words[c] & _CONTEXT_WORDS) - set(reading)
+                         and not (read and level is self.blocks and self._one_category(c))
+                         and not _negated(self.title[c], reading)]
                 if found:
                     return GroupQuery(tuple(found), " ".join(reading))
+        for reading in self._readings(asked):  # "sinus infection": the categories whose inclusion terms say it
+            if len(reading) < 2 or any(set(reading) <= self.words_of[c] for c in self.with_word.get(reading[0], ())):
+                continue  # one word ("infection") is in too many terms; a title's words ("heart failure") name a concept
+            codes = set.intersection(*(self.term_codes.get(w, set()) for w in reading))
+            found = [Group(c, self.title[c]) for c in sorted(codes, key=lambda c: self.order.get(c, 0))
+                     if any(set(reading) <= t for t in self.terms_of[c])
+                     and not (self.title_words[c] & _CONTEXT_WORDS) - set(reading)]
+            if found:
+                return GroupQuery(tuple(found), " ".join(reading), by_term=True)
         return None
+
+    def _one_category(self, block: str) -> bool:
+        """A block of one category ("M97-M97"): for words read through a lay word it is that category, found with
+        the other categories — "broken bone" is every fracture category, not the one block that says fracture."""
+        low, _, high = block.partition("-")
+        return low == high
 
     def _readings(self, asked: list[str]) -> list[list[str]]:
         """The words as asked, the phrase's lay reading, then each word's: a lay word ("cancer" → neoplasms) or an
@@ -151,7 +198,8 @@ class ConditionTerminology:
         weight = sum(self.idf.get(w, rarest) for w in words)  # a word no title has counts against the match
         if not words or weight == 0:
             return ()
-        candidates = {c for w in words for c in self.with_word.get(w, ())}
+        candidates = {c for w in words for c in self.with_word.get(w, ())
+                      if not (self.words_of[c] & _CONTEXT_WORDS) - words}  # never congenital unless said
         best, best_score = None, 0.0
         for code in sorted(candidates):  # ties broken the same way in every process
             shared = words & self.words_of[code]
