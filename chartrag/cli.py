@@ -207,7 +207,8 @@ def demo(
     settings = _settings(data_dir)
     marker = data_dir / ".demo-ingested"
     if not marker.exists():
-        summary = asyncio.run(ingest_paths(settings, [DEMO_DATA, GENERATED]))
+        # the bundled patients only: the blind question sets' patients sit in subfolders of data/generated
+        summary = asyncio.run(ingest_paths(settings, [DEMO_DATA, *sorted(GENERATED.glob("*.json"))]))
         marker.write_text(json.dumps(summary["chunks"]))
         err.print(f"ingested {summary['patients']} synthetic patients, {summary['chunks']} chunks")
     guidelines_marker = data_dir / ".demo-guidelines"

@@ -964,7 +964,8 @@ def raw_resources(path: Path) -> list[Resource]:
     (e.g. for the identifiers of a patient's record)."""
     report = LoadReport()
     if path.is_dir():
-        files = sorted(path.glob("*.ndjson")) + sorted(path.glob("*.json"))
+        files = [f for folder in fhir_folders(path) for f in [*sorted(folder.glob("*.ndjson")),
+                                                              *sorted(folder.glob("*.json"))]]
     elif path.exists():
         files = [path]
     else:
@@ -982,17 +983,28 @@ def raw_resources(path: Path) -> list[Resource]:
     return found
 
 
+def fhir_folders(path: Path) -> list[Path]:
+    """``path`` and every folder below it (not hidden ones) that holds ``.json`` or ``.ndjson`` files, in sorted
+    order: a Bulk Data export kept in a subfolder (``bulk/``) is read, not silently left out."""
+    folders = [path, *sorted(p for p in path.rglob("*") if p.is_dir() and not any(
+        part.startswith(".") for part in p.relative_to(path).parts))]
+    return [f for f in folders if any(f.glob("*.ndjson")) or any(f.glob("*.json"))]
+
+
 def load_path(path: Path, source_system: str = "urn:chartrag:local", readers: AttachmentReaders | None = None) -> LoadReport:
-    """A Bundle ``.json`` file, an ``.ndjson`` file, or a folder of either."""
+    """A Bundle ``.json`` file, an ``.ndjson`` file, or a folder of either — with its subfolders; the
+    ``.ndjson`` files of one folder are one export, read together so that their references resolve."""
     if path.is_dir():
         report = LoadReport()
-        ndjson = sorted(path.glob("*.ndjson"))
-        if ndjson:
-            report.extend(load_ndjson(ndjson, source_system, readers))
-        for bundle in sorted(path.glob("*.json")):
-            report.extend(load_bundle_file(bundle, source_system, readers))
-        if not ndjson and not list(path.glob("*.json")):
+        folders = fhir_folders(path)
+        if not folders:
             raise IngestError(f"{path.name}: folder holds no .json bundles or .ndjson files")
+        for folder in folders:
+            ndjson = sorted(folder.glob("*.ndjson"))
+            if ndjson:
+                report.extend(load_ndjson(ndjson, source_system, readers))
+            for bundle in sorted(folder.glob("*.json")):
+                report.extend(load_bundle_file(bundle, source_system, readers))
         return report
     if not path.exists():
         raise IngestError(f"{path}: no such file")

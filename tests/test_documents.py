@@ -83,6 +83,24 @@ def test_ndjson_folder_resolves_references_across_files(tmp_path: Path) -> None:
     assert [e.reference for e in report.errors] == ["Observation.ndjson:2"]
 
 
+def test_a_folder_is_read_with_its_subfolders_each_export_on_its_own(tmp_path: Path) -> None:
+    """An operator's `chartrag ingest DIR` reads a Bulk export kept in a subfolder (it used to be skipped without
+    a word); hidden folders are not read; a tree with no FHIR file anywhere is a clear error."""
+    bulk = tmp_path / "bulk"
+    bulk.mkdir()
+    (bulk / "Patient.ndjson").write_text(json.dumps(PATIENT) + "\n")
+    (bulk / "Observation.ndjson").write_text(json.dumps(dict(GOOD_OBS, subject={"reference": "Patient/pt-1"})) + "\n")
+    hidden = tmp_path / ".cache"
+    hidden.mkdir()
+    (hidden / "Patient.ndjson").write_text(json.dumps(dict(PATIENT, id="pt-hidden")) + "\n")
+    report = load_path(tmp_path)
+    assert sorted(report.patients) == ["pt-1"] and not report.errors
+    empty = tmp_path / "empty"
+    (empty / "deeper").mkdir(parents=True)
+    with pytest.raises(IngestError, match="holds no .json bundles"):
+        load_path(empty)
+
+
 def test_all_shared_patients_load_without_errors() -> None:
     report = load_path(SYNTHEA)
     assert len(report.patients) == 6 and not report.errors
