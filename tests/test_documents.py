@@ -97,7 +97,7 @@ def test_a_folder_is_read_with_its_subfolders_each_export_on_its_own(tmp_path: P
     assert sorted(report.patients) == ["pt-1"] and not report.errors
     empty = tmp_path / "empty"
     (empty / "deeper").mkdir(parents=True)
-    with pytest.raises(IngestError, match="holds no .json bundles"):
+    with pytest.raises(IngestError, match=r"holds no \.json bundles"):
         load_path(empty)
 
 
