@@ -320,6 +320,38 @@ def _sense_variants(words: list[str]) -> list[tuple[str, str]]:
     return [(c, "abbreviation") for c in combos]
 
 
+def _sense_named(words: list[str], groups: Sequence[list[str]], devices: set[str]) -> tuple[list[str], str] | None:
+    """A lone abbreviation ("ICD", "AICD") the team lexicon does not define and no recorded name spells out,
+    read through the sense inventories against the recorded names (preferred topics first): a name holding a
+    sense's words, or a shorter device name every core word of which a sense holds ("Implantable defibrillator,
+    device" for "automatic implantable cardioverter defibrillator"; two words at least). Initials of a recorded
+    name ("Insertion of intrauterine contraceptive device" → ICD) come after a sense, not before. A drug class
+    the terminology reads ("PPI") is left to it."""
+    from rag_core.terminology.drugs import abbreviations, drugs
+
+    if len(words) != 1:
+        return None
+    key = words[0].lower()
+    senses = (abbreviations().get(key, ()) if 2 <= len(key) <= 6 and key not in lexicon() and key not in _SYNONYMS
+              else ())
+    if not senses or drugs().resolve_class(key) is not None:
+        return None
+    for group in groups:
+        if any(key in _name_parts(n)[0] for n in group):
+            return None  # a name writes the abbreviation itself: the ordinary match reads it
+        for sense in senses:
+            s_core = core(tokens(sense))
+            found = [n for n in group if len(s_core) >= 2 and (
+                s_core <= set(_name_parts(n)[0]) or n in devices and 2 <= len(core(_name_parts(n)[0]) - _DEVICE_WORDS)
+                and core(_name_parts(n)[0]) - _DEVICE_WORDS <= s_core)]
+            if found:
+                return found, sense
+    return None
+
+
+_DEVICE_WORDS = frozenset({"device", "system", "unit"})
+
+
 # --------------------------------------------------------------------------- analytes
 
 
@@ -516,6 +548,9 @@ def _resolve_concept(
             set(_TOKEN.findall(e.lower())) <= set(_TOKEN.findall(n.lower())) for e in against)]
         if given:
             return Resolution(tuple(sorted(given)), "immunization", TERMINOLOGY_SCORE, "lexicon", " ".join(words))
+    sensed = _sense_named(words, [preferred, own], {n for n in names if "device" in topics_of[n]})
+    if sensed:  # "ICD": the recorded implantable defibrillator, never the "intrauterine contraceptive device" initials
+        return _finish(sensed[0], 1.0, "abbreviation", sensed[1])
     anywhere = lru_cache(maxsize=1)(lambda: attempt(variants))  # the preferred topics, then the others: read once
     if prefer and prefer[0] == "allergy":  # "any ace inhibitor allergy": the recorded allergies to that class
         allergies = [n for n in names if "allergy" in topics_of[n]]

@@ -42,6 +42,14 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "Device", "id": "pump", "patient": ref("Patient", "pt"), "status": "active",
      "type": {"coding": [{"system": SNOMED, "code": "69805005", "display": "Insulin pump (physical object)"}]},
      "deviceName": [{"name": "Omnipod 5 automated insulin delivery system", "type": "user-friendly-name"}]},
+    {"resourceType": "Device", "id": "icd", "patient": ref("Patient", "pt"), "status": "active",
+     "type": {"coding": [{"system": SNOMED, "code": "72506001",
+                          "display": "Implantable defibrillator, device (physical object)"}]}},
+    procedure("iud", "Insertion of intrauterine contraceptive device", "2017-02-07"),
+    {"resourceType": "Observation", "id": "hr", "status": "final", "subject": ref("Patient", "pt"),
+     "category": [{"coding": [{"code": "vital-signs"}]}],
+     "code": {"coding": [{"system": LOINC, "code": "8867-4", "display": "Heart rate"}]},
+     "effectiveDateTime": "2024-09-10T09:00:00-05:00", "valueQuantity": {"value": 70, "unit": "/min"}},
     {"resourceType": "AllergyIntolerance", "id": "cbz", "patient": ref("Patient", "pt"), "criticality": "high",
      "code": {"coding": [{"system": SNOMED, "code": "387568001", "display": "Carbamazepine (substance)"}]},
      "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "1999-02-01",
@@ -110,6 +118,10 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
     # a group named by ICD-10-CM's inclusion terms ("sinus infection" is included in J01 / J32)
     ("sinus infection in 2024?", "Acute bacterial sinusitis", "heart failure"),
     ("first ejection fraction on file", "25 %", "heart failure"),  # a measurement named outright is no group
+    # a lone abbreviation through its senses, before the initials of a recorded name (ICD ≠ Intrauterine
+    # Contraceptive Device); a drug class the terminology reads is left to it ("ppi" ≠ a pulse reading)
+    ("does she have an ICD", "Implantable defibrillator", "intrauterine"),
+    ("is she on a ppi", "pantoprazole", "Heart rate"),
 ])
 async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, question: str, says: str,
                                                          never: str) -> None:
