@@ -341,15 +341,18 @@ def _sense_named(words: list[str], groups: Sequence[list[str]], devices: set[str
             return None  # a name writes the abbreviation itself: the ordinary match reads it
         for sense in senses:
             s_core = core(tokens(sense))
-            found = [n for n in group if len(s_core) >= 2 and (
-                s_core <= set(_name_parts(n)[0]) or n in devices and 2 <= len(core(_name_parts(n)[0]) - _DEVICE_WORDS)
-                and core(_name_parts(n)[0]) - _DEVICE_WORDS <= s_core)]
+            found = [n for n in group if len(s_core) >= 2 and (s_core <= set(_name_parts(n)[0]) or (
+                n in devices and 2 <= len(_device_core(n)) and _device_core(n) <= s_core))]
             if found:
                 return found, sense
     return None
 
 
 _DEVICE_WORDS = frozenset({"device", "system", "unit"})
+
+
+def _device_core(name: str) -> set[str]:
+    return core(_name_parts(name)[0]) - _DEVICE_WORDS
 
 
 # --------------------------------------------------------------------------- analytes
