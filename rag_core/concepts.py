@@ -342,7 +342,7 @@ def _sense_named(words: list[str], groups: Sequence[list[str]], devices: set[str
         for sense in senses:
             s_core = core(tokens(sense))
             found = [n for n in group if len(s_core) >= 2 and (s_core <= set(_name_parts(n)[0]) or (
-                n in devices and 2 <= len(_device_core(n)) and _device_core(n) <= s_core))]
+                n in devices and len(_device_core(n)) >= 2 and _device_core(n) <= s_core))]
             if found:
                 return found, sense
     return None
