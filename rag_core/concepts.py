@@ -435,6 +435,11 @@ def _typo_fixed(words: list[str], known: set[str]) -> list[str] | None:
         if low in known or low in lexicon() or len(low) < 4 or low[0].isdigit():
             fixed.append(word)
             continue
+        noun = _action_noun(low, known)
+        if noun:  # "cardioverted" → the recorded "cardioversion"
+            fixed.append(noun)
+            changed = True
+            continue
         limit = 2 if len(low) >= 7 else 1
         close = sorted({k for k in difflib.get_close_matches(low, sorted(known), n=5, cutoff=0.6)
                         if edit_distance(low, k, limit) <= limit})
@@ -444,6 +449,17 @@ def _typo_fixed(words: list[str], known: set[str]) -> list[str] | None:
         else:
             fixed.append(word)
     return fixed if changed else None
+
+
+def _action_noun(word: str, known: set[str]) -> str | None:
+    """A verb form of a procedure's name ("cardioverted", "intubated", "transfused", "catheterized") → the one
+    recorded noun that shares its stem (7 letters at least) and ends as an action noun (-ion, -sis, -y)."""
+    if not word.endswith(("ed", "ing")) or len(word) < 8:
+        return None
+    base = word[: -3 if word.endswith("ing") else -2]
+    stem = base[: max(7, len(base) - 2)]
+    found = sorted(k for k in known if k.startswith(stem) and k.endswith(("ion", "sis", "y")) and k != word)
+    return found[0] if len(found) == 1 else None
 
 
 def _normal(text: str) -> str:

@@ -46,6 +46,9 @@ CHART: list[dict[str, Any]] = [
      "type": {"coding": [{"system": SNOMED, "code": "72506001",
                           "display": "Implantable defibrillator, device (physical object)"}]}},
     procedure("iud", "Insertion of intrauterine contraceptive device", "2017-02-07"),
+    procedure("intub-1", "Intubation (procedure)", "2019-01-03"),
+    {**procedure("intub-2", "Intubation (procedure)", "2022-07-09"),
+     "code": {"coding": [{"system": SNOMED, "code": "intub-1", "display": "Intubation (procedure)"}]}},
     {"resourceType": "Observation", "id": "hr", "status": "final", "subject": ref("Patient", "pt"),
      "category": [{"coding": [{"code": "vital-signs"}]}],
      "code": {"coding": [{"system": LOINC, "code": "8867-4", "display": "Heart rate"}]},
@@ -122,6 +125,7 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
     # Contraceptive Device); a drug class the terminology reads is left to it ("ppi" ≠ a pulse reading)
     ("does she have an ICD", "Implantable defibrillator", "intrauterine"),
     ("is she on a ppi", "pantoprazole", "Heart rate"),
+    ("how many times has she been intubated", "2 Intubation", "Nothing"),  # the verb names the recorded noun
 ])
 async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, question: str, says: str,
                                                          never: str) -> None:
