@@ -16,7 +16,7 @@ from rag_core.documents import resources_to_documents
 from rag_core.service import ChartService
 from tests.conftest import HashEmbedder, offline_service
 from tests.ingest_helpers import note
-from tests.test_kinds import LOINC, SCOPE, ref
+from tests.test_kinds import LOINC, SCOPE, encounter, ref
 
 SNOMED = "http://snomed.info/sct"
 NOW = date(2025, 6, 1)
@@ -46,6 +46,11 @@ CHART: list[dict[str, Any]] = [
      "type": {"coding": [{"system": SNOMED, "code": "72506001",
                           "display": "Implantable defibrillator, device (physical object)"}]}},
     procedure("iud", "Insertion of intrauterine contraceptive device", "2017-02-07"),
+    *[encounter(f"rehab-{i}", "AMB", day, day, "Cardiac rehabilitation (regime/therapy)")
+      for i, day in enumerate(("2019-11-04", "2019-11-11", "2019-11-18"))],
+    {"resourceType": "CarePlan", "id": "rehab-plan", "status": "completed", "intent": "plan",
+     "subject": ref("Patient", "pt"), "period": {"start": "2019-10-05"},
+     "category": [{"text": "Cardiac rehabilitation and secondary prevention"}]},
     procedure("intub-1", "Intubation (procedure)", "2019-01-03"),
     {**procedure("intub-2", "Intubation (procedure)", "2022-07-09"),
      "code": {"coding": [{"system": SNOMED, "code": "intub-1", "display": "Intubation (procedure)"}]}},
@@ -126,6 +131,8 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
     ("does she have an ICD", "Implantable defibrillator", "intrauterine"),
     ("is she on a ppi", "pantoprazole", "Heart rate"),
     ("how many times has she been intubated", "2 Intubation", "Nothing"),  # the verb names the recorded noun
+    ("how many cardiac rehab sessions did she go to", "3 Cardiac rehabilitation", "1 "),  # visits, not the plan
+    ("bp around halloween 2024", "129/79", "Nothing"),  # a holiday dates a period (the nearest reading here)
 ])
 async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, question: str, says: str,
                                                          never: str) -> None:

@@ -131,6 +131,9 @@ def test_patient_identifiers_are_not_concepts() -> None:
         ("in early March 2019", (20190301, 20190310, None)),
         ("around mid oct 2020", (None, 20210815, 20201015)),
         ("nothing about time", (None, 20210815, None)),
+        ("around halloween 2020", (None, 20210815, 20201031)),  # a holiday is its day of the year said
+        ("since christmas", (20201225, 20210815, None)),  # the most recent one before the day asked
+        ("on thanksgiving 2019", (20191128, 20191128, 20191128)),  # the fourth Thursday of November
     ],
 )
 def test_time_language(text: str, window: tuple) -> None:

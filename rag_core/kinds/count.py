@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from rag_core.concepts import VocabularyEntry, resolve_concept
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence, count_claim, window_phrase, withheld
-from rag_core.models import Claim
+from rag_core.kinds.topics import ENCOUNTER
+from rag_core.models import Claim, SearchFilter
 
-NOUNS = {"lab": "results", "medication": "prescriptions", "condition": "diagnosis records", "procedure": "procedures",
+# "how many cardiac rehab sessions did he go to", "how many PT visits": visits of a kind, counted by their type
+_VISITS = re.compile(r"\bsessions?\b|\bvisits?\b|\bappointments?\b|\battended\b|\b(?:go|went|been|come|came) to\b", re.I)
+
+NOUNS = {"encounter": "visits",
+         "lab": "results", "medication": "prescriptions", "condition": "diagnosis records", "procedure": "procedures",
          "immunization": "vaccinations", "allergy": "allergy records", "note": "notes"}
 
 
@@ -18,6 +27,10 @@ class CountKind(Kind):
                         "careplan", "family"})
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
+        if aspect.concept and _VISITS.search(aspect.clause):
+            visits = await _visits_named(reader, aspect)
+            if visits is not None:
+                return visits
         if aspect.concept:
             read = await concept_evidence(reader, aspect)
             if read.early is not None:
@@ -41,6 +54,24 @@ class CountKind(Kind):
         if part.concepts:
             what = f"{part.concepts[0]} {what}"
         return [count_claim(part.chunks, what, window_phrase(part.aspect))]
+
+
+async def _visits_named(reader: ChartReader, aspect: Aspect) -> AspectEvidence | None:
+    """The encounters in the window whose type the concept names ("cardiac rehab" → Cardiac rehabilitation), or
+    None when no encounter type matches (the concept is then counted as recorded elsewhere)."""
+    types = reader.granted(ENCOUNTER.resource_types)
+    if not types or not aspect.concept:
+        return None
+    seen = replace(aspect, topic=ENCOUNTER)
+    encounters = await reader.facts(SearchFilter(resource_types=types, day_from=aspect.window.day_from,
+                                                 day_to=aspect.window.day_to))
+    names = sorted({n for c in encounters for n in c.concepts})
+    resolved = resolve_concept(aspect.concept, [VocabularyEntry(n, "encounter") for n in names], ["encounter"])
+    matched = set(resolved.names) if resolved is not None else set()
+    found = [c for c in encounters if matched & set(c.concepts)]
+    if not found:
+        return None
+    return AspectEvidence(seen, found, sorted(matched), 1.0, how="exact")
 
 
 COUNT = CountKind()

@@ -266,6 +266,42 @@ def _month_day(m: re.Match[str], now: date) -> Window | None:
     return None
 
 
+# fixed-date and rule-dated US holidays people date things by ("inr around halloween 2021", "a1c after christmas")
+_HOLIDAY = (r"(?P<holiday>halloween|christmas(?:\s+eve)?|xmas|new\s+year'?s(?:\s+(?:day|eve))?|thanksgiving|"
+            r"independence\s+day|july\s+4th|(?:the\s+)?fourth\s+of\s+july|valentine'?s(?:\s+day)?)")
+_FIXED_HOLIDAYS = {"halloween": (10, 31), "christmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25),
+                   "new years eve": (12, 31), "new year": (1, 1), "independence": (7, 4), "july": (7, 4),
+                   "fourth": (7, 4), "valentine": (2, 14)}
+
+
+def _holiday_day(name: str, year: int) -> date:
+    if name.startswith("thanksgiving"):  # the fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    key = re.sub(r"[^a-z ]", "", name)
+    key = "new years eve" if key.startswith("new year") and key.endswith("eve") else key
+    month, day = next(v for k, v in _FIXED_HOLIDAYS.items() if key.removeprefix("the ").startswith(k))
+    return date(year, month, day)
+
+
+def _holiday(m: re.Match[str], now: date) -> Window | None:
+    """"halloween 2021", "around christmas", "since thanksgiving": that day of the year said, else the most recent
+    one on or before the day asked."""
+    name = re.sub(r"\s+", " ", m.group("holiday").lower())
+    if m.group("year"):
+        d = _holiday_day(name, int(m.group("year")))
+    else:
+        d = _holiday_day(name, now.year)
+        if d > now:
+            d = _holiday_day(name, now.year - 1)
+    relation = (m.group("hrel") or "").lower()
+    if relation in ("since", "after"):
+        return Window(day_int(d), day_int(now), True, None, f"since {d.isoformat()}")
+    if relation:
+        return Window(None, day_int(d), True, None, f"before {d.isoformat()}")
+    return Window(day_int(d), day_int(d), True, day_int(d), f"on {d.isoformat()}")
+
+
 _APPROX_BEFORE = re.compile(rf"\b{_APPROX}(?:\s+the)?(?:\s+(?:on|in|of))?\s*$", re.I)
 
 
@@ -293,7 +329,7 @@ _EVENT = re.compile(
 _TIME_NOT_EVENT = re.compile(
     r"^(?:(?:last|past|previous|prior|recent|this|next|the)\s+)?(?:\d+\s+|a\s+few\s+|several\s+)?"
     r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|spring|summer|fall|autumn|winter|time|while|then|now|today|"
-    r"yesterday|when|what|how|which|and|or|(?:19|20)\d{2}|" + _MONTH_NAMES + r")\b", re.I)
+    r"yesterday|when|what|how|which|and|or|(?:19|20)\d{2}|" + _MONTH_NAMES + r"|" + _HOLIDAY + r")\b", re.I)
 _LEAD = re.compile(r"^(?:(?:the|his|her|their|pt'?s|this|that)\s+|(?:he|she|they|pt|the\s+patient)\s+"
                    r"(?:was|were|got|had|has|is|did)?\s*)+", re.I)
 
@@ -354,6 +390,8 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
                 + r")\.?\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,\s]*(?:19|20)\d{2})(?!\s*(?:mg|ml|units?)\b)", re.I),
      _month_day),
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+calendar\s+year\b", re.I), _last_calendar_year),
+    (re.compile(rf"\b(?:(?P<hrel>since|after|before|until|prior\s+to)\s+|on\s+|at\s+)?{_HOLIDAY}"
+                rf"(?:\s+(?:of\s+)?{_YEAR})?\b", re.I), _holiday),
     (re.compile(r"\btoday\b", re.I), _today),
     (re.compile(r"\byesterday\b", re.I), _yesterday),
     (_EVENT, _event),
