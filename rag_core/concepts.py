@@ -583,7 +583,8 @@ def _resolve_concept(
         if found and not (other is not None and other.topic == "condition"):  # "take for migraines": the condition
             return found
     found = anywhere()
-    if not prefer or prefer[0] in ("condition", "family"):  # a relative's conditions group the same way
+    # (a relative's conditions group the same way; "… - what was she treated w/" reads the medicines for a group)
+    if not prefer or prefer[0] in ("condition", "family") or (prefer[0] == "medication" and "condition" in prefer):
         topic = "family" if prefer and prefer[0] == "family" else "condition"
         grouped = _condition_group(words, [n for n in names if topic in topics_of[n]], found, prefer, topic)
         if grouped:

@@ -51,6 +51,16 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "CarePlan", "id": "rehab-plan", "status": "completed", "intent": "plan",
      "subject": ref("Patient", "pt"), "period": {"start": "2019-10-05"},
      "category": [{"text": "Cardiac rehabilitation and secondary prevention"}]},
+    encounter("enc-om", "AMB", "2016-11-23", "2016-11-23", "Encounter for symptom"),
+    {"resourceType": "Condition", "id": "om", "subject": ref("Patient", "pt"), "encounter": ref("Encounter", "enc-om"),
+     "code": {"coding": [{"system": SNOMED, "code": "65363002", "display": "Otitis media"}]},
+     "clinicalStatus": {"coding": [{"code": "resolved"}]}, "onsetDateTime": "2016-11-23"},
+    {"resourceType": "MedicationRequest", "id": "amox", "status": "stopped", "intent": "order",
+     "subject": ref("Patient", "pt"), "encounter": ref("Encounter", "enc-om"), "authoredOn": "2016-11-23T09:00:00-05:00",
+     "medicationCodeableConcept": {"text": "Amoxicillin 500 MG Oral Tablet"}},
+    {"resourceType": "MedicationRequest", "id": "hctz", "status": "active", "intent": "order",
+     "subject": ref("Patient", "pt"), "encounter": ref("Encounter", "enc-om"), "authoredOn": "2016-11-23T09:00:00-05:00",
+     "medicationCodeableConcept": {"text": "Hydrochlorothiazide 25 MG Oral Tablet"}, "reasonCode": [{"text": "Hypertension"}]},
     procedure("intub-1", "Intubation (procedure)", "2019-01-03"),
     {**procedure("intub-2", "Intubation (procedure)", "2022-07-09"),
      "code": {"coding": [{"system": SNOMED, "code": "intub-1", "display": "Intubation (procedure)"}]}},
@@ -133,6 +143,11 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
     ("how many times has she been intubated", "2 Intubation", "Nothing"),  # the verb names the recorded noun
     ("how many cardiac rehab sessions did she go to", "3 Cardiac rehabilitation", "1 "),  # visits, not the plan
     ("bp around halloween 2024", "129/79", "Nothing"),  # a holiday dates a period (the nearest reading here)
+    # "… - what was she treated w/": the orders of the visit it was diagnosed at, said so, never another's order
+    ("ear infection ever - what was she treated w/", "Ordered at the visit where ear infection was diagnosed",
+     "Hydrochlorothiazide"),
+    ("ear infection ever - what was she treated w/", "Amoxicillin 500 MG", "Not recorded"),
+    ("s/p TKA - which side", "Right knee", "Nothing"),  # a part that names nothing says more of the one before
 ])
 async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, question: str, says: str,
                                                          never: str) -> None:

@@ -254,3 +254,12 @@ def test_a_name_written_out_in_full_wins() -> None:
     found = resolve_concept("cardiac arrest situation", vocabulary, ["condition"],
                             "When was History of cardiac arrest (situation) first diagnosed?")
     assert found is not None and found.names == ("History of cardiac arrest (situation)",)
+
+
+def test_a_part_after_a_dash_that_names_nothing_says_more_of_the_part_before() -> None:
+    (trend,) = plan_question("a1c - has it gone up", NOW).aspects
+    assert (trend.kind.name, trend.concept) == ("trend", "a1c")
+    (stent,) = plan_question("s/p stent? when and which vessel", NOW).aspects
+    assert stent.concept == "stent" and "which vessel" in stent.clause
+    condition, treated = plan_question("ear infection ever - what was she treated w/", NOW).aspects
+    assert (treated.topic.name if treated.topic else None, treated.concept) == ("medication", condition.concept)

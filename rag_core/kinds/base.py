@@ -188,6 +188,7 @@ class Kind:
     needs_concept: bool | None = None  # True: only with a concept; False: only without; None: either
     needs_topic: bool = False  # True: not for a concept whose topic only its resolution will tell
     prefers_recent: bool = False  # the reranker weighs recency
+    words_visit_links: bool = False  # its claims say when orders are linked to a condition only by the visit
 
     def applies(self, topic: Topic | None, concept: str | None) -> bool:
         if topic is None:  # "last K": the concept's resolution will tell the topic

@@ -200,6 +200,7 @@ def _records_of(aspect: Aspect) -> str:
     return _PLURALS.get(name, name + "s")
 
 
+SAME_VISIT = "same visit"  # orders linked to a condition only by the visit it was diagnosed at
 _MEDICATION_WORD = re.compile(r"\bmedications?\b|\bmeds?\b|\bdrugs?\b|\bprescri", re.I)
 
 
@@ -211,8 +212,17 @@ async def _ordered_for(reader: ChartReader, aspect: Aspect, condition: Resolutio
     wanted = {n.lower() for n in condition.names}
     found = [c for c in orders if c.fact is not None and c.fact.reason
              and {r.strip().lower() for r in c.fact.reason.split(";")} & wanted]  # one of its recorded reasons
+    how = "indication"
+    if not found and aspect.kind.words_visit_links:  # no order says why: those of the visits it was diagnosed at
+        diagnosed = await reader.concept_facts(condition, SearchFilter(resource_types=BY_NAME["condition"].resource_types,
+                                                                      day_to=reader.asked_day))
+        visits = {c.encounter_id for c in diagnosed if c.encounter_id}
+        drugs = {n for c in orders if c.encounter_id in visits and not (c.fact and c.fact.reason)  # (not another's)
+                 for n in c.concepts[:1]}
+        found = [c for c in orders if set(c.concepts[:1]) & drugs]  # with their later renewals
+        how = SAME_VISIT
     names = tuple(sorted({c.concepts[0] for c in found if c.concepts}))
-    resolution = Resolution(names, "medication", condition.score, "indication", condition.phrase,
+    resolution = Resolution(names, "medication", condition.score, how, condition.phrase,
                             f"ordered for {', '.join(sorted(condition.names))}")
     if not found:
         return ConceptRead(aspect, [], resolution, AspectEvidence(

@@ -10,7 +10,7 @@ import re
 
 from rag_core.concepts import TERMINOLOGY_READINGS
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import chart_anchor, concept_evidence, fact_sentence, group_by_concept
+from rag_core.kinds.common import SAME_VISIT, chart_anchor, concept_evidence, fact_sentence, group_by_concept
 from rag_core.kinds.current import status_claim
 from rag_core.kinds.orders import order_claim, order_question
 from rag_core.models import Chunk, Claim
@@ -19,6 +19,9 @@ from rag_core.models import Chunk, Claim
 _NOW = re.compile(r"^\s*(?:is|are)\b.*\b(?:on|taking|using)\b|^\s*(?:does|do)\b.*\b(?:take|use|have)\b"
                   r"|\b(?:is|are) (?:he|she|they|pt|the patient) (?:on|taking|using)\b"
                   r"|\bcurrently\b|\bstill\b|\bnow\b", re.I)
+
+
+MAX_SAME_VISIT = 6
 
 
 class EverKind(Kind):
@@ -32,6 +35,7 @@ class EverKind(Kind):
     )
     topics = frozenset({"medication", "condition", "procedure", "immunization", "allergy", "lab", "device", "careplan", "family"})
     needs_concept = True
+    words_visit_links = True
 
     async def gather(self, reader: ChartReader, aspect: Aspect, k: int) -> AspectEvidence:
         read = await concept_evidence(reader, aspect)
@@ -56,6 +60,16 @@ class EverKind(Kind):
         return part
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
+        if part.how == SAME_VISIT:  # no order records the condition as its reason: say how they are linked
+            groups = list(group_by_concept(part.chunks).values())
+            statuses = part.aspect.topic.active_statuses if part.aspect.topic is not None else None
+            if _asks_now(part) and statuses:  # "what is he taking for …": the ones still active, if any
+                groups = [g for g in groups if g[-1].status in statuses] or groups
+            return [Claim(text=f"Ordered at the visit where {part.aspect.concept} was diagnosed (no order records it as "
+                               f"the reason): {fact_sentence(g[-1])}", citations=[g[-1].id]) for g in groups[:MAX_SAME_VISIT]]
+        return self._claims(part)
+
+    def _claims(self, part: AspectEvidence) -> list[Claim]:
         topic = part.aspect.topic.name if part.aspect.topic else "lab"
         oldest, newest = part.chunks[0], part.chunks[-1]
         if topic == "lab":  # "does he smoke?", "any A1c?": what was recorded, not a bare yes

@@ -29,7 +29,8 @@ from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, LAB, 
 MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
 _SPLIT = re.compile(
-    r"(?:\?\s+|;\s*|,?\s+(?:and|also|plus|as well as|along with|together with)\s+"
+    r"(?:\?\s+|;\s*|\s+[-\u2013\u2014]\s+(?=(?:which|what|when|why|where|who|how|has|have|did|was|were|is|are|any|ever|"
+    r"still)\b)|,?\s+(?:and|also|plus|as well as|along with|together with)\s+"
     r"(?=(?:which|what|when|why|where|who|how|has|have|did|were|was|list|any|is|are|still|ever|"
     r"does|do|show|give|current|all|any|his|her|their|meds?|medications?|labs?|vitals?|diagnos\w*|allerg\w*|vaccin\w*|"
     r"immuni\w*|procedures?|problems?|conditions?)\b))",
@@ -235,12 +236,39 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     return aspect
 
 
+# "ear infection ever - what was she treated w/": the medicines ordered for the condition the question named
+_TREATED = re.compile(r"\btreated\s+(?:with|w/?)(?=\s|$|\?)|\bwhat did (?:they|she|he|we) (?:give|prescribe|start)\b"
+                      r"(?:\s+(?:her|him|them|pt))?(?:\s+for\s+(?:it|that|this))?\s*\??$", re.I)
+
+
+# a part that asks only a detail of what the part before it named ("which vessel", "what side", "which one")
+_ATTRIBUTE_ONLY = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:side|vessel|artery|arteries|level|site|location|one|"
+                             r"kind|type|brand|model|make|stage|grade)\s*\??\s*$", re.I)
+
+
 def plan_question(question: str, now: date) -> QueryPlan:
     parts = split_parts(question) or [question.strip()]
     aspects: list[Aspect] = []
+    texts: list[str] = []
     inherited: Window | None = None
     for part in parts:
         aspect = plan_part(part, now, inherited)
+        treated = _TREATED.search(part) is not None and aspect.topic in (None, MEDICATION)
+        if aspects and _ATTRIBUTE_ONLY.match(part):  # "s/p stent? when and which vessel": of the stent, as asked
+            aspects[-1] = replace(aspects[-1], clause=f"{aspects[-1].clause} {part}")
+            texts[-1] = f"{texts[-1]} {part}"
+            continue
+        if aspects and not aspect.concept and (aspect.topic is None or treated):
+            if treated and aspects[-1].concept:  # the orders whose recorded reason is that condition
+                aspect = replace(aspects[-1], kind=EVER, topic=MEDICATION, clause=f"meds for {aspects[-1].concept}",
+                                 prefer=("condition",))
+                aspects.append(aspect)
+                texts.append(part)
+                continue
+            # "a1c - has it gone up", "s/p TKA - which side": a part naming nothing says more of the part before it
+            texts[-1] = f"{texts[-1]} {part}"
+            aspects[-1] = plan_part(texts[-1], now, inherited if len(aspects) > 1 else None)
+            continue
         previous = aspects[-1] if aspects else None
         if (previous is not None and aspect.topic is ENCOUNTER and previous.topic is ENCOUNTER
                 and not aspect.window.explicit and not aspect.focus):
@@ -249,6 +277,7 @@ def plan_question(question: str, now: date) -> QueryPlan:
         if aspect.window.explicit:
             inherited = aspect.window
         aspects.append(aspect)
+        texts.append(part)
     useful = [a for a in aspects if a.topic is not None or a.concept]
     return QueryPlan(question=question, now=now, aspects=tuple(useful or aspects[:1]))
 
