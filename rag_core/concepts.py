@@ -244,7 +244,8 @@ def concept_words(text: str) -> list[str]:
     """The words of a phrase that may name a concept: patient identifiers ("patient 10015272") and
     function words dropped; possessives folded."""
     text = _IDENTIFIER.sub(" ", re.sub(r"['’]s\b", "", text))
-    text = re.sub(r"\bd/?c['’]?d\b", " ", text, flags=re.I)  # "dc'd": discontinued, a question word
+    text = re.sub(r"\b(?:d/?c|dx|rx|tx)['’]?d\b", " ", text, flags=re.I)  # "dc'd", "dx'd": question words
+    text = re.sub(r"(?<=[a-z])['’]d\b", "", text, flags=re.I)  # "where'd he go": the contraction names nothing
     text = re.sub(r"\b(?:at|in|by|near|towards?) the end\b", " ", text, flags=re.I)  # "code status at the end"
     stop = function_words()
     out = []
@@ -543,6 +544,9 @@ def _resolve_concept(
         keys = {analyte(n) for n in found}
         same = [n for n in names if topic in topics_of[n] and analyte(n) in keys and n not in found
                 and not _property_excluded(n, text)]
+        if topic == "immunization":  # "flu shot": every recorded formulation of that vaccine, not the tightest name
+            wanted = core(tokens(text))
+            same += [n for n in names if "immunization" in topics_of[n] and wanted and wanted <= set(_name_parts(n)[0])]
         return Resolution(tuple(sorted(set(found) | set(same))), topic, score, how, text)
 
     medication_first = bool(prefer) and prefer[0] == "medication"

@@ -61,6 +61,13 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "MedicationRequest", "id": "hctz", "status": "active", "intent": "order",
      "subject": ref("Patient", "pt"), "encounter": ref("Encounter", "enc-om"), "authoredOn": "2016-11-23T09:00:00-05:00",
      "medicationCodeableConcept": {"text": "Hydrochlorothiazide 25 MG Oral Tablet"}, "reasonCode": [{"text": "Hypertension"}]},
+    *[{"resourceType": "Immunization", "id": f"vax-{i}", "status": "completed", "patient": ref("Patient", "pt"),
+       "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": code, "display": name}]},
+       "occurrenceDateTime": f"{day}T09:00:00-05:00"}
+      for i, (code, name, day) in enumerate((
+          ("43", "Hep B, adult", "2019-04-09"), ("43", "Hep B, adult", "2019-05-21"), ("43", "Hep B, adult", "2019-10-08"),
+          ("140", "Influenza, seasonal, injectable, preservative free", "2017-09-11"),
+          ("197", "Influenza, high dose seasonal, preservative-free", "2024-09-10")))],
     procedure("intub-1", "Intubation (procedure)", "2019-01-03"),
     {**procedure("intub-2", "Intubation (procedure)", "2022-07-09"),
      "code": {"coding": [{"system": SNOMED, "code": "intub-1", "display": "Intubation (procedure)"}]}},
@@ -73,7 +80,7 @@ CHART: list[dict[str, Any]] = [
      "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "1999-02-01",
      "reaction": [{"manifestation": [{"text": "Stevens-Johnson syndrome (disorder)"}], "severity": "severe"}]},
     note("social", "Primary care note\nSocial: retired bus driver, lives with her daughter. Code status: DNR/DNI "
-         "confirmed with her health care proxy.", "2024-05-02", patient="pt"),
+         "confirmed with her health care proxy. Early dementia suspected.", "2024-05-02", patient="pt"),
     {"resourceType": "Observation", "id": "bp", "status": "final", "subject": ref("Patient", "pt"),
      "category": [{"coding": [{"code": "vital-signs"}]}],
      "code": {"coding": [{"system": LOINC, "code": "85354-9", "display": "Blood pressure panel"}]},
@@ -148,6 +155,10 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
      "Hydrochlorothiazide"),
     ("ear infection ever - what was she treated w/", "Amoxicillin 500 MG", "Not recorded"),
     ("s/p TKA - which side", "Right knee", "Nothing"),  # a part that names nothing says more of the one before
+    # a vaccine series: every dose; "this season": the season under way; "flu" is every influenza formulation
+    ("hep b series done", "2019-05-21", "Nothing"),
+    ("flu shot this season?", "2024-09-10", "2017-09-11"),
+    ("when was the knee replacement dx'd", "2023-03-07", "Nothing"),  # "dx'd" is the shorthand, not a word "d"
 ])
 async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, question: str, says: str,
                                                          never: str) -> None:
@@ -161,6 +172,7 @@ async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, 
     "what did the mri show",  # no MRI recorded: a findings word finds no report of something absent
     "who does he work for",  # "work" is in no note: inflections never widen into other words
     "any liver problems",  # "lives" is never "liver"
+    "any dementia meds",  # a note that mentions a word never answers a medication question
 ])
 async def test_findings_and_note_words_never_answer_what_is_not_recorded(service: ChartService,
                                                                          question: str) -> None:

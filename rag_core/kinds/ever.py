@@ -22,6 +22,7 @@ _NOW = re.compile(r"^\s*(?:is|are)\b.*\b(?:on|taking|using)\b|^\s*(?:does|do)\b.
 
 
 MAX_SAME_VISIT = 6
+MAX_DOSES = 12
 
 
 class EverKind(Kind):
@@ -52,6 +53,9 @@ class EverKind(Kind):
                 read.resolution.topic == "medication" and len(read.resolution.names) > 1)):
             # each member drug of a class; each drug a word names ("insulin": glargine and lispro)
             picked = [c for group in group_by_concept(chunks).values() for c in dict.fromkeys([group[0], group[-1]])]
+        elif "immunization" in (aspect.topic.name if aspect.topic else None,
+                                read.resolution.topic if read.resolution else None):
+            picked = chunks[-MAX_DOSES:]  # a series: every dose given, each cited
         else:
             picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # first and most recent prove it
         part = read.evidence(picked)
@@ -94,6 +98,10 @@ class EverKind(Kind):
             return [order_claim(asked, name, part.chunks)]
         if _asks_now(part) and part.aspect.topic is not None and part.aspect.topic.active_statuses:
             return [status_claim(part.chunks, part.aspect.topic.verb, part.aspect.topic.active_statuses, part.anchor)]
+        if topic == "immunization" and len(part.chunks) > 2:  # a series: every dose, as recorded
+            doses = ", ".join(f"{c.concepts[0] if c.concepts else name} on {c.effective_date}" for c in part.chunks
+                              if c.effective_date)
+            return [Claim(text=f"Yes — given: {doses}.", citations=[c.id for c in part.chunks])]
         return [Claim(text=_yes(topic, name, oldest, newest), citations=[c.id for c in part.chunks])]
 
 

@@ -145,8 +145,14 @@ def fix_typos(text: str) -> str:
     return re.sub(r"[A-Za-z]+", fixed, text)
 
 
+def _uncontracted(text: str) -> str:
+    """"dx'd", "rx'd" → the shorthand the cues read ("dx"); "where'd he go" → "where did he go"."""
+    text = re.sub(r"\b(dx|rx|tx)['’]d\b", r"\1", text, flags=re.I)
+    return re.sub(r"\b(where|how|when|what|who|why)['’]d\b", r"\1 did", text, flags=re.I)
+
+
 def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
-    part = fix_typos(part)
+    part = fix_typos(_uncontracted(part))
     reading = read_time(part, now)
     window = reading.window
     if not window.explicit and inherited is not None and CARRY_OVER.search(part):

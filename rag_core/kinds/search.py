@@ -11,8 +11,8 @@ from __future__ import annotations
 from rag_core.concepts import concept_words, lexicon
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
 from rag_core.kinds.common import mentions, phrase_units
-from rag_core.kinds.notes import excerpt
-from rag_core.models import Claim, SearchFilter
+from rag_core.kinds.notes import NOTE_TYPES, excerpt
+from rag_core.models import Claim, Hit, SearchFilter
 
 MAX_CLAIMS = 3
 
@@ -31,6 +31,12 @@ class SearchKind(Kind):
         hits = await reader.search(aspect, " ".join([aspect.clause, *said]), flt, k)
         if words:
             hits = [h for h in hits if mentions(h.chunk, words)]
+        if not hits and words and (aspect.topic is None or aspect.topic.name == "note"):
+            # ranked out by common words ("status" is in every fact): every note, read for the words — only for what
+            # no record type answers (a medication, allergy or diagnosis question is never answered by a mention)
+            notes = await reader.facts(SearchFilter(resource_types=reader.granted(NOTE_TYPES), day_from=flt.day_from,
+                                                    day_to=flt.day_to), newest_first=True)
+            hits = [Hit(c, 0.6) for c in notes if c.kind == "note" and mentions(c, words)][:MAX_CLAIMS]
         if not hits:
             asked = f" about \u201c{' '.join(words)}\u201d" if words else ""
             return AspectEvidence(aspect, [], [], 0.0, not_found=f"Nothing in this chart{asked} was found.")

@@ -302,6 +302,13 @@ def _holiday(m: re.Match[str], now: date) -> Window | None:
     return Window(day_int(d), day_int(d), True, day_int(d), f"on {d.isoformat()}")
 
 
+def _this_season(m: re.Match[str], now: date) -> Window | None:
+    """"flu shot this season": the respiratory-virus season under way — from August 1 (when the season's vaccine
+    is given from) of this year, or of last year before August."""
+    start = date(now.year if now.month >= 8 else now.year - 1, 8, 1)
+    return Window(day_int(start), day_int(now), True, None, f"since {start.isoformat()} (this season)")
+
+
 _APPROX_BEFORE = re.compile(rf"\b{_APPROX}(?:\s+the)?(?:\s+(?:on|in|of))?\s*$", re.I)
 
 
@@ -392,6 +399,7 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?(?:last|previous)\s+calendar\s+year\b", re.I), _last_calendar_year),
     (re.compile(rf"\b(?:(?P<hrel>since|after|before|until|prior\s+to)\s+|on\s+|at\s+)?{_HOLIDAY}"
                 rf"(?:\s+(?:of\s+)?{_YEAR})?\b", re.I), _holiday),
+    (re.compile(r"\b(?:for\s+|in\s+)?this\s+(?:(?:flu|influenza|respiratory|covid|rsv)\s+)?season\b", re.I), _this_season),
     (re.compile(r"\btoday\b", re.I), _today),
     (re.compile(r"\byesterday\b", re.I), _yesterday),
     (_EVENT, _event),
