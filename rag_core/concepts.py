@@ -340,12 +340,21 @@ def _sense_named(words: list[str], groups: Sequence[list[str]], devices: set[str
     for group in groups:
         if any(key in _name_parts(n)[0] for n in group):
             return None  # a name writes the abbreviation itself: the ordinary match reads it
+        readings: dict[tuple[str, ...], str] = {}
         for sense in senses:
             s_core = core(tokens(sense))
             found = [n for n in group if len(s_core) >= 2 and (s_core <= set(_name_parts(n)[0]) or (
                 n in devices and len(_device_core(n)) >= 2 and _device_core(n) <= s_core))]
             if found:
-                return found, sense
+                readings.setdefault(tuple(found), sense)
+        if not readings:
+            continue
+        senses_read = list(readings.values())
+        head = core(tokens(senses_read[0]))
+        if any(not head & core(tokens(other)) for other in senses_read[1:]):
+            return None  # "cp" with chest pain and cerebral palsy both recorded: not this step's to choose
+        # senses of one meaning ("implantable cardiac / cardioverter defibrillator"): every name they read
+        return sorted({n for found_names in readings for n in found_names}), senses_read[0]
     return None
 
 
@@ -426,7 +435,8 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def _typo_fixed(words: list[str], known: set[str]) -> list[str] | None:
+def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | frozenset[str] = frozenset()
+                ) -> list[str] | None:
     """Words neither recorded nor in the lexicon, corrected to the one recorded word within one edit (two
     for words of 7+ letters); a word with no such neighbour, or with several, stays as asked."""
     fixed: list[str] = []
@@ -436,7 +446,7 @@ def _typo_fixed(words: list[str], known: set[str]) -> list[str] | None:
         if low in known or low in lexicon() or len(low) < 4 or low[0].isdigit():
             fixed.append(word)
             continue
-        noun = _action_noun(low, known)
+        noun = _action_noun(low, procedure_words)  # a procedure's name only: "medicated" is no medication review
         if noun:  # "cardioverted" → the recorded "cardioversion"
             fixed.append(noun)
             changed = True
@@ -452,7 +462,7 @@ def _typo_fixed(words: list[str], known: set[str]) -> list[str] | None:
     return fixed if changed else None
 
 
-def _action_noun(word: str, known: set[str]) -> str | None:
+def _action_noun(word: str, known: set[str] | frozenset[str]) -> str | None:
     """A verb form of a procedure's name ("cardioverted", "intubated", "transfused", "catheterized") → the one
     recorded noun that shares its stem (7 letters at least) and ends as an action noun (-ion, -sis, -y)."""
     if not word.endswith(("ed", "ing")) or len(word) < 8:
@@ -611,7 +621,10 @@ def _resolve_concept(
             if named is not None and named.names:
                 return named
     known = {t for n in names for t in _WORD.findall(n.lower())} | {k for k in lexicon() if len(k) >= 5}
-    fixed = _typo_fixed(words, known)
+    # the head word of each procedure's name ("Electrical cardioversion", "Medication reconciliation" → reconciliation)
+    heads = [_WORD.findall(re.sub(r"\s*\([^()]*\)\s*$", "", n).lower()) for n in names if "procedure" in topics_of[n]]
+    procedure_words = {words_of[-1] for words_of in heads if words_of}
+    fixed = _typo_fixed(words, known, procedure_words)
     if fixed:
         found = attempt(_variants(fixed), "typo")
         if found:

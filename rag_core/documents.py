@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -983,12 +984,19 @@ def raw_resources(path: Path) -> list[Resource]:
     return found
 
 
+_NOT_DATA = frozenset({"node_modules", "__pycache__", "site-packages"})
+
+
 def fhir_folders(path: Path) -> list[Path]:
-    """``path`` and every folder below it (not hidden ones) that holds ``.json`` or ``.ndjson`` files, in sorted
-    order: a Bulk Data export kept in a subfolder (``bulk/``) is read, not silently left out."""
-    folders = [path, *sorted(p for p in path.rglob("*") if p.is_dir() and not any(
-        part.startswith(".") for part in p.relative_to(path).parts))]
-    return [f for f in folders if any(f.glob("*.ndjson")) or any(f.glob("*.json"))]
+    """``path`` and every folder below it that holds ``.json`` or ``.ndjson`` files, in sorted order: a Bulk
+    Data export kept in a subfolder (``bulk/``) is read, not silently left out. Hidden and tool folders
+    (``.git``, ``node_modules``) are never walked into."""
+    folders: list[Path] = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _NOT_DATA)
+        if any(f.endswith((".json", ".ndjson")) for f in files):
+            folders.append(Path(root))
+    return folders
 
 
 def load_path(path: Path, source_system: str = "urn:chartrag:local", readers: AttachmentReaders | None = None) -> LoadReport:
@@ -1004,7 +1012,13 @@ def load_path(path: Path, source_system: str = "urn:chartrag:local", readers: At
             if ndjson:
                 report.extend(load_ndjson(ndjson, source_system, readers))
             for bundle in sorted(folder.glob("*.json")):
-                report.extend(load_bundle_file(bundle, source_system, readers))
+                try:
+                    report.extend(load_bundle_file(bundle, source_system, readers))
+                except IngestError as exc:
+                    if folder == path:
+                        raise  # a file the operator put where bundles go: a clear error, as before
+                    # a subfolder's other JSON (a tool's package.json): reported, the rest still read
+                    report.errors.append(ResourceError(str(bundle.relative_to(path)), str(exc)))
         return report
     if not path.exists():
         raise IngestError(f"{path}: no such file")

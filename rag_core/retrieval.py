@@ -166,7 +166,7 @@ class Retriever:
         part = await aspect.kind.gather(reader, aspect, k)
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
                       and part.how not in TERMINOLOGY_READINGS)  # a terminology read it: its absence is the answer
-        if part.chunks and asks_findings(reader.plan.question):  # "what did it show": the record's detail, its report
+        if part.chunks and asks_findings(aspect.clause):  # "what did it show": the record's detail, its report
             shown = await findings(reader, part)
             return [part, shown] if shown is not None else [part]
         if not unresolved or not part.not_found or part.not_found.startswith("Withheld"):

@@ -90,11 +90,18 @@ def test_a_folder_is_read_with_its_subfolders_each_export_on_its_own(tmp_path: P
     bulk.mkdir()
     (bulk / "Patient.ndjson").write_text(json.dumps(PATIENT) + "\n")
     (bulk / "Observation.ndjson").write_text(json.dumps(dict(GOOD_OBS, subject={"reference": "Patient/pt-1"})) + "\n")
+    tool = tmp_path / "tools" / "node_modules" / "x"
+    tool.mkdir(parents=True)
+    (tool / "package.json").write_text("{}")  # never walked into
+    stray = tmp_path / "notes"
+    stray.mkdir()
+    (stray / "settings.json").write_text(json.dumps({"theme": "dark"}))  # reported, the rest still read
     hidden = tmp_path / ".cache"
     hidden.mkdir()
     (hidden / "Patient.ndjson").write_text(json.dumps(dict(PATIENT, id="pt-hidden")) + "\n")
     report = load_path(tmp_path)
-    assert sorted(report.patients) == ["pt-1"] and not report.errors
+    assert sorted(report.patients) == ["pt-1"]
+    assert [e.reference for e in report.errors] == ["notes/settings.json"]
     empty = tmp_path / "empty"
     (empty / "deeper").mkdir(parents=True)
     with pytest.raises(IngestError, match=r"holds no \.json bundles"):

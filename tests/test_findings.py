@@ -68,6 +68,15 @@ CHART: list[dict[str, Any]] = [
           ("43", "Hep B, adult", "2019-04-09"), ("43", "Hep B, adult", "2019-05-21"), ("43", "Hep B, adult", "2019-10-08"),
           ("140", "Influenza, seasonal, injectable, preservative free", "2017-09-11"),
           ("197", "Influenza, high dose seasonal, preservative-free", "2024-09-10")))],
+    {"resourceType": "Immunization", "id": "vax-not-done", "status": "not-done", "patient": ref("Patient", "pt"),
+     "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "43", "display": "Hep B, adult"}]},
+     "occurrenceDateTime": "2019-06-01T09:00:00-05:00"},
+    {"resourceType": "MedicationRequest", "id": "amox-sinus", "status": "completed", "intent": "order",
+     "subject": ref("Patient", "pt"), "authoredOn": "2024-04-05T09:00:00-05:00",
+     "medicationCodeableConcept": {"text": "Amoxicillin 500 MG Oral Tablet"},
+     "reasonCode": [{"text": "Acute bacterial sinusitis (disorder)"}]},
+    note("anesthesia", "Anesthesia note\nProcedure: general anesthesia. Findings: uneventful.", "2023-03-08", patient="pt"),
+    procedure("med-rec", "Medication reconciliation (procedure)", "2024-02-02"),
     procedure("intub-1", "Intubation (procedure)", "2019-01-03"),
     {**procedure("intub-2", "Intubation (procedure)", "2022-07-09"),
      "code": {"coding": [{"system": SNOMED, "code": "intub-1", "display": "Intubation (procedure)"}]}},
@@ -157,6 +166,11 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
     ("s/p TKA - which side", "Right knee", "Nothing"),  # a part that names nothing says more of the one before
     # a vaccine series: every dose; "this season": the season under way; "flu" is every influenza formulation
     ("hep b series done", "2019-05-21", "Nothing"),
+    ("hep b series done", "Recorded as not given: Hep B, adult on 2019-06-01", "2019-06-01,"),  # never "given"
+    # a renewal whose recorded reason is another condition is never said to be for this one
+    ("ear infection ever - what was she treated w/", "Amoxicillin 500 MG", "sinusitis"),
+    ("s/p TKA - which side", "Right knee", "Anesthesia"),  # a report must name what was done, not say "Procedure:"
+
     ("flu shot this season?", "2024-09-10", "2017-09-11"),
     ("when was the knee replacement dx'd", "2023-03-07", "Nothing"),  # "dx'd" is the shorthand, not a word "d"
 ])
@@ -173,6 +187,7 @@ async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, 
     "who does he work for",  # "work" is in no note: inflections never widen into other words
     "any liver problems",  # "lives" is never "liver"
     "any dementia meds",  # a note that mentions a word never answers a medication question
+    "codeine allergy - what reaction",  # an attribute after a dash asks of the first part, never on its own
 ])
 async def test_findings_and_note_words_never_answer_what_is_not_recorded(service: ChartService,
                                                                          question: str) -> None:

@@ -217,9 +217,13 @@ async def _ordered_for(reader: ChartReader, aspect: Aspect, condition: Resolutio
         diagnosed = await reader.concept_facts(condition, SearchFilter(resource_types=BY_NAME["condition"].resource_types,
                                                                       day_to=reader.asked_day))
         visits = {c.encounter_id for c in diagnosed if c.encounter_id}
-        drugs = {n for c in orders if c.encounter_id in visits and not (c.fact and c.fact.reason)  # (not another's)
-                 for n in c.concepts[:1]}
-        found = [c for c in orders if set(c.concepts[:1]) & drugs]  # with their later renewals
+        first: dict[str, int] = {}  # drug → the day it was ordered at such a visit with no reason of its own
+        for c in orders:
+            if c.encounter_id in visits and c.concepts and not (c.fact and c.fact.reason):
+                first[c.concepts[0]] = min(first.get(c.concepts[0], c.effective_day or 0), c.effective_day or 0)
+        # that order and its later renewals — never a renewal whose recorded reason is another condition
+        found = [c for c in orders if c.concepts and c.concepts[0] in first and (c.effective_day or 0) >= first[
+            c.concepts[0]] and not (c.fact and c.fact.reason)]
         how = SAME_VISIT
     names = tuple(sorted({c.concepts[0] for c in found if c.concepts}))
     resolution = Resolution(names, "medication", condition.score, how, condition.phrase,

@@ -55,10 +55,13 @@ class EverKind(Kind):
             picked = [c for group in group_by_concept(chunks).values() for c in dict.fromkeys([group[0], group[-1]])]
         elif "immunization" in (aspect.topic.name if aspect.topic else None,
                                 read.resolution.topic if read.resolution else None):
-            picked = chunks[-MAX_DOSES:]  # a series: every dose given, each cited
+            picked = chunks[-MAX_DOSES:]  # a series: every dose, each cited (a cap is said: ``omitted``)
         else:
             picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # first and most recent prove it
         part = read.evidence(picked)
+        if "immunization" in (aspect.topic.name if aspect.topic else None,
+                              read.resolution.topic if read.resolution else None):
+            part.omitted = chunks[:-MAX_DOSES]
         if _asks_now(part):
             part.anchor = await chart_anchor(reader, aspect.window.day_to)
         return part
@@ -69,8 +72,7 @@ class EverKind(Kind):
             statuses = part.aspect.topic.active_statuses if part.aspect.topic is not None else None
             if _asks_now(part) and statuses:  # "what is he taking for …": the ones still active, if any
                 groups = [g for g in groups if g[-1].status in statuses] or groups
-            return [Claim(text=f"Ordered at the visit where {part.aspect.concept} was diagnosed (no order records it as "
-                               f"the reason): {fact_sentence(g[-1])}", citations=[g[-1].id]) for g in groups[:MAX_SAME_VISIT]]
+            return [_same_visit_claim(part.aspect.concept or "it", g) for g in groups[:MAX_SAME_VISIT]]
         return self._claims(part)
 
     def _claims(self, part: AspectEvidence) -> list[Claim]:
@@ -98,10 +100,8 @@ class EverKind(Kind):
             return [order_claim(asked, name, part.chunks)]
         if _asks_now(part) and part.aspect.topic is not None and part.aspect.topic.active_statuses:
             return [status_claim(part.chunks, part.aspect.topic.verb, part.aspect.topic.active_statuses, part.anchor)]
-        if topic == "immunization" and len(part.chunks) > 2:  # a series: every dose, as recorded
-            doses = ", ".join(f"{c.concepts[0] if c.concepts else name} on {c.effective_date}" for c in part.chunks
-                              if c.effective_date)
-            return [Claim(text=f"Yes — given: {doses}.", citations=[c.id for c in part.chunks])]
+        if topic == "immunization":
+            return _doses(part, name)
         return [Claim(text=_yes(topic, name, oldest, newest), citations=[c.id for c in part.chunks])]
 
 
@@ -117,6 +117,40 @@ def _asks_now(part: AspectEvidence, devices: bool = False) -> bool:
 
 
 _USING = re.compile(r"\busing\b|\bwear(?:s|ing)?\b|\bhas (?:a|an)\b", re.I)
+
+
+def _same_visit_claim(condition: str, orders: list[Chunk]) -> Claim:
+    """One drug ordered at the visit a condition was diagnosed at (the group's first order, ``_ordered_for``) and,
+    when renewed since, its latest order — each said as recorded and cited."""
+    first, latest = orders[0], orders[-1]
+    said = (f"Ordered at the visit where {condition} was diagnosed (no order records it as the reason): "
+            f"{fact_sentence(first)}")
+    if latest.id == first.id:
+        return Claim(text=said, citations=[first.id])
+    return Claim(text=f"{said} Latest order of it: {fact_sentence(latest)}", citations=[first.id, latest.id])
+
+
+_NOT_GIVEN = ("not-done", "entered-in-error")
+
+
+def _doses(part: AspectEvidence, name: str) -> list[Claim]:
+    """A vaccine's doses as recorded: those given, each with its date; a dose recorded as not done is said as such,
+    never counted as given; a cap is said."""
+    given = [c for c in part.chunks if c.status not in _NOT_GIVEN]
+    claims: list[Claim] = []
+    if len(given) > 2 or (given and len(given) != len(part.chunks)):
+        doses = ", ".join(f"{c.concepts[0] if c.concepts else name} on {c.effective_date or 'an unrecorded date'}"
+                          for c in given)
+        earlier = f" ({len(part.omitted)} earlier doses recorded, not listed)" if part.omitted else ""
+        claims.append(Claim(text=f"Yes — given: {doses}{earlier}.", citations=[c.id for c in given]))
+    elif given:
+        claims.append(Claim(text=_yes("immunization", name, given[0], given[-1]), citations=[c.id for c in given]))
+    for c in part.chunks:
+        if c.status in _NOT_GIVEN:
+            claims.append(Claim(text=f"Recorded as not given: {c.concepts[0] if c.concepts else name}"
+                                     f"{' on ' + c.effective_date if c.effective_date else ''} (status {c.status}).",
+                                citations=[c.id]))
+    return claims
 
 
 _REACTION = re.compile(r"\bCriticality (\w[\w-]*)\.|\bReactions: ([^\n]+?)\. Clinical status\b")

@@ -21,10 +21,14 @@ from rag_core.kinds.timewords import day_int, int_day
 from rag_core.models import Chunk, SearchFilter
 
 FINDINGS = re.compile(
-    r"\bwhat did (?:it|that|they|the \w+) (?:show|find|reveal|say|demonstrate)\b|\bresults?\b|\bfindings?\b|"
+    r"\bwhat did (?:it|that|they|the(?: [\w/-]+){1,3}) (?:show|find|reveal|say|demonstrate)\b|\bresults?\b|\bfindings?\b|"
     r"\bshowed\b|\bimpression\b|\b(?:which|what) side\b|\bwhere did (?:he|she|they|the patient|pt) (?:get|have)\b|"
     r"\bhow did (?:it|that) go\b", re.I)
 RECORD_TYPES = frozenset({"Procedure", "Condition", "ImagingStudy"})
+# SNOMED CT's semantic tag and words any report may hold: a note must name what was done, not say "Procedure:"
+_SEMANTIC_TAG = re.compile(r"\s*\([^()]*\)\s*$")
+_GENERIC = frozenset({"procedure", "disorder", "finding", "findings", "situation", "total", "therapy", "examination",
+                      "evaluation", "assessment", "screening", "physical", "object", "regime"})
 REPORT_DAYS = 3  # a report (pathology, imaging read) may be dated a few days after what it reports
 MAX_REPORTS = 2
 
@@ -45,7 +49,9 @@ async def findings(reader: ChartReader, part: AspectEvidence) -> AspectEvidence 
     types = reader.granted(NOTE_TYPES)
     notes: list[Chunk] = []
     if types:
-        words = concept_words(part.aspect.concept or "") + [w for w in concept_words(record.concepts[0]) if len(w) >= 5]
+        named = _SEMANTIC_TAG.sub("", record.concepts[0]) if record.concepts else ""
+        words = concept_words(part.aspect.concept or "") + [w for w in concept_words(named)
+                                                           if len(w) >= 5 and w.lower() not in _GENERIC]
         for chunk in await reader.facts(SearchFilter(resource_types=types, day_from=day, day_to=last)):
             if chunk.kind == "note" and any(mentioned(w, chunk.text.lower()) for w in words):
                 notes.append(chunk)

@@ -247,6 +247,11 @@ _TREATED = re.compile(r"\btreated\s+(?:with|w/?)(?=\s|$|\?)|\bwhat did (?:they|s
                       r"(?:\s+(?:her|him|them|pt))?(?:\s+for\s+(?:it|that|this))?\s*\??$", re.I)
 
 
+# words that ask a detail of something, never name it ("codeine allergy - what reaction", "lfts - any elevation")
+_ATTRIBUTE_WORDS = frozenset({
+    "reaction", "reactions", "elevation", "elevated", "high", "higher", "low", "lower", "positive", "negative",
+    "abnormal", "normal", "complication", "complications", "side", "effects", "outcome", "severity", "severe",
+    "dose", "dosage", "strength", "response", "improvement", "better", "worse", "changed", "change"})
 # a part that asks only a detail of what the part before it named ("which vessel", "what side", "which one")
 _ATTRIBUTE_ONLY = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:side|vessel|artery|arteries|level|site|location|one|"
                              r"kind|type|brand|model|make|stage|grade)\s*\??\s*$", re.I)
@@ -260,7 +265,9 @@ def plan_question(question: str, now: date) -> QueryPlan:
     for part in parts:
         aspect = plan_part(part, now, inherited)
         treated = _TREATED.search(part) is not None and aspect.topic in (None, MEDICATION)
-        if aspects and _ATTRIBUTE_ONLY.match(part):  # "s/p stent? when and which vessel": of the stent, as asked
+        attribute_only = bool(aspect.concept) and all(w.lower() in _ATTRIBUTE_WORDS for w in concept_words(aspect.concept or ""))
+        if aspects and (_ATTRIBUTE_ONLY.match(part) or attribute_only):
+            # "s/p stent? when and which vessel", "codeine allergy - what reaction": of the thing named before
             aspects[-1] = replace(aspects[-1], clause=f"{aspects[-1].clause} {part}")
             texts[-1] = f"{texts[-1]} {part}"
             continue
