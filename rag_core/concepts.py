@@ -136,6 +136,14 @@ class ConceptMatch:
     score: float  # 0..1: share of the question's words found, then tightness of the match
 
 
+_TRAILING_TAG = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def untagged(name: str) -> str:
+    """A display without its trailing parenthesised tag ("Intubation (procedure)" → "Intubation")."""
+    return _TRAILING_TAG.sub("", name)
+
+
 # SNOMED CT's semantic tag ends a display and names no part of the concept: "Insulin pump (physical object)" is as
 # tight a match for "insulin pump" as the name without it
 _SEMANTIC_TAG = re.compile(r"\s*\((?:physical object|regime/therapy|morphologic abnormality|observable entity|"
@@ -321,7 +329,8 @@ def _sense_variants(words: list[str]) -> list[tuple[str, str]]:
     return [(c, "abbreviation") for c in combos]
 
 
-def _sense_named(words: list[str], groups: Sequence[list[str]], devices: set[str]) -> tuple[list[str], str] | None:
+def _sense_named(words: list[str], groups: Sequence[list[str]], topics_of: dict[str, list[str]]
+                 ) -> tuple[list[str], str] | None:
     """A lone abbreviation ("ICD", "AICD") the team lexicon does not define and no recorded name spells out,
     read through the sense inventories against the recorded names (preferred topics first): a name holding a
     sense's words, or a shorter device name every core word of which a sense holds ("Implantable defibrillator,
@@ -337,6 +346,7 @@ def _sense_named(words: list[str], groups: Sequence[list[str]], devices: set[str
               else ())
     if not senses or drugs().resolve_class(key) is not None:
         return None
+    devices = {n for group in groups for n in group if "device" in topics_of[n]}
     for group in groups:
         if any(key in _name_parts(n)[0] for n in group):
             return None  # a name writes the abbreviation itself: the ordinary match reads it
@@ -581,7 +591,7 @@ def _resolve_concept(
             set(_TOKEN.findall(e.lower())) <= set(_TOKEN.findall(n.lower())) for e in against)]
         if given:
             return Resolution(tuple(sorted(given)), "immunization", TERMINOLOGY_SCORE, "lexicon", " ".join(words))
-    sensed = _sense_named(words, [preferred, own], {n for n in names if "device" in topics_of[n]})
+    sensed = _sense_named(words, [preferred, own], topics_of)
     if sensed:  # "ICD": the recorded implantable defibrillator, never the "intrauterine contraceptive device" initials
         return _finish(sensed[0], 1.0, "abbreviation", sensed[1])
     anywhere = lru_cache(maxsize=1)(lambda: attempt(variants))  # the preferred topics, then the others: read once
@@ -622,7 +632,7 @@ def _resolve_concept(
                 return named
     known = {t for n in names for t in _WORD.findall(n.lower())} | {k for k in lexicon() if len(k) >= 5}
     # the head word of each procedure's name ("Electrical cardioversion", "Medication reconciliation" → reconciliation)
-    heads = [_WORD.findall(re.sub(r"\s*\([^()]*\)\s*$", "", n).lower()) for n in names if "procedure" in topics_of[n]]
+    heads = [_WORD.findall(untagged(n).lower()) for n in names if "procedure" in topics_of[n]]
     procedure_words = {words_of[-1] for words_of in heads if words_of}
     fixed = _typo_fixed(words, known, procedure_words)
     if fixed:

@@ -49,18 +49,18 @@ class EverKind(Kind):
                 early.not_found = f"Not recorded in that period \u2014 {early.not_found}"
             return early
         chunks = read.chunks
+        series = "immunization" in (aspect.topic.name if aspect.topic else None,
+                                    read.resolution.topic if read.resolution else None)
         if read.resolution is not None and (read.resolution.how in TERMINOLOGY_READINGS or (
                 read.resolution.topic == "medication" and len(read.resolution.names) > 1)):
             # each member drug of a class; each drug a word names ("insulin": glargine and lispro)
             picked = [c for group in group_by_concept(chunks).values() for c in dict.fromkeys([group[0], group[-1]])]
-        elif "immunization" in (aspect.topic.name if aspect.topic else None,
-                                read.resolution.topic if read.resolution else None):
+        elif series:
             picked = chunks[-MAX_DOSES:]  # a series: every dose, each cited (a cap is said: ``omitted``)
         else:
             picked = list(dict.fromkeys([chunks[0], chunks[-1]]))  # first and most recent prove it
         part = read.evidence(picked)
-        if "immunization" in (aspect.topic.name if aspect.topic else None,
-                              read.resolution.topic if read.resolution else None):
+        if series:
             part.omitted = chunks[:-MAX_DOSES]
         if _asks_now(part):
             part.anchor = await chart_anchor(reader, aspect.window.day_to)

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from rag_core.concepts import concept_words
+from rag_core.concepts import concept_words, untagged
 from rag_core.kinds.base import AspectEvidence, ChartReader
 from rag_core.kinds.common import mentioned
 from rag_core.kinds.notes import NOTE_TYPES, NOTES
@@ -25,8 +25,7 @@ FINDINGS = re.compile(
     r"\bshowed\b|\bimpression\b|\b(?:which|what) side\b|\bwhere did (?:he|she|they|the patient|pt) (?:get|have)\b|"
     r"\bhow did (?:it|that) go\b", re.I)
 RECORD_TYPES = frozenset({"Procedure", "Condition", "ImagingStudy"})
-# SNOMED CT's semantic tag and words any report may hold: a note must name what was done, not say "Procedure:"
-_SEMANTIC_TAG = re.compile(r"\s*\([^()]*\)\s*$")
+# words any report may hold: a note must name what was done, not say "Procedure:"
 _GENERIC = frozenset({"procedure", "disorder", "finding", "findings", "situation", "total", "therapy", "examination",
                       "evaluation", "assessment", "screening", "physical", "object", "regime"})
 REPORT_DAYS = 3  # a report (pathology, imaging read) may be dated a few days after what it reports
@@ -49,7 +48,7 @@ async def findings(reader: ChartReader, part: AspectEvidence) -> AspectEvidence 
     types = reader.granted(NOTE_TYPES)
     notes: list[Chunk] = []
     if types:
-        named = _SEMANTIC_TAG.sub("", record.concepts[0]) if record.concepts else ""
+        named = untagged(record.concepts[0]) if record.concepts else ""  # not its SNOMED CT tag
         words = concept_words(part.aspect.concept or "") + [w for w in concept_words(named)
                                                            if len(w) >= 5 and w.lower() not in _GENERIC]
         for chunk in await reader.facts(SearchFilter(resource_types=types, day_from=day, day_to=last)):

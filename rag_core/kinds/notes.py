@@ -7,7 +7,7 @@ import re
 
 from rag_core.concepts import concept_words
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import mentions, withheld
+from rag_core.kinds.common import fact_sentence, mentions, withheld
 from rag_core.models import Chunk, Claim, SearchFilter
 
 NOTE_TYPES = frozenset({"DocumentReference", "DiagnosticReport"})
@@ -72,7 +72,7 @@ class NoteKind(Kind):
 def excerpt(chunk: Chunk) -> str:
     """A note chunk's own words under its label (note type, date, section), cut at a line near 700 chars."""
     if chunk.kind != "note":
-        return re.sub(r"\s*\((?:[^()]*status [^()]*)\)\s*$", "", chunk.text).strip()
+        return fact_sentence(chunk)
     label, _, body = chunk.text.partition(":\n")
     body = re.sub(r"^#+[ \t]*", "", body, flags=re.MULTILINE)
     lines = [line for line in body.splitlines() if line.strip()]
