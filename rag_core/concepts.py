@@ -301,6 +301,13 @@ def _variants(words: list[str]) -> list[tuple[str, str]]:
 
 
 MAX_SENSES = 8
+# a sense that is only a dose form or a route ("TB" → tablet, "cap" → capsule) is in every medication's display:
+# it names no drug, so it is never read as one
+_FORM_SENSES = frozenset({
+    "tablet", "tablets", "capsule", "capsules", "solution", "suspension", "injection", "injectable", "oral", "orally",
+    "intravenous", "intravenously", "subcutaneous", "subcutaneously", "intramuscular", "topical", "cream",
+    "ointment", "patch", "spray", "inhaler", "inhalation", "syrup", "suppository", "elixir", "drops", "powder",
+    "extended", "release", "delayed", "prefilled", "syringe", "vial", "dose", "doses", "unit", "units"})
 
 
 def _sense_variants(words: list[str]) -> list[tuple[str, str]]:
@@ -316,6 +323,7 @@ def _sense_variants(words: list[str]) -> list[tuple[str, str]]:
     for word in words:
         key = word.lower().replace("-", "").rstrip("+")
         senses = table.get(key) if 2 <= len(key) <= 6 else None
+        senses = tuple(x for x in senses or () if not set(x.lower().split()) <= _FORM_SENSES)
         if senses:  # a word asked alone: every sense (cheap); inside a phrase: the most frequent
             options.append(tuple(senses if len(words) == 1 else senses[:MAX_SENSES]))
             changed = True

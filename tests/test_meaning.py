@@ -88,7 +88,14 @@ CHART: list[dict[str, Any]] = [
               reasonCode=[{"text": "Pneumonia"}], hospitalization={"admitSource": {"text": "Emergency room"}}),
     encounter("er", "EMER", "2021-02-02", "2021-02-02", "Emergency room admission"),
     {"resourceType": "Device", "id": "icd", "patient": ref("Patient", "pt"), "status": "active",
-     "type": {"coding": [{"system": SNOMED, "code": "72506001", "display": "Implantable defibrillator"}]}},
+     "type": {"coding": [{"system": SNOMED, "code": "72506001", "display": "Implantable defibrillator"}]},
+     "manufactureDate": "2011-01-01"},  # the day it was made is never the day it went in
+    {"resourceType": "Procedure", "id": "icd-in", "status": "completed", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": SNOMED, "code": "icd-in", "display": "Insertion of implantable defibrillator"}]},
+     "performedPeriod": {"start": "2019-03-01T09:00:00-05:00", "end": "2019-03-01T11:00:00-05:00"}},
+    {"resourceType": "Procedure", "id": "tka", "status": "completed", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": SNOMED, "code": "tka", "display": "Total knee replacement"}]},
+     "performedPeriod": {"start": "2014-01-15T09:00:00-05:00", "end": "2014-01-15T11:00:00-05:00"}},
 ]
 
 
@@ -158,12 +165,26 @@ async def test_a_question_means_what_a_clinician_means(service: ChartService, qu
     ("a1c since her stroke", "not found in this chart", "Nothing recorded"),  # no stroke recorded: said, not guessed
     ("a1c before her chronic low back pain", "not found in this chart", "0001"),  # an undated record dates nothing
     ("last bp and still on warfarin", "warfarin sodium 5 MG Oral Tablet is active", "simvastatin"),  # two parts
+    # "during" an event is its own period: a drug's course from its first order to its recorded end
+    ("a1c while she was on atorvastatin", "2016-03-18", "2017-03-10"),
+    ("highest a1c on atorvastatin", "6.8 % on 2016-03-18", "2020-03-13"),
+    ("a1c values from when she was on atorvastatin", "2015-03-17", "2014-03-16"),
+    # a device went in on the day of the procedure that put it in, not the day it was made
+    ("what was her a1c around the time the icd went in", "2019-03-12", "2011"),
+    ("a1c before her knee surgery", "2013-03-15", "2014-03-16"),  # the operation on the knee dates the period
+    ("is she on warfarin", "is active", "while on"),  # whether she is on it, never a period
 ])
 async def test_a_period_named_by_a_chart_event_is_dated_by_its_record(service: ChartService, question: str,
                                                                       says: str, never: str) -> None:
     answer = await service.answer(question, SCOPE, now=NOW)
     assert says in answer.answer, answer.answer
     assert never not in answer.answer, answer.answer
+
+
+async def test_a_trend_since_an_event_starts_from_its_baseline(service: ChartService) -> None:
+    said = (await service.answer("has her a1c gone up since the mi", SCOPE, now=NOW)).answer
+    assert "2016-03-18" in said and "2020-03-13" in said, said  # the last value before the MI, then every one after
+    assert "2015-03-17" not in said, said
 
 
 async def test_a_trends_cap_is_said_never_silent(service: ChartService) -> None:

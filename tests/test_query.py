@@ -46,6 +46,7 @@ NOW = date(2021, 8, 15)
         ("Any history of cardiac arrest?", "condition", "ever", "cardiac arrest", (None, 20210815)),
         ("What medications is the patient currently on?", "medication", "current", None, (None, 20210815)),
         ("What are the patient's active problems?", "condition", "current", None, (None, 20210815)),
+        ("weight gain since the bypass", "lab", "trend", "weight", (None, 20210815)),  # a gain is the weight's course
     ],
 )
 def test_plans(question: str, topic: str | None, kind: str, concept: str | None, window: tuple) -> None:
@@ -159,6 +160,18 @@ def test_time_language(text: str, window: tuple) -> None:
         ("hgb post op", "op", "after", "hgb"),
         ("weights since the CHF admission in jan 2021", "CHF admission in jan 2021", "after", "weights"),
         ("where did he go after the knee surgery", None, None, "where did he go after the knee surgery"),
+        ("weight around the time the icd went in", "icd", "around", "weight"),  # how it happened is no event word
+        ("ldl closest to the cabg", "cabg", "around", "ldl"),
+        ("potassium closest to mid july 2023", None, None, "potassium"),  # a part of a month is a date, not an event
+        ("EF since the CHF admission, getting better or not", "CHF admission", "after", "EF getting better or not"),
+        ("bicarb during dka", "dka", "during", "bicarb"),
+        ("creatinine trend while she was on lithium", "lithium", "during", "creatinine trend"),
+        ("inr values from when he was on warfarin", "warfarin", "during", "inr values"),
+        ("lfts on methotrexate", "methotrexate", "during", "lfts"),  # a bare "on" a drug: while on it
+        ("is the patient on lisinopril", None, None, "is the patient on lisinopril"),  # asks whether, not while
+        ("still on lisinopril?", None, None, "still on lisinopril?"),
+        ("labs on admission", None, None, "labs on admission"),  # "on" what is no drug dates nothing
+        ("meds during the last admission", None, None, "meds during the last admission"),  # the stay's own facts
     ],
 )
 def test_a_period_named_by_a_chart_event(text: str, event: str | None, relation: str | None, rest: str) -> None:
@@ -209,6 +222,10 @@ def test_concepts_match_only_what_the_chart_records(asked: str, recorded: list[s
         ("colonoscopy", ["Colonoscopy"], ["procedure"], ["Colonoscopy"], "exact"),
         ("acute bacterial sinusitis", ["Acute viral pharyngitis (disorder)", "Sinusitis (disorder)"],
          ["condition"] * 2, [], None),
+        # a sense that is only a dose form ("TB" → tablet) is in every drug's name: it names none of them
+        ("TB", ["simvastatin 20 MG Oral Tablet", "Mycobacterium tuberculosis stimulated gamma interferon [Presence] "
+                "in Blood"], ["medication", "lab"],
+         ["Mycobacterium tuberculosis stimulated gamma interferon [Presence] in Blood"], "abbreviation"),
     ],
 )
 def test_concepts_resolve_to_what_this_chart_records(asked: str, recorded: list[str], topics: list[str],

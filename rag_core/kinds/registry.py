@@ -3,6 +3,8 @@ first: "how many" over "last", "first" over "when")."""
 
 from __future__ import annotations
 
+import re
+
 from rag_core.kinds.auto import AUTO
 from rag_core.kinds.base import Kind, Topic
 from rag_core.kinds.count import COUNT
@@ -62,4 +64,6 @@ def choose(text: str, topic: Topic | None, concept: str | None, window: Window) 
         return default_kind(topic, concept, window)
     if window.anchor is not None and concept and best in (LATEST, TREND) and (topic is None or topic.name == "lab"):
         return ON_DAY
+    if window.anchor is not None and concept and best is EVER and topic is None and re.match(r"\s*what\b", text, re.I):
+        return ON_DAY  # "what did he weigh around the time the icd went in": a value near a day, not "ever"
     return best

@@ -47,7 +47,10 @@ class Window:
     # a period named by a chart event ("before the surgery", "around the time of his MI", "since her last
     # visit"): the event's words and how the period stands to it; the chart's record of it gives the days
     event: str | None = None
-    relation: str | None = None  # "around" | "before" | "after"
+    relation: str | None = None  # "around" | "before" | "after" | "during"
+    # a period that starts at a chart event ("since starting seroquel", "while on lithium"): a trend over it
+    # starts from the value before the event, its baseline
+    baseline: bool = False
 
     def contains(self, day: int | None) -> bool:
         if day is None:
@@ -326,15 +329,35 @@ def approximately(window: Window, now: date) -> Window:
 # a period named by a chart event: the relation word, then up to five words naming the event, to the end of
 # the clause (a date, a month or a year after the relation word is read by the expressions above instead)
 _EVENT_RELATIONS = {
-    "around": r"(?:(?:around|about|near|close\s+to|circa)\s+the\s+time\s+(?:of|when)|at\s+the\s+time\s+of|when)",
+    "around": r"(?:(?:around|about|near|close\s+to|circa)\s+the\s+time(?:\s+(?:of|when))?|at\s+the\s+time\s+of|when"
+              r"|(?:closest|nearest|close)\s+to|nearest)",
     "before": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:before|prior\s+to|leading\s+up\s+to|pre)",
     "after": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:after|since|following|post)",
+    # "bicarb during dka", "creatinine while she was on lithium", "inr values from when he was on warfarin",
+    # "lfts on methotrexate": the event's own period (a stay, an order's course, an illness)
+    "during": r"(?:during|throughout|while(?:\s+(?:he|she|they|pt)\s+(?:was|were|is))?(?:\s+(?:on|taking|using))?"
+              r"|(?:from\s+)?when\s+(?:he|she|they|pt)\s+(?:was|were)\s+(?:on|taking|using)"
+              r"|on(?![\s-]+(?:during|while|when|before|after|since|around|throughout|the\s+day)\b))",
 }  # ("during the last admission" is the stay's own facts: ``encounter_scope``, not a window)
 _EVENT = re.compile(
     r"\b(?P<rel>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _EVENT_RELATIONS.items()) + r")[\s-]+"
-    r"(?P<event>(?:the|his|her|their|pt'?s|this|that)?\s*[a-z][\w/'-]*(?:\s+[a-z0-9][\w/'-]*){0,5})\s*[?.!]?\s*$", re.I)
+    r"(?P<event>(?:the|his|her|their|pt'?s|this|that)?\s*[a-z][\w/'-]*(?:\s+[a-z0-9][\w/'-]*){0,5})\s*"
+    r"(?:[?.!]?\s*$|,)", re.I)
+# how an event is said to have happened, not what it was: "the icd went in", "the port was placed"
+_HAPPENED = re.compile(r"\s+(?:(?:was|were|got|had|being|been)\s+)?(?:went\s+in|put\s+in|go(?:es)?\s+in|placed|"
+                       r"inserted|implanted|done|performed|happened|in)$", re.I)
+# a stay's words: "during the last admission" is the stay's own facts (``encounter_scope``), not a window
+_STAY_WORDS = re.compile(r"\b(?:admission|admit|stay|hospitali[sz]ation|hospital|visit|er|ed|icu|encounter|appt|"
+                         r"appointment)s?\b", re.I)
+# a yes/no question before a bare "on" asks whether the patient is on the drug ("is the patient on lisinopril")
+_ASKS_IF = re.compile(r"^\W*(?:is|was|are|were|has|have|had|does|did|do|still|ever)\b", re.I)
+# the words before a bare "on" that make it a question about the drug itself ("is she on", "still on")
+_ON_ITSELF = re.compile(r"(?:\b(?:is|was|are|were|be|been|being|still|ever|currently|now|stay|stayed|remain\w*|"
+                        r"continue\w*|keep|kept|put|start\w*|go|went|come|came|taking|pt|he|she|they|him|her|"
+                        r"them|anything|anyone|meds?|medications?|what|which)\s*)$", re.I)
 _TIME_NOT_EVENT = re.compile(
-    r"^(?:(?:last|past|previous|prior|recent|this|next|the)\s+)?(?:\d+\s+|a\s+few\s+|several\s+)?"
+    r"^(?:(?:last|past|previous|prior|recent|this|next|the)\s+)?(?:(?:mid|early|late|end\s+of|start\s+of)[-\s]+)?"
+    r"(?:\d+\s+|a\s+few\s+|several\s+)?"
     r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|spring|summer|fall|autumn|winter|time|while|then|now|today|"
     r"yesterday|when|what|how|which|and|or|(?:19|20)\d{2}|" + _MONTH_NAMES + r"|" + _HOLIDAY + r")\b", re.I)
 _LEAD = re.compile(r"^(?:(?:the|his|her|their|pt'?s|this|that)\s+|(?:he|she|they|pt|the\s+patient)\s+"
@@ -350,10 +373,17 @@ def _event(m: re.Match[str], now: date) -> Window | None:
         return None  # "pre-diabetes", "post-traumatic", "post-nasal": one word, not a period
     if rel == "when" and re.match(r"(?:was|were|is|are|did|does|do|has|had|have|will)\b", raw, re.I):
         return None  # "so when was he diagnosed": a question for a date, not an event
-    event = _LEAD.sub("", raw).strip()
+    event = _HAPPENED.sub("", _LEAD.sub("", raw)).strip()
     if not event or _TIME_NOT_EVENT.search(event) or re.match(r"[\d/-]", event):
         return None
     relation = next(name for name in _EVENT_RELATIONS if m.group(name))
+    if relation == "during":
+        before = m.string[:m.start()]
+        if rel.startswith("during") and _STAY_WORDS.search(event):
+            return None  # "meds during the last admission": the stay's own facts
+        if rel == "on" and (not before.strip(" ,?") or _ON_ITSELF.search(before) or _ASKS_IF.match(before)
+                            or not _drug_words(event)):
+            return None  # "is she on metformin", "on admission": a bare "on" dates only by a drug another thing is read on
     if relation == "after" and re.search(r"\b(?:go|goes|went|gone|sent|discharged(?:\s+to)?)\s*$", m.string[:m.start()], re.I):
         return None  # "where did he go after the knee surgery": where the stay ended, not a period
     if m.group("rel").lower() == "when" and not m.string[:m.start()].strip(" ,"):
@@ -361,6 +391,14 @@ def _event(m: re.Match[str], now: date) -> Window | None:
     # "around the time of": a day to be near, known once the chart dates the event (a stand-in until then)
     anchor = day_int(now) if relation == "around" else None
     return Window(None, day_int(now), True, anchor, None, event=event, relation=relation)
+
+
+def _drug_words(event: str) -> bool:
+    """Whether an event's words name a drug or a drug class (the terminology's reading, as the planner's)."""
+    from rag_core.terminology.drugs import drugs
+
+    table = drugs()
+    return bool(table.brand(event, typos=True)) or table.resolve_class(event, medication_asked=False) is not None
 
 
 _ISO2 = r"(?:19|20)\d{2}-\d{2}-\d{2}"

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import MAX_LISTED, concept_evidence, fact_sentence, highest, lowest, measured_name, value_of
 from rag_core.models import Chunk, Claim
 
 RECENT_VALUES = 12  # "Cr trend" with no period named: the most recent values
+
+
+# a change asked of a period an event starts ("weight gain since starting seroquel", "has it gone up since the
+# mi"): measured from the value before the event; "a1c since the mi" lists the values since, no more
+_CHANGE_ASKED = re.compile(r"\b(?:trend\w*|chang\w*|gain\w*|gone|going|went|up|down|better|worse|improv\w*|"
+                           r"wors\w*|ris(?:e|en|ing)|rose|fall\w*|fell|increas\w*|decreas\w*|dropp?\w*|climb\w*|"
+                           r"lost|loss|losing)\b", re.I)
 
 
 class TrendKind(Kind):
@@ -21,6 +31,8 @@ class TrendKind(Kind):
         Cue(r"\b(?:come|came|coming|creep(?:ing|ed)?|crept|climb(?:ing|ed)?|trend(?:ing|ed)?|drift(?:ing|ed)?)\s+"
             r"(?:back\s+)?(?:up|down)\b|\bgetting (?:worse|better|higher|lower)\b|\b(?:better|worse)\s*\??$", 0.9),
         Cue(r"\b(?:increas|decreas|dropp|drop|risen|rose|climb)\w*", 0.8),
+        # "weight gain since starting seroquel", "lost weight on ozempic": the weight's course
+        Cue(r"(?<=weight )(?:gain|loss)\b|\b(?:gained|gaining|lost|losing)(?= (?:any )?weight\b)", 0.8),
         Cue(r"\bhow has\b|\bhow have\b|\bhow did\b", 0.6), Cue(r"\bserial\b|\bseries\b", 0.8), Cue(r"\bsince\b", 0.5),
     )
     topics = frozenset({"lab"})
@@ -31,6 +43,14 @@ class TrendKind(Kind):
         if read.early is not None:
             return read.early
         shown = aspect.limit or (MAX_LISTED if aspect.window.explicit else RECENT_VALUES)
+        if (aspect.window.baseline and aspect.window.day_from and read.resolution is not None
+                and _CHANGE_ASKED.search(aspect.clause or "")):
+            # "weight gain since starting seroquel": the course starts from the last value before the event
+            before = await reader.concept_facts(read.resolution, replace(
+                read.aspect.base_filter(None, windowed=False), day_from=None, day_to=aspect.window.day_from - 1))
+            dated = [c for c in before if c.effective_day]
+            if dated:
+                read = replace(read, chunks=[max(dated, key=lambda c: (c.effective_day or 0, c.id)), *read.chunks])
         part = read.evidence(read.chunks[-shown:][::-1])  # newest first: the evidence that matters most leads
         part.omitted = read.chunks[:-shown] if not aspect.limit else []
         return part
