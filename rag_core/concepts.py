@@ -803,7 +803,7 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
     table = drugs()
     phrase = " ".join(words)
     asked_medication = bool(prefer) and prefer[0] in ("medication", "allergy")
-    ingredients = table.brand(phrase, typos)
+    ingredients = table.brand(phrase, typos, medications if typos else ())
     if not typos and ingredients and not table.with_ingredients(ingredients, medications):
         query = table.resolve_class(phrase, asked_medication)  # "dm meds": diabetes medicines, not dextromethorphan
         members = table.members(query, medications) if query is not None else []

@@ -17,6 +17,7 @@ from rag_core.terminology.tables import rows
     ("icd10cm.tsv", {"code", "level", "title", "parent"}, 2000),
     ("icd10cm_terms.tsv", {"code", "term", "kind"}, 10000),
     ("class_lay_names.tsv", {"term", "classes", "needs"}, 20),
+    ("inn_stems.tsv", {"stem", "where", "class_name", "also"}, 8),
 ])
 def test_every_table_loads_with_its_columns(name: str, columns: set[str], at_least: int) -> None:
     loaded = list(rows(name))
@@ -47,6 +48,10 @@ def test_the_tables_hold_what_their_sources_say() -> None:
     ("anticoagulents", "Anticoagulants"), ("bp meds", "Antihypertensive Agents"), ("abx", "Anti-Bacterial Agents"),
     ("beta blockers", "beta-Adrenergic Blocker"), ("ace inhibitor", "Angiotensin Converting Enzyme Inhibitor"),
     ("ssri", "Serotonin Reuptake Inhibitor"), ("water pill", "Diuretics"), ("ppi", "Proton Pump Inhibitor"),
+    # a class word clipped as the ward says it; of two, the class holding more drugs (not benzothiazole)
+    ("benzo", "Benzodiazepine"), ("anticoag", "Anticoagulants"), ("antipsych", "Antipsychotic Agents"),
+    # classes of INN stems, for the biologics and peptides the 2016 class table does not hold
+    ("biologic", "Monoclonal Antibody"), ("glp1", "GLP-1 Receptor Agonist"), ("glp-1 agonist", "GLP-1 Receptor Agonist"),
 ])
 def test_a_class_is_read_from_its_name_lay_name_stem_abbreviation_or_misspelling(asked: str, label: str) -> None:
     misspelt = asked in ("statn", "anticoagulents")  # read only at the last step, after the chart's own words
@@ -102,6 +107,38 @@ def test_a_drug_newer_than_the_class_table_joins_the_class_its_name_stem_is_give
     insulin = resolve_concept("insulin", vocabulary, ["medication"])
     assert insulin is not None and set(insulin.names) == {"Humalog 100 UNT/ML Injectable Solution",
                                                           "insulin glargine 100 UNT/ML Injectable Solution"}
+
+
+@pytest.mark.parametrize("asked", ["protein", "cardio", "thyro", "hyper", "hep"])
+def test_a_word_of_its_own_is_never_read_as_a_clipped_class(asked: str) -> None:
+    """"protein" is a test and "hep" hepatitis or heparin: a word a table knows is no clipped class word."""
+    assert drugs().resolve_class(asked) is None
+
+
+def test_an_inn_stem_places_a_biologic_or_peptide_in_its_class_and_the_sourced_classes_it_belongs_to() -> None:
+    vocabulary = _vocabulary("0.4 ML adalimumab 100 MG/ML Prefilled Syringe [Humira]",
+                             "Insulin Glargine 100 UNT/ML Pen Injector",
+                             "1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]",
+                             "metformin hydrochloride 500 MG Oral Tablet", "simvastatin 20 MG Oral Tablet",
+                             "enoxaparin sodium 40 MG/0.4ML Prefilled Syringe")
+    diabetes = resolve_concept("diabetes meds", vocabulary, ["medication"])
+    assert diabetes is not None and set(diabetes.names) == {
+        "Insulin Glargine 100 UNT/ML Pen Injector", "1.5 ML semaglutide 1.34 MG/ML Pen Injector [Ozempic]",
+        "metformin hydrochloride 500 MG Oral Tablet"}  # a GLP-1 agonist and an insulin are diabetes medicines
+    biologic = resolve_concept("biologic", vocabulary, ["medication"])
+    assert biologic is not None and biologic.names == ("0.4 ML adalimumab 100 MG/ML Prefilled Syringe [Humira]",)
+    thinner = resolve_concept("blood thinner", vocabulary, ["medication"])
+    assert thinner is not None and thinner.names == ("enoxaparin sodium 40 MG/0.4ML Prefilled Syringe",)
+    assert resolve_concept("hep c", vocabulary, ["condition"]) is None  # heparins form no class "hep" names
+
+
+def test_a_misspelt_brand_is_read_by_what_the_chart_holds_when_two_names_are_as_near() -> None:
+    """"protonics" is two edits from Protonix and from Protopic: the chart's pantoprazole decides."""
+    table = drugs()
+    assert table.brand("protonics", typos=True, among=["pantoprazole 40 MG Delayed Release Oral Tablet"]) == {
+        "pantoprazole"}
+    assert table.brand("protonics", typos=True) == frozenset()  # alone, neither is chosen
+    assert table.brand("dapaglifozin", typos=True) == {"dapagliflozin"}
 
 
 def test_a_class_the_chart_does_not_hold_is_said_with_what_was_looked_for() -> None:

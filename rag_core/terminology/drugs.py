@@ -69,8 +69,12 @@ class ClassQuery:
 
     @property
     def label(self) -> str:
-        """The class's name as a clinician reads it: an FDA class, else MeSH, else the first."""
+        """The class's name as a clinician reads it: an FDA class, else MeSH, else the first; the classes of
+        INN stems a lay word names together, all of them ("Monoclonal Antibody or Receptor Fusion Protein")."""
         order = {"EPC": 0, "PA": 1, "MoA": 2, "role": 3}
+        stems = sorted({c.name for c in self.classes if c.source == "INN"})
+        if len(stems) > 1 and len(stems) == len({c.name for c in self.classes}):
+            return " or ".join(stems)
         return sorted(self.classes, key=lambda c: (order.get(c.type, 9), c.name))[0].name
 
     @property
@@ -108,6 +112,22 @@ class DrugTerminology:
             if (own and own not in self.names and all(w.isalpha() for w in own) and len(own[-1]) >= 8
                     and not own[-1].endswith("ium") and row["name"] != row["ingredient"]):
                 self.names[own].add(row["ingredient"])  # (never "human", "water", "potassium", "sodium)")
+        # INN / USAN stems for drugs the class table lacks (biologics, peptides, insulins): a class of their own
+        # and the sourced classes they also belong to
+        self.stems: list[tuple[str, str, frozenset[str]]] = []
+        for row in rows("inn_stems.tsv"):
+            own: set[str] = set()
+            if row["class_name"]:
+                cid = f"INN:{row['class_name']}"
+                own.add(cid)
+                if cid not in self.classes:
+                    self.classes[cid] = DrugClass(cid, row["class_name"], "INN", "EPC", frozenset())
+            also = {c.id for name in row["also"].split("|") if name for c in self.classes.values() if c.name == name}
+            self.stems.append((row["stem"], row["where"], frozenset(own | also)))
+        for cls in self.classes.values():
+            if cls.source == "INN":
+                self.by_words[tuple(w for w in words(cls.name) if w not in _CLASS_SOFT)].append(cls)
+                self.by_name[cls.name.lower()].append(cls)
         self.longest_name = max(len(k) for k in self.names)
         self.lay: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
         for row in rows("class_lay_names.tsv"):
@@ -136,8 +156,18 @@ class DrugTerminology:
             i += 1
         return frozenset(found)
 
+    def _inn_stem_ids(self, display: str) -> set[str]:
+        """Classes an INN / USAN stem of the display's words says ("adalimumab" → Monoclonal Antibody)."""
+        found: set[str] = set()
+        for word in words(display):
+            for stem, where, ids in self.stems:
+                if word == stem or (where == "suffix" and len(word) >= 7 and word.endswith(stem)):
+                    found |= ids
+        return found
+
     def class_ids(self, display: str) -> frozenset[str]:
         found = {c for i in self.ingredients(display) for c in self.of_ingredient.get(i, ())}
+        found |= self._inn_stem_ids(display)
         if found:
             return frozenset(found)
         # a drug the class table does not hold (newer than its release: empagliflozin, edoxaban) belongs to the
@@ -241,6 +271,13 @@ class DrugTerminology:
     def near_names(self) -> NearWords:
         return NearWords(self.single_names, depth=1)
 
+    @functools.cached_property
+    def names_by_start(self) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for name in self.single_names:
+            grouped[name[:3]].append(name)
+        return grouped
+
     def _typos_fixed(self, core: list[str]) -> list[str] | None:
         """Words corrected to the one class word within one edit (two for 8+ letters), or None if none was."""
         fixed, changed = [], False
@@ -299,7 +336,25 @@ class DrugTerminology:
             stem = self._stem_classes(key[0])
             if stem:
                 return ClassQuery(stem, how or "stem", phrase)
+            cut = self._clipped(key[0])
+            if cut:
+                return ClassQuery(cut, how or "abbreviation", phrase)
         return None
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
+    def _clipped(self, word: str) -> tuple[DrugClass, ...]:
+        """A class word clipped as the ward says it ("benzo", "anticoag", "antipsych", "immunosupp"): a word no
+        table knows as a word of its own that begins a class word, which it is at most three quarters of; of
+        several, the class word whose classes hold the most drugs (benzo: benzodiazepines, not the one benzothiazole)."""
+        if word in self.class_words or (word,) in self.names or word in abbreviations() or word in _named_words():
+            return ()
+        found: list[tuple[int, tuple[DrugClass, ...]]] = []
+        for candidate in self.class_words:
+            if candidate.startswith(word) and len(word) <= len(candidate) * 3 / 4:
+                named = self._named([candidate], "", True, strict=True)
+                if named:
+                    found.append((sum(len(c.members) for c in named.classes), named.classes))
+        return max(found, key=lambda f: f[0])[1] if found else ()
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
     def _stem_classes(self, stem: str) -> tuple[DrugClass, ...]:
@@ -314,8 +369,10 @@ class DrugTerminology:
         top = max(share for share, _ in best)
         return tuple(c for share, c in best if share == top)
 
-    def brand(self, phrase: str, typos: bool = False) -> frozenset[str]:
-        """Ingredients a drug name in ``phrase`` names ("eliquis" → apixaban), or nothing."""
+    def brand(self, phrase: str, typos: bool = False, among: Sequence[str] = ()) -> frozenset[str]:
+        """Ingredients a drug name in ``phrase`` names ("eliquis" → apixaban), or nothing. ``among``: the chart's
+        recorded medications, which decide between misspelt names equally near ("protonics": Protonix, whose
+        pantoprazole the chart holds, not Protopic)."""
         asked = [w for w in words(phrase) if w not in _FILLER and w not in MEDICATION_WORDS]
         found = self.names.get(tuple(asked))
         if found:
@@ -327,10 +384,26 @@ class DrugTerminology:
                     return frozenset(found)
             if typos and len(asked[0]) >= 6:  # "levothyroxin", "glipzide": the one drug name within one edit
                 # (two edits turn one drug of a class into another: empagliflozin → dapagliflozin)
-                close = self.near_names.close(asked[0], 1)
+                close = self._recorded(self.near_names.close(asked[0], 1), among)
                 if len(close) == 1:
                     return frozenset(self.names[(close.pop(),)])
+                raw = phrase.lower().split()[-1] if phrase.split() else asked[0]
+                if not close and len(raw) >= 8:  # "protonics": two edits, only where the first three letters hold
+                    # and one name alone is that near (a class's mates differ in their first letters)
+                    from rag_core.concepts import edit_distance
+
+                    close = self._recorded({c for c in self.names_by_start.get(raw[:3], ())
+                                            if abs(len(c) - len(raw)) <= 2 and edit_distance(raw, c, 2) <= 2}, among)
+                    if len(close) == 1:
+                        return frozenset(self.names[(close.pop(),)])
         return frozenset()
+
+    def _recorded(self, close: set[str], among: Sequence[str]) -> set[str]:
+        """Of names equally near a misspelling, those whose ingredient the chart records, when some are."""
+        if len(close) <= 1 or not among:
+            return close
+        held = {c for c in close if self.with_ingredients(frozenset(self.names[(c,)]), among)}
+        return held or close
 
     @functools.cached_property
     def single_names(self) -> frozenset[str]:
@@ -354,6 +427,16 @@ class DrugTerminology:
 
     def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
         return [n for n in names if self.ingredients(n) & ingredients]
+
+
+@cache
+def _named_words() -> frozenset[str]:
+    """Words the team lexicon and the ICD-10-CM titles name things by: never read as a clipped class word."""
+    from rag_core.concepts import lexicon
+    from rag_core.terminology.conditions import conditions
+
+    found = {w for title in conditions().title.values() for w in words(title)}
+    return frozenset(found | set(lexicon()))
 
 
 def _class_key(name: str) -> str:
