@@ -90,6 +90,11 @@ CHART: list[dict[str, Any]] = [
      "reaction": [{"manifestation": [{"text": "Stevens-Johnson syndrome (disorder)"}], "severity": "severe"}]},
     note("social", "Primary care note\nSocial: retired bus driver, lives with her daughter. Code status: DNR/DNI "
          "confirmed with her health care proxy. Early dementia suspected.", "2024-05-02", patient="pt"),
+    note("endo", "ENDOCRINOLOGY CONSULTATION\nA1c 8.4 on metformin.\nStarted semaglutide 0.25 mg weekly.\n"
+         "Consider basal insulin if A1c remains above 8 in 6 months.\nReturn in 3 months.", "2024-04-02",
+         patient="pt"),
+    note("sleep", "SLEEP MEDICINE CONSULT\nIn-lab polysomnogram 2024-01-11: AHI 34 events/hour, oxygen nadir 81%.\n"
+         "Plan: CPAP titration.", "2024-02-01", patient="pt"),
     {"resourceType": "Observation", "id": "bp", "status": "final", "subject": ref("Patient", "pt"),
      "category": [{"coding": [{"code": "vital-signs"}]}],
      "code": {"coding": [{"system": LOINC, "code": "85354-9", "display": "Blood pressure panel"}]},
@@ -172,6 +177,11 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
     ("s/p TKA - which side", "Right knee", "Anesthesia"),  # a report must name what was done, not say "Procedure:"
 
     ("flu shot this season?", "2024-09-10", "2017-09-11"),
+    # a note that says most of what was asked in its own words ("endo" → endocrinology), the lines that say it
+    ("what did endo say about starting basal insulin", "Consider basal insulin if A1c remains above 8", "Nothing"),
+    ("what did endo say about starting basal insulin", "remains above 8", "Return in 3 months"),  # its lines only
+    ("sleep study results pls", "AHI 34", "Nothing"),  # "sleep study" as a note words it: polysomnogram
+    ("who is her hcp", "health care proxy", "Nothing"),  # an abbreviation's sense, a phrase
     ("when was the knee replacement dx'd", "2023-03-07", "Nothing"),  # "dx'd" is the shorthand, not a word "d"
 ])
 async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, question: str, says: str,
@@ -188,6 +198,8 @@ async def test_what_a_record_showed_and_what_a_note_says(service: ChartService, 
     "any liver problems",  # "lives" is never "liver"
     "any dementia meds",  # a note that mentions a word never answers a medication question
     "codeine allergy - what reaction",  # an attribute after a dash asks of the first part, never on its own
+    "what did cardiology say about the echo",  # notes naming none of it (loosely read) are never shown
+    "hx of ms",  # a two-letter abbreviation's senses ("miss") are never read loosely in a note
 ])
 async def test_findings_and_note_words_never_answer_what_is_not_recorded(service: ChartService,
                                                                          question: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -312,14 +313,59 @@ def phrase_units(words: list[str]) -> list[str]:
 def mentioned(word: str, text: str) -> bool:
     """Whether lower-cased ``text`` names ``word`` (or a lexicon expansion of it): short words whole, with
     their inflections when they are plain words of 4+ letters ("work" → "works", "drive" → "driving", never
-    "live" → "liver"); longer ones as a word start."""
+    "live" → "liver"); longer ones as a word start (less their last two letters, three from ten letters)."""
     for option in (word.lower(), *lexicon().get(word.lower(), ())):
         if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg")
             if re.search(rf"\b{_inflected(option)}\b", text):
                 return True
-        elif re.search(rf"\b{re.escape(option[: max(5, len(option) - 2)])}", text):
+        elif re.search(rf"\b{re.escape(_stem_of(option))}", text):
             return True
     return False
+
+
+def _stem_of(option: str) -> str:
+    """What a long word or phrase is found by: less its last word's ending — two letters, three from ten letters
+    ("polysomnography" → polysomnogram) — and a phrase only when that last word has six letters or more
+    ("hemoglobin a1c" whole, never "hemoglobin")."""
+    head, _, last = option.rpartition(" ")
+    if len(last) < 6:
+        return option if head else option[: max(5, len(option) - 2)]
+    cut = last[: max(5, len(last) - (3 if len(last) >= 10 else 2))]
+    return f"{head} {cut}" if head else cut
+
+
+def mentioned_loosely(word: str, text: str) -> bool:
+    """``mentioned``, or the word as the start of a longer one ("endo" → endocrinology, "psych" → psychiatry), or
+    an abbreviation named by one of its three most frequent senses ("hcp" → health care proxy)."""
+    from rag_core.terminology.drugs import abbreviations
+
+    if mentioned(word, text):
+        return True
+    low = word.lower()
+    if len(low) >= 4 and low.isalpha() and re.search(rf"\b{re.escape(low)}", text):
+        return True
+    # senses only of an abbreviation of three letters or more, and only senses that are phrases or long words
+    # ("ms" is "miss" too; "hcp" is health care proxy)
+    return len(low) >= 3 and any(mentioned(sense, text) for sense in abbreviations().get(low, ())[:3]
+                                 if len(low) <= 5 and (" " in sense or len(sense) >= 8))
+
+
+def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3) -> list[Chunk]:
+    """Note chunks that name most of what the question named when none names all of it: every unit read loosely
+    (``mentioned_loosely``); a question of one or two units needs them all, of three or more three in five. The
+    units a chunk names are weighed by how rare they are among these chunks (a word every note holds says little);
+    the best first."""
+    wanted = [w for w in words if w.lower() not in _SOFT] or words
+    units = phrase_units(wanted)
+    if not units or not chunks:
+        return []
+    texts = [c.text.lower() for c in chunks]
+    named = [{u for u in units if mentioned_loosely(u, t)} for t in texts]
+    weight = {u: math.log((len(chunks) + 1) / (sum(u in n for n in named) + 0.5)) for u in units}
+    needed = len(units) if len(units) <= 2 else math.ceil(len(units) * 3 / 5)
+    scored = [(sum(weight[u] for u in n), i) for i, n in enumerate(named) if len(n) >= needed]
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [chunks[i] for _, i in scored[:limit]]
 
 
 def _inflected(word: str) -> str:

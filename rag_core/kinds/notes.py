@@ -7,8 +7,8 @@ import re
 
 from rag_core.concepts import concept_words
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import fact_sentence, mentions, withheld
-from rag_core.models import Chunk, Claim, SearchFilter
+from rag_core.kinds.common import best_mentions, fact_sentence, mentioned_loosely, mentions, phrase_units, withheld
+from rag_core.models import Chunk, Claim, Hit, SearchFilter
 
 NOTE_TYPES = frozenset({"DocumentReference", "DiagnosticReport"})
 MAX_NOTE_CLAIM_CHARS = 700
@@ -51,11 +51,19 @@ class NoteKind(Kind):
         text = aspect.clause if aspect.section is None else f"{aspect.section} {aspect.clause}"
         hits = await reader.search(aspect, text, flt, k)
         words = [w for w in concept_words(aspect.focus or "") if section_of(w) is None]
+        named = False
         if words and not pinned:  # found by words, not by date: the note must say them
             hits = [h for h in hits if mentions(h.chunk, words)]
+            if not hits:  # ranked out, or said in other words: every note of the period, read for most of them
+                notes = [c for c in await reader.facts(flt, newest_first=True) if c.kind == "note"]
+                hits = [Hit(c, 0.6) for c in ([c for c in notes if mentions(c, words)][:3]
+                                              or best_mentions(notes, words))]
             if not hits:
                 return AspectEvidence(aspect, [], [], 0.0, not_found=f"No note mentions \u201c{' '.join(words)}\u201d.")
+            named = True
         confidence = hits[0].score if hits else 0.0
+        if named:
+            confidence = max(confidence, 0.6)  # the note says what was asked: shown, not gated away
         if hits and pinned:
             confidence = max(confidence, 1.0 if flt.day_from == flt.day_to else 0.7)  # the engine filter pinned the visit
         if not hits:
@@ -66,7 +74,26 @@ class NoteKind(Kind):
     def claims(self, part: AspectEvidence) -> list[Claim]:
         wanted = part.aspect.section
         chosen = [c for c in part.chunks if wanted and c.section and c.section.lower() == wanted] or part.chunks[:3]
-        return [Claim(text=excerpt(c), citations=[c.id]) for c in chosen[:3]]
+        words = [] if wanted else concept_words(part.aspect.focus or "")  # a section asked: the section whole
+        return [Claim(text=passage(c, words), citations=[c.id]) for c in chosen[:3]]
+
+
+def passage(chunk: Chunk, words: list[str]) -> str:
+    """A note chunk's lines that name the question's words, under its label (its first lines when none does):
+    the answer is where the note says it, not the note's head."""
+    if chunk.kind != "note" or not words:
+        return excerpt(chunk)
+    label, _, body = chunk.text.partition(":\n")
+    units = phrase_units([w for w in words if section_of(w) is None] or words)
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    said = [line for line in lines if any(mentioned_loosely(u, line.lower()) for u in units)]
+    if not said:
+        return excerpt(chunk)
+    text = f"{label}:\n" + "\n".join(said)
+    if len(text) > MAX_NOTE_CLAIM_CHARS:
+        cut = text.rfind("\n", 0, MAX_NOTE_CLAIM_CHARS)
+        text = text[: cut if cut > 200 else MAX_NOTE_CLAIM_CHARS].rstrip() + " \u2026"
+    return text
 
 
 def excerpt(chunk: Chunk) -> str:

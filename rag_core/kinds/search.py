@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from rag_core.concepts import concept_words, lexicon
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
-from rag_core.kinds.common import mentions, phrase_units
-from rag_core.kinds.notes import NOTE_TYPES, excerpt
+from rag_core.kinds.common import best_mentions, mentions, phrase_units
+from rag_core.kinds.notes import NOTE_TYPES, passage
 from rag_core.models import Claim, Hit, SearchFilter
 
 MAX_CLAIMS = 3
+# topics a record answers, never a note's mention of the words
+_RECORDED_ONLY = frozenset({"medication", "allergy", "condition", "immunization"})
 
 
 class SearchKind(Kind):
@@ -31,12 +33,15 @@ class SearchKind(Kind):
         hits = await reader.search(aspect, " ".join([aspect.clause, *said]), flt, k)
         if words:
             hits = [h for h in hits if mentions(h.chunk, words)]
-        if not hits and words and (aspect.topic is None or aspect.topic.name == "note"):
+        if not hits and words and (aspect.topic is None or aspect.topic.name not in _RECORDED_ONLY):
             # ranked out by common words ("status" is in every fact): every note, read for the words — only for what
-            # no record type answers (a medication, allergy or diagnosis question is never answered by a mention)
-            notes = await reader.facts(SearchFilter(resource_types=reader.granted(NOTE_TYPES), day_from=flt.day_from,
-                                                    day_to=flt.day_to), newest_first=True)
-            hits = [Hit(c, 0.6) for c in notes if c.kind == "note" and mentions(c, words)][:MAX_CLAIMS]
+            # no record type answers (a medication, allergy or diagnosis question is never answered by a mention);
+            # when no note says them all, the notes that say most of them, read loosely ("endo" → endocrinology)
+            notes = [c for c in await reader.facts(SearchFilter(
+                resource_types=reader.granted(NOTE_TYPES), day_from=flt.day_from, day_to=flt.day_to),
+                newest_first=True) if c.kind == "note"]
+            hits = [Hit(c, 0.6) for c in ([c for c in notes if mentions(c, words)][:MAX_CLAIMS]
+                                          or best_mentions(notes, words, MAX_CLAIMS))]
         if not hits:
             asked = f" about \u201c{' '.join(words)}\u201d" if words else ""
             return AspectEvidence(aspect, [], [], 0.0, not_found=f"Nothing in this chart{asked} was found.")
@@ -44,7 +49,8 @@ class SearchKind(Kind):
         return AspectEvidence(aspect, [h.chunk for h in hits], [], confidence, hits)
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
-        return [Claim(text=excerpt(c), citations=[c.id]) for c in part.chunks[:MAX_CLAIMS]]
+        words = concept_words(part.aspect.concept or part.aspect.clause)
+        return [Claim(text=passage(c, words), citations=[c.id]) for c in part.chunks[:MAX_CLAIMS]]
 
 
 SEARCH = SearchKind()
