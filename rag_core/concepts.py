@@ -91,8 +91,24 @@ def tokens(text: str) -> list[str]:
             continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word[-2].isdigit():
             word = word[:-1]
+        if len(word) >= 5 and _BRITISH.search(word):
+            word = american(word)
         out.extend(_SYNONYMS.get(word, (word,)))
     return out
+
+
+# British spellings of medical words, read as the American a US chart records ("caesarean section" is the chart's
+# "Cesarean section", "haemoglobin" its hemoglobin, "oedema" its edema)
+_BRITISH_RULES = ((re.compile(r"aem"), "em"), (re.compile(r"caes"), "ces"), (re.compile(r"(?<=[pc])aed"), "ed"),
+                  (re.compile(r"gynaec"), "gynec"), (re.compile(r"^oe(?=[dsn])"), "e"), (re.compile(r"rrhoea"), "rrhea"),
+                  (re.compile(r"foet"), "fet"))
+_BRITISH = re.compile(r"aem|caes|[pc]aed|gynaec|^oe[dsn]|rrhoea|foet")
+
+
+def american(word: str) -> str:
+    for pattern, replacement in _BRITISH_RULES:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 SPECIMENS = {"blood", "serum", "plasma", "urine", "csf", "saliva", "stool"}
@@ -180,6 +196,8 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
             continue  # "serum creatinine" is not "creatinine in urine"; "blood sugar" is serum glucose
         if _about(q_core, c_all):
             continue  # "tuberculosis" is not "Skin test for tuberculosis"
+        if any(_other_sense(word, c_all) for word in q_core - set(c_all)):
+            continue  # "ICD" is not the initials of "intrauterine contraceptive device"
         c_core = core(c_all) or set(c_all)
         covered = set(q_core)
         for word in q_core - set(c_all):
@@ -192,6 +210,19 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
         return []
     best = scored[0].score
     return [m for m in scored if m.score >= best - 1e-9]
+
+
+def _other_sense(word: str, name_words: list[str]) -> bool:
+    """Whether an abbreviation read as a name's initials means something else: the sense inventories know it,
+    and none of its senses shares a word with the name (ICD: defibrillator or classification, never intrauterine
+    contraceptive device; TKA: total knee arthroplasty, which shares "total knee" with "Total knee replacement")."""
+    from rag_core.terminology.drugs import abbreviations
+
+    senses = abbreviations().get(word)
+    if not senses:
+        return False
+    words = set(name_words)
+    return not any(core(tokens(sense)) & words for sense in senses)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -642,11 +673,16 @@ def _resolve_concept(
     # the head word of each procedure's name ("Electrical cardioversion", "Medication reconciliation" → reconciliation)
     heads = [_WORD.findall(untagged(n).lower()) for n in names if "procedure" in topics_of[n]]
     procedure_words = {words_of[-1] for words_of in heads if words_of}
+    vaccine = _vaccine_named(words, [n for n in names if "immunization" in topics_of[n]], typos=True)
+    if vaccine is not None:  # "both shingrex doses": the misspelt brand's vaccine, before a word two edits away
+        # ("shingles")
+        return replace(vaccine, how="typo")
     fixed = _typo_fixed(words, known, procedure_words)
     if fixed:
         found = attempt(_variants(fixed), "typo")
         if found:
             return found
+
     misspelt = (_drug_resolution(words, medications, prefer, typos=True)  # "levothyroxin" for a chart's Synthroid
                 if not prefer or "medication" in prefer else None)
     if misspelt:
@@ -744,7 +780,7 @@ _VACCINE_MAKES = frozenset({"conjugate", "polysaccharide", "recombinant", "live"
                             "adjuvanted", "toxoid"})
 
 
-def _vaccine_named(words: list[str], immunizations: list[str]) -> Resolution | None:
+def _vaccine_named(words: list[str], immunizations: list[str], typos: bool = False) -> Resolution | None:
     """A vaccine's brand ("Shingrix" → recombinant zoster (shingles) vaccine, from the drug names) → the recorded
     immunizations naming its antigen ("zoster") and no other make than its own ("zoster vaccine recombinant";
     never "zoster vaccine live" for Shingrix, never a conjugate for a polysaccharide)."""
@@ -753,7 +789,7 @@ def _vaccine_named(words: list[str], immunizations: list[str]) -> Resolution | N
     if not immunizations:
         return None
     best: tuple[int, str, list[str]] | None = None
-    for ingredient in sorted(drugs().brand(" ".join(words))):
+    for ingredient in sorted(drugs().brand(" ".join(words), typos=typos)):
         tokens = set(_TOKEN.findall(ingredient.lower()))
         if "vaccine" not in tokens and "vaccines" not in tokens:
             continue

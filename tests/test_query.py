@@ -47,6 +47,8 @@ NOW = date(2021, 8, 15)
         ("What medications is the patient currently on?", "medication", "current", None, (None, 20210815)),
         ("What are the patient's active problems?", "condition", "current", None, (None, 20210815)),
         ("weight gain since the bypass", "lab", "trend", "weight", (None, 20210815)),  # a gain is the weight's course
+        ("latest ldl at goal?", None, "latest", "ldl", (None, 20210815)),  # "at goal" asks normal?, not a Goal
+        ("pcn allergy what kind of reaction", "allergy", "ever", "pcn", (None, 20210815)),  # the answer says it
     ],
 )
 def test_plans(question: str, topic: str | None, kind: str, concept: str | None, window: tuple) -> None:
@@ -222,6 +224,14 @@ def test_concepts_match_only_what_the_chart_records(asked: str, recorded: list[s
         ("colonoscopy", ["Colonoscopy"], ["procedure"], ["Colonoscopy"], "exact"),
         ("acute bacterial sinusitis", ["Acute viral pharyngitis (disorder)", "Sinusitis (disorder)"],
          ["condition"] * 2, [], None),
+        # British spelling is read as the American a US chart records ("c/s" → caesarean section)
+        ("c/s", ["Cesarean section (procedure)", "Sickle cell trait"], ["procedure", "condition"],
+         ["Cesarean section (procedure)"], "abbreviation"),
+        # initials are no reading of an abbreviation whose senses share no word with the name (ICD ≠ IUD)
+        ("icd", ["Intrauterine contraceptive device (physical object)"], ["device"], [], None),
+        # a misspelt vaccine brand, in any question: its vaccine as recorded
+        ("shingrex", ["zoster vaccine recombinant", "Herpes zoster"], ["immunization", "condition"],
+         ["zoster vaccine recombinant"], "typo"),
         # a sense that is only a dose form ("TB" → tablet) is in every drug's name: it names none of them
         ("TB", ["simvastatin 20 MG Oral Tablet", "Mycobacterium tuberculosis stimulated gamma interferon [Presence] "
                 "in Blood"], ["medication", "lab"],
@@ -271,6 +281,12 @@ def test_a_name_written_out_in_full_wins() -> None:
     found = resolve_concept("cardiac arrest situation", vocabulary, ["condition"],
                             "When was History of cardiac arrest (situation) first diagnosed?")
     assert found is not None and found.names == ("History of cardiac arrest (situation)",)
+
+
+def test_a_run_of_test_abbreviations_is_a_list_of_tests() -> None:
+    aspect = plan_question("crp esr trending down?", date(2025, 1, 1)).aspects[0]
+    assert aspect.concept_parts == ("crp", "esr")
+    assert plan_question("hep c hx", date(2025, 1, 1)).aspects[0].concept_parts == ()  # not tests: one concept
 
 
 def test_a_part_after_a_dash_that_names_nothing_says_more_of_the_part_before() -> None:

@@ -16,7 +16,8 @@ class LatestKind(Kind):
     cues: tuple[Cue, ...] = (Cue(r"\bmost recent(?:ly)?\b"), Cue(r"\blatest\b"), Cue(r"\bnewest\b"), Cue(r"\blast\b", 0.8),
             Cue(r"\brecent\b", 0.7), Cue(r"\bcurrent\b", 0.45), Cue(r"\bnow\b", 0.3), Cue(r"\bupdated?\b", 0.4),
             # "last tsh normal?": the newest value, with its range and the lab's own flag as recorded
-            Cue(r"\b(?:ab)?normal\b|\bwnl\b|\bwithin normal limits\b|\b(?:in|out of) range\b", 0.8))
+            Cue(r"\b(?:ab)?normal\b|\bwnl\b|\bwithin normal limits\b|\b(?:in|out of) range\b|\b(?:at|to) (?:goal|target)\b",
+                0.8))
     topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy", "device", "careplan", "family"})
     prefers_recent = True
     lead: dict[str, str] = LEADS

@@ -195,8 +195,12 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     rest = _strip_spans(text, spans)
     rest = re.sub(r"\bpatient\s+\d+\b", " ", rest, flags=re.I)
     words = concept_words(rest)
+    if topic is not None and topic.name == "allergy" and len(words) > 1:  # "pcn allergy what kind of reaction":
+        words = [w for w in words if w.lower() not in _REACTION_WORDS] or words  # the answer says the reaction
     concept = " ".join(words) or None
     parts = tuple(p for p in (" ".join(concept_words(seg)) for seg in _SEPARATORS.split(rest)) if p)
+    if len(parts) == 1 and 2 <= len(words) <= 4 and all(w.lower() in _analyte_shorthand() for w in words):
+        parts = tuple(words)  # "crp esr trending down?", "bun cr": a list of tests written without "and"
     focus = concept if topic in (NOTE, ENCOUNTER) else None
     if topic in (NOTE, ENCOUNTER, DEMOGRAPHICS):
         concept = None
@@ -247,6 +251,15 @@ _TREATED = re.compile(r"\btreated\s+(?:with|w/?)(?=\s|$|\?)|\bwhat did (?:they|s
                       r"(?:\s+(?:her|him|them|pt))?(?:\s+for\s+(?:it|that|this))?\s*\??$", re.I)
 
 
+@cache
+def _analyte_shorthand() -> frozenset[str]:
+    """The lexicon's test abbreviations ("crp", "esr", "bun"): a run of them is a list of tests."""
+    from rag_core.concepts import _lexicon_rows
+
+    return frozenset(term for term, _, kind in _lexicon_rows() if kind == "analyte" and " " not in term)
+
+
+_REACTION_WORDS = frozenset({"reaction", "reactions", "react", "reacted", "happened", "happens"})
 # words that ask a detail of something, never name it ("codeine allergy - what reaction", "lfts - any elevation")
 _ATTRIBUTE_WORDS = frozenset({
     "reaction", "reactions", "elevation", "elevated", "high", "higher", "low", "lower", "positive", "negative",

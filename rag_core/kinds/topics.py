@@ -91,7 +91,7 @@ CARE_PLAN = Topic(
     "careplan",
     frozenset({"CarePlan", "Goal"}),
     (
-        Cue(r"\bcare ?plans?\b|\bplans? of care\b|\btreatment plans?\b", 1.0), Cue(r"\bgoals?\b", 0.9),
+        Cue(r"\bcare ?plans?\b|\bplans? of care\b|\btreatment plans?\b", 1.0), Cue(r"\b(?<!at )(?<!to )goals?\b", 0.9),
     ),
     verb="planned",
     active_statuses=("active", "on-hold", "accepted", "in-progress"),
