@@ -122,6 +122,8 @@ async def _said(service: ChartService, question: str) -> str:
     ("why did they stop the atorvastatin", "myalgia", "simvastatin"),
     ("how long was she on atorvastatin", "2016-08-30", "simvastatin"),
     ("why is she on simvastatin", "Hyperlipidemia", "warfarin"),
+    ("whats the simvastatin for", "Hyperlipidemia", "warfarin"),  # "what is X for" asks the order's reason
+    ("what is the simvastatn for?", "Hyperlipidemia", "warfarin"),
     ("what does she take for migraines", "sumatriptan", "warfarin"),
     ("any heart problems", "Atrial fibrillation", "Migraine"),
     ("hx of cancer?", "Neoplasm of prostate", "Migraine"),

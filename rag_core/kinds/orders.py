@@ -9,7 +9,8 @@ import re
 from rag_core.kinds.common import fact_sentence
 from rag_core.models import Chunk, Claim
 
-_WHY = re.compile(r"\bwhy\b|\bwhat (?:is|was|'s) (?:it |that |this )?for\b|\bwhat for\b|\bindicat\w*|\breasons?\b", re.I)
+_WHY = re.compile(r"\bwhy\b|\bwhat (?:is|was|'s) (?:it |that |this )?for\b|\bwhat for\b|\bindicat\w*|\breasons?\b"
+                  r"|\bwhat(?:'?s| is| was| are| were)\b[^?]{1,60}?\bfor\s*\??\s*$", re.I)  # "whats the galantamine for"
 _STOPPED = re.compile(r"\bstop(?:ped|ping|s)?\b|\bdiscontinu\w*|\bd/c\b|\bdc'?d\b|\b(?:came|come|comes|coming|go|went|"
                       r"gone|taken|take|took) off\b|\bquit\b|\bswitched\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how long\b|\bduration\b|\bhow many (?:years|months)\b", re.I)
