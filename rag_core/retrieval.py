@@ -27,6 +27,7 @@ from rag_core.guidance import named_concepts
 from rag_core.guidelines import guideline_code
 from rag_core.index.base import VectorIndex, sort_by_day
 from rag_core.kinds.base import Aspect, AspectEvidence, QueryPlan
+from rag_core.kinds.devices import device_procedures, names_a_device
 from rag_core.kinds.events import event_window
 from rag_core.kinds.findings import asks_findings, findings
 from rag_core.kinds.latest import LATEST
@@ -166,6 +167,10 @@ class Retriever:
         part = await aspect.kind.gather(reader, aspect, k)
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
                       and part.how not in TERMINOLOGY_READINGS)  # a terminology read it: its absence is the answer
+        if part.chunks and names_a_device(part):  # when it went in, came out and why: the procedures naming it
+            placed = await device_procedures(reader, part)
+            if placed is not None:
+                return [part, placed]
         if part.chunks and asks_findings(aspect.clause):  # "what did it show": the record's detail, its report
             shown = await findings(reader, part)
             return [part, shown] if shown is not None else [part]

@@ -183,6 +183,13 @@ async def test_a_period_named_by_a_chart_event_is_dated_by_its_record(service: C
     assert never not in answer.answer, answer.answer
 
 
+async def test_a_device_answer_says_when_it_went_in(service: ChartService) -> None:
+    """A Device's own dates are when it was made and expires: the procedure naming it says when it went in."""
+    said = (await service.answer("does she have a defibrillator", SCOPE, now=NOW)).answer
+    assert "Insertion of implantable defibrillator on 2019-03-01" in said, said
+    assert "Total knee replacement" not in said, said  # a procedure that names no word of the device is not added
+
+
 async def test_a_trend_since_an_event_starts_from_its_baseline(service: ChartService) -> None:
     said = (await service.answer("has her a1c gone up since the mi", SCOPE, now=NOW)).answer
     assert "2016-03-18" in said and "2020-03-13" in said, said  # the last value before the MI, then every one after

@@ -1,0 +1,47 @@
+"""When a device went in and came out, and why: "is his port still in or was it taken out", "why did she have a
+pacemaker", "what iud does she have and when was it put in".
+
+A Device record says what the device is and its status; its own dates are when it was made and when it expires.
+When it was put in or taken out — and why, in the procedure's recorded reason — is in the procedures that name
+it ("Insertion of cardiac pacemaker", "Removal of totally implantable venous access device"). Those procedures
+are added to a device answer as recorded, cited; nothing is inferred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rag_core.concepts import _device_core, match_concepts
+from rag_core.kinds.base import AspectEvidence, ChartReader
+from rag_core.kinds.notes import NOTES
+from rag_core.models import Chunk, SearchFilter
+
+DEVICE_TYPES = frozenset({"Device", "DeviceUseStatement"})
+MAX_PROCEDURES = 4
+
+
+def names_a_device(part: AspectEvidence) -> bool:
+    return any(c.resource_type in DEVICE_TYPES for c in part.chunks)
+
+
+async def device_procedures(reader: ChartReader, part: AspectEvidence) -> AspectEvidence | None:
+    """The procedures whose names hold every distinguishing word of a found device's name, oldest first, or None."""
+    if not reader.granted(frozenset({"Procedure"})):
+        return None
+    procedures = sorted({e.name for e in await reader.vocabulary(reader.asked_day) if e.topic == "procedure"})
+    named: set[str] = set()
+    for chunk in part.chunks:
+        if chunk.resource_type not in DEVICE_TYPES:
+            continue
+        for concept in chunk.concepts:
+            core = _device_core(concept)
+            if core:
+                named |= {m.concept for m in match_concepts(" ".join(sorted(core)), procedures)}
+    if not named:
+        return None
+    done = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure"}), day_to=reader.asked_day))
+    found: list[Chunk] = [c for c in done if set(c.concepts) & named][-MAX_PROCEDURES:]
+    if not found:
+        return None
+    return AspectEvidence(replace(part.aspect, kind=NOTES, section=None, focus=None), found, sorted(named),
+                          part.confidence, how=part.how)
