@@ -9,6 +9,7 @@ are added to a device answer as recorded, cited; nothing is inferred.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rag_core.concepts import _device_core, match_concepts
@@ -17,6 +18,8 @@ from rag_core.kinds.notes import NOTES
 from rag_core.models import Chunk, SearchFilter
 
 DEVICE_TYPES = frozenset({"Device", "DeviceUseStatement"})
+# teaching how to use a device is no procedure done to it
+_TEACHING = re.compile(r"\b(?:training|education|teaching|instruction|counsel\w*)\b", re.I)
 MAX_PROCEDURES = 4
 
 
@@ -36,7 +39,8 @@ async def device_procedures(reader: ChartReader, part: AspectEvidence) -> Aspect
         for concept in chunk.concepts:
             core = _device_core(concept)
             if core:
-                named |= {m.concept for m in match_concepts(" ".join(sorted(core)), procedures)}
+                named |= {m.concept for m in match_concepts(" ".join(sorted(core)), procedures)
+                          if not _TEACHING.search(m.concept)}
     if not named:
         return None
     done = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure"}), day_to=reader.asked_day))
