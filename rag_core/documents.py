@@ -796,12 +796,31 @@ def _render_document_reference(r: Resource, resolver: ReferenceResolver) -> Rend
 def _render_diagnostic_report(r: Resource, resolver: ReferenceResolver) -> Rendered | None:
     reference = f"DiagnosticReport/{r.get('id')}"
     forms = r.get("presentedForm") or []
-    if not forms:
+    content = _joined([_attachment_text(f, reference, resolver.readers) for f in forms]) if forms else None
+    said = _conclusion(r)
+    if content is None and said is None:
         return None  # a lab panel: its results are indexed as Observations
-    content = _joined([_attachment_text(f, reference, resolver.readers) for f in forms])
-    if content is None:
+    if said is not None:  # an imaging or pathology read whose conclusion is coded or written, not attached
+        text = said if content is None else f"{content.text}\n{said}"
+        content = AttachmentText(text, content.ocr_confidence if content else None,
+                                 content.low_confidence if content else False)
+    return _note(content, r, r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start")
+                 or r.get("issued"), r.get("code"))
+
+
+def _conclusion(r: Resource) -> str | None:
+    """A report's own words: its name, category and conclusion as written, and its coded conclusions."""
+    written = str(r.get("conclusion") or "").strip()
+    coded = [concept_text(c) for c in r.get("conclusionCode") or []]
+    coded = [c for c in coded if c and c.lower() not in written.lower()]
+    if not written and not coded:
         return None
-    return _note(content, r, r.get("effectiveDateTime") or r.get("issued"), r.get("code"))
+    name = concept_text(r.get("code")) or "Diagnostic report"
+    category = ", ".join(c for c in (concept_text(x) for x in r.get("category") or []) if c)
+    said = f"{name}" + (f" ({category})" if category else "") + (f" \u2014 conclusion: {written}" if written else "")
+    if coded:
+        said += (" \u2014 " if written else " \u2014 conclusion: ") + "; ".join(coded)
+    return said  # one paragraph: the conclusion is never a section apart from what it concludes
 
 
 RENDERERS: dict[str, Callable[[Resource, ReferenceResolver], Rendered | None]] = {

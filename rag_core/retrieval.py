@@ -174,6 +174,10 @@ class Retriever:
         if part.chunks and asks_findings(aspect.clause):  # "what did it show": the record's detail, its report
             shown = await findings(reader, part)
             return [part, shown] if shown is not None else [part]
+        if part.chunks and any(c.resource_type == "Procedure" for c in part.chunks):  # its read, unasked ("ct head")
+            read = await findings(reader, part, reports_only=True)
+            if read is not None:
+                return [part, read]
         if not unresolved or not part.not_found or part.not_found.startswith("Withheld"):
             return [part]
         if aspect.concept_parts:  # "LDL and HDL": each named concept on its own

@@ -162,3 +162,22 @@ def test_patient_demographics_are_indexed_without_identifiers() -> None:
     assert doc.source.reference == "Patient/pt-9" and doc.patient_id == "pt-9"
     assert "female" in doc.text and "1969-10-19" in doc.text and "2005-11-09" in doc.text and "Spanish" in doc.text
     assert "Zebraface" not in doc.text and "MRN-778899" not in doc.text and "Quilla" not in doc.text
+
+
+def test_a_report_whose_conclusion_is_written_or_coded_but_not_attached_is_read() -> None:
+    """An imaging or pathology DiagnosticReport often carries its read in `conclusion` / `conclusionCode` with no
+    presentedForm: it is indexed as a note of one paragraph (the conclusion never a section apart); a lab panel
+    with neither stays an index of its Observations only."""
+    read = {"resourceType": "DiagnosticReport", "id": "ct", "status": "final", "subject": {"reference": "Patient/p"},
+            "category": [{"text": "Radiology"}], "code": {"text": "CT Head WO contrast"},
+            "effectiveDateTime": "2023-06-14T10:00:00-05:00",
+            "conclusion": "No acute intracranial hemorrhage or fracture.",
+            "conclusionCode": [{"text": "Cerebral atrophy"}]}
+    panel = {"resourceType": "DiagnosticReport", "id": "bmp", "status": "final", "subject": {"reference": "Patient/p"},
+             "code": {"text": "Basic metabolic panel"}, "effectiveDateTime": "2023-06-14T10:00:00-05:00"}
+    report = resources_to_documents([("DiagnosticReport/ct", read), ("DiagnosticReport/bmp", panel)])
+    docs = {d.source.resource_id: d for d in report.documents}
+    assert set(docs) == {"ct"}
+    assert docs["ct"].kind == "note"
+    assert docs["ct"].text == ("CT Head WO contrast (Radiology) \u2014 conclusion: No acute intracranial hemorrhage or "
+                               "fracture. \u2014 Cerebral atrophy")

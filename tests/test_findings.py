@@ -90,6 +90,15 @@ CHART: list[dict[str, Any]] = [
      "reaction": [{"manifestation": [{"text": "Stevens-Johnson syndrome (disorder)"}], "severity": "severe"}]},
     note("social", "Primary care note\nSocial: retired bus driver, lives with her daughter. Code status: DNR/DNI "
          "confirmed with her health care proxy. Early dementia suspected.", "2024-05-02", patient="pt"),
+    procedure("kbx", "Biopsy of kidney (procedure)", "2024-06-03"),
+    {"resourceType": "DiagnosticReport", "id": "kbx-path", "status": "final", "subject": ref("Patient", "pt"),
+     "category": [{"text": "Surgical Pathology"}], "code": {"text": "Surgical pathology study"},
+     "effectiveDateTime": "2024-06-08T09:00:00-05:00",
+     "conclusion": "Kidney, left, needle biopsy: lupus nephritis, ISN/RPS class IV."},
+    procedure("cth", "Computed tomography of head (procedure)", "2023-06-14"),
+    {"resourceType": "DiagnosticReport", "id": "cth-read", "status": "final", "subject": ref("Patient", "pt"),
+     "category": [{"text": "Radiology"}], "code": {"text": "CT Head WO contrast"},
+     "effectiveDateTime": "2023-06-14T11:00:00-05:00", "conclusion": "No acute intracranial hemorrhage."},
     note("endo", "ENDOCRINOLOGY CONSULTATION\nA1c 8.4 on metformin.\nStarted semaglutide 0.25 mg weekly.\n"
          "Consider basal insulin if A1c remains above 8 in 6 months.\nReturn in 3 months.", "2024-04-02",
          patient="pt"),
@@ -181,6 +190,9 @@ async def service(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Cha
     ("what did endo say about starting basal insulin", "Consider basal insulin if A1c remains above 8", "Nothing"),
     ("what did endo say about starting basal insulin", "remains above 8", "Return in 3 months"),  # its lines only
     ("sleep study results pls", "AHI 34", "Nothing"),  # "sleep study" as a note words it: polysomnogram
+    # a procedure's read in its DiagnosticReport: a pathology read up to a week after; an imaging read unasked
+    ("kidney bx result", "ISN/RPS class IV", "Nothing"),
+    ("ct head after the june 2023 fall", "No acute intracranial hemorrhage", "Nothing"),
     ("who is her hcp", "health care proxy", "Nothing"),  # an abbreviation's sense, a phrase
     ("when was the knee replacement dx'd", "2023-03-07", "Nothing"),  # "dx'd" is the shorthand, not a word "d"
 ])

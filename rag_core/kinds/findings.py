@@ -28,7 +28,8 @@ RECORD_TYPES = frozenset({"Procedure", "Condition", "ImagingStudy"})
 # words any report may hold: a note must name what was done, not say "Procedure:"
 _GENERIC = frozenset({"procedure", "disorder", "finding", "findings", "situation", "total", "therapy", "examination",
                       "evaluation", "assessment", "screening", "physical", "object", "regime"})
-REPORT_DAYS = 3  # a report (pathology, imaging read) may be dated a few days after what it reports
+REPORT_DAYS = 3  # a note (an operative or imaging note) may be dated a few days after what it reports
+PATHOLOGY_DAYS = 7  # a DiagnosticReport — a pathology read above all — up to a week after
 MAX_REPORTS = 2
 
 
@@ -36,15 +37,18 @@ def asks_findings(question: str) -> bool:
     return FINDINGS.search(question) is not None
 
 
-async def findings(reader: ChartReader, part: AspectEvidence) -> AspectEvidence | None:
+async def findings(reader: ChartReader, part: AspectEvidence, reports_only: bool = False) -> AspectEvidence | None:
     """The newest found record of a procedure or diagnosis with its recorded detail, and the notes of that
-    day (or the few days after) that name it — or None when the part found no such record."""
+    day (or the few days after) that name it — or None when the part found no such record. ``reports_only``:
+    a question that did not ask what it showed gets the record's report (a DiagnosticReport: the imaging read,
+    the pathology) and no other note — and None when there is none."""
     records = [c for c in part.chunks if c.resource_type in RECORD_TYPES and c.effective_day]
     if not records:
         return None
     record = max(records, key=lambda c: c.effective_day or 0)
     day = record.effective_day or 0
-    last = day_int(int_day(day) + timedelta(days=REPORT_DAYS))
+    last = day_int(int_day(day) + timedelta(days=PATHOLOGY_DAYS))
+    notes_last = day_int(int_day(day) + timedelta(days=REPORT_DAYS))
     types = reader.granted(NOTE_TYPES)
     notes: list[Chunk] = []
     if types:
@@ -52,7 +56,11 @@ async def findings(reader: ChartReader, part: AspectEvidence) -> AspectEvidence 
         words = concept_words(part.aspect.concept or "") + [w for w in concept_words(named)
                                                            if len(w) >= 5 and w.lower() not in _GENERIC]
         for chunk in await reader.facts(SearchFilter(resource_types=types, day_from=day, day_to=last)):
-            if chunk.kind == "note" and any(mentioned(w, chunk.text.lower()) for w in words):
+            report = chunk.resource_type == "DiagnosticReport"
+            if chunk.kind == "note" and any(mentioned(w, chunk.text.lower()) for w in words) and (
+                    report or (not reports_only and (chunk.effective_day or 0) <= notes_last)):
                 notes.append(chunk)
+    if reports_only and not notes:
+        return None
     aspect = replace(part.aspect, kind=NOTES, section=None)
     return AspectEvidence(aspect, [record, *notes[:MAX_REPORTS]], part.concepts, part.confidence, how=part.how)

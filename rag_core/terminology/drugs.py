@@ -382,6 +382,11 @@ class DrugTerminology:
                 found = self.names.get(tuple(words(sense)))
                 if found:
                     return frozenset(found)
+            if typos and len(asked[0]) == 5 and among:  # "kepra": a short word, only to a drug the chart holds
+                close = {c for c in self.near_names.close(asked[0], 1)
+                         if self.with_ingredients(frozenset(self.names[(c,)]), among)}
+                if len(close) == 1:
+                    return frozenset(self.names[(close.pop(),)])
             if typos and len(asked[0]) >= 6:  # "levothyroxin", "glipzide": the one drug name within one edit
                 # (two edits turn one drug of a class into another: empagliflozin → dapagliflozin)
                 close = self._recorded(self.near_names.close(asked[0], 1), among)
@@ -426,7 +431,23 @@ class DrugTerminology:
         return [n for n in names if self.class_ids(n) & wanted]
 
     def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
-        return [n for n in names if self.ingredients(n) & ingredients]
+        """The recorded names holding one of the ingredients, a salt or not ("fludrocortisone acetate" is the
+        chart's fludrocortisone)."""
+        wanted = ingredients | {_base(i) for i in ingredients}
+        return [n for n in names if (found := self.ingredients(n)) and (found & wanted or {_base(i) for i in found}
+                                                                         & wanted)]
+
+
+# the salt or ester a drug is given as, not the drug ("fludrocortisone acetate", "metoprolol succinate")
+_SALTS = frozenset({"acetate", "sodium", "potassium", "calcium", "magnesium", "hydrochloride", "hcl", "sulfate",
+                    "succinate", "tartrate", "maleate", "mesylate", "besylate", "citrate", "phosphate", "bromide",
+                    "chloride", "fumarate", "hyclate", "monohydrate", "dihydrate", "disodium", "hydrobromide",
+                    "bitartrate", "dipropionate", "propionate", "furoate", "valerate", "embonate", "pamoate"})
+
+
+def _base(ingredient: str) -> str:
+    parts = [w for w in ingredient.split() if w not in _SALTS]
+    return " ".join(parts) if parts else ingredient
 
 
 @cache
