@@ -804,6 +804,8 @@ def _render_diagnostic_report(r: Resource, resolver: ReferenceResolver) -> Rende
         text = said if content is None else f"{content.text}\n{said}"
         content = AttachmentText(text, content.ocr_confidence if content else None,
                                  content.low_confidence if content else False)
+    if content is None:
+        return None
     return _note(content, r, r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start")
                  or r.get("issued"), r.get("code"))
 
@@ -811,8 +813,7 @@ def _render_diagnostic_report(r: Resource, resolver: ReferenceResolver) -> Rende
 def _conclusion(r: Resource) -> str | None:
     """A report's own words: its name, category and conclusion as written, and its coded conclusions."""
     written = str(r.get("conclusion") or "").strip()
-    coded = [concept_text(c) for c in r.get("conclusionCode") or []]
-    coded = [c for c in coded if c and c.lower() not in written.lower()]
+    coded = [c for c in (concept_text(x) for x in r.get("conclusionCode") or []) if c and c.lower() not in written.lower()]
     if not written and not coded:
         return None
     name = concept_text(r.get("code")) or "Diagnostic report"

@@ -21,7 +21,7 @@ from rag_core.kinds.timewords import Window
 from rag_core.models import Chunk, Claim, Hit, SearchFilter
 
 if TYPE_CHECKING:
-    from rag_core.concepts import Resolution
+    from rag_core.concepts import Resolution, VocabularyEntry
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,8 @@ class ChartReader(Protocol):
     async def facts(self, flt: SearchFilter, newest_first: bool = False, limit: int | None = None) -> list[Chunk]: ...
 
     async def resolve(self, aspect: Aspect) -> Resolution | None: ...
+
+    async def vocabulary(self, day_to: int | None) -> list[VocabularyEntry]: ...
 
     async def concept_facts(self, resolution: Resolution, flt: SearchFilter) -> list[Chunk]: ...
 

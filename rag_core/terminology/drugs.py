@@ -116,14 +116,14 @@ class DrugTerminology:
         # and the sourced classes they also belong to
         self.stems: list[tuple[str, str, frozenset[str]]] = []
         for row in rows("inn_stems.tsv"):
-            own: set[str] = set()
+            stem_ids: set[str] = set()
             if row["class_name"]:
                 cid = f"INN:{row['class_name']}"
-                own.add(cid)
+                stem_ids.add(cid)
                 if cid not in self.classes:
                     self.classes[cid] = DrugClass(cid, row["class_name"], "INN", "EPC", frozenset())
             also = {c.id for name in row["also"].split("|") if name for c in self.classes.values() if c.name == name}
-            self.stems.append((row["stem"], row["where"], frozenset(own | also)))
+            self.stems.append((row["stem"], row["where"], frozenset(stem_ids | also)))
         for cls in self.classes.values():
             if cls.source == "INN":
                 self.by_words[tuple(w for w in words(cls.name) if w not in _CLASS_SOFT)].append(cls)
