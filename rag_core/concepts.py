@@ -89,7 +89,9 @@ def tokens(text: str) -> list[str]:
             out.append(word + raw[i + 1])
             merged = True
             continue
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word[-2].isdigit():
+        if len(word) >= 8 and word.endswith(("eses", "oses", "yses")):
+            word = word[:-2] + "i"  # a Greek plural of a -sis word, as its singular is read ("paracentesi")
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss") and not word[-2].isdigit():
             word = word[:-1]
         if len(word) >= 5 and _BRITISH.search(word):
             word = american(word)

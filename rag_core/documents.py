@@ -436,10 +436,15 @@ def _render_immunization(r: Resource, resolver: ReferenceResolver) -> Rendered |
     name = concept_text(r.get("vaccineCode")) or "Vaccine"
     occurrence = r.get("occurrenceDateTime") or r.get("recorded")
     date = day_of(occurrence)
-    text = f"Immunization given: {name}" + (f" on {date}" if date else "") + "."
+    not_given = r.get("status") in ("not-done", "entered-in-error")
+    why = concept_text(r.get("statusReason")) if not_given else None
+    text = f"Immunization {'not given' if not_given else 'given'}: {name}" + (f" on {date}" if date else "") + "."
     text += f" Status {r.get('status', 'unknown')}."
+    if why:
+        text += f" Reason: {why}."  # why it was not given, as recorded ("Patient declined", "contraindicated")
     fact = ChartFact(resource_type="Immunization", display=name, codings=codings_of(r.get("vaccineCode")),
-                     effective=occurrence, status=r.get("status"), encounter_id=_encounter_of(r, resolver))
+                     effective=occurrence, status=r.get("status"), encounter_id=_encounter_of(r, resolver),
+                     status_reason=why)
     return Rendered(text, (name,), date, codes=(code_key(r.get("vaccineCode")),), status=r.get("status"), fact=fact)
 
 

@@ -54,6 +54,10 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "Immunization", "id": "hepb", "status": "completed", "patient": ref("Patient", "pt"),
      "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "43", "display": "Hep B, adult"}]},
      "occurrenceDateTime": "2015-01-21T09:00:00-05:00"},
+    {"resourceType": "Immunization", "id": "flu-declined", "status": "not-done", "patient": ref("Patient", "pt"),
+     "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "150",
+                                 "display": "Influenza, injectable, quadrivalent"}]},
+     "statusReason": {"text": "Patient declined"}, "occurrenceDateTime": "2019-10-15T09:00:00-05:00"},
     {"resourceType": "Immunization", "id": "ppv23", "status": "completed", "patient": ref("Patient", "pt"),
      "vaccineCode": {"coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "33",
                                  "display": "pneumococcal polysaccharide PPV23"}]},
@@ -137,6 +141,7 @@ async def _said(service: ChartService, question: str) -> str:
     ("what dose of simvastatin", "20 mg at bedtime", "warfarin"),
     ("any med intolerances", "Codeine", "warfarin"),
     ("hep a vaccine?", "Not recorded", "Hep B"),  # the letter names which hepatitis
+    ("did she get a flu shot in fall 2019", "reason recorded: Patient declined", "Yes"),  # not given, and why
     ("how high was her bp in the er", "150/90", "120/74"),  # a measurement during the stay the words name
     ("why was the atorvastatin dc'd", "myalgia", "simvastatin"),
     ("any ace inhibitor allergy", "Lisinopril", "Codeine"),  # an allergy to a member of the class

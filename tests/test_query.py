@@ -48,6 +48,8 @@ NOW = date(2021, 8, 15)
         ("What are the patient's active problems?", "condition", "current", None, (None, 20210815)),
         ("weight gain since the bypass", "lab", "trend", "weight", (None, 20210815)),  # a gain is the weight's course
         ("latest ldl at goal?", None, "latest", "ldl", (None, 20210815)),  # "at goal" asks normal?, not a Goal
+        ("did she get pulse steroids", "medication", "ever", "pulse steroids", (None, 20210815)),  # not the heart rate
+        ("what was the syphilis treated with", "medication", "ever", "syphilis", (None, 20210815)),  # its orders
         ("pcn allergy what kind of reaction", "allergy", "ever", "pcn", (None, 20210815)),  # the answer says it
     ],
 )
@@ -170,6 +172,7 @@ def test_time_language(text: str, window: tuple) -> None:
         ("creatinine trend while she was on lithium", "lithium", "during", "creatinine trend"),
         ("inr values from when he was on warfarin", "warfarin", "during", "inr values"),
         ("lfts on methotrexate", "methotrexate", "during", "lfts"),  # a bare "on" a drug: while on it
+        ("qtc on methadon", "methadon", "during", "qtc"),  # misspelt, near two drug names: a drug either way
         ("is the patient on lisinopril", None, None, "is the patient on lisinopril"),  # asks whether, not while
         ("still on lisinopril?", None, None, "still on lisinopril?"),
         ("labs on admission", None, None, "labs on admission"),  # "on" what is no drug dates nothing
@@ -232,6 +235,8 @@ def test_concepts_match_only_what_the_chart_records(asked: str, recorded: list[s
         # a misspelt vaccine brand, in any question: its vaccine as recorded
         ("shingrex", ["zoster vaccine recombinant", "Herpes zoster"], ["immunization", "condition"],
          ["zoster vaccine recombinant"], "typo"),
+        # a Greek plural is its -sis word ("paracenteses" → Paracentesis)
+        ("paracenteses", ["Paracentesis (procedure)"], ["procedure"], ["Paracentesis (procedure)"], "exact"),
         # a sense that is only a dose form ("TB" → tablet) is in every drug's name: it names none of them
         ("TB", ["simvastatin 20 MG Oral Tablet", "Mycobacterium tuberculosis stimulated gamma interferon [Presence] "
                 "in Blood"], ["medication", "lab"],

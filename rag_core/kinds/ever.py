@@ -147,8 +147,9 @@ def _doses(part: AspectEvidence, name: str) -> list[Claim]:
         claims.append(Claim(text=_yes("immunization", name, given[0], given[-1]), citations=[c.id for c in given]))
     for c in part.chunks:
         if c.status in _NOT_GIVEN:
+            why = f"; reason recorded: {c.fact.status_reason}" if c.fact is not None and c.fact.status_reason else ""
             claims.append(Claim(text=f"Recorded as not given: {c.concepts[0] if c.concepts else name}"
-                                     f"{' on ' + c.effective_date if c.effective_date else ''} (status {c.status}).",
+                                     f"{' on ' + c.effective_date if c.effective_date else ''} (status {c.status}{why}).",
                                 citations=[c.id]))
     return claims
 

@@ -295,6 +295,10 @@ def plan_question(question: str, now: date) -> QueryPlan:
             texts[-1] = f"{texts[-1]} {part}"
             aspects[-1] = plan_part(texts[-1], now, inherited if len(aspects) > 1 else None)
             continue
+        if treated and aspect.concept and not _names_drugs(aspect.concept):
+            # "what was the syphilis treated with": the orders whose recorded reason is that condition
+            aspect = replace(aspect, kind=EVER, topic=MEDICATION, clause=f"meds for {aspect.concept}",
+                             prefer=("condition",))
         previous = aspects[-1] if aspects else None
         if (previous is not None and aspect.topic is ENCOUNTER and previous.topic is ENCOUNTER
                 and not aspect.window.explicit and not aspect.focus):

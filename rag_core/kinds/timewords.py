@@ -398,7 +398,10 @@ def _drug_words(event: str) -> bool:
     from rag_core.terminology.drugs import drugs
 
     table = drugs()
-    return bool(table.brand(event, typos=True)) or table.resolve_class(event, medication_asked=False) is not None
+    if table.brand(event, typos=True) or table.resolve_class(event, medication_asked=False) is not None:
+        return True
+    word = event.strip().lower()  # misspelt, and near two drug names ("methadon"): a drug either way
+    return " " not in word and len(word) >= 6 and bool(table.near_names.close(word, 1))
 
 
 _ISO2 = r"(?:19|20)\d{2}-\d{2}-\d{2}"

@@ -11,7 +11,9 @@ LAB = Topic(
         Cue(r"\blabs?\b|\blaborator", 0.9), Cue(r"\bresults?\b", 0.7), Cue(r"\bvalues?\b", 0.6),
         Cue(r"\blevels?\b", 0.7), Cue(r"\breadings?\b", 0.8), Cue(r"\bmeasure(?:d|ments?)?\b", 0.7),
         Cue(r"\bvitals?\b|\bvital signs?\b", 0.9), Cue(r"\btests?\b|\btested\b", 0.5), Cue(r"\bscores?\b", 0.6),
-        Cue(r"\bblood pressure\b|\bbp\b|\bweight\b|\bheight\b|\bbmi\b|\bpulse\b|\btemperature\b", 0.6, keep=True),
+        Cue(r"\bblood pressure\b|\bbp\b|\bweight\b|\bheight\b|\bbmi\b|\btemperature\b"
+            r"|\bpulse\b(?![\s-]+(?:dose\w*|steroids?|therapy|methylpred\w*|solu\w*|iv)\b)", 0.6, keep=True),
+        # ("pulse steroids", "pulse dose": a high dose given in short bursts, not the heart rate)
         Cue(r"\bcbc\b|\bbmp\b|\bcmp\b|\blipids?\b", 0.7, keep=True), Cue(r"\bpanel\b", 0.7),
     ),
     verb="measured",
