@@ -173,6 +173,8 @@ def test_time_language(text: str, window: tuple) -> None:
         ("inr values from when he was on warfarin", "warfarin", "during", "inr values"),
         ("lfts on methotrexate", "methotrexate", "during", "lfts"),  # a bare "on" a drug: while on it
         ("qtc on methadon", "methadon", "during", "qtc"),  # misspelt, near two drug names: a drug either way
+        ("creatinine when she was on lithium", "lithium", "during", "creatinine"),  # while on it, not around it
+        ("is his a1c close to goal", None, None, "is his a1c close to goal"),  # a value asked, no event
         ("is the patient on lisinopril", None, None, "is the patient on lisinopril"),  # asks whether, not while
         ("still on lisinopril?", None, None, "still on lisinopril?"),
         ("labs on admission", None, None, "labs on admission"),  # "on" what is no drug dates nothing
@@ -292,6 +294,7 @@ def test_a_run_of_test_abbreviations_is_a_list_of_tests() -> None:
     aspect = plan_question("crp esr trending down?", date(2025, 1, 1)).aspects[0]
     assert aspect.concept_parts == ("crp", "esr")
     assert plan_question("hep c hx", date(2025, 1, 1)).aspects[0].concept_parts == ()  # not tests: one concept
+    assert plan_question("hgb a1c trend", date(2025, 1, 1)).aspects[0].concept_parts == ()  # one test, qualified
 
 
 def test_a_part_after_a_dash_that_names_nothing_says_more_of_the_part_before() -> None:

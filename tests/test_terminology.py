@@ -292,3 +292,21 @@ def test_a_recorded_condition_is_never_placed_in_a_context_its_display_does_not_
     from rag_core.terminology.conditions import conditions
 
     assert conditions().place("Aortic valve stenosis (disorder)")[:2] == ("I35.0", "I35")  # not Q23.0 congenital
+
+
+def test_review_false_readings_stay_out() -> None:
+    """What an outside review of the fourth issue-25 round found reading absent things as present."""
+    from rag_core.kinds.common import mentioned_loosely
+    from rag_core.terminology.conditions import conditions
+
+    table = drugs()
+    group = conditions().resolve_group("cva")
+    assert group is None or "heart" not in group.label.lower()  # a stroke's abbreviation is no heart group
+    for word in ("immun", "protect", "hepat", "photo", "solve", "radio"):
+        assert table.resolve_class(word) is None, word  # ordinary word starts are no clipped class words
+    assert not table.with_ingredients(frozenset({"calcium carbonate"}), ["magnesium carbonate 500 MG Oral Tablet"])
+    assert table.brand("palpation", typos=True) == frozenset()  # two edits only to a drug the chart records
+    assert table.brand("carcinoma", typos=True) == frozenset()
+    assert not mentioned_loosely("tsh", "denies thoughts of self-harm")  # a lexicon abbreviation: its own sense
+    assert not mentioned_loosely("test", "testosterone 350 ng/dl")  # a plain word is no word start
+    assert mentioned_loosely("endo", "endocrinology consultation")

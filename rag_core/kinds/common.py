@@ -324,13 +324,13 @@ def mentioned(word: str, text: str) -> bool:
 
 
 def _stem_of(option: str) -> str:
-    """What a long word or phrase is found by: less its last word's ending — two letters, three from ten letters
+    """What a long word or phrase is found by: less its last word's ending — two letters, three from twelve letters
     ("polysomnography" → polysomnogram) — and a phrase only when that last word has six letters or more
     ("hemoglobin a1c" whole, never "hemoglobin")."""
     head, _, last = option.rpartition(" ")
     if len(last) < 6:
         return option if head else option[: max(5, len(option) - 2)]
-    cut = last[: max(5, len(last) - (3 if len(last) >= 10 else 2))]
+    cut = last[: max(5, len(last) - (3 if len(last) >= 12 else 2))]
     return f"{head} {cut}" if head else cut
 
 
@@ -342,12 +342,15 @@ def mentioned_loosely(word: str, text: str) -> bool:
     if mentioned(word, text):
         return True
     low = word.lower()
-    if len(low) >= 4 and low.isalpha() and re.search(rf"\b{re.escape(low)}", text):
+    senses = abbreviations().get(low, ())
+    # a word's start: five letters or more, or an abbreviation the inventories know ("endo", "psych"); never
+    # "test" → testosterone or "head" → headache
+    if low.isalpha() and (len(low) >= 5 or (len(low) == 4 and senses)) and re.search(rf"\b{re.escape(low)}", text):
         return True
-    # senses only of an abbreviation of three letters or more, and only senses that are phrases or long words
-    # ("ms" is "miss" too; "hcp" is health care proxy)
-    return len(low) >= 3 and any(mentioned(sense, text) for sense in abbreviations().get(low, ())[:3]
-                                 if len(low) <= 5 and (" " in sense or len(sense) >= 8))
+    # senses only of an abbreviation of three letters or more the team lexicon does not define ("tsh" is
+    # thyrotropin, never "thoughts of self-harm"), and only senses that are phrases or long words ("ms" is "miss")
+    return 3 <= len(low) <= 5 and low not in lexicon() and any(
+        mentioned(sense, text) for sense in senses[:3] if " " in sense or len(sense) >= 8)
 
 
 def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3) -> list[Chunk]:

@@ -21,6 +21,7 @@ DEVICE_TYPES = frozenset({"Device", "DeviceUseStatement"})
 # teaching how to use a device is no procedure done to it
 _TEACHING = re.compile(r"\b(?:training|education|teaching|instruction|counsel\w*)\b", re.I)
 MAX_PROCEDURES = 4
+_IN_OR_OUT = re.compile(r"\b(?:insertion|implantation|placement|removal|explant\w*|replacement|revision)\b", re.I)
 
 
 def names_a_device(part: AspectEvidence) -> bool:
@@ -44,7 +45,12 @@ async def device_procedures(reader: ChartReader, part: AspectEvidence) -> Aspect
     if not named:
         return None
     done = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure"}), day_to=reader.asked_day))
-    found: list[Chunk] = [c for c in done if set(c.concepts) & named][-MAX_PROCEDURES:]
+    found: list[Chunk] = [c for c in done if set(c.concepts) & named]
+    # what put it in and took it out first, then the latest others (checks, interrogations), at most four in all
+    key = [c for c in found if _IN_OR_OUT.search(" ".join(c.concepts))][:MAX_PROCEDURES]
+    room = MAX_PROCEDURES - len(key)
+    others = [c for c in found if c not in key][-room:] if room else []
+    found = sorted(key + others, key=lambda c: (c.effective_day or 0, c.id))
     if not found:
         return None
     return AspectEvidence(replace(part.aspect, kind=NOTES, section=None, focus=None), found, sorted(named),

@@ -28,7 +28,7 @@ from dataclasses import replace
 from datetime import date
 
 from rag_core.chunking import UNDATED_DAY
-from rag_core.concepts import VocabularyEntry, resolve_concept
+from rag_core.concepts import VocabularyEntry, _device_core, match_concepts, resolve_concept
 from rag_core.kinds.base import Aspect, ChartReader
 from rag_core.kinds.encounters import SETTING_CUES, encounters, names_medical, setting_of, stays_named
 from rag_core.kinds.latest import LATEST
@@ -38,6 +38,8 @@ from rag_core.models import Chunk, SearchFilter
 
 _VISIT = re.compile(r"\b(?:visits?|appointments?|appts?|encounters?|office|clinic|f/u|follow[- ]?up)\b", re.I)
 _SURGERY = re.compile(r"^(?:(?:the|his|her|a)\s+)?(?:surgery|surg|operation|op|sx)$", re.I)
+# how a procedure's name says it put a device in (never an interrogation, a check or a removal)
+_PLACED = re.compile(r"\b(?:insertion|implantation|placement|implant\w*|insert\w*|placed)\b", re.I)
 _NAMED_SURGERY = re.compile(r"^(?P<site>.+?)\s+(?:surgery|surg|operation|op|sx)$", re.I)
 # orders still running: a drug's course lasts to the day asked
 _RUNNING = frozenset({"active", "on-hold", "draft"})
@@ -101,15 +103,17 @@ def _day_of(text: str | None) -> int | None:
 async def _device_placed(reader: ChartReader, names: tuple[str, ...]) -> list[Chunk]:
     """When a device went in: the procedure named for it, else the statement of its use (a Device's own date is
     when it was made or expires, never when it was placed)."""
-    vocabulary = [e for e in await reader.vocabulary(reader.asked_day) if e.topic == "procedure"]
-    placed: list[Chunk] = []
-    for name in names:
-        found = resolve_concept(name, vocabulary, ["procedure"])
-        if found is not None and found.names:
-            placed += await reader.concept_facts(found, SearchFilter(day_to=reader.asked_day))
-    placed = [c for c in placed if c.resource_type == "Procedure" and _dated(c)]
-    if placed:
-        return placed
+    procedures = sorted({e.name for e in await reader.vocabulary(reader.asked_day) if e.topic == "procedure"})
+    named: set[str] = set()
+    for name in names:  # by the device's distinguishing words, the procedures that put it in
+        core = _device_core(name)
+        if core:
+            named |= {m.concept for m in match_concepts(" ".join(sorted(core)), procedures) if _PLACED.search(m.concept)}
+    if named:
+        done = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure"}), day_to=reader.asked_day))
+        placed = [c for c in done if set(c.concepts) & named and _dated(c)]
+        if placed:
+            return placed
     flt = SearchFilter(resource_types=frozenset({"DeviceUseStatement"}), day_to=reader.asked_day)
     return [c for c in await reader.facts(flt) if _dated(c) and set(c.concepts) & set(names)]
 
@@ -123,6 +127,8 @@ async def _record(reader: ChartReader, aspect: Aspect, event: str) -> tuple[Chun
         return None
     if resolution.topic == "device":
         found = await _device_placed(reader, resolution.names)
+        if found:  # the day it went in: the first placement
+            return found[0], found, resolution.topic
     else:
         found = [c for c in await reader.concept_facts(resolution, SearchFilter(day_to=reader.asked_day))
                  if _dated(c)]

@@ -199,7 +199,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         words = [w for w in words if w.lower() not in _REACTION_WORDS] or words  # the answer says the reaction
     concept = " ".join(words) or None
     parts = tuple(p for p in (" ".join(concept_words(seg)) for seg in _SEPARATORS.split(rest)) if p)
-    if len(parts) == 1 and 2 <= len(words) <= 4 and all(w.lower() in _analyte_shorthand() for w in words):
+    if (len(parts) == 1 and 2 <= len(words) <= 4 and all(w.lower() in _analyte_shorthand() for w in words)
+            and "".join(words).lower() not in lexicon() and words[-1].lower() not in _QUALIFIED):
         parts = tuple(words)  # "crp esr trending down?", "bun cr": a list of tests written without "and"
     focus = concept if topic in (NOTE, ENCOUNTER) else None
     if topic in (NOTE, ENCOUNTER, DEMOGRAPHICS):
@@ -259,6 +260,8 @@ def _analyte_shorthand() -> frozenset[str]:
     return frozenset(term for term, _, kind in _lexicon_rows() if kind == "analyte" and " " not in term)
 
 
+# a test word a word before it qualifies ("hgb a1c", "ldl chol"): one test, not a list
+_QUALIFIED = frozenset({"a1c", "chol", "cholesterol", "ratio"})
 _REACTION_WORDS = frozenset({"reaction", "reactions", "react", "reacted", "happened", "happens"})
 # words that ask a detail of something, never name it ("codeine allergy - what reaction", "lfts - any elevation")
 _ATTRIBUTE_WORDS = frozenset({

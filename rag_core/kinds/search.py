@@ -40,8 +40,9 @@ class SearchKind(Kind):
             notes = [c for c in await reader.facts(SearchFilter(
                 resource_types=reader.granted(NOTE_TYPES), day_from=flt.day_from, day_to=flt.day_to),
                 newest_first=True) if c.kind == "note"]
+            loose = aspect.topic is None or aspect.topic.name == "note"  # a lab or procedure: its words, strictly
             hits = [Hit(c, 0.6) for c in ([c for c in notes if mentions(c, words)][:MAX_CLAIMS]
-                                          or best_mentions(notes, words, MAX_CLAIMS))]
+                                          or (best_mentions(notes, words, MAX_CLAIMS) if loose else []))]
         if not hits:
             asked = f" about \u201c{' '.join(words)}\u201d" if words else ""
             return AspectEvidence(aspect, [], [], 0.0, not_found=f"Nothing in this chart{asked} was found.")

@@ -329,7 +329,8 @@ def approximately(window: Window, now: date) -> Window:
 # a period named by a chart event: the relation word, then up to five words naming the event, to the end of
 # the clause (a date, a month or a year after the relation word is read by the expressions above instead)
 _EVENT_RELATIONS = {
-    "around": r"(?:(?:around|about|near|close\s+to|circa)\s+the\s+time(?:\s+(?:of|when))?|at\s+the\s+time\s+of|when"
+    "around": r"(?:(?:around|about|near|close\s+to|circa)\s+the\s+time(?:\s+(?:of|when))?|at\s+the\s+time\s+of"
+              r"|when(?!\s+(?:he|she|they|pt)\s+(?:was|were)\s+(?:on|taking|using)\b)"
               r"|(?:closest|nearest|close)\s+to|nearest)",
     "before": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:before|prior\s+to|leading\s+up\s+to|pre)",
     "after": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:after|since|following|post)",
@@ -359,7 +360,8 @@ _TIME_NOT_EVENT = re.compile(
     r"^(?:(?:last|past|previous|prior|recent|this|next|the)\s+)?(?:(?:mid|early|late|end\s+of|start\s+of)[-\s]+)?"
     r"(?:\d+\s+|a\s+few\s+|several\s+)?"
     r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|spring|summer|fall|autumn|winter|time|while|then|now|today|"
-    r"yesterday|when|what|how|which|and|or|(?:19|20)\d{2}|" + _MONTH_NAMES + r"|" + _HOLIDAY + r")\b", re.I)
+    r"yesterday|when|what|how|which|and|or|goal|normal|target|range|baseline|ideal|(?:19|20)\d{2}|" + _MONTH_NAMES
+    + r"|" + _HOLIDAY + r")\b", re.I)  # ("close to goal", "closest to normal": a value, not an event)
 _LEAD = re.compile(r"^(?:(?:the|his|her|their|pt'?s|this|that)\s+|(?:he|she|they|pt|the\s+patient)\s+"
                    r"(?:was|were|got|had|has|is|did)?\s*)+", re.I)
 

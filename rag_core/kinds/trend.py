@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import MAX_LISTED, concept_evidence, fact_sentence, highest, lowest, measured_name, value_of
+from rag_core.kinds.timewords import day_int, int_day
 from rag_core.models import Chunk, Claim
 
 RECENT_VALUES = 12  # "Cr trend" with no period named: the most recent values
@@ -46,8 +48,10 @@ class TrendKind(Kind):
         if (aspect.window.baseline and aspect.window.day_from and read.resolution is not None
                 and _CHANGE_ASKED.search(aspect.clause or "")):
             # "weight gain since starting seroquel": the course starts from the last value before the event
+            start = int_day(aspect.window.day_from)  # the year before the event at most: a baseline, not history
             before = await reader.concept_facts(read.resolution, replace(
-                read.aspect.base_filter(None, windowed=False), day_from=None, day_to=aspect.window.day_from - 1))
+                read.aspect.base_filter(None, windowed=False), day_from=day_int(start - timedelta(days=365)),
+                day_to=day_int(start - timedelta(days=1))))
             dated = [c for c in before if c.effective_day]
             if dated:
                 read = replace(read, chunks=[max(dated, key=lambda c: (c.effective_day or 0, c.id)), *read.chunks])

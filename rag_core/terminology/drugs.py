@@ -336,25 +336,7 @@ class DrugTerminology:
             stem = self._stem_classes(key[0])
             if stem:
                 return ClassQuery(stem, how or "stem", phrase)
-            cut = self._clipped(key[0])
-            if cut:
-                return ClassQuery(cut, how or "abbreviation", phrase)
         return None
-
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
-    def _clipped(self, word: str) -> tuple[DrugClass, ...]:
-        """A class word clipped as the ward says it ("benzo", "anticoag", "antipsych", "immunosupp"): a word no
-        table knows as a word of its own that begins a class word, which it is at most three quarters of; of
-        several, the class word whose classes hold the most drugs (benzo: benzodiazepines, not the one benzothiazole)."""
-        if word in self.class_words or (word,) in self.names or word in abbreviations() or word in _named_words():
-            return ()
-        found: list[tuple[int, tuple[DrugClass, ...]]] = []
-        for candidate in self.class_words:
-            if candidate.startswith(word) and len(word) <= len(candidate) * 3 / 4:
-                named = self._named([candidate], "", True, strict=True)
-                if named:
-                    found.append((sum(len(c.members) for c in named.classes), named.classes))
-        return max(found, key=lambda f: f[0])[1] if found else ()
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
     def _stem_classes(self, stem: str) -> tuple[DrugClass, ...]:
@@ -392,13 +374,14 @@ class DrugTerminology:
                 close = self._recorded(self.near_names.close(asked[0], 1), among)
                 if len(close) == 1:
                     return frozenset(self.names[(close.pop(),)])
-                raw = phrase.lower().split()[-1] if phrase.split() else asked[0]
-                if not close and len(raw) >= 8:  # "protonics": two edits, only where the first three letters hold
-                    # and one name alone is that near (a class's mates differ in their first letters)
+                raw = next((w for w in phrase.lower().split() if words(w) == asked), asked[0])
+                if not close and len(raw) >= 8 and among:  # "protonics": two edits, only to a drug the chart records
+                    # and only where the first three letters hold (a class's mates differ in their first letters)
                     from rag_core.concepts import edit_distance
 
-                    close = self._recorded({c for c in self.names_by_start.get(raw[:3], ())
-                                            if abs(len(c) - len(raw)) <= 2 and edit_distance(raw, c, 2) <= 2}, among)
+                    close = {c for c in self.names_by_start.get(raw[:3], ())
+                             if abs(len(c) - len(raw)) <= 2 and edit_distance(raw, c, 2) <= 2
+                             and self.with_ingredients(frozenset(self.names[(c,)]), among)}
                     if len(close) == 1:
                         return frozenset(self.names[(close.pop(),)])
         return frozenset()
@@ -433,13 +416,14 @@ class DrugTerminology:
     def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
         """The recorded names holding one of the ingredients, a salt or not ("fludrocortisone acetate" is the
         chart's fludrocortisone)."""
-        wanted = ingredients | {_base(i) for i in ingredients}
+        wanted = ingredients | {b for i in ingredients if (b := _base(i)) in self.of_ingredient or (b,) in self.names}
         return [n for n in names if (found := self.ingredients(n)) and (found & wanted or {_base(i) for i in found}
                                                                          & wanted)]
 
 
-# the salt or ester a drug is given as, not the drug ("fludrocortisone acetate", "metoprolol succinate")
-_SALTS = frozenset({"acetate", "sodium", "potassium", "calcium", "magnesium", "hydrochloride", "hcl", "sulfate",
+# the salt or ester a drug is given as, not the drug ("fludrocortisone acetate", "metoprolol succinate"); never
+# a cation, which is the drug itself in calcium carbonate or potassium chloride
+_SALTS = frozenset({"acetate", "hydrochloride", "hcl", "sulfate",
                     "succinate", "tartrate", "maleate", "mesylate", "besylate", "citrate", "phosphate", "bromide",
                     "chloride", "fumarate", "hyclate", "monohydrate", "dihydrate", "disodium", "hydrobromide",
                     "bitartrate", "dipropionate", "propionate", "furoate", "valerate", "embonate", "pamoate"})
@@ -448,16 +432,6 @@ _SALTS = frozenset({"acetate", "sodium", "potassium", "calcium", "magnesium", "h
 def _base(ingredient: str) -> str:
     parts = [w for w in ingredient.split() if w not in _SALTS]
     return " ".join(parts) if parts else ingredient
-
-
-@cache
-def _named_words() -> frozenset[str]:
-    """Words the team lexicon and the ICD-10-CM titles name things by: never read as a clipped class word."""
-    from rag_core.concepts import lexicon
-    from rag_core.terminology.conditions import conditions
-
-    found = {w for title in conditions().title.values() for w in words(title)}
-    return frozenset(found | set(lexicon()))
 
 
 def _class_key(name: str) -> str:
