@@ -28,24 +28,29 @@ def names_a_device(part: AspectEvidence) -> bool:
     return any(c.resource_type in DEVICE_TYPES for c in part.chunks)
 
 
+async def procedures_naming(reader: ChartReader, devices: set[str]) -> list[Chunk]:
+    """The recorded procedures whose names hold every distinguishing word of one of the device names (teaching
+    its use aside), in the order the chart holds them."""
+    procedures = sorted({e.name for e in await reader.vocabulary(reader.asked_day) if e.topic == "procedure"})
+    named: set[str] = set()
+    for device in devices:
+        core = _device_core(device)
+        if core:
+            named |= {m.concept for m in match_concepts(" ".join(sorted(core)), procedures)
+                      if not _TEACHING.search(m.concept)}
+    if not named:
+        return []
+    done = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure"}), day_to=reader.asked_day))
+    return [c for c in done if set(c.concepts) & named]
+
+
 async def device_procedures(reader: ChartReader, part: AspectEvidence) -> AspectEvidence | None:
     """The procedures whose names hold every distinguishing word of a found device's name, oldest first, or None."""
     if not reader.granted(frozenset({"Procedure"})):
         return None
-    procedures = sorted({e.name for e in await reader.vocabulary(reader.asked_day) if e.topic == "procedure"})
-    named: set[str] = set()
-    for chunk in part.chunks:
-        if chunk.resource_type not in DEVICE_TYPES:
-            continue
-        for concept in chunk.concepts:
-            core = _device_core(concept)
-            if core:
-                named |= {m.concept for m in match_concepts(" ".join(sorted(core)), procedures)
-                          if not _TEACHING.search(m.concept)}
-    if not named:
-        return None
-    done = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure"}), day_to=reader.asked_day))
-    found: list[Chunk] = [c for c in done if set(c.concepts) & named]
+    found = await procedures_naming(reader, {n for c in part.chunks if c.resource_type in DEVICE_TYPES
+                                             for n in c.concepts})
+    names = sorted({n for c in found for n in c.concepts})
     # what put it in and took it out first, then the latest others (checks, interrogations), at most four in all
     key = [c for c in found if _IN_OR_OUT.search(" ".join(c.concepts))][:MAX_PROCEDURES]
     room = MAX_PROCEDURES - len(key)
@@ -53,5 +58,5 @@ async def device_procedures(reader: ChartReader, part: AspectEvidence) -> Aspect
     found = sorted(key + others, key=lambda c: (c.effective_day or 0, c.id))
     if not found:
         return None
-    return AspectEvidence(replace(part.aspect, kind=NOTES, section=None, focus=None), found, sorted(named),
+    return AspectEvidence(replace(part.aspect, kind=NOTES, section=None, focus=None), found, names,
                           part.confidence, how=part.how)

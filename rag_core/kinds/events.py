@@ -25,15 +25,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 from rag_core.chunking import UNDATED_DAY
-from rag_core.concepts import VocabularyEntry, _device_core, match_concepts, resolve_concept
+from rag_core.concepts import VocabularyEntry, resolve_concept
 from rag_core.kinds.base import Aspect, ChartReader
+from rag_core.kinds.devices import procedures_naming
 from rag_core.kinds.encounters import SETTING_CUES, encounters, names_medical, setting_of, stays_named
 from rag_core.kinds.latest import LATEST
 from rag_core.kinds.on_day import ON_DAY
-from rag_core.kinds.timewords import Window, day_int, int_day, iso, read_time
+from rag_core.kinds.timewords import Window, day_int, day_of_text, int_day, iso, read_time
 from rag_core.models import Chunk, SearchFilter
 
 _VISIT = re.compile(r"\b(?:visits?|appointments?|appts?|encounters?|office|clinic|f/u|follow[- ]?up)\b", re.I)
@@ -93,27 +93,13 @@ async def _surgery(reader: ChartReader, site: str | None = None) -> Chunk | None
     return max(operations, key=lambda c: (c.effective_day or 0, c.id)) if operations else None
 
 
-def _day_of(text: str | None) -> int | None:
-    try:
-        return day_int(date.fromisoformat(text[:10])) if text else None
-    except ValueError:
-        return None
-
-
 async def _device_placed(reader: ChartReader, names: tuple[str, ...]) -> list[Chunk]:
     """When a device went in: the procedure named for it, else the statement of its use (a Device's own date is
     when it was made or expires, never when it was placed)."""
-    procedures = sorted({e.name for e in await reader.vocabulary(reader.asked_day) if e.topic == "procedure"})
-    named: set[str] = set()
-    for name in names:  # by the device's distinguishing words, the procedures that put it in
-        core = _device_core(name)
-        if core:
-            named |= {m.concept for m in match_concepts(" ".join(sorted(core)), procedures) if _PLACED.search(m.concept)}
-    if named:
-        done = await reader.facts(SearchFilter(resource_types=frozenset({"Procedure"}), day_to=reader.asked_day))
-        placed = [c for c in done if set(c.concepts) & named and _dated(c)]
-        if placed:
-            return placed
+    placed = [c for c in await procedures_naming(reader, set(names))  # by the device's distinguishing words
+              if _dated(c) and any(_PLACED.search(n) for n in c.concepts)]
+    if placed:
+        return placed
     flt = SearchFilter(resource_types=frozenset({"DeviceUseStatement"}), day_to=reader.asked_day)
     return [c for c in await reader.facts(flt) if _dated(c) and set(c.concepts) & set(names)]
 
@@ -144,18 +130,18 @@ async def _period(reader: ChartReader, aspect: Aspect, event: str, chunk: Chunk,
     asked = reader.asked_day
     fact = chunk.fact
     if chunk.resource_type == "Encounter" and fact is not None:
-        start, end = _day_of(fact.period_start) or chunk.effective_day, _day_of(fact.period_end)
+        start, end = day_of_text(fact.period_start) or chunk.effective_day, day_of_text(fact.period_end)
         return (start, end or start) if start else None
     if topic == "medication":
         days = [c.effective_day for c in found if c.effective_day]
-        ends = [_day_of(c.fact.period_end) if c.fact else None for c in found]
+        ends = [day_of_text(c.fact.period_end) if c.fact else None for c in found]
         last = max([d for d in ends if d] + days)
         if any(c.status in _RUNNING for c in found):
             last = asked
         return (min(days), min(last, asked)) if days else None
     if topic == "condition" and fact is not None:
-        start = _day_of(fact.onset) or chunk.effective_day
-        end = _day_of(fact.abatement)
+        start = day_of_text(fact.onset) or chunk.effective_day
+        end = day_of_text(fact.abatement)
         if start and end:
             return start, end
         everything = replace(aspect, window=Window(None, asked))
@@ -165,7 +151,7 @@ async def _period(reader: ChartReader, aspect: Aspect, event: str, chunk: Chunk,
                                                          - int_day(start).toordinal()) <= 7]
         if near:
             stay = near[-1].fact
-            begin, finish = _day_of(stay.period_start if stay else None), _day_of(stay.period_end if stay else None)
+            begin, finish = day_of_text(stay.period_start if stay else None), day_of_text(stay.period_end if stay else None)
             if begin:
                 return begin, finish or begin
         if start and chunk.status == "active":

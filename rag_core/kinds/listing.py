@@ -7,7 +7,7 @@ from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import MAX_LISTED, fact_sentence, lab_results, list_claims, window_phrase, withheld
 from rag_core.kinds.encounters import target_encounter
 from rag_core.kinds.notes import NOTE_TYPES, excerpt
-from rag_core.kinds.timewords import iso
+from rag_core.kinds.timewords import day_of_text, iso
 from rag_core.models import Claim, SearchFilter
 
 
@@ -54,7 +54,7 @@ class ListKind(Kind):
             return AspectEvidence(aspect, [], not_found=f"No {aspect.setting or 'hospital'} stay recorded "
                                                         f"{window_phrase(aspect)}.")
         fact = stay.fact
-        start, end = stay.effective_day, _day(fact.period_end if fact else None) or stay.effective_day
+        start, end = stay.effective_day, day_of_text(fact.period_end if fact else None) or stay.effective_day
         linked = await reader.facts(SearchFilter(resource_types=aspect.resource_types, encounter_id=stay.resource_id))
         during = await reader.facts(SearchFilter(resource_types=aspect.resource_types, day_from=start, day_to=end))
         merged = {c.id: c for c in [*linked, *during]}
@@ -84,10 +84,6 @@ class ListKind(Kind):
             if topic is not None and topic.name == "lab":  # a stay's results: each value as recorded
                 return out + [Claim(text=fact_sentence(c), citations=[c.id]) for c in chunks]
         return out + list_claims(chunks, verb)
-
-
-def _day(value: str | None) -> int | None:
-    return int(value[:10].replace("-", "")) if value and len(value) >= 10 else None
 
 
 LIST = ListKind()

@@ -89,11 +89,7 @@ def passage(chunk: Chunk, words: list[str]) -> str:
     said = [line for line in lines if any(mentioned_loosely(u, line.lower()) for u in units)]
     if not said:
         return excerpt(chunk)
-    text = f"{label}:\n" + "\n".join(said)
-    if len(text) > MAX_NOTE_CLAIM_CHARS:
-        cut = text.rfind("\n", 0, MAX_NOTE_CLAIM_CHARS)
-        text = text[: cut if cut > 200 else MAX_NOTE_CLAIM_CHARS].rstrip() + " \u2026"
-    return text
+    return _capped(f"{label}:\n" + "\n".join(said))
 
 
 def excerpt(chunk: Chunk) -> str:
@@ -105,10 +101,14 @@ def excerpt(chunk: Chunk) -> str:
     lines = [line for line in body.splitlines() if line.strip()]
     if chunk.section and lines and lines[0].strip() == chunk.section:
         lines = lines[1:]
-    text = f"{label}:\n" + "\n".join(lines) if body else chunk.text
+    return _capped(f"{label}:\n" + "\n".join(lines) if body else chunk.text)
+
+
+def _capped(text: str) -> str:
+    """Cut at a line near ``MAX_NOTE_CLAIM_CHARS``, the cut said with an ellipsis."""
     if len(text) > MAX_NOTE_CLAIM_CHARS:
         cut = text.rfind("\n", 0, MAX_NOTE_CLAIM_CHARS)
-        text = text[: cut if cut > 200 else MAX_NOTE_CLAIM_CHARS].rstrip() + " …"
+        text = text[: cut if cut > 200 else MAX_NOTE_CLAIM_CHARS].rstrip() + " \u2026"
     return text
 
 

@@ -52,8 +52,7 @@ def _names_drugs(concept: str) -> bool:
     terminology — not a use word ("asthma", "pain"), which names the reason for a stay, not a drug."""
     from rag_core.terminology.drugs import drugs
 
-    table = drugs()
-    return bool(table.brand(concept)) or table.resolve_class(concept, medication_asked=False) is not None
+    return drugs().names_a_drug(concept)
 
 
 def _names_a_class(concept: str) -> bool:

@@ -66,6 +66,15 @@ def int_day(day: int) -> date:
     return date(day // 10000, day // 100 % 100, day % 100)
 
 
+def day_of_text(value: str | None) -> int | None:
+    """A FHIR date or dateTime as written ("2021-06-03T10:37:22-05:00") → its day as YYYYMMDD; None when it has
+    no full date."""
+    try:
+        return day_int(date.fromisoformat(value[:10])) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
 def iso(day: int) -> str:
     return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
 
@@ -366,6 +375,12 @@ _LEAD = re.compile(r"^(?:(?:the|his|her|their|pt'?s|this|that)\s+|(?:he|she|they
                    r"(?:was|were|got|had|has|is|did)?\s*)+", re.I)
 
 
+def _names_drug(event: str) -> bool:
+    from rag_core.terminology.drugs import drugs
+
+    return drugs().names_a_drug(event, typos=True)
+
+
 def _event(m: re.Match[str], now: date) -> Window | None:
     """"ldl around the time of his MI", "psa before surgery", "bp since the hip fracture admission", "tsh when levo
     was bumped": the window is the chart's, once the event is found in it (``rag_core.kinds.events``)."""
@@ -384,7 +399,7 @@ def _event(m: re.Match[str], now: date) -> Window | None:
         if rel.startswith("during") and _STAY_WORDS.search(event):
             return None  # "meds during the last admission": the stay's own facts
         if rel == "on" and (not before.strip(" ,?") or _ON_ITSELF.search(before) or _ASKS_IF.match(before)
-                            or not _drug_words(event)):
+                            or not _names_drug(event)):
             return None  # "is she on metformin", "on admission": a bare "on" dates only by a drug another thing is read on
     if relation == "after" and re.search(r"\b(?:go|goes|went|gone|sent|discharged(?:\s+to)?)\s*$", m.string[:m.start()], re.I):
         return None  # "where did he go after the knee surgery": where the stay ended, not a period
@@ -393,17 +408,6 @@ def _event(m: re.Match[str], now: date) -> Window | None:
     # "around the time of": a day to be near, known once the chart dates the event (a stand-in until then)
     anchor = day_int(now) if relation == "around" else None
     return Window(None, day_int(now), True, anchor, None, event=event, relation=relation)
-
-
-def _drug_words(event: str) -> bool:
-    """Whether an event's words name a drug or a drug class (the terminology's reading, as the planner's)."""
-    from rag_core.terminology.drugs import drugs
-
-    table = drugs()
-    if table.brand(event, typos=True) or table.resolve_class(event, medication_asked=False) is not None:
-        return True
-    word = event.strip().lower()  # misspelt, and near two drug names ("methadon"): a drug either way
-    return " " not in word and len(word) >= 6 and bool(table.near_names.close(word, 1))
 
 
 _ISO2 = r"(?:19|20)\d{2}-\d{2}-\d{2}"

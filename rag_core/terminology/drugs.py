@@ -393,6 +393,14 @@ class DrugTerminology:
         held = {c for c in close if self.with_ingredients(frozenset(self.names[(c,)]), among)}
         return held or close
 
+    def names_a_drug(self, phrase: str, typos: bool = False) -> bool:
+        """Whether the words name a drug or a drug class outright ("abx", "Eliquis", "beta blockers") — not a use
+        word ("asthma", "pain"). ``typos``: a misspelt drug too, even one near two names ("methadon")."""
+        if self.brand(phrase, typos) or self.resolve_class(phrase, medication_asked=False) is not None:
+            return True
+        word = phrase.strip().lower()
+        return typos and " " not in word and len(word) >= 6 and bool(self.near_names.close(word, 1))
+
     @functools.cached_property
     def single_names(self) -> frozenset[str]:
         return frozenset(k[0] for k in self.names if len(k) == 1 and len(k[0]) >= 5)
