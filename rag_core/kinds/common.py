@@ -371,6 +371,12 @@ def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3) -> list
     return [chunks[i] for _, i in scored[:limit]]
 
 
+def notes_naming(notes: list[Chunk], words: list[str], limit: int = 3, loose: bool = True) -> list[Chunk]:
+    """The note chunks that name every word asked, else (``loose``) those that name most of them."""
+    named = [c for c in notes if c.kind == "note" and mentions(c, words)][:limit]
+    return named or (best_mentions([c for c in notes if c.kind == "note"], words, limit) if loose else [])
+
+
 def _inflected(word: str) -> str:
     if len(word) < 4 or not word.isalpha():
         return re.escape(word)

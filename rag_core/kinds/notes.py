@@ -7,7 +7,7 @@ import re
 
 from rag_core.concepts import concept_words
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import best_mentions, fact_sentence, mentioned_loosely, mentions, phrase_units, withheld
+from rag_core.kinds.common import fact_sentence, mentioned_loosely, mentions, notes_naming, phrase_units, withheld
 from rag_core.models import Chunk, Claim, Hit, SearchFilter
 
 NOTE_TYPES = frozenset({"DocumentReference", "DiagnosticReport"})
@@ -55,9 +55,7 @@ class NoteKind(Kind):
         if words and not pinned:  # found by words, not by date: the note must say them
             hits = [h for h in hits if mentions(h.chunk, words)]
             if not hits:  # ranked out, or said in other words: every note of the period, read for most of them
-                notes = [c for c in await reader.facts(flt, newest_first=True) if c.kind == "note"]
-                hits = [Hit(c, 0.6) for c in ([c for c in notes if mentions(c, words)][:3]
-                                              or best_mentions(notes, words))]
+                hits = [Hit(c, 0.6) for c in notes_naming(await reader.facts(flt, newest_first=True), words)]
             if not hits:
                 return AspectEvidence(aspect, [], [], 0.0, not_found=f"No note mentions \u201c{' '.join(words)}\u201d.")
             named = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rag_core.concepts import concept_words, lexicon
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
-from rag_core.kinds.common import best_mentions, mentions, phrase_units
+from rag_core.kinds.common import mentions, notes_naming, phrase_units
 from rag_core.kinds.notes import NOTE_TYPES, passage
 from rag_core.models import Claim, Hit, SearchFilter
 
@@ -37,12 +37,10 @@ class SearchKind(Kind):
             # ranked out by common words ("status" is in every fact): every note, read for the words — only for what
             # no record type answers (a medication, allergy or diagnosis question is never answered by a mention);
             # when no note says them all, the notes that say most of them, read loosely ("endo" → endocrinology)
-            notes = [c for c in await reader.facts(SearchFilter(
-                resource_types=reader.granted(NOTE_TYPES), day_from=flt.day_from, day_to=flt.day_to),
-                newest_first=True) if c.kind == "note"]
+            notes = await reader.facts(SearchFilter(resource_types=reader.granted(NOTE_TYPES), day_from=flt.day_from,
+                                                    day_to=flt.day_to), newest_first=True)
             loose = aspect.topic is None or aspect.topic.name == "note"  # a lab or procedure: its words, strictly
-            hits = [Hit(c, 0.6) for c in ([c for c in notes if mentions(c, words)][:MAX_CLAIMS]
-                                          or (best_mentions(notes, words, MAX_CLAIMS) if loose else []))]
+            hits = [Hit(c, 0.6) for c in notes_naming(notes, words, MAX_CLAIMS, loose)]
         if not hits:
             asked = f" about \u201c{' '.join(words)}\u201d" if words else ""
             return AspectEvidence(aspect, [], [], 0.0, not_found=f"Nothing in this chart{asked} was found.")

@@ -365,8 +365,7 @@ class DrugTerminology:
                 if found:
                     return frozenset(found)
             if typos and len(asked[0]) == 5 and among:  # "kepra": a short word, only to a drug the chart holds
-                close = {c for c in self.near_names.close(asked[0], 1)
-                         if self.with_ingredients(frozenset(self.names[(c,)]), among)}
+                close = {c for c in self.near_names.close(asked[0], 1) if self._held(c, among)}
                 if len(close) == 1:
                     return frozenset(self.names[(close.pop(),)])
             if typos and len(asked[0]) >= 6:  # "levothyroxin", "glipzide": the one drug name within one edit
@@ -380,8 +379,7 @@ class DrugTerminology:
                     from rag_core.concepts import edit_distance
 
                     close = {c for c in self.names_by_start.get(raw[:3], ())
-                             if abs(len(c) - len(raw)) <= 2 and edit_distance(raw, c, 2) <= 2
-                             and self.with_ingredients(frozenset(self.names[(c,)]), among)}
+                             if abs(len(c) - len(raw)) <= 2 and edit_distance(raw, c, 2) <= 2 and self._held(c, among)}
                     if len(close) == 1:
                         return frozenset(self.names[(close.pop(),)])
         return frozenset()
@@ -390,8 +388,12 @@ class DrugTerminology:
         """Of names equally near a misspelling, those whose ingredient the chart records, when some are."""
         if len(close) <= 1 or not among:
             return close
-        held = {c for c in close if self.with_ingredients(frozenset(self.names[(c,)]), among)}
+        held = {c for c in close if self._held(c, among)}
         return held or close
+
+    def _held(self, name: str, among: Sequence[str]) -> bool:
+        """Whether the chart's recorded medications hold the ingredient a one-word drug name names."""
+        return bool(self.with_ingredients(frozenset(self.names[(name,)]), among))
 
     def names_a_drug(self, phrase: str, typos: bool = False) -> bool:
         """Whether the words name a drug or a drug class outright ("abx", "Eliquis", "beta blockers") — not a use
