@@ -311,7 +311,11 @@ def _variants(words: list[str]) -> list[tuple[str, str]]:
     phrase = " ".join(words)
     out = [(phrase, "exact")]
     table = lexicon()
-    whole = table.get(re.sub(r"[\s\-]", "", phrase.lower()))
+
+    def entry(key: str) -> str:  # a plural of a lexicon term ("c sections", "ekgs", "cabgs") is the term
+        return key[:-1] if key not in table and len(key) > 3 and key.endswith("s") and key[:-1] in table else key
+
+    whole = table.get(entry(re.sub(r"[\s\-]", "", phrase.lower())))
     if whole:
         out += [(e, "lexicon") for e in whole]
     options: list[tuple[str, ...]] = []
@@ -319,6 +323,7 @@ def _variants(words: list[str]) -> list[tuple[str, str]]:
     for word in words:
         key = word.lower().replace("-", "")
         key = key if key in table else key.rstrip("+")  # "K+"
+        key = entry(key)
         if key in table:
             options.append(table[key])
             changed = True
@@ -498,7 +503,8 @@ def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | f
             fixed.append(word)
             continue
         noun = _action_noun(low, procedure_words)  # a procedure's name only: "medicated" is no medication review
-        if noun:  # "cardioverted" → the recorded "cardioversion"
+        noun = noun or _verb_base(low, known)
+        if noun:  # "cardioverted" → the recorded "cardioversion"; "banded" → the recorded "band" (ligation)
             fixed.append(noun)
             changed = True
             continue
@@ -511,6 +517,17 @@ def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | f
         else:
             fixed.append(word)
     return fixed if changed else None
+
+
+def _verb_base(word: str, known: set[str] | frozenset[str]) -> str | None:
+    """A verb form whose base is a word of this chart's names ("banded" → band, "stented" → stent, "biopsied" →
+    biopsy, "clipped" → clip), 4 letters at least."""
+    if not word.endswith(("ed", "ing")) or len(word) < 6:
+        return None
+    base = word[: -3 if word.endswith("ing") else -2]
+    tries = [base, base + "e", base[:-1] + "y" if base.endswith("i") else "",
+             base[:-1] if len(base) > 2 and base[-1] == base[-2] else ""]
+    return next((t for t in tries if len(t) >= 4 and t in known), None)
 
 
 def _action_noun(word: str, known: set[str] | frozenset[str]) -> str | None:

@@ -51,16 +51,31 @@ def drug_classes(folder: Path) -> list[tuple[str, str, str, str, str]]:
     return sorted(rows)
 
 
+# Salt and ion words a variant name adds to its drug ("sodium levothyroxine"): a canonical name the class table lacks
+# and no id ties ("thyroxine", whose variants include Synthroid) is the table's ingredient its variant names without them
+_SALT_WORDS = frozenset({"sodium", "potassium", "calcium", "magnesium", "disodium", "dipotassium", "hydrochloride", "hcl"})
+
+
 def drug_names(path: Path, ingredients: set[str], by_drugbank: dict[str, str]) -> list[tuple[str, str, str]]:
     """Name variants (brand and other names) of drugs: one to three words, no punctuation but hyphens. A name is
     tied to the class table's ingredient by its DrugBank id where both sources give one ("albuterol" →
-    salbutamol), else by the same name; drugs the class table lacks (newer ones: empagliflozin) keep their own
-    name when the dictionary gives them a MedlinePlus page or a DrugBank id — they then have no class."""
+    salbutamol), else by the same name, else by a variant that names a table ingredient with a salt word around it
+    ("Synthroid" → thyroxine, whose variant "sodium levothyroxine" → levothyroxine); a combination's name to each of
+    its ingredients ("Bactrim" → trimethoprim/sulfamethoxazole → both) when the table holds every one; drugs the
+    class table lacks (newer ones: empagliflozin) keep their own name when the dictionary gives them a MedlinePlus
+    page or a DrugBank id — they then have no class."""
     with bz2.open(path) as handle:  # a pinned PyPI package's own data file, read at build time only
         data = pickle.load(handle)
     variants = data["drug_variant_to_canonical"]
     canonical_data = data["drug_canonical_to_data"]
     flags = data["drug_variant_to_variant_data"]
+    salted: dict[str, set[str]] = {}  # canonical → table ingredients its variants name with a salt word
+    for variant, canonicals in variants.items():
+        kept = [w for w in variant.lower().split() if w not in _SALT_WORDS]
+        bare = " ".join(kept)
+        if bare != variant.lower() and bare in ingredients:
+            for canonical in canonicals:
+                salted.setdefault(canonical, set()).add(bare)
     rows = set()
     for variant, canonicals in variants.items():
         brand = "brand" if flags.get(variant, {}).get("is_brand") else "name"
@@ -70,10 +85,17 @@ def drug_names(path: Path, ingredients: set[str], by_drugbank: dict[str, str]) -
                 continue
             meta = canonical_data.get(canonical, {})
             same = by_drugbank.get(meta.get("drugbank_id", ""))
-            parts = [same] if same else re.split(r",\s*(?:and\s+)?|\s+and\s+", canonical.lower())
             known = meta.get("medline_plus_id") or meta.get("drugbank_id")
+            if same:
+                parts = [same]
+            elif not known and canonical.lower() not in ingredients and len(salted.get(canonical, ())) == 1:
+                parts = sorted(salted[canonical])
+            else:
+                parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", canonical.lower())]
+                combined = [p.strip() for p in canonical.lower().split("/")]
+                if len(combined) > 1 and all(p in ingredients for p in combined):
+                    parts, known = combined, True  # a combination of drugs the table holds: each of them
             for ingredient in parts:
-                ingredient = ingredient.strip()
                 if (ingredient in ingredients or known) and ingredient and ingredient != name:
                     rows.add((name, ingredient, brand))
     return sorted(rows)
@@ -148,21 +170,27 @@ def write(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> No
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--drugcentral", type=Path, required=True)
-    parser.add_argument("--abbreviations", type=Path, required=True)
-    parser.add_argument("--drug-names", type=Path, required=True)
-    parser.add_argument("--icd10cm", type=Path, required=True)
+    # each source refreshes its own tables; one left out keeps its committed tables as they are
+    parser.add_argument("--drugcentral", type=Path, help="with --drug-names: drug_classes.tsv and drug_names.tsv")
+    parser.add_argument("--drug-names", type=Path)
+    parser.add_argument("--abbreviations", type=Path, help="abbreviations.tsv")
+    parser.add_argument("--icd10cm", type=Path, help="icd10cm.tsv and icd10cm_terms.tsv")
     args = parser.parse_args()
+    if not (args.drugcentral or args.abbreviations or args.icd10cm) or bool(args.drugcentral) != bool(args.drug_names):
+        parser.error("give --drugcentral with --drug-names, and/or --abbreviations, and/or --icd10cm")
     OUT.mkdir(parents=True, exist_ok=True)
-    classes = drug_classes(args.drugcentral)
-    write("drug_classes.tsv", ("ingredient", "class_id", "class_name", "source", "type"), classes)
-    by_drugbank = {r["drugbank_id"]: r["drugbank_name"].lower() for r in csv.DictReader(
-        (args.drugcentral / "drug-to-class.tsv").open(encoding="utf-8"), delimiter="\t")}
-    write("drug_names.tsv", ("name", "ingredient", "kind"),
-          drug_names(args.drug_names, {r[0] for r in classes}, by_drugbank))
-    write("abbreviations.tsv", ("abbreviation", "sense", "source", "frequency"), abbreviations(args.abbreviations))
-    write("icd10cm.tsv", ("code", "level", "title", "parent"), icd10cm(args.icd10cm))
-    write("icd10cm_terms.tsv", ("code", "term", "kind"), icd10cm_terms(args.icd10cm))
+    if args.drugcentral:
+        classes = drug_classes(args.drugcentral)
+        write("drug_classes.tsv", ("ingredient", "class_id", "class_name", "source", "type"), classes)
+        by_drugbank = {r["drugbank_id"]: r["drugbank_name"].lower() for r in csv.DictReader(
+            (args.drugcentral / "drug-to-class.tsv").open(encoding="utf-8"), delimiter="\t")}
+        write("drug_names.tsv", ("name", "ingredient", "kind"),
+              drug_names(args.drug_names, {r[0] for r in classes}, by_drugbank))
+    if args.abbreviations:
+        write("abbreviations.tsv", ("abbreviation", "sense", "source", "frequency"), abbreviations(args.abbreviations))
+    if args.icd10cm:
+        write("icd10cm.tsv", ("code", "level", "title", "parent"), icd10cm(args.icd10cm))
+        write("icd10cm_terms.tsv", ("code", "term", "kind"), icd10cm_terms(args.icd10cm))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from rag_core.documents import resources_to_documents
+from rag_core.query import day_int, plan_question
 from rag_core.service import ChartService
 from tests.conftest import HashEmbedder, offline_service
 from tests.test_kinds import LOINC, NOW, SCOPE, ask_kind, encounter, obs, ref
@@ -97,6 +98,27 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "Procedure", "id": "icd-in", "status": "completed", "subject": ref("Patient", "pt"),
      "code": {"coding": [{"system": SNOMED, "code": "icd-in", "display": "Insertion of implantable defibrillator"}]},
      "performedPeriod": {"start": "2019-03-01T09:00:00-05:00", "end": "2019-03-01T11:00:00-05:00"}},
+    # a combination product beside one of its ingredients alone; a salt of levothyroxine; allergies to a class and
+    # to a drug named by brand; procedures asked in plural or as a verb
+    med("bup-nal", "buprenorphine 8 MG / naloxone 2 MG Sublingual Film", "active", "2020-11-02"),
+    med("nal", "naloxone hydrochloride 4 MG/ACTUAT Nasal Spray", "active", "2020-11-02"),
+    med("levo", "levothyroxine sodium 0.05 MG Oral Tablet", "active", "2020-11-03"),
+    {"resourceType": "AllergyIntolerance", "id": "sulfa-allergy", "patient": ref("Patient", "pt"),
+     "code": {"coding": [{"system": SNOMED, "code": "387406002", "display": "Sulfonamide (substance)"}]},
+     "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "2013-01-01",
+     "reaction": [{"manifestation": [{"text": "Eruption of skin"}]}]},
+    {"resourceType": "AllergyIntolerance", "id": "hal-allergy", "patient": ref("Patient", "pt"),
+     "code": {"coding": [{"system": SNOMED, "code": "386837002", "display": "Haloperidol (substance)"}]},
+     "clinicalStatus": {"coding": [{"code": "active"}]}, "recordedDate": "2014-01-01",
+     "reaction": [{"manifestation": [{"text": "Dystonia"}]}]},
+    *[{"resourceType": "Procedure", "id": f"para-{i}", "status": "completed", "subject": ref("Patient", "pt"),
+       "code": {"coding": [{"system": SNOMED, "code": "para", "display": "Abdominal paracentesis (procedure)"}]},
+       "performedDateTime": f"2017-0{i}-04T09:00:00-05:00"} for i in (2, 5)],
+    {"resourceType": "Procedure", "id": "evl", "status": "completed", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": SNOMED, "code": "evl",
+                          "display": "Endoscopic band ligation of esophageal varices (procedure)"}]},
+     "performedDateTime": "2017-07-04T09:00:00-05:00"},
+    condition("varices", "Esophageal varices (disorder)", "2017-01-01"),
     {"resourceType": "Procedure", "id": "tka", "status": "completed", "subject": ref("Patient", "pt"),
      "code": {"coding": [{"system": SNOMED, "code": "tka", "display": "Total knee replacement"}]},
      "performedPeriod": {"start": "2014-01-15T09:00:00-05:00", "end": "2014-01-15T11:00:00-05:00"}},
@@ -156,6 +178,15 @@ async def _said(service: ChartService, question: str) -> str:
     ("does she have chronic low back pain", "no date recorded", "None"),  # an undated problem is still recorded
     ("does she have a defibrillator", "Implantable defibrillator", "Not recorded"),  # what she has: a device too
     ("does she have a pacer", "Not recorded", "defibrillator"),  # a pacemaker is not a defibrillator
+    # a combination brand is the order holding all its ingredients, not the naloxone spray beside it
+    ("is she still on suboxone", "buprenorphine 8 MG / naloxone", "Nasal Spray"),
+    ("is she on synthroid", "levothyroxine sodium", "warfarin"),  # a brand tied to the salt the chart records
+    ("haldol reaction", "Dystonia", "Codeine"),  # "reaction": what a substance, named by brand, does to her
+    ("what is her sulfa reaction", "Sulfonamide", "Codeine"),  # an allergy record naming the class asked
+    ("how many paracenteses has she had", "2 Abdominal paracentesis", "varices"),  # a procedure word, plural
+    ("how many times were her varicies banded", "band ligation", "Abdominal"),  # a verb and a misspelling
+    ("a1c since jan 2019", "2019-03-12", "2018-03"),  # from the month's first day to the day asked
+    ("a1c on each visit since 2018", "2020-03-13", "2017-03"),  # each: every value, not the latest
 ])
 async def test_a_question_means_what_a_clinician_means(service: ChartService, question: str, says: str,
                                                        never: str) -> None:
@@ -186,6 +217,17 @@ async def test_a_period_named_by_a_chart_event_is_dated_by_its_record(service: C
     answer = await service.answer(question, SCOPE, now=NOW)
     assert says in answer.answer, answer.answer
     assert never not in answer.answer, answer.answer
+
+
+def test_a_period_a_stay_starts_is_not_the_stay() -> None:
+    """"creat since the jan 2022 admission": every value from the month on, not the labs of one stay."""
+    aspect = plan_question("creat trend since the jan 2022 admission", NOW).aspects[0]
+    assert aspect.kind.name == "trend" and aspect.encounter_scope is None
+    assert (aspect.window.day_from, aspect.window.day_to) == (20220101, day_int(NOW))
+    during = plan_question("creat during the jan 2022 admission", NOW).aspects[0]
+    assert during.encounter_scope == "last"
+    before = plan_question("a1c before march 2020", NOW).aspects[0]
+    assert before.window.day_to == 20200229
 
 
 async def test_a_device_answer_says_when_it_went_in(service: ChartService) -> None:

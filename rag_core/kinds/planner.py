@@ -168,7 +168,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     strong = {t.name for score, t in scores if score >= STRONG_TOPIC}
     others = [t for t in topics if t not in (ENCOUNTER, NOTE, DEMOGRAPHICS) and t.name in strong]
     if ENCOUNTER in topics and others and topic in (ENCOUNTER, *others) and op_of(text) not in ("source", "discharge"):
-        if setting in ("inpatient", "icu", "emergency"):  # "meds during the last admission"
+        if setting in ("inpatient", "icu", "emergency") and not _FROM_STAY.search(part):  # "meds during the last
+            # admission" (not "creat since the jan 2022 admission": a period the stay starts)
             op = op_of(text)
             encounter_scope = "first" if op == "first" else "last"
         topic = others[0]
@@ -214,7 +215,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     elif topic is ENCOUNTER and focus and _measured(focus):  # "bp in the ER w/ the kidney stone", "o2 sat at the ED"
         measured = _measured(focus)
         stay_focus = " ".join(w for w in concept_words(focus) if w.lower() not in measured) or None
-        topic, concept, encounter_scope = LAB, " ".join(measured), "first" if op_of(text) == "first" else "last"
+        topic, concept = LAB, " ".join(measured)
+        encounter_scope = None if _FROM_STAY.search(part) else "first" if op_of(text) == "first" else "last"
     if topic is None and concept and _names_a_class(concept):  # "abx courses in the last 2 yrs": medications
         topic = MEDICATION
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):
@@ -261,6 +263,11 @@ def _analyte_shorthand() -> frozenset[str]:
 
 # a test word a word before it qualifies ("hgb a1c", "ldl chol"): one test, not a list
 _QUALIFIED = frozenset({"a1c", "chol", "cholesterol", "ratio"})
+# a period a stay starts ("since the jan 2022 admission") or every visit ("a1c at each visit"): not one stay's records
+_FROM_STAY = re.compile(r"\b(?:since|after|following|post)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+                        r"(?:admission|admit|stay|hospitali[sz]ation|discharge)\b"
+                        r"|\b(?:each|every|all)\s+(?:of\s+)?(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+)?"
+                        r"(?:visits?|admissions?|admits?|stays?|appointments?)\b", re.I)
 _REACTION_WORDS = frozenset({"reaction", "reactions", "react", "reacted", "happened", "happens"})
 # words that ask a detail of something, never name it ("codeine allergy - what reaction", "lfts - any elevation")
 _ATTRIBUTE_WORDS = frozenset({

@@ -180,6 +180,18 @@ def _year(m: re.Match[str], now: date) -> Window | None:
     return Window(y * 10000 + 101, y * 10000 + 1231, True, None, f"in {y}")
 
 
+def _since_month(m: re.Match[str], now: date) -> Window | None:
+    """"since jan 2024", "after the march 2022 admission": from the month's first day to the day asked."""
+    start, _ = _month_span(int(m.group("year")), MONTHS[m.group("month").lower()])
+    return Window(start, day_int(now), True, None, f"since {m.group('month').capitalize()} {m.group('year')}")
+
+
+def _before_month(m: re.Match[str], now: date) -> Window | None:
+    first = date(int(m.group("year")), MONTHS[m.group("month").lower()], 1)
+    return Window(None, day_int(first - timedelta(days=1)), True, None,
+                  f"before {m.group('month').capitalize()} {m.group('year')}")
+
+
 def _since_year(m: re.Match[str], now: date) -> Window | None:
     y = int(m.group("year"))
     return Window(y * 10000 + 101, day_int(now), True, None, f"since {y}")
@@ -426,6 +438,9 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(r"\b(?:in|during|over|within)?\s*(?:the\s+)?(?:last|past|previous)\s+half\s+(?:a\s+)?year\b", re.I),
      _half_year),
     (re.compile(rf"\b(?:in|during|of|for)?\s*{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I), _month_year),
+    (re.compile(rf"\b(?:since|after)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?{_MONTH}\s*(?:of\s+)?{_YEAR}\b",
+                re.I), _since_month),
+    (re.compile(rf"\b(?:before|prior\s+to)\s+(?:the\s+)?{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I), _before_month),
     (re.compile(rf"\b(?:in|during|of|for)?\s*(?:the\s+)?(?P<part>mid|early|late)[-\s]+{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I),
      _part_of_month),
     (re.compile(rf"\b(?:since|after)\s+{_YEAR}\b", re.I), _since_year),

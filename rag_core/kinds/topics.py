@@ -53,6 +53,10 @@ PROCEDURE = Topic(
         Cue(r"\bprocedures?\b", 1.0), Cue(r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperations?\b|\boperated\b", 0.9),
         Cue(r"\bperformed\b|\bunderw(?:ent|go)\b|\bdone\b", 0.6),
         Cue(r"\bput in\b|\bplaced\b|\bimplanted\b|\binserted\b|\bremoved\b|\bput on\b", 0.7),
+        # medical word-building for what is done ("how many paracenteses has he had", "any colonoscopies"): the word
+        # names the procedure itself, above "has he had"
+        Cue(r"\b[a-z]{3,}(?:ectom(?:y|ies)|otom(?:y|ies)|ostom(?:y|ies)|plast(?:y|ies)|pex(?:y|ies)|scop(?:y|ies)"
+            r"|centes[ie]s)\b", 0.65, keep=True),
     ),
     verb="performed",
 )
@@ -74,6 +78,8 @@ ALLERGY = Topic(
         Cue(r"\bintoleran", 0.9), Cue(r"\bnkda\b|\bnka\b|\badverse reactions?\b", 1.0),
         # "any med intolerances", "drug allergies": an allergy question, though it names medicines
         Cue(r"\b(?:med|meds|medication|medications|drug|drugs)\s+(?:allerg\w*|intoleran\w*|reactions?)\b", 1.05),
+        # "haldol reaction", "what happens w sulfa - reaction?": what a substance does to this patient
+        Cue(r"\b(?<!chain )(?<!transfusion )reactions?\b|\breacts?\b|\breacted\b", 0.6),
     ),
     verb="recorded",
     active_statuses=("active",),

@@ -418,17 +418,31 @@ class DrugTerminology:
         return {key: frozenset(ids) for key, ids in grouped.items()}
 
     def members(self, query: ClassQuery, names: Sequence[str]) -> list[str]:
-        """Of the recorded medication ``names``, those whose ingredients belong to the asked class."""
+        """Of the recorded medication ``names``, those whose ingredients belong to the asked class — and a record
+        that names the class itself (an allergy to "Sulfonamide (substance)" when sulfa drugs are asked)."""
         wanted = {i for c in query.classes for i in (self.same_named.get(_class_key(c.name), {c.id})
                                                     if c.type != "role" else {c.id})}
-        return [n for n in names if self.class_ids(n) & wanted]
+        named = {_class_key(c.name) for c in query.classes}
+        return [n for n in names if self.class_ids(n) & wanted or _class_key(_SEMANTIC_TAG.sub("", n)) in named]
 
     def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
         """The recorded names holding one of the ingredients, a salt or not ("fludrocortisone acetate" is the
-        chart's fludrocortisone)."""
-        wanted = ingredients | {b for i in ingredients if (b := _base(i)) in self.of_ingredient or (b,) in self.names}
-        return [n for n in names if (found := self.ingredients(n)) and (found & wanted or {_base(i) for i in found}
-                                                                         & wanted)]
+        chart's fludrocortisone); of a combination's ingredients (Suboxone: buprenorphine and naloxone), the names
+        holding all of them when some do — not the naloxone nasal spray beside the film."""
+        def held(ingredient: str) -> set[str]:
+            base = _base(ingredient)
+            return {ingredient, base} if base in self.of_ingredient or (base,) in self.names else {ingredient}
+
+        wanted = [held(i) for i in ingredients]
+        hits = []
+        for name in names:
+            found = self.ingredients(name)
+            present = found | {_base(i) for i in found}
+            covered = sum(1 for w in wanted if w & present)
+            if covered:
+                hits.append((name, covered))
+        whole = [n for n, covered in hits if covered == len(wanted)]
+        return whole if len(wanted) > 1 and whole else [n for n, _ in hits]
 
 
 # the salt or ester a drug is given as, not the drug ("fludrocortisone acetate", "metoprolol succinate"); never
@@ -437,6 +451,9 @@ _SALTS = frozenset({"acetate", "hydrochloride", "hcl", "sulfate",
                     "succinate", "tartrate", "maleate", "mesylate", "besylate", "citrate", "phosphate", "bromide",
                     "chloride", "fumarate", "hyclate", "monohydrate", "dihydrate", "disodium", "hydrobromide",
                     "bitartrate", "dipropionate", "propionate", "furoate", "valerate", "embonate", "pamoate"})
+
+
+_SEMANTIC_TAG = re.compile(r"\s*\((?:substance|product|medicinal product|finding|disorder)\)\s*$", re.I)
 
 
 def _base(ingredient: str) -> str:
