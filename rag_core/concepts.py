@@ -622,9 +622,10 @@ def _resolve_concept(
         keys = {analyte(n) for n in found}
         same = [n for n in names if topic in topics_of[n] and analyte(n) in keys and n not in found
                 and not _property_excluded(n, text)]
-        if topic == "immunization":  # "flu shot": every recorded formulation of that vaccine, not the tightest name
+        if topic in ("immunization", "careplan"):  # "flu shot": every recorded formulation of that vaccine, not the
+            # tightest name; "sugar targets": every goal that says glucose (a goal's name is a sentence)
             wanted = core(tokens(text))
-            same += [n for n in names if "immunization" in topics_of[n] and wanted and wanted <= set(_name_parts(n)[0])]
+            same += [n for n in names if topic in topics_of[n] and wanted and wanted <= set(_name_parts(n)[0])]
         return Resolution(tuple(sorted(set(found) | set(same))), topic, score, how, text)
 
     medication_first = bool(prefer) and prefer[0] == "medication"

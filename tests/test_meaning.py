@@ -119,6 +119,12 @@ CHART: list[dict[str, Any]] = [
                           "display": "Endoscopic band ligation of esophageal varices (procedure)"}]},
      "performedDateTime": "2017-07-04T09:00:00-05:00"},
     condition("varices", "Esophageal varices (disorder)", "2017-01-01"),
+    *[{"resourceType": "Goal", "id": f"goal-{i}", "lifecycleStatus": "completed", "subject": ref("Patient", "pt"),
+       "description": {"text": text}, "startDate": "2019-12-18",
+       "achievementStatus": {"coding": [{"code": "achieved", "display": "Achieved"}], "text": "Achieved"}}
+      for i, text in enumerate(("Fasting glucose below 95 mg/dL", "1-hour postprandial glucose below 140 mg/dL"))],
+    {"resourceType": "CarePlan", "id": "falls-plan", "status": "active", "intent": "plan", "title": "Fall prevention",
+     "subject": ref("Patient", "pt"), "period": {"start": "2020-02-10"}},
     {"resourceType": "Procedure", "id": "tka", "status": "completed", "subject": ref("Patient", "pt"),
      "code": {"coding": [{"system": SNOMED, "code": "tka", "display": "Total knee replacement"}]},
      "performedPeriod": {"start": "2014-01-15T09:00:00-05:00", "end": "2014-01-15T11:00:00-05:00"}},
@@ -185,6 +191,10 @@ async def _said(service: ChartService, question: str) -> str:
     ("what is her sulfa reaction", "Sulfonamide", "Codeine"),  # an allergy record naming the class asked
     ("how many paracenteses has she had", "2 Abdominal paracentesis", "varices"),  # a procedure word, plural
     ("how many times were her varicies banded", "band ligation", "Abdominal"),  # a verb and a misspelling
+    ("what were her sugar targets", "Fasting glucose below 95", "Not found"),  # every goal the words name
+    ("what were her sugar targets", "postprandial glucose below 140", "Not found"),
+    ("fasting glucose goal met?", "achievement Achieved", "postprandial"),  # a goal's achievement, as recorded
+    ("fall prevention plan?", "Fall prevention", "No note"),  # a plan named by what it is for: the care plan
     ("a1c since jan 2019", "2019-03-12", "2018-03"),  # from the month's first day to the day asked
     ("a1c on each visit since 2018", "2020-03-13", "2017-03"),  # each: every value, not the latest
 ])

@@ -80,7 +80,8 @@ class EverKind(Kind):
         oldest, newest = part.chunks[0], part.chunks[-1]
         if topic == "lab":  # "does he smoke?", "any A1c?": what was recorded, not a bare yes
             return [Claim(text=f"Yes \u2014 recorded; most recent: {fact_sentence(newest)}", citations=[newest.id])]
-        if (part.how in TERMINOLOGY_READINGS or topic == "medication") and len(group_by_concept(part.chunks)) > 1:
+        if (part.how in TERMINOLOGY_READINGS or topic in ("medication", "careplan")) and len(
+                group_by_concept(part.chunks)) > 1:  # (each goal of several the words name: its own claim)
             # "any blood thinners": one claim per member drug of the class the chart holds; "is she on a statin":
             # the active members when there are any
             groups = list(group_by_concept(part.chunks).values())
@@ -167,8 +168,14 @@ def _reaction(chunk: Chunk) -> str:
     return said
 
 
+_ACHIEVEMENT = re.compile(r"\bAchievement ([^.]+)\.")
+
+
 def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
     status = f" (status {newest.status})" if newest.status else ""
+    achieved = _ACHIEVEMENT.search(newest.text) if topic == "careplan" else None
+    if achieved:  # "goal met?": the goal's achievement, as recorded
+        status = f" (status {newest.status}; achievement {achieved.group(1)})"
     if topic == "medication" and newest.status not in ("active", "on-hold") and newest.fact and newest.fact.period_end:
         status = f" (status {newest.status}; valid until {newest.fact.period_end[:10]})"  # "til when", as recorded
     if topic == "medication":

@@ -100,6 +100,12 @@ CARE_PLAN = Topic(
     frozenset({"CarePlan", "Goal"}),
     (
         Cue(r"\bcare ?plans?\b|\bplans? of care\b|\btreatment plans?\b", 1.0), Cue(r"\b(?<!at )(?<!to )goals?\b", 0.9),
+        # "sugar targets in pregnancy", "fall prevention plan?" (a plan named by what it is for, not "the plan"),
+        # "goal met?": whether a goal was achieved is its status, not its name
+        Cue(r"\btargets?\b", 0.7), Cue(r"(?<!the )(?<!a )(?<!her )(?<!his )(?<!their )(?<!any )(?<!what )"
+                                      r"(?<=\w )plans?\b(?!\s+(?:at|from|in|of|on)\s+(?:the\s+|her\s+|his\s+)?"
+                                      r"(?:last|latest|most\s+recent|recent|next|first)\b)", 0.95),
+        Cue(r"\b(?:met|achieved|reached|attained)\b", 0.4),
     ),
     verb="planned",
     active_statuses=("active", "on-hold", "accepted", "in-progress"),

@@ -30,7 +30,8 @@ class TrendKind(Kind):
         Cue(r"\ball (?:the |of the |his |her )?(?:values|results|readings|levels|measurements)\b", 0.9),
         Cue(r"\b(?:values|results|readings|levels|measurements|scores|counts)\b", 0.5), Cue(r"\bhistory\b", 0.45),
         # "ef on each echo", "a1c at every visit": every value, not the latest
-        Cue(r"\beach\b|\bevery\b", 0.6),
+        Cue(r"\b(?:each|every)\s+(?:[\w-]+\s+)?(?:echo\w*|visits?|times?|checks?|draws?|tests?|scans?|dexas?|dxas?|"
+            r"measurements?|readings?|appointments?|admissions?|stays?|studies|study|films?)\b", 0.6),
         Cue(r"\bgo(?:ing|ne)? (?:up|down)\b|\brising\b|\bfalling\b|\bimprov|\bworsen", 0.9),
         Cue(r"\b(?:come|came|coming|creep(?:ing|ed)?|crept|climb(?:ing|ed)?|trend(?:ing|ed)?|drift(?:ing|ed)?)\s+"
             r"(?:back\s+)?(?:up|down)\b|\bgetting (?:worse|better|higher|lower)\b|\b(?:better|worse)\s*\??$", 0.9),
