@@ -189,6 +189,7 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
         return []
     scored: list[ConceptMatch] = []
     q_specimens = set(q_all) & SPECIMENS
+    asked_raw = set(_TOKEN.findall(query.lower()))  # as typed, before plurals were folded
     for concept in vocabulary:
         c_all, expansions, c_set = _name_parts(concept)
         if not q_core <= c_set:
@@ -198,8 +199,10 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
             continue  # "serum creatinine" is not "creatinine in urine"; "blood sugar" is serum glucose
         if _about(q_core, c_all):
             continue  # "tuberculosis" is not "Skin test for tuberculosis"
-        if any(_other_sense(word, c_all) for word in q_core - set(c_all)):
-            continue  # "ICD" is not the initials of "intrauterine contraceptive device"
+        if any(_other_sense(word, c_all) or (word + "s" in asked_raw and _other_sense(word + "s", c_all))
+               for word in q_core - set(c_all)):
+            continue  # "ICD" is not the initials of "intrauterine contraceptive device" (nor "TIPS", read "tip", those
+            # of "tiotropium inhalation powder")
         c_core = core(c_all) or set(c_all)
         covered = set(q_core)
         for word in q_core - set(c_all):

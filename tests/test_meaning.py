@@ -256,3 +256,19 @@ async def test_a_trend_since_an_event_starts_from_its_baseline(service: ChartSer
 async def test_a_trends_cap_is_said_never_silent(service: ChartService) -> None:
     said = await _said(service, "a1c trend")
     assert "older values recorded on 2008-03-10 are not" in said, said
+
+
+def test_an_abbreviation_and_a_code_are_read_as_typed() -> None:
+    """"TIPS" (a shunt) is not the initials of "tiotropium inhalation powder" once its plural is folded; "the sbp
+    admission" names the stay by its reason, never a systolic pressure; "b5701" is the note's "HLA-B*5701"."""
+    from rag_core.concepts import VocabularyEntry, resolve_concept
+    from rag_core.kinds.common import mentioned
+
+    inhaler = [VocabularyEntry("tiotropium 0.018 MG Inhalation Powder", "medication")]
+    assert resolve_concept("tips", inhaler, ["procedure"], "any tips procedure") is None
+    stay = plan_question("how did he come in for the sbp admission", NOW).aspects[0]
+    assert stay.topic is not None and stay.topic.name == "encounter" and stay.concept is None
+    during = plan_question("sodium during the last admission", NOW).aspects[0]
+    assert during.topic is not None and during.topic.name == "lab" and during.encounter_scope == "last"
+    assert mentioned("b5701", "viral load 64. hla-b*5701 negative (tested 2014).")
+    assert not mentioned("b5702", "hla-b*5701 negative")

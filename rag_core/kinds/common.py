@@ -310,11 +310,21 @@ def phrase_units(words: list[str]) -> list[str]:
     return out
 
 
+# a code written with letters and digits run together ("b5701", "t315i", "v617f"): a note may punctuate it
+_CODE_LIKE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{4,}")
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
 def mentioned(word: str, text: str) -> bool:
     """Whether lower-cased ``text`` names ``word`` (or a lexicon expansion of it): short words whole, with
     their inflections when they are plain words of 4+ letters ("work" → "works", "drive" → "driving", never
     "live" → "liver"); longer ones as a word start (less their last two letters, three from ten letters)."""
     for option in (word.lower(), *lexicon().get(word.lower(), ())):
+        if _CODE_LIKE.fullmatch(option) and option in _squashed(text):  # "b5701" is the note's "HLA-B*5701"
+            return True
         if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg")
             if re.search(rf"\b{_inflected(option)}\b", text):
                 return True

@@ -212,7 +212,9 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     stay_focus: str | None = None
     if topic is ENCOUNTER and focus and _names_drugs(focus) and not _measured(focus):  # "abx during the last admission"
         topic, concept, encounter_scope = MEDICATION, focus, "first" if op_of(text) == "first" else "last"
-    elif topic is ENCOUNTER and focus and _measured(focus):  # "bp in the ER w/ the kidney stone", "o2 sat at the ED"
+    elif topic is ENCOUNTER and focus and _measured(focus) and not (
+            (named := _NAMES_STAY.search(part)) and named.group(1).lower() in _measured(focus)):  # "bp in the ER w/
+        # the kidney stone", "o2 sat at the ED" (not "the sbp admission": what a stay is named by is its reason)
         measured = _measured(focus)
         stay_focus = " ".join(w for w in concept_words(focus) if w.lower() not in measured) or None
         topic, concept = LAB, " ".join(measured)
@@ -268,6 +270,7 @@ _FROM_STAY = re.compile(r"\b(?:since|after|following|post)\s+(?:the\s+|her\s+|hi
                         r"(?:admission|admit|stay|hospitali[sz]ation|discharge)\b"
                         r"|\b(?:each|every|all)\s+(?:of\s+)?(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+)?"
                         r"(?:visits?|admissions?|admits?|stays?|appointments?)\b", re.I)
+_NAMES_STAY = re.compile(r"\b(?:the|her|his|their|that)\s+([\w-]+)\s+(?:admission|admit|stay|hospitali[sz]ation)\b", re.I)
 _REACTION_WORDS = frozenset({"reaction", "reactions", "react", "reacted", "happened", "happens"})
 # words that ask a detail of something, never name it ("codeine allergy - what reaction", "lfts - any elevation")
 _ATTRIBUTE_WORDS = frozenset({
