@@ -135,7 +135,7 @@ def acronyms(words: list[str]) -> dict[str, set[str]]:
     return found
 
 
-_ABOUT = {"for", "against"}
+_ABOUT = {"for", "against", "after", "following"}  # "Return to work after knee replacement" is not the replacement
 
 
 def _about(asked: set[str], name_words: list[str]) -> bool:
@@ -173,7 +173,9 @@ def _name_parts(concept: str) -> tuple[list[str], dict[str, set[str]], frozenset
     """A recorded name's words, the initials of its word runs and both as one set (names repeat across questions)."""
     c_all = tokens(_SEMANTIC_TAG.sub("", concept))
     expansions = acronyms(c_all)
-    return c_all, expansions, frozenset(c_all) | frozenset(expansions)
+    # a name's letters run into its valency or type number ("HPV9", "PCV13", "PPV23"): the letters name it too
+    lettered = {m.group(1) for t in c_all if (m := re.fullmatch(r"([a-z]{2,})\d+", t))}
+    return c_all, expansions, frozenset(c_all) | frozenset(expansions) | lettered
 
 
 def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
@@ -199,14 +201,16 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
             continue  # "serum creatinine" is not "creatinine in urine"; "blood sugar" is serum glucose
         if _about(q_core, c_all):
             continue  # "tuberculosis" is not "Skin test for tuberculosis"
-        if any(_other_sense(word, c_all) or (word + "s" in asked_raw and _other_sense(word + "s", c_all))
+        numbered = {w: {t for t in c_all if t.startswith(w) and t[len(w):].isdigit()} for w in q_core - set(c_all)}
+        if any(not numbered[word] and (_other_sense(word, c_all) or (word + "s" in asked_raw
+                                                                      and _other_sense(word + "s", c_all)))
                for word in q_core - set(c_all)):
             continue  # "ICD" is not the initials of "intrauterine contraceptive device" (nor "TIPS", read "tip", those
             # of "tiotropium inhalation powder")
         c_core = core(c_all) or set(c_all)
         covered = set(q_core)
         for word in q_core - set(c_all):
-            covered |= expansions.get(word, set())
+            covered |= expansions.get(word, set()) | numbered[word]
         tightness = len(covered & c_core) / len(c_core)
         soft_overlap = len(set(q_all) & c_set) / max(len(set(q_all)), 1)
         scored.append(ConceptMatch(concept, round(0.5 + 0.4 * tightness + 0.1 * soft_overlap, 4)))
@@ -250,6 +254,12 @@ def _lexicon_rows() -> tuple[tuple[str, tuple[str, ...], str], ...]:
 def lexicon() -> dict[str, tuple[str, ...]]:
     """Shorthand → expansions, from the shipped data file (not the rows read only for a vaccine question)."""
     return {term: expansions for term, expansions, kind in _lexicon_rows() if kind != VACCINE_ONLY}
+
+
+@cache
+def record_lexicon() -> dict[str, tuple[str, ...]]:
+    """The rows that name what a record is coded as (not the words a note says a phrase in: kind ``note``)."""
+    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind not in (VACCINE_ONLY, "note")}
 
 
 # rows read only when the question is about vaccines: "pneumonia shot" is the pneumococcal vaccine, while "hx of
@@ -318,9 +328,16 @@ def _variants(words: list[str]) -> list[tuple[str, str]]:
     def entry(key: str) -> str:  # a plural of a lexicon term ("c sections", "ekgs", "cabgs") is the term
         return key[:-1] if key not in table and len(key) > 3 and key.endswith("s") and key[:-1] in table else key
 
-    whole = table.get(entry(re.sub(r"[\s\-]", "", phrase.lower())))
+    records = record_lexicon()  # (a phrase a note words otherwise, "code status", is read in notes only)
+    whole = table.get(entry(re.sub(r"[\s\-]", "", phrase.lower()))) or records.get(entry(" ".join(phrase.lower().split())))
     if whole:
         out += [(e, "lexicon") for e in whole]
+    low = [w.lower() for w in words]
+    for size in (3, 2):  # a lexicon phrase inside the words ("bk viral load": viral load → PCR, RNA)
+        for start in range(len(low) - size + 1):
+            inner = records.get(entry(" ".join(low[start:start + size])))
+            if inner and size < len(low):
+                out += [(" ".join([*words[:start], e, *words[start + size:]]), "lexicon") for e in inner]
     options: list[tuple[str, ...]] = []
     changed = False
     for word in words:

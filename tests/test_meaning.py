@@ -272,3 +272,35 @@ def test_an_abbreviation_and_a_code_are_read_as_typed() -> None:
     assert during.topic is not None and during.topic.name == "lab" and during.encounter_scope == "last"
     assert mentioned("b5701", "viral load 64. hla-b*5701 negative (tested 2014).")
     assert not mentioned("b5702", "hla-b*5701 negative")
+
+
+def test_a_medication_recorded_by_brand_is_said_with_its_ingredient() -> None:
+    from rag_core.kinds.common import fact_sentence, said_name
+    from rag_core.models import Chunk
+
+    def chunk(display: str) -> Chunk:
+        return Chunk(id="c", patient_id="pt", resource_type="MedicationRequest", resource_id="m",
+                     text=f"Medication prescribed: {display}. Status active.", concepts=(display,))
+
+    assert said_name(chunk("Prograf")) == "Prograf (tacrolimus)"
+    assert fact_sentence(chunk("Prograf")).startswith("Medication prescribed: Prograf (tacrolimus).")
+    assert said_name(chunk("levothyroxine sodium 0.05 MG Oral Tablet")) == "levothyroxine sodium 0.05 MG Oral Tablet"
+
+
+def test_names_read_as_clinicians_shorten_them() -> None:
+    """A vaccine's letters before its valency ("HPV9"), a lexicon phrase inside the words ("bk viral load"), an
+    organ's "numbers" (its function panel), the side asked ("which arm") kept out of the name, and a goal "after
+    knee replacement" that is not the replacement."""
+    from rag_core.concepts import VocabularyEntry, resolve_concept
+
+    def names(phrase: str, *entries: tuple[str, str]) -> tuple[str, ...]:
+        found = resolve_concept(phrase, [VocabularyEntry(n, t) for n, t in entries], [], phrase)
+        return found.names if found is not None else ()
+
+    assert names("hpv", ("HPV9", "immunization"), ("Hep B, adult", "immunization")) == ("HPV9",)
+    assert names("bk viral load", ("BK virus PCR, plasma", "lab"), ("Creatinine", "lab")) == ("BK virus PCR, plasma",)
+    assert names("knee replacement", ("Return to full duty after knee replacement", "careplan"),
+                 ("Right total knee arthroplasty", "procedure")) == ("Right total knee arthroplasty",)
+    assert plan_question("kidney numbers going up?", NOW).aspects[0].concept == "kidney function"
+    assert plan_question("fistula which arm", NOW).aspects[0].concept == "fistula"
+    assert plan_question("what lung problems did she have", NOW).aspects[0].concept == "lung"

@@ -310,3 +310,17 @@ def test_review_false_readings_stay_out() -> None:
     assert not mentioned_loosely("tsh", "denies thoughts of self-harm")  # a lexicon abbreviation: its own sense
     assert not mentioned_loosely("test", "testosterone 350 ng/dl")  # a plain word is no word start
     assert mentioned_loosely("endo", "endocrinology consultation")
+
+
+def test_a_brand_is_read_in_its_ingredients_classes_never_in_a_stem_it_happens_to_end_in() -> None:
+    """"CellCept" is mycophenolate (the table holds it as mycophenolate mofetil), an immunosuppressant, never an
+    INN "-cept" fusion protein; "Humira" is adalimumab, a "-mab" antibody; "lithium carbonate" has lithium's classes."""
+    table = drugs()
+
+    def names(display: str) -> set[str]:
+        return {table.classes[i].name for i in table.class_ids(display)}
+
+    assert "Immunosuppressive Agents" in names("CellCept") and "Receptor Fusion Protein" not in names("CellCept")
+    assert "Monoclonal Antibody" in names("Humira Pen 40 mg/0.4 mL")
+    assert "Antimanic Agents" in names("lithium carbonate 300 MG Oral Capsule")
+    assert "Receptor Fusion Protein" in names("etanercept 50 MG/ML Prefilled Syringe")

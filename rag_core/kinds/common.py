@@ -20,8 +20,14 @@ MAX_LISTED = 60
 
 
 def fact_sentence(chunk: Chunk) -> str:
-    """The fact sentence without its trailing bookkeeping in parentheses."""
-    return re.sub(r"\s*\((?:[^()]*status [^()]*)\)\s*$", "", chunk.text).strip()
+    """The fact sentence without its trailing bookkeeping in parentheses; a medication recorded by brand alone
+    with its ingredient (``said_name``)."""
+    text = re.sub(r"\s*\((?:[^()]*status [^()]*)\)\s*$", "", chunk.text).strip()
+    if chunk.resource_type in _DRUG_RECORDS and chunk.concepts and chunk.concepts[0] in text:
+        said = said_name(chunk)
+        if said != chunk.concepts[0]:
+            text = text.replace(chunk.concepts[0], said, 1)
+    return text
 
 
 def value_of(chunk: Chunk, names: tuple[str, ...] | list[str] = ()) -> tuple[Decimal | None, str | None]:
@@ -63,6 +69,22 @@ def measured_name(chunk: Chunk, names: tuple[str, ...] | list[str] = ()) -> str:
                 return component.display
         return fact.display
     return chunk.concepts[0] if chunk.concepts else chunk.resource_type
+
+
+_DRUG_RECORDS = frozenset({"MedicationRequest", "MedicationStatement", "MedicationAdministration", "MedicationDispense"})
+
+
+def said_name(chunk: Chunk, default: str = "it") -> str:
+    """A record's name as recorded; a medication recorded by brand alone ("Vyvanse 30 mg", "Prograf") with the
+    ingredient the drug terminology gives for it, so the clinician reads the generic too ("Prograf (tacrolimus)")."""
+    name = chunk.concepts[0] if chunk.concepts else default
+    if chunk.resource_type not in _DRUG_RECORDS or not chunk.concepts:
+        return name
+    from rag_core.terminology.drugs import drugs, words
+
+    said = set(words(name))
+    ingredients = sorted(i for i in drugs().ingredients(name) if not set(words(i)) <= said)
+    return f"{name} ({' / '.join(ingredients)})" if ingredients else name
 
 
 def group_by_concept(chunks: list[Chunk]) -> OrderedDict[str, list[Chunk]]:
@@ -108,7 +130,8 @@ async def chart_anchor(reader: ChartReader, day_to: int | None) -> int | None:
 
 def list_claims(chunks: list[Chunk], verb: str, anchor: int | None = None) -> list[Claim]:
     claims = []
-    for name, group in group_by_concept(chunks).items():
+    for group in group_by_concept(chunks).values():
+        name = said_name(group[0])
         dates = date_list(group)
         stale = stale_note(group[-1], anchor)
         claims.append(Claim(text=f"{name} — {verb}" + (f" on {dates}" if dates else "")

@@ -12,6 +12,7 @@ from rag_core.kinds.common import (
     concept_evidence,
     group_by_concept,
     list_claims,
+    said_name,
     stale_note,
     withheld,
 )
@@ -67,7 +68,7 @@ class CurrentKind(Kind):
 def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anchor: int | None) -> Claim:
     """Yes / No to "is she (still) on X", "does he have X": from the newest record's status, as recorded."""
     chunk = chunks[-1]
-    name = chunk.concepts[0] if chunk.concepts else "it"
+    name = said_name(chunk)
     if chunk.status in statuses:
         stale = stale_note(chunk, anchor)
         when = f"{verb} {chunk.effective_date}" if chunk.effective_date else "no date recorded"

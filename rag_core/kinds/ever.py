@@ -10,7 +10,14 @@ import re
 
 from rag_core.concepts import TERMINOLOGY_READINGS
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import SAME_VISIT, chart_anchor, concept_evidence, fact_sentence, group_by_concept
+from rag_core.kinds.common import (
+    SAME_VISIT,
+    chart_anchor,
+    concept_evidence,
+    fact_sentence,
+    group_by_concept,
+    said_name,
+)
 from rag_core.kinds.current import status_claim
 from rag_core.kinds.orders import order_claim, order_question
 from rag_core.models import Chunk, Claim
@@ -95,7 +102,7 @@ class EverKind(Kind):
             active = [c for c in part.chunks if c.status == "active"]
             shown = active if active and _asks_now(part, devices=True) else part.chunks
             return [Claim(text=f"Yes — {c.text}", citations=[c.id]) for c in shown]
-        name = oldest.concepts[0] if oldest.concepts else "it"
+        name = said_name(oldest)
         asked = order_question(part.aspect.clause) if topic == "medication" else None
         if asked:
             return [order_claim(asked, name, part.chunks)]
@@ -169,6 +176,21 @@ def _reaction(chunk: Chunk) -> str:
 
 
 _ACHIEVEMENT = re.compile(r"\bAchievement ([^.]+)\.")
+# what a procedure or condition record says beyond its code ("Body site: Left arm. Outcome: TICI 2b."), as rendered
+_DETAIL = re.compile(r"\s(?:Body site|Severity|Stage|Outcome|Complications|Note):\s")
+MAX_DETAIL = 240
+
+
+def _detail(chunk: Chunk) -> str:
+    """The record's own detail (site, outcome, note), cut at a sentence end: "which side", "tici?" ask it."""
+    found = _DETAIL.search(chunk.text)
+    if not found:
+        return ""
+    said = chunk.text[found.start():].strip()
+    if len(said) > MAX_DETAIL:
+        cut = said.rfind(". ", 0, MAX_DETAIL)
+        said = said[: cut + 1] if cut > 0 else said[:MAX_DETAIL].rsplit(" ", 1)[0] + " …"
+    return " " + said
 
 
 def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
@@ -201,10 +223,11 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
         return f"Yes — {name} is recorded{status}; the record carries no date."
     if not oldest.effective_date:
         oldest = newest
+    detail = _detail(newest) if topic in ("procedure", "condition") else ""
     if oldest.id == newest.id or oldest.effective_date == newest.effective_date:
-        return f"Yes — {name} was {verb} on {oldest.effective_date}{status}."
+        return f"Yes — {name} was {verb} on {oldest.effective_date}{status}.{detail}"
     return (f"Yes — {name} was {verb}, first on {oldest.effective_date}, most recently on {newest.effective_date}"
-            f"{status}.")
+            f"{status}.{detail}")
 
 
 EVER = EverKind()

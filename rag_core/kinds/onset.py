@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag_core.chunking import UNDATED_DAY
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import concept_evidence
+from rag_core.kinds.common import concept_evidence, said_name
 from rag_core.kinds.orders import order_claim, order_question
 from rag_core.models import Claim
 
@@ -30,7 +30,7 @@ class OnsetKind(Kind):
     def claims(self, part: AspectEvidence) -> list[Claim]:
         topic = part.aspect.topic.name if part.aspect.topic else "condition"
         first, last = part.chunks[0], part.chunks[-1]
-        name = first.concepts[0] if first.concepts else "it"
+        name = said_name(first)
         stop = STOP.compiled().search(part.aspect.clause) is not None
         if topic == "condition":
             fact = first.fact
@@ -51,7 +51,7 @@ class OnsetKind(Kind):
             return [Claim(text=f"{name} is recorded (status {last.status or 'unknown'}); the record carries no date.",
                           citations=[last.id])]
         if stop:  # said of the newest record, by its own name (an earlier order may be another strength)
-            name = last.concepts[0] if last.concepts else name
+            name = said_name(last, name)
             text = f"{name}: last {verb} on {last.effective_date} (status {last.status or 'unknown'}"
             if last.fact is not None and last.fact.status_reason:
                 text += f"; reason recorded: {last.fact.status_reason}"

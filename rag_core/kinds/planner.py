@@ -38,7 +38,10 @@ _SPLIT = re.compile(
 )
 _LIMIT = re.compile(r"\b(?:last|past|previous|recent|first|latest)\s+(?P<n>\d{1,2}|" + "|".join(
     w for w in NUMBER_WORDS if w not in ("a", "an")) + r")\b(?!\s*(?:days?|weeks?|months?|years?|d|w|y|mo)\b)", re.I)
-_NEVER_CONCEPT = re.compile(r"\b(?:for )?how long\b|\bhow many (?:years|months|weeks|days)\b", re.I)
+# "fistula which arm", "knee replacement which side": the side asked is the record's detail, not its name
+_NEVER_CONCEPT = re.compile(r"\b(?:for )?how long\b|\bhow many (?:years|months|weeks|days)\b"
+                            r"|\b(?:which|what)\s+side\b|\bwhich\s+(?:arm|leg|hand|foot|eye|ear|knee|hip|breast|kidney|lung)"
+                            r"(?=\s*(?:$|[?,.;]|-|\bwhen\b|\band\b))", re.I)
 _SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*", re.I)
 
 
@@ -193,6 +196,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if limit_match:
         spans.append(limit_match.span("n") if limit_match.start("n") >= 0 else limit_match.span())
     rest = _strip_spans(text, spans)
+    # "kidney numbers", "liver labs": the organ's function tests (a lexicon panel), not the organ
+    rest = _ORGAN_TESTS.sub(r"\1 function", rest)
     rest = re.sub(r"\bpatient\s+\d+\b", " ", rest, flags=re.I)
     words = concept_words(rest)
     if topic is not None and topic.name == "allergy" and len(words) > 1:  # "pcn allergy what kind of reaction":
@@ -266,20 +271,23 @@ def _analyte_shorthand() -> frozenset[str]:
 # a test word a word before it qualifies ("hgb a1c", "ldl chol"): one test, not a list
 _QUALIFIED = frozenset({"a1c", "chol", "cholesterol", "ratio"})
 # a period a stay starts ("since the jan 2022 admission") or every visit ("a1c at each visit"): not one stay's records
+_ORGAN_TESTS = re.compile(r"\b(kidney|renal|liver|thyroid)\s+(?:numbers?|labs?|tests?|levels?|values?|panel|bloods?)\b", re.I)
 _FROM_STAY = re.compile(r"\b(?:since|after|following|post)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
                         r"(?:admission|admit|stay|hospitali[sz]ation|discharge)\b"
                         r"|\b(?:each|every|all)\s+(?:of\s+)?(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+)?"
                         r"(?:visits?|admissions?|admits?|stays?|appointments?)\b", re.I)
 _NAMES_STAY = re.compile(r"\b(?:the|her|his|their|that)\s+([\w-]+)\s+(?:admission|admit|stay|hospitali[sz]ation)\b", re.I)
-_REACTION_WORDS = frozenset({"reaction", "reactions", "react", "reacted", "happened", "happens"})
+_REACTION_WORDS = frozenset({"reaction", "reactions", "react", "reacted", "happened", "happens", "exposure", "exposed",
+                             "exposures"})
 # words that ask a detail of something, never name it ("codeine allergy - what reaction", "lfts - any elevation")
 _ATTRIBUTE_WORDS = frozenset({
     "reaction", "reactions", "elevation", "elevated", "high", "higher", "low", "lower", "positive", "negative",
     "abnormal", "normal", "complication", "complications", "side", "effects", "outcome", "severity", "severe",
     "dose", "dosage", "strength", "response", "improvement", "better", "worse", "changed", "change"})
 # a part that asks only a detail of what the part before it named ("which vessel", "what side", "which one")
-_ATTRIBUTE_ONLY = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+(?:side|vessel|artery|arteries|level|site|location|one|"
-                             r"kind|type|brand|model|make|stage|grade)\s*\??\s*$", re.I)
+_ATTRIBUTE_ONLY = re.compile(r"^\s*(?:and\s+)?(?:(?:which|what)\s+(?:(?:kind|sort|type)\s+of\s+)?)?(?:side|vessel|artery|"
+                             r"arteries|level|site|location|one|kind|type|brand|model|make|stage|grade|reactions?)"
+                             r"\s*\??\s*$", re.I)
 
 
 def plan_question(question: str, now: date) -> QueryPlan:

@@ -156,17 +156,47 @@ class DrugTerminology:
             i += 1
         return frozenset(found)
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one process-wide instance (``drugs()``)
+    def _class_ingredients(self, display: str) -> frozenset[str]:
+        """The ingredients of a display as the class table names them: a drug name's ingredient the table holds only
+        with its ester ("mycophenolate" → mycophenolate mofetil, when that is the one), and a salt's drug beside the
+        salt ("lithium carbonate" is lithium too)."""
+        out: set[str] = set()
+        for ingredient in self.ingredients(display):
+            out.add(ingredient)
+            if ingredient not in self.of_ingredient:
+                longer = self.by_first_words.get(ingredient, ())
+                if len(longer) == 1:
+                    out |= set(longer)
+            parts = ingredient.split()
+            if len(parts) == 2 and parts[1] in _ANIONS and parts[0] in self.of_ingredient:
+                out.add(parts[0])
+        return frozenset(out)
+
+    @functools.cached_property
+    def by_first_words(self) -> dict[str, tuple[str, ...]]:
+        """Table ingredients of two words under their first ("mycophenolate" → mycophenolate mofetil)."""
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for ingredient in self.of_ingredient:
+            parts = ingredient.split()
+            if len(parts) == 2:
+                grouped[parts[0]].append(ingredient)
+        return {k: tuple(sorted(v)) for k, v in grouped.items()}
+
     def _inn_stem_ids(self, display: str) -> set[str]:
         """Classes an INN / USAN stem of the display's words says ("adalimumab" → Monoclonal Antibody)."""
         found: set[str] = set()
-        for word in words(display):
+        # an INN stem says a class of an INN, never of a brand ("CellCept" is mycophenolate, no -cept fusion protein):
+        # the display's own words that name no other ingredient, and the ingredients its names stand for
+        named = [w for w in words(display) if (w,) not in self.names or w in self.names[(w,)]]
+        for word in [*named, *(x for i in self.ingredients(display) for x in words(i))]:
             for stem, where, ids in self.stems:
                 if word == stem or (where == "suffix" and len(word) >= 7 and word.endswith(stem)):
                     found |= ids
         return found
 
     def class_ids(self, display: str) -> frozenset[str]:
-        found = {c for i in self.ingredients(display) for c in self.of_ingredient.get(i, ())}
+        found = {c for i in self._class_ingredients(display) for c in self.of_ingredient.get(i, ())}
         found |= self._inn_stem_ids(display)
         if found:
             return frozenset(found)
@@ -454,6 +484,11 @@ _SALTS = frozenset({"acetate", "hydrochloride", "hcl", "sulfate",
 
 
 _SEMANTIC_TAG = re.compile(r"\s*\((?:substance|product|medicinal product|finding|disorder)\)\s*$", re.I)
+
+
+# the anion of a salt named after its drug ("lithium carbonate", "potassium chloride"): the drug's own classes apply
+_ANIONS = frozenset({"carbonate", "bicarbonate", "citrate", "chloride", "sulfate", "gluconate", "acetate", "phosphate",
+                     "lactate", "oxide", "hydroxide", "hydrochloride", "succinate", "tartrate", "mesylate"})
 
 
 def _base(ingredient: str) -> str:
