@@ -178,6 +178,9 @@ def _name_parts(concept: str) -> tuple[list[str], dict[str, set[str]], frozenset
     return c_all, expansions, frozenset(c_all) | frozenset(expansions) | lettered
 
 
+_HEAD_CUT = re.compile(r"[,(\[]|\s(?:of|in|with|for|to|at|on|by|from|after|via)\s", re.I)
+
+
 def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
     """Recorded concepts that contain every distinguishing word of ``query``, best first.
 
@@ -213,7 +216,12 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
             covered |= expansions.get(word, set()) | numbered[word]
         tightness = len(covered & c_core) / len(c_core)
         soft_overlap = len(set(q_all) & c_set) / max(len(set(q_all)), 1)
-        scored.append(ConceptMatch(concept, round(0.5 + 0.4 * tightness + 0.1 * soft_overlap, 4)))
+        # the head of a name (its last word before a comma, a bracket or a preposition: "Deceased donor kidney
+        # transplant, right iliac fossa" is a transplant, "Ultrasound-guided transplant kidney biopsy" a biopsy,
+        # "Intravenous infusion of ocrelizumab" an infusion) weighs a little
+        head = tokens(_HEAD_CUT.split(_SEMANTIC_TAG.sub("", concept))[0])[-1:]
+        headed = 0.05 if head and head[0] in q_core else 0.0
+        scored.append(ConceptMatch(concept, round(0.5 + 0.4 * tightness + 0.1 * soft_overlap + headed, 4)))
     scored.sort(key=lambda m: (-m.score, m.concept))
     if not scored:
         return []

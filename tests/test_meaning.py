@@ -304,3 +304,20 @@ def test_names_read_as_clinicians_shorten_them() -> None:
     assert plan_question("kidney numbers going up?", NOW).aspects[0].concept == "kidney function"
     assert plan_question("fistula which arm", NOW).aspects[0].concept == "fistula"
     assert plan_question("what lung problems did she have", NOW).aspects[0].concept == "lung"
+
+
+def test_what_is_asked_of_a_value_or_a_stay() -> None:
+    """"worst" is the extreme; "high lately" judges a value, never names it, and "ever high" lists each flagged
+    value; a name's head decides between two that hold the word ("since the transplant": the transplant, not the
+    transplant-kidney biopsy); "dispo after the stroke admit" asks that stay's own discharge."""
+    from rag_core.concepts import match_concepts
+
+    worst = plan_question("worst a1c ever", NOW).aspects[0]
+    assert worst.kind.name == "extreme" and worst.extreme == "max"
+    assert plan_question("ca high lately?", NOW).aspects[0].concept == "ca"
+    assert plan_question("alt ever high on methotrexate", NOW).aspects[0].kind.name == "trend"
+    assert [m.concept for m in match_concepts("transplant", [
+        "Deceased donor kidney transplant, right iliac fossa", "Ultrasound-guided transplant kidney biopsy"])] == [
+        "Deceased donor kidney transplant, right iliac fossa"]
+    dispo = plan_question("discharge dispo after the stroke admit", NOW).aspects[0]
+    assert dispo.attribute == "discharge" and dispo.focus == "stroke admit" and dispo.window.event is None

@@ -324,3 +324,15 @@ def test_a_brand_is_read_in_its_ingredients_classes_never_in_a_stem_it_happens_t
     assert "Monoclonal Antibody" in names("Humira Pen 40 mg/0.4 mL")
     assert "Antimanic Agents" in names("lithium carbonate 300 MG Oral Capsule")
     assert "Receptor Fusion Protein" in names("etanercept 50 MG/ML Prefilled Syringe")
+
+
+def test_a_drug_named_class_and_a_brand_typed_in_parts() -> None:
+    """"pcn"/"penicillin" is the FDA class named for it (an amoxicillin allergy is one); an abbreviation of many
+    senses never reaches such a class ("bk" is no bradykinin antagonist); "epi pen" is EpiPen."""
+    table = drugs()
+    for asked in ("penicillin", "pcn"):
+        query = table.resolve_class(asked, True)
+        assert query is not None and [c.name for c in query.classes] == ["Penicillin-class Antibacterial"]
+        assert table.members(query, ["Allergy to amoxicillin", "Codeine intolerance"]) == ["Allergy to amoxicillin"]
+    assert table.resolve_class("bk viral load", False) is None
+    assert table.brand("epi pen") == frozenset({"epinephrine"})

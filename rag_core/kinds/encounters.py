@@ -33,7 +33,7 @@ OPS: dict[str, tuple[Cue, ...]] = {
     # why: the encounter's reason (reasonCode), else the diagnoses recorded at it
     "reason": (Cue(r"\bwhy\b|\breasons?\b|\bwhat\s+for\b|\bfor\s+what\b|\bchief\s+complaint\b|\bcc\b"),),
     "los": (Cue(r"\bhow long\b|\blength of (?:the )?stay\b|\blos\b|\bhow many (?:days|nights)\b"),),
-    "discharge": (Cue(r"\bdischarg\w*|\bwhere did (?:he|she|they|pt|the patient) go\b"
+    "discharge": (Cue(r"\bdischarg\w*|\bdispo(?:sition)?s?\b|\bwhere did (?:he|she|they|pt|the patient) go\b"
                       r"|\bwhere (?:was|were) (?:he|she|they|pt|the patient) (?:sent|discharged)\b"),),
     "count": (Cue(r"\bhow many\b|\bnumber of\b|\bhow often\b|\bcount\b"),),
     "first": (Cue(r"\bfirst\b|\bearliest\b|\binitial\b"),),
@@ -185,6 +185,11 @@ def names_medical(focus: str) -> bool:
     return any(is_medical_word(w) or len(w) >= 7 for w in concept_words(focus))
 
 
+# a stay's type that says only its setting ("Encounter Inpatient", "Hospital admission (procedure)")
+_PLAIN_STAY = re.compile(r"(?i)(?:encounter\s+)?(?:inpatient|emergency|hospital|ambulatory|outpatient)?\s*"
+                         r"(?:encounter|admission|visit|stay|room admission)?(?:\s+inpatient)?(?:\s*\([^)]*\))?")
+
+
 def stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
     """The stays whose recorded reason holds most of the words the question names them by ("pe" through its
     abbreviation senses, "hip fracture", "with the kidney stone"): at least one word of four letters or an
@@ -197,12 +202,21 @@ def stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
         return []
 
     def matched(chunk: Chunk) -> int:
+        # the recorded reason, and the stay's own type, which may name it too ("Stroke unit admission",
+        # "Involuntary psychiatric admission"; never a type that says only its setting): a stay both name wins
+        reason = chunk.fact.reason if chunk.fact and chunk.fact.reason else ""
+        kind = " ".join(n for n in chunk.concepts if not _PLAIN_STAY.fullmatch(n.strip()))
+        by_reason = words_in(reason)
+        return by_reason + words_in(kind) if by_reason or not reason else 0  # a coded reason that names none: not it
+
+    def words_in(said: str) -> int:
         # punctuation is no word: "systolic (congestive) heart failure" holds "congestive heart failure"
-        reason = " ".join(re.findall(r"[a-z0-9]+", (chunk.fact.reason or "").lower())) if chunk.fact else ""
+        reason = " ".join(re.findall(r"[a-z0-9]+", said.lower()))
         if not reason:
             return 0
         words_of_reason = reason.split()
-        hits = sum(1 for w in wanted if len(w) >= 4 and (re.search(rf"\b{re.escape(w)}\b", reason) or (
+        hits = sum(1 for w in wanted if len(w) >= 4 and (re.search(
+            rf"\b{re.escape(w)}" + ("" if len(w) >= 5 else r"\b"), reason) or (  # "psych": psychiatric
             len(w) >= 7 and any(edit_distance(w, r, 2 if len(w) >= 8 else 1) <= (2 if len(w) >= 8 else 1)
                                 for r in words_of_reason if abs(len(r) - len(w)) <= 2))))  # "pnuemonia"
         hits += sum(1 for w in wanted if len(w) < 4 and any(

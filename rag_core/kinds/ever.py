@@ -205,6 +205,9 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
     elif topic == "condition":
         verb = "diagnosed"
     elif topic == "allergy":  # with the reaction and criticality as recorded: "tegretol allergy?" asks what it did
+        verified = newest.fact.verification if newest.fact is not None else None
+        if verified and verified not in ("confirmed", "active"):  # "unconfirmed", "refuted": said, never dropped
+            status = f" (status {newest.status}; verification {verified})" if newest.status else f" (verification {verified})"
         return f"Yes — allergy or intolerance recorded: {name}" + (
             f" on {oldest.effective_date}" if oldest.effective_date else "") + f"{status}." + _reaction(newest)
     elif topic == "immunization":

@@ -7,7 +7,7 @@ from rag_core.kinds.common import concept_evidence, fact_sentence, highest, lowe
 from rag_core.models import Claim
 
 MAX_CUES = (Cue(r"\bhighest\b"), Cue(r"\bmax(?:imum|imal)?\b"), Cue(r"\bpeak(?:ed)?\b"), Cue(r"\btop\b", 0.6),
-            Cue(r"\bworst\b", 0.6), Cue(r"\bgreatest\b|\blargest\b", 0.8))
+            Cue(r"\bworst\b", 1.0), Cue(r"\bgreatest\b|\blargest\b", 0.8))
 MIN_CUES = (Cue(r"\blowest\b"), Cue(r"\bmin(?:imum|imal)?\b"), Cue(r"\bnadir\b"), Cue(r"\bbottom(?:ed)?\b", 0.6),
             Cue(r"\bsmallest\b", 0.8))
 

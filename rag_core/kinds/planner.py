@@ -25,6 +25,7 @@ from rag_core.kinds.orders import order_question
 from rag_core.kinds.registry import ALL, choose
 from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
 from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, LAB, MEDICATION, NOTE, TOPICS
+from rag_core.kinds.trend import TREND
 
 MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
@@ -202,6 +203,9 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     words = concept_words(rest)
     if topic is not None and topic.name == "allergy" and len(words) > 1:  # "pcn allergy what kind of reaction":
         words = [w for w in words if w.lower() not in _REACTION_WORDS] or words  # the answer says the reaction
+    judged = False
+    while len(words) > 1 and words[-1].lower() in _JUDGED:  # "ca high lately?", "tsh ok": how it was, not its name
+        words, judged = words[:-1], True
     concept = " ".join(words) or None
     parts = tuple(p for p in (" ".join(concept_words(seg)) for seg in _SEPARATORS.split(rest)) if p)
     if (len(parts) == 1 and 2 <= len(words) <= 4 and all(w.lower() in _analyte_shorthand() for w in words)
@@ -231,6 +235,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     in_stay = encounter_scope and topic in CONCEPT_TOPICS and not concept  # "meds during the last admission"
     drugs_in_stay = encounter_scope and topic in (MEDICATION, LAB) and concept  # "abx / the bp during the stay"
     kind = LIST if in_stay or drugs_in_stay else choose(text, topic, concept, window)
+    if judged and kind is EVER and topic in (None, LAB):  # "alt ever high on methotrexate": each value, flagged
+        kind = TREND
     if topic is MEDICATION and concept and order_question(part) and kind is not LIST:
         kind = EVER  # "why is she on X", "why was X stopped", "how long was he on X": the order's own fields
     aspect = Aspect(kind=kind, topic=topic, concept=concept, window=window, clause=part, limit=limit,
@@ -248,6 +254,9 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         first = op == "first" or (op in ("los", "discharge") and best_cue(OPS["first"], text)[0] > 0)
         aspect = replace(aspect, attribute=op or ("latest" if setting else "list"),
                          encounter_scope="first" if first else None, focus=focus)
+        if op in ("discharge", "los", "reason", "source") and window.event and window.relation == "after" \
+                and setting_of(window.event) and not focus:  # "dispo after the stroke admit": that stay's own
+            aspect = replace(aspect, focus=window.event, window=Window(None, window.day_to, False))
     elif topic is DEMOGRAPHICS:
         aspect = replace(aspect, attribute=attribute_of(text), setting=setting if encounter_scope else None)
     elif topic is NOTE or kind is NOTES:
@@ -271,6 +280,7 @@ def _analyte_shorthand() -> frozenset[str]:
 # a test word a word before it qualifies ("hgb a1c", "ldl chol"): one test, not a list
 _QUALIFIED = frozenset({"a1c", "chol", "cholesterol", "ratio"})
 # a period a stay starts ("since the jan 2022 admission") or every visit ("a1c at each visit"): not one stay's records
+_JUDGED = frozenset({"high", "low", "elevated", "abnormal", "normal", "ok", "okay", "fine", "raised", "up", "down"})
 _ORGAN_TESTS = re.compile(r"\b(kidney|renal|liver|thyroid)\s+(?:numbers?|labs?|tests?|levels?|values?|panel|bloods?)\b", re.I)
 _FROM_STAY = re.compile(r"\b(?:since|after|following|post)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
                         r"(?:admission|admit|stay|hospitali[sz]ation|discharge)\b"

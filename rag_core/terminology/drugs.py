@@ -264,9 +264,11 @@ class DrugTerminology:
         for attempt in (core, self._typos_fixed(core) if typos else None):
             if not attempt:
                 continue
+            # (a class named for its prototype only through an abbreviation of one sense: "pcn", never "bk")
+            sure = all(len(abbreviations().get(w, ())) <= 1 for w in attempt)
             for variant, how in self._variants(attempt):
                 found = self._named(variant, how if attempt is core else "typo", med_word or medication_asked,
-                                    strict=attempt is not core)
+                                    strict=attempt is not core, sure=sure)
                 if found:
                     return found
         # words that name nothing ("abx in the past", "statin rx pls") do not block the words that do: the
@@ -278,7 +280,7 @@ class DrugTerminology:
                 if any(w in self.class_words for w in rest):
                     continue
                 for variant, how in self._variants(run):
-                    found = self._named(variant, how, med_word or medication_asked)
+                    found = self._named(variant, how, med_word or medication_asked, sure=False)
                     if found:
                         return found
         return None
@@ -335,7 +337,8 @@ class DrugTerminology:
             for combo in combos:
                 yield combo, "abbreviation"
 
-    def _named(self, asked: list[str], how: str, med_word: bool, strict: bool = False) -> ClassQuery | None:
+    def _named(self, asked: list[str], how: str, med_word: bool, strict: bool = False,
+               sure: bool = True) -> ClassQuery | None:
         """``strict`` (a corrected misspelling): only a whole lay or class name, never a part or a stem."""
         key = tuple(w for w in asked if w not in _CLASS_SOFT)
         phrase = " ".join(asked)
@@ -366,7 +369,21 @@ class DrugTerminology:
             stem = self._stem_classes(key[0])
             if stem:
                 return ClassQuery(stem, how or "stem", phrase)
+            named = self.prototype_classes.get(key[0], ()) if sure else ()
+            if named:  # "penicillin": the FDA class named for it ("Penicillin-class Antibacterial")
+                return ClassQuery(named, how or "name", phrase)
         return None
+
+    @functools.cached_property
+    def prototype_classes(self) -> dict[str, tuple[DrugClass, ...]]:
+        """FDA Established Pharmacologic Classes named for their prototype drug ("Penicillin-class Antibacterial",
+        "Tetracycline-class Drug"), under that drug's name."""
+        grouped: dict[str, list[DrugClass]] = defaultdict(list)
+        for cls in self.classes.values():
+            named = re.match(r"([A-Za-z]+)-class\b", cls.name)
+            if cls.source == "FDA" and named:
+                grouped[named.group(1).lower()].append(cls)
+        return {k: tuple(v) for k, v in grouped.items()}
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one process-wide instance (``drugs()``)
     def _stem_classes(self, stem: str) -> tuple[DrugClass, ...]:
@@ -386,8 +403,8 @@ class DrugTerminology:
         recorded medications, which decide between misspelt names equally near ("protonics": Protonix, whose
         pantoprazole the chart holds, not Protopic)."""
         asked = [w for w in words(phrase) if w not in _FILLER and w not in MEDICATION_WORDS]
-        found = self.names.get(tuple(asked))
-        if found:
+        found = self.names.get(tuple(asked)) or (self.names.get(("".join(asked),)) if 1 < len(asked) <= 3 else None)
+        if found:  # (a brand typed in parts: "epi pen" is EpiPen)
             return frozenset(found)
         if len(asked) == 1:  # "ASA" → aspirin, "NTG" → nitroglycerin
             for sense in abbreviations().get(asked[0], ()):
