@@ -272,6 +272,8 @@ def test_an_abbreviation_and_a_code_are_read_as_typed() -> None:
     assert during.topic is not None and during.topic.name == "lab" and during.encounter_scope == "last"
     assert mentioned("b5701", "viral load 64. hla-b*5701 negative (tested 2014).")
     assert not mentioned("b5702", "hla-b*5701 negative")
+    assert mentioned("brca", "no pathogenic variants detected, including brca1, brca2, palb2")  # letters + type number
+    assert not mentioned("ca", "ca2 channel") and not mentioned("brca", "brcat")
 
 
 def test_a_medication_recorded_by_brand_is_said_with_its_ingredient() -> None:

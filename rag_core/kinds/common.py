@@ -348,8 +348,10 @@ def mentioned(word: str, text: str) -> bool:
     for option in (word.lower(), *lexicon().get(word.lower(), ())):
         if _CODE_LIKE.fullmatch(option) and option in _squashed(text):  # "b5701" is the note's "HLA-B*5701"
             return True
-        if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg")
-            if re.search(rf"\b{_inflected(option)}\b", text):
+        if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg"); letters of 3+ may run
+            # into a type number ("brca" is "BRCA1/2", "hpv" "HPV16")
+            numbered = r"(?:\d+[a-z]?)?" if len(option) >= 3 and option.isalpha() else ""
+            if re.search(rf"\b{_inflected(option)}{numbered}\b", text):
                 return True
         elif re.search(rf"\b{re.escape(_stem_of(option))}", text):
             return True
