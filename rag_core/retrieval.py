@@ -31,6 +31,7 @@ from rag_core.kinds.devices import device_procedures, names_a_device
 from rag_core.kinds.events import event_window
 from rag_core.kinds.findings import asks_findings, findings
 from rag_core.kinds.latest import LATEST
+from rag_core.kinds.orders import reason_records
 from rag_core.kinds.search import SEARCH
 from rag_core.kinds.stopped import asks_why_not_given, why_stopped
 from rag_core.kinds.timewords import Window, day_int
@@ -171,6 +172,10 @@ class Retriever:
             placed = await device_procedures(reader, part)
             if placed is not None:
                 return [part, placed]
+        if part.chunks and part.aspect.topic is not None and part.aspect.topic.name == "medication":
+            reasons = await reason_records(reader, part)  # "why is she on X": the diagnosis the order names, cited
+            if reasons is not None:
+                return [part, reasons]
         if part.chunks and asks_findings(aspect.clause):  # "what did it show": the record's detail, its report
             shown = await findings(reader, part)
             return [part, shown] if shown is not None else [part]

@@ -323,3 +323,13 @@ def test_what_is_asked_of_a_value_or_a_stay() -> None:
         "Deceased donor kidney transplant, right iliac fossa"]
     dispo = plan_question("discharge dispo after the stroke admit", NOW).aspects[0]
     assert dispo.attribute == "discharge" and dispo.focus == "stroke admit" and dispo.window.event is None
+
+
+async def test_why_an_order_cites_the_diagnosis_it_names(service: ChartService) -> None:
+    """"why is she on sumatriptan": the order's recorded reason, and the patient's own diagnosis of that name beside
+    it, cited; an order whose reason is on no problem list cites the order alone."""
+    answer = await service.answer("why is she on sumatriptan", SCOPE, now=NOW)
+    cited = {c.reference for c in answer.citations}
+    assert {"MedicationRequest/suma", "Condition/mig"} <= cited, answer.answer
+    alone = await service.answer("why is she on simvastatin", SCOPE, now=NOW)
+    assert {c.reference for c in alone.citations} == {"MedicationRequest/simva"}, alone.answer

@@ -5,9 +5,11 @@ dispenseRequest.validityPeriod), as recorded, never guessed."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from rag_core.kinds.base import AspectEvidence, ChartReader
 from rag_core.kinds.common import fact_sentence
-from rag_core.models import Chunk, Claim
+from rag_core.models import Chunk, Claim, SearchFilter
 
 _WHY = re.compile(r"\bwhy\b|\bwhat (?:is|was|'s) (?:it |that |this )?for\b|\bwhat for\b|\bindicat\w*|\breasons?\b"
                   r"|\bwhat(?:'?s| is| was| are| were)\b[^?]{1,60}?\bfor\s*\??\s*$", re.I)  # "whats the galantamine for"
@@ -64,3 +66,32 @@ def order_claim(asked: str, name: str, chunks: list[Chunk]) -> Claim:
     else:
         until = f"last ordered {newest.effective_date} (status {newest.status}; no end date recorded)"
     return Claim(text=f"{name}: first ordered {start}, {until}.", citations=cite)
+
+
+MAX_REASONS = 3
+
+
+async def reason_records(reader: ChartReader, part: AspectEvidence) -> AspectEvidence | None:
+    """"Why is she on X": the patient's own diagnoses the newest order names as its reason (reasonReference, or a
+    reasonCode worded as the problem list words it), cited beside the order — or None when none is recorded."""
+    orders = [c for c in part.chunks if c.resource_type == "MedicationRequest" and c.fact is not None and c.fact.reason]
+    if not orders or order_question(part.aspect.clause) != "why":
+        return None
+    types = reader.granted(frozenset({"Condition"}))
+    if not types:
+        return None
+    reason = orders[-1].fact.reason if orders[-1].fact is not None else None
+    wanted = {_untagged(r).strip().lower() for r in (reason or "").split(";") if r.strip()}
+    recorded = await reader.facts(SearchFilter(resource_types=types, day_to=reader.asked_day))
+    named = [c for c in recorded if any(_untagged(n).strip().lower() in wanted for n in c.concepts)]
+    if not named:
+        return None
+    from rag_core.kinds.ever import EVER  # (ever reads orders with this module's claims)
+    from rag_core.kinds.topics import BY_NAME
+
+    aspect = replace(part.aspect, kind=EVER, topic=BY_NAME["condition"], clause=f"{part.aspect.concept or ''}")
+    return AspectEvidence(aspect, named[:MAX_REASONS], [], part.confidence, how="exact")
+
+
+def _untagged(name: str) -> str:
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name)
