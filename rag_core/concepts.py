@@ -175,7 +175,9 @@ def _name_parts(concept: str) -> tuple[list[str], dict[str, set[str]], frozenset
     expansions = acronyms(c_all)
     # a name's letters run into its valency or type number ("HPV9", "PCV13", "PPV23"): the letters name it too
     lettered = {m.group(1) for t in c_all if (m := re.fullmatch(r"([a-z]{2,})\d+", t))}
-    return c_all, expansions, frozenset(c_all) | frozenset(expansions) | lettered
+    # a name's hyphenated code typed without its hyphen ("PHQ-9" asked as "phq9", "COVID-19" as "covid19")
+    joined = {a + b for a, b in itertools.pairwise(c_all) if a.isalpha() and b.isdigit()}
+    return c_all, expansions, frozenset(c_all) | frozenset(expansions) | lettered | joined
 
 
 _HEAD_CUT = re.compile(r"[,(\[]|\s(?:of|in|with|for|to|at|on|by|from|after|via)\s", re.I)
@@ -204,7 +206,9 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
             continue  # "serum creatinine" is not "creatinine in urine"; "blood sugar" is serum glucose
         if _about(q_core, c_all):
             continue  # "tuberculosis" is not "Skin test for tuberculosis"
-        numbered = {w: {t for t in c_all if t.startswith(w) and t[len(w):].isdigit()} for w in q_core - set(c_all)}
+        numbered = {w: {t for t in c_all if t.startswith(w) and t[len(w):].isdigit()}
+                    | {x for a, b in itertools.pairwise(c_all) if a + b == w and a.isalpha() and b.isdigit() for x in (a, b)}
+                    for w in q_core - set(c_all)}
         if any(not numbered[word] and (_other_sense(word, c_all) or (word + "s" in asked_raw
                                                                       and _other_sense(word + "s", c_all)))
                for word in q_core - set(c_all)):

@@ -300,6 +300,7 @@ def test_names_read_as_clinicians_shorten_them() -> None:
         return found.names if found is not None else ()
 
     assert names("hpv", ("HPV9", "immunization"), ("Hep B, adult", "immunization")) == ("HPV9",)
+    assert names("phq9", ("PHQ-9", "lab"), ("GAD-7", "lab")) == ("PHQ-9",)  # a hyphenated code typed without it
     assert names("bk viral load", ("BK virus PCR, plasma", "lab"), ("Creatinine", "lab")) == ("BK virus PCR, plasma",)
     assert names("knee replacement", ("Return to full duty after knee replacement", "careplan"),
                  ("Right total knee arthroplasty", "procedure")) == ("Right total knee arthroplasty",)
