@@ -174,16 +174,21 @@ def _name_parts(concept: str) -> tuple[list[str], dict[str, set[str]], frozenset
     c_all = tokens(_SEMANTIC_TAG.sub("", concept))
     expansions = acronyms(c_all)
     # a name's letters run into its valency or type number ("HPV9", "PCV13", "PPV23"): the letters name it too
-    lettered = {m.group(1) for t in c_all if (m := re.fullmatch(r"([a-z]{2,})\d+", t))}
     # a name's hyphenated code typed without its hyphen ("PHQ-9" asked as "phq9", "COVID-19" as "covid19")
     joined = {a + b for a, b in itertools.pairwise(c_all) if a.isalpha() and b.isdigit()}
-    return c_all, expansions, frozenset(c_all) | frozenset(expansions) | lettered | joined
+    return c_all, expansions, frozenset(c_all) | frozenset(expansions) | joined
+
+
+def _lettered(c_all: list[str]) -> set[str]:
+    """A vaccine's letters run into its valency ("HPV9", "PCV13", "PPV23"): read only for a vaccine question (in a
+    lab or problem question "ca" is no CA125, "hpv" no HPV9 vaccination)."""
+    return {m.group(1) for t in c_all if (m := re.fullmatch(r"([a-z]{3,})\d+", t))}
 
 
 _HEAD_CUT = re.compile(r"[,(\[]|\s(?:of|in|with|for|to|at|on|by|from|after|via)\s", re.I)
 
 
-def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
+def match_concepts(query: str, vocabulary: list[str], lettered: bool = False) -> list[ConceptMatch]:
     """Recorded concepts that contain every distinguishing word of ``query``, best first.
 
     Ties at the best tightness are all returned (the same test recorded under two display names).
@@ -199,6 +204,8 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
     asked_raw = set(_TOKEN.findall(query.lower()))  # as typed, before plurals were folded
     for concept in vocabulary:
         c_all, expansions, c_set = _name_parts(concept)
+        if lettered:
+            c_set = c_set | _lettered(c_all)
         if not q_core <= c_set:
             continue
         c_specimens = {SPECIMEN_CLASS[w] for w in c_set & SPECIMENS}
@@ -206,7 +213,7 @@ def match_concepts(query: str, vocabulary: list[str]) -> list[ConceptMatch]:
             continue  # "serum creatinine" is not "creatinine in urine"; "blood sugar" is serum glucose
         if _about(q_core, c_all):
             continue  # "tuberculosis" is not "Skin test for tuberculosis"
-        numbered = {w: {t for t in c_all if t.startswith(w) and t[len(w):].isdigit()}
+        numbered = {w: {t for t in c_all if lettered and len(w) >= 3 and t.startswith(w) and t[len(w):].isdigit()}
                     | {x for a, b in itertools.pairwise(c_all) if a + b == w and a.isalpha() and b.isdigit() for x in (a, b)}
                     for w in q_core - set(c_all)}
         if any(not numbered[word] and (_other_sense(word, c_all) or (word + "s" in asked_raw
@@ -265,13 +272,16 @@ def _lexicon_rows() -> tuple[tuple[str, tuple[str, ...], str], ...]:
 @cache
 def lexicon() -> dict[str, tuple[str, ...]]:
     """Shorthand → expansions, from the shipped data file (not the rows read only for a vaccine question)."""
-    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind != VACCINE_ONLY}
+    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind not in (VACCINE_ONLY, "inside")}
 
 
 @cache
-def record_lexicon() -> dict[str, tuple[str, ...]]:
-    """The rows that name what a record is coded as (not the words a note says a phrase in: kind ``note``)."""
-    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind not in (VACCINE_ONLY, "note")}
+def record_lexicon(inside: bool = False) -> dict[str, tuple[str, ...]]:
+    """The rows that name what a record is coded as (not the words a note says a phrase in: kind ``note``); rows of
+    kind ``inside`` only with ``inside`` — a phrase read only beside the word that says which ("bk viral load" is
+    the BK PCR; "viral load" alone is no influenza RNA test)."""
+    skipped = {VACCINE_ONLY, "note"} | (set() if inside else {"inside"})
+    return {term: expansions for term, expansions, kind in _lexicon_rows() if kind not in skipped}
 
 
 # rows read only when the question is about vaccines: "pneumonia shot" is the pneumococcal vaccine, while "hx of
@@ -347,7 +357,7 @@ def _variants(words: list[str]) -> list[tuple[str, str]]:
     low = [w.lower() for w in words]
     for size in (3, 2):  # a lexicon phrase inside the words ("bk viral load": viral load → PCR, RNA)
         for start in range(len(low) - size + 1):
-            inner = records.get(entry(" ".join(low[start:start + size])))
+            inner = record_lexicon(inside=True).get(entry(" ".join(low[start:start + size])))
             if inner and size < len(low):
                 out += [(" ".join([*words[:start], e, *words[start + size:]]), "lexicon") for e in inner]
     options: list[tuple[str, ...]] = []
@@ -523,8 +533,8 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | frozenset[str] = frozenset()
-                ) -> list[str] | None:
+def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | frozenset[str] = frozenset(),
+                procedure_all: set[str] | frozenset[str] = frozenset()) -> list[str] | None:
     """Words neither recorded nor in the lexicon, corrected to the one recorded word within one edit (two
     for words of 7+ letters); a word with no such neighbour, or with several, stays as asked."""
     fixed: list[str] = []
@@ -535,7 +545,7 @@ def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | f
             fixed.append(word)
             continue
         noun = _action_noun(low, procedure_words)  # a procedure's name only: "medicated" is no medication review
-        noun = noun or _verb_base(low, known)
+        noun = noun or _verb_base(low, procedure_all)
         if noun:  # "cardioverted" → the recorded "cardioversion"; "banded" → the recorded "band" (ligation)
             fixed.append(noun)
             changed = True
@@ -552,8 +562,9 @@ def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | f
 
 
 def _verb_base(word: str, known: set[str] | frozenset[str]) -> str | None:
-    """A verb form whose base is a word of this chart's names ("banded" → band, "stented" → stent, "biopsied" →
-    biopsy, "clipped" → clip), 4 letters at least."""
+    """A verb form whose base is a word of this chart's procedure names ("banded" → band ligation, "stented" →
+    stent, "biopsied" → biopsy, "clipped" → clip), 4 letters at least — never of a device or a finding ("smoked" is
+    no smoke detector)."""
     if not word.endswith(("ed", "ing")) or len(word) < 6:
         return None
     base = word[: -3 if word.endswith("ing") else -2]
@@ -624,6 +635,7 @@ def _resolve_concept(
         topics_of.setdefault(entry.name, []).append(entry.topic)
 
     preferred = [n for n in names if set(topics_of[n]) & set(prefer)] if prefer else []
+    vaccine_asked = bool(prefer) and prefer[0] == "immunization"
     # a relative's condition answers only a question about the family: never "does she have X"
     own = [n for n in names if set(topics_of[n]) - {"family"} or "family" in prefer]
 
@@ -635,7 +647,7 @@ def _resolve_concept(
             if not group:
                 continue
             for text, how in variants:
-                matches = match_concepts(text, group)
+                matches = match_concepts(text, group, lettered=vaccine_asked)
                 if matches and matches[0].score >= floor:
                     found = [m.concept for m in matches]
                     if how == "lexicon":  # a shorthand's expansions are members of one thing: "tetanus" → Td, Tdap
@@ -729,7 +741,8 @@ def _resolve_concept(
     if vaccine is not None:  # "both shingrex doses": the misspelt brand's vaccine, before a word two edits away
         # ("shingles")
         return replace(vaccine, how="typo")
-    fixed = _typo_fixed(words, known, procedure_words)
+    procedure_all = {w for words_of in heads for w in words_of}  # every word of a procedure's name ("band")
+    fixed = _typo_fixed(words, known, procedure_words, procedure_all)
     if fixed:
         found = attempt(_variants(fixed), "typo")
         if found:

@@ -193,7 +193,7 @@ async def _said(service: ChartService, question: str) -> str:
     ("how many times were her varicies banded", "band ligation", "Abdominal"),  # a verb and a misspelling
     ("what were her sugar targets", "Fasting glucose below 95", "Not found"),  # every goal the words name
     ("what were her sugar targets", "postprandial glucose below 140", "Not found"),
-    ("fasting glucose goal met?", "achievement Achieved", "postprandial"),  # a goal's achievement, as recorded
+    ("fasting glucose goal met?", "achievement recorded: Achieved", "postprandial"),  # as recorded, never "Yes"
     ("fall prevention plan?", "Fall prevention", "No note"),  # a plan named by what it is for: the care plan
     ("a1c since jan 2019", "2019-03-12", "2018-03"),  # from the month's first day to the day asked
     ("a1c on each visit since 2018", "2020-03-13", "2017-03"),  # each: every value, not the latest
@@ -295,11 +295,12 @@ def test_names_read_as_clinicians_shorten_them() -> None:
     knee replacement" that is not the replacement."""
     from rag_core.concepts import VocabularyEntry, resolve_concept
 
-    def names(phrase: str, *entries: tuple[str, str]) -> tuple[str, ...]:
-        found = resolve_concept(phrase, [VocabularyEntry(n, t) for n, t in entries], [], phrase)
+    def names(phrase: str, *entries: tuple[str, str], prefer: tuple[str, ...] = ()) -> tuple[str, ...]:
+        found = resolve_concept(phrase, [VocabularyEntry(n, t) for n, t in entries], list(prefer), phrase)
         return found.names if found is not None else ()
 
-    assert names("hpv", ("HPV9", "immunization"), ("Hep B, adult", "immunization")) == ("HPV9",)
+    assert names("hpv", ("HPV9", "immunization"), ("Hep B, adult", "immunization"),
+                 prefer=("immunization",)) == ("HPV9",)  # (in a vaccine question only)
     assert names("phq9", ("PHQ-9", "lab"), ("GAD-7", "lab")) == ("PHQ-9",)  # a hyphenated code typed without it
     assert names("bk viral load", ("BK virus PCR, plasma", "lab"), ("Creatinine", "lab")) == ("BK virus PCR, plasma",)
     assert names("knee replacement", ("Return to full duty after knee replacement", "careplan"),
@@ -316,7 +317,7 @@ def test_what_is_asked_of_a_value_or_a_stay() -> None:
     from rag_core.concepts import match_concepts
 
     worst = plan_question("worst a1c ever", NOW).aspects[0]
-    assert worst.kind.name == "extreme" and worst.extreme == "max"
+    assert worst.kind.name == "extreme" and worst.extreme == "worst"  # the direction the lab's flags read worse in
     assert plan_question("ca high lately?", NOW).aspects[0].concept == "ca"
     assert plan_question("alt ever high on methotrexate", NOW).aspects[0].kind.name == "trend"
     assert [m.concept for m in match_concepts("transplant", [
@@ -334,3 +335,51 @@ async def test_why_an_order_cites_the_diagnosis_it_names(service: ChartService) 
     assert {"MedicationRequest/suma", "Condition/mig"} <= cited, answer.answer
     alone = await service.answer("why is she on simvastatin", SCOPE, now=NOW)
     assert {c.reference for c in alone.citations} == {"MedicationRequest/simva"}, alone.answer
+
+
+def test_review_false_readings_of_this_session_stay_out() -> None:
+    """What an independent review found the new readings could do wrongly, each pinned: one drug of a combination
+    is not the combination; "ca" is calcium, never CA125 (a vaccine's letters-before-valency only in a vaccine
+    question); "heart" never names a heartburn stay; a brand's part ("Tylenol PM") is not annotated as if whole."""
+    from rag_core.concepts import VocabularyEntry, resolve_concept
+    from rag_core.facts import ChartFact
+    from rag_core.kinds.common import said_name
+    from rag_core.kinds.encounters import stays_named
+    from rag_core.models import Chunk
+    from rag_core.terminology.drugs import drugs
+
+    assert drugs().with_ingredients(frozenset({"buprenorphine", "naloxone"}), ["naloxone 4 MG/ACTUAT Nasal Spray"]) == []
+    labs = [VocabularyEntry("Calcium [Mass/volume] in Serum or Plasma", "lab"), VocabularyEntry("CA125", "lab"),
+            VocabularyEntry("HPV9", "immunization")]
+    ca = resolve_concept("ca", labs, ["lab"], "last ca")
+    assert ca is not None and ca.names == ("Calcium [Mass/volume] in Serum or Plasma",)
+    assert resolve_concept("hpv", labs, ["condition"], "hx of hpv?") is None
+
+    def stay(rid: str, reason: str) -> Chunk:
+        return Chunk(id=rid, patient_id="pt", resource_type="Encounter", resource_id=rid, text=reason,
+                     concepts=("Hospital admission",),
+                     fact=ChartFact(resource_type="Encounter", display="Hospital admission", reason=reason))
+
+    heart = stays_named([stay("a", "Heartburn"), stay("b", "Acute myocardial infarction")], "heart attack")
+    assert [c.id for c in heart] != ["a"]
+    psych = stays_named([stay("c", "Bipolar I disorder"), stay("d", "Pneumonia")], "psych")
+    assert psych == []  # a clipped word reads a word start, never a word the reason does not hold
+
+    def med(display: str) -> Chunk:
+        return Chunk(id="m", patient_id="pt", resource_type="MedicationRequest", resource_id="m", text=display,
+                     concepts=(display,))
+
+    assert said_name(med("Tylenol PM")) == "Tylenol PM"
+    assert said_name(med("Symbicort 80/4.5")) == "Symbicort 80/4.5 (budesonide / formoterol)"
+
+
+def test_worst_reads_the_direction_the_flags_say() -> None:
+    from rag_core.kinds.extreme import _worse_low
+    from rag_core.models import Chunk
+
+    def obs(text: str) -> Chunk:
+        return Chunk(id=text, patient_id="pt", resource_type="Observation", resource_id=text, text=text)
+
+    assert _worse_low([obs("LVEF: 25 % on 2020-01-01. Interpretation: Low."), obs("LVEF: 55 % on 2023-01-01.")])
+    assert not _worse_low([obs("Hemoglobin A1c: 11.2 % on 2013-04-06. Interpretation: High.")])
+    assert _worse_low([obs("eGFR: 60 mL/min on 2023-01-01. Reference range >= 60 mL/min.")])  # unflagged: the range

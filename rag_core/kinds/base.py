@@ -79,7 +79,7 @@ class Aspect:
     clause: str
     section: str | None = None  # a note section named in the question
     limit: int | None = None  # "the last 3 potassium values"
-    extreme: str | None = None  # "max" | "min"
+    extreme: str | None = None  # "max" | "min" | "worst" (the direction the lab's flags read worse in)
     setting: str | None = None  # encounter setting asked about: inpatient, icu, emergency, ambulatory
     attribute: str | None = None  # demographics / encounter detail asked about
     encounter_scope: str | None = None  # "last" | "first": facts of that hospital stay

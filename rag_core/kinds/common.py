@@ -71,6 +71,8 @@ def measured_name(chunk: Chunk, names: tuple[str, ...] | list[str] = ()) -> str:
     return chunk.concepts[0] if chunk.concepts else chunk.resource_type
 
 
+# a brand's suffix that adds a drug ("Tylenol PM", "Mucinex DM", "Hyzaar HCT"): the brand's one ingredient is not all
+_COMBINED = frozenset({"pm", "dm", "d", "hct", "hc", "plus", "duo", "comp", "co", "forte", "cold", "sinus", "flu"})
 _DRUG_RECORDS = frozenset({"MedicationRequest", "MedicationStatement", "MedicationAdministration", "MedicationDispense"})
 
 
@@ -82,9 +84,17 @@ def said_name(chunk: Chunk, default: str = "it") -> str:
         return name
     from rag_core.terminology.drugs import drugs, words
 
-    said = set(words(name))
-    ingredients = sorted(i for i in drugs().ingredients(name) if not set(words(i)) <= said)
-    return f"{name} ({' / '.join(ingredients)})" if ingredients else name
+    # only a display that opens with a one-word brand whose ingredients are all the display's ("Prograf", "Vyvanse
+    # 30 mg", "Symbicort 80/4.5"): never a combination's part ("Zyrtec-D", "Tylenol PM") or a generic word's guess
+    # ("Vitamin D")
+    table = drugs()
+    asked = words(name)
+    first = table.names.get(tuple(asked[:1]), set())
+    ingredients = table.ingredients(name)
+    if (not ingredients or first != ingredients or all(set(words(i)) <= set(asked) for i in ingredients)
+            or re.match(r"^[A-Za-z]+-[A-Za-z]\b", name) or _COMBINED.intersection(asked[1:2])):
+        return name
+    return f"{name} ({' / '.join(sorted(ingredients))})"
 
 
 def group_by_concept(chunks: list[Chunk]) -> OrderedDict[str, list[Chunk]]:
@@ -184,6 +194,9 @@ async def concept_evidence(reader: ChartReader, aspect: Aspect, windowed: bool =
     if (aspect.topic is not None and aspect.topic.name == "medication" and resolution.topic == "condition"
             and not any(_MEDICATION_WORD.search(n) for n in resolution.names)):  # not "Medication review due"
         return await _ordered_for(reader, aspect, resolution, windowed)  # "what does she take for migraines"
+    if aspect.topic is not None and aspect.topic.name == "careplan" and resolution.topic != "careplan":
+        return ConceptRead(aspect, [], early=AspectEvidence(  # "bp targets": a goal, never the latest reading
+            aspect, [], not_found=f"No care plan or goal recorded matches \u201c{aspect.concept}\u201d."))
     aspect = replace(aspect, topic=BY_NAME.get(resolution.topic, aspect.topic))
     if not resolution.names:  # a terminology read the words, and nothing recorded is what they name
         return ConceptRead(aspect, [], resolution, AspectEvidence(
@@ -348,9 +361,9 @@ def mentioned(word: str, text: str) -> bool:
     for option in (word.lower(), *lexicon().get(word.lower(), ())):
         if _CODE_LIKE.fullmatch(option) and option in _squashed(text):  # "b5701" is the note's "HLA-B*5701"
             return True
-        if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg"); letters of 3+ may run
-            # into a type number ("brca" is "BRCA1/2", "hpv" "HPV16")
-            numbered = r"(?:\d+[a-z]?)?" if len(option) >= 3 and option.isalpha() else ""
+        if len(option) < 6:  # short words and abbreviations: the whole word ("K" is not "kg"); letters of 4+ may run
+            # into a type number ("brca" is "BRCA1/2")
+            numbered = r"(?:\d+[a-z]?)?" if len(option) >= 4 and option.isalpha() else ""  # ("icd" is no ICD10)
             if re.search(rf"\b{_inflected(option)}{numbered}\b", text):
                 return True
         elif re.search(rf"\b{re.escape(_stem_of(option))}", text):

@@ -200,6 +200,9 @@ def stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
     wanted = [w.lower() for w in concept_words(focus) if len(w) >= 2]
     if not wanted:
         return []
+    # a clipped word the abbreviation inventory knows ("psych", "neuro", "cardio") is the start of the word it
+    # clips; any other word whole ("heart" is never "heartburn")
+    clipped = {w for w in wanted if len(w) >= 4 and w in abbreviations()}
 
     def matched(chunk: Chunk) -> int:
         # the recorded reason, and the stay's own type, which may name it too ("Stroke unit admission",
@@ -216,7 +219,7 @@ def stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
             return 0
         words_of_reason = reason.split()
         hits = sum(1 for w in wanted if len(w) >= 4 and (re.search(
-            rf"\b{re.escape(w)}" + ("" if len(w) >= 5 else r"\b"), reason) or (  # "psych": psychiatric
+            rf"\b{re.escape(w)}" + ("" if w in clipped else r"\b"), reason) or (  # "psych": psychiatric
             len(w) >= 7 and any(edit_distance(w, r, 2 if len(w) >= 8 else 1) <= (2 if len(w) >= 8 else 1)
                                 for r in words_of_reason if abs(len(r) - len(w)) <= 2))))  # "pnuemonia"
         hits += sum(1 for w in wanted if len(w) < 4 and any(

@@ -186,18 +186,19 @@ def _detail(chunk: Chunk) -> str:
     found = _DETAIL.search(chunk.text)
     if not found:
         return ""
-    said = chunk.text[found.start():].strip()
+    said = re.split(r"\s(?:Clinical status|Recorded) ", chunk.text[found.start():])[0].strip()
     if len(said) > MAX_DETAIL:
         cut = said.rfind(". ", 0, MAX_DETAIL)
-        said = said[: cut + 1] if cut > 0 else said[:MAX_DETAIL].rsplit(" ", 1)[0] + " …"
+        said = (said[: cut + 1] if cut > 0 else said[:MAX_DETAIL].rsplit(" ", 1)[0]) + " …"
     return " " + said
 
 
 def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
     status = f" (status {newest.status})" if newest.status else ""
     achieved = _ACHIEVEMENT.search(newest.text) if topic == "careplan" else None
-    if achieved:  # "goal met?": the goal's achievement, as recorded
-        status = f" (status {newest.status}; achievement {achieved.group(1)})"
+    if achieved:  # "goal met?": the goal's achievement, as recorded — never a bare "Yes" for one not achieved
+        since = f", set {oldest.effective_date}" if oldest.effective_date else ""
+        return f"Goal: {name}{since} (status {newest.status}) — achievement recorded: {achieved.group(1)}."
     if topic == "medication" and newest.status not in ("active", "on-hold") and newest.fact and newest.fact.period_end:
         status = f" (status {newest.status}; valid until {newest.fact.period_end[:10]})"  # "til when", as recorded
     if topic == "medication":
@@ -208,7 +209,8 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
         verified = newest.fact.verification if newest.fact is not None else None
         if verified and verified not in ("confirmed", "active"):  # "unconfirmed", "refuted": said, never dropped
             status = f" (status {newest.status}; verification {verified})" if newest.status else f" (verification {verified})"
-        return f"Yes — allergy or intolerance recorded: {name}" + (
+        lead = "Recorded, and refuted" if verified in ("refuted", "entered-in-error") else "Yes"
+        return f"{lead} — allergy or intolerance recorded: {name}" + (
             f" on {oldest.effective_date}" if oldest.effective_date else "") + f"{status}." + _reaction(newest)
     elif topic == "immunization":
         verb = "given"
@@ -226,7 +228,8 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
         return f"Yes — {name} is recorded{status}; the record carries no date."
     if not oldest.effective_date:
         oldest = newest
-    detail = _detail(newest) if topic in ("procedure", "condition") else ""
+    one = oldest.id == newest.id  # (the detail of one record, never said of several: two knees, two sides)
+    detail = _detail(newest) if topic in ("procedure", "condition") and one else ""
     if oldest.id == newest.id or oldest.effective_date == newest.effective_date:
         return f"Yes — {name} was {verb} on {oldest.effective_date}{status}.{detail}"
     return (f"Yes — {name} was {verb}, first on {oldest.effective_date}, most recently on {newest.effective_date}"

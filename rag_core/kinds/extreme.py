@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import concept_evidence, fact_sentence, highest, lowest, value_of, window_phrase
-from rag_core.models import Claim
+from rag_core.models import Chunk, Claim
 
 MAX_CUES = (Cue(r"\bhighest\b"), Cue(r"\bmax(?:imum|imal)?\b"), Cue(r"\bpeak(?:ed)?\b"), Cue(r"\btop\b", 0.6),
-            Cue(r"\bworst\b", 1.0), Cue(r"\bgreatest\b|\blargest\b", 0.8))
+            Cue(r"\bgreatest\b|\blargest\b", 0.8))
+WORST = Cue(r"\bworst\b", 1.0)  # highest or lowest: whichever the lab's own flags read worse in
 MIN_CUES = (Cue(r"\blowest\b"), Cue(r"\bmin(?:imum|imal)?\b"), Cue(r"\bnadir\b"), Cue(r"\bbottom(?:ed)?\b", 0.6),
             Cue(r"\bsmallest\b", 0.8))
 
 
 class ExtremeKind(Kind):
     name = "extreme"
-    cues = MAX_CUES + MIN_CUES
+    cues = (*MAX_CUES, *MIN_CUES, WORST)
     topics = frozenset({"lab"})
     needs_concept = True
 
@@ -28,14 +32,30 @@ class ExtremeKind(Kind):
             part = read.evidence(read.chunks[-1:], 0.0)
             part.not_found = "No numeric value recorded to compare."
             return part
-        pick = lowest(numeric) if aspect.extreme == "min" else highest(numeric)
-        return read.evidence([pick[0]])
+        low = aspect.extreme == "min" or (aspect.extreme == "worst" and _worse_low(read.chunks))
+        pick = lowest(numeric) if low else highest(numeric)
+        part = read.evidence([pick[0]])
+        if aspect.extreme == "worst":  # said as the direction the lab's own flags read worse in
+            part.aspect = replace(part.aspect, extreme="min" if low else "max")
+        return part
 
     def claims(self, part: AspectEvidence) -> list[Claim]:
         word = "Lowest" if part.aspect.extreme == "min" else "Highest"
         where = window_phrase(part.aspect)
         return [Claim(text=f"{word} {where}: {fact_sentence(c)}".replace("  ", " "), citations=[c.id])
                 for c in part.chunks]
+
+
+def _worse_low(chunks: list[Chunk]) -> bool:
+    """Whether "worst" is the lowest: the lab's own flags say Low more often than High ("worst ef", "worst
+    hemoglobin", "worst egfr"), or, unflagged, its reference range bounds it only below; else the highest ("worst
+    a1c"). Said either way: "Lowest" / "Highest"."""
+    lows = sum(1 for c in chunks if re.search(r"\bInterpretation: (?:Low|Critical low|L)\b", c.text))
+    highs = sum(1 for c in chunks if re.search(r"\bInterpretation: (?:High|Critical high|H)\b", c.text))
+    if lows or highs:
+        return lows > highs
+    # no flags: a reference range with only a lower bound (">= 55 %", "> 60") reads worse low
+    return any(re.search(r"\bReference range (?:>=|>|≥)", c.text) for c in chunks[-1:])
 
 
 EXTREME = ExtremeKind()

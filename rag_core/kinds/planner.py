@@ -18,7 +18,7 @@ from rag_core.kinds.base import Aspect, QueryPlan, Topic, best_cue
 from rag_core.kinds.demographics import ATTRIBUTES, attribute_of
 from rag_core.kinds.encounters import OPS, SETTING_CUES, op_of, setting_of
 from rag_core.kinds.ever import EVER
-from rag_core.kinds.extreme import MIN_CUES
+from rag_core.kinds.extreme import MAX_CUES, MIN_CUES
 from rag_core.kinds.listing import LIST
 from rag_core.kinds.notes import NOTE_ASKS, NOTES, section_of
 from rag_core.kinds.orders import order_question
@@ -244,7 +244,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
                     setting=setting, encounter_scope=encounter_scope, concept_parts=parts if len(parts) > 1 else (),
                     focus=stay_focus)
     if kind.name == "extreme":
-        aspect = replace(aspect, extreme="min" if best_cue(MIN_CUES, text)[0] else "max")
+        extreme = "min" if best_cue(MIN_CUES, text)[0] else "max" if best_cue(MAX_CUES, text)[0] else "worst"
+        aspect = replace(aspect, extreme=extreme)
     if topic is ENCOUNTER:
         op = op_of(text)
         notes_wanted = best_cue(NOTE_ASKS, text)[0] > 0

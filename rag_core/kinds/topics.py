@@ -53,10 +53,9 @@ PROCEDURE = Topic(
         Cue(r"\bprocedures?\b", 1.0), Cue(r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperations?\b|\boperated\b", 0.9),
         Cue(r"\bperformed\b|\bunderw(?:ent|go)\b|\bdone\b", 0.6),
         Cue(r"\bput in\b|\bplaced\b|\bimplanted\b|\binserted\b|\bremoved\b|\bput on\b", 0.7),
-        # medical word-building for what is done ("how many paracenteses has he had", "any colonoscopies"): the word
-        # names the procedure itself, above "has he had"
-        Cue(r"\b[a-z]{3,}(?:ectom(?:y|ies)|otom(?:y|ies)|ostom(?:y|ies)|plast(?:y|ies)|pex(?:y|ies)|scop(?:y|ies)"
-            r"|centes[ie]s)\b", 0.65, keep=True),
+        # medical word-building for what is done, counted ("how many paracenteses has he had", "any colonoscopies"):
+        # the word names procedures, above "has he had" (a singular may name a state: "Colostomy status")
+        Cue(r"\b[a-z]{3,}(?:ectomies|otomies|ostomies|plasties|pexies|scopies|centeses)\b", 0.65, keep=True),
     ),
     verb="performed",
 )
@@ -79,7 +78,8 @@ ALLERGY = Topic(
         # "any med intolerances", "drug allergies": an allergy question, though it names medicines
         Cue(r"\b(?:med|meds|medication|medications|drug|drugs)\s+(?:allerg\w*|intoleran\w*|reactions?)\b", 1.05),
         # "haldol reaction", "what happens w sulfa - reaction?": what a substance does to this patient
-        Cue(r"\b(?<!chain )(?<!transfusion )reactions?\b|\breacts?\b|\breacted\b", 0.6),
+        Cue(r"\b(?<!chain )(?<!transfusion )(?<!infusion )(?<!injection )(?<!site )(?<!skin )reactions?\b"
+            r"|\breacts?\b|\breacted\b", 0.6),
     ),
     verb="recorded",
     active_statuses=("active",),
@@ -103,6 +103,7 @@ CARE_PLAN = Topic(
         # "sugar targets in pregnancy", "fall prevention plan?" (a plan named by what it is for, not "the plan"),
         # "goal met?": whether a goal was achieved is its status, not its name
         Cue(r"\btargets?\b", 0.7), Cue(r"(?<!the )(?<!a )(?<!her )(?<!his )(?<!their )(?<!any )(?<!what )"
+                                      r"(?<!discharge )(?<!follow-up )(?<!f/u )"
                                       r"(?<=\w )plans?\b(?!\s+(?:at|from|in|of|on)\s+(?:the\s+|her\s+|his\s+)?"
                                       r"(?:last|latest|most\s+recent|recent|next|first)\b)", 0.95),
         Cue(r"\b(?:met|achieved|reached|attained)\b", 0.4),

@@ -164,7 +164,7 @@ class DrugTerminology:
         out: set[str] = set()
         for ingredient in self.ingredients(display):
             out.add(ingredient)
-            if ingredient not in self.of_ingredient:
+            if ingredient not in self.of_ingredient and len(ingredient) >= 8:  # ("silver" is no silver sulfadiazine)
                 longer = self.by_first_words.get(ingredient, ())
                 if len(longer) == 1:
                     out |= set(longer)
@@ -475,7 +475,7 @@ class DrugTerminology:
     def with_ingredients(self, ingredients: frozenset[str], names: Sequence[str]) -> list[str]:
         """The recorded names holding one of the ingredients, a salt or not ("fludrocortisone acetate" is the
         chart's fludrocortisone); of a combination's ingredients (Suboxone: buprenorphine and naloxone), the names
-        holding all of them when some do — not the naloxone nasal spray beside the film."""
+        holding all of them — never the naloxone nasal spray alone."""
         def held(ingredient: str) -> set[str]:
             base = _base(ingredient)
             return {ingredient, base} if base in self.of_ingredient or (base,) in self.names else {ingredient}
@@ -488,8 +488,9 @@ class DrugTerminology:
             covered = sum(1 for w in wanted if w & present)
             if covered:
                 hits.append((name, covered))
-        whole = [n for n, covered in hits if covered == len(wanted)]
-        return whole if len(wanted) > 1 and whole else [n for n, _ in hits]
+        if len(wanted) > 1:  # a combination is the order holding all of it: one of its drugs alone is not it
+            return [n for n, covered in hits if covered == len(wanted)]
+        return [n for n, _ in hits]
 
 
 # the salt or ester a drug is given as, not the drug ("fludrocortisone acetate", "metoprolol succinate"); never
