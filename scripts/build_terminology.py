@@ -9,6 +9,9 @@ from the network at set-up, run or test time):
         --drug-names PATH/drug_named_entity_recognition/drug_ner_dictionary.pkl.bz2 \
         --icd10cm PATH/simple_icd_10_cm/data/icd10c-tabular-April-1-2026.xml
 
+Each source refreshes only its own tables (``--drugcentral`` with ``--drug-names``: the drug tables; ``--abbreviations``;
+``--icd10cm``); the others keep their committed tables. Run on the same inputs, it writes the same files.
+
 Sources, versions and licences are written to ``rag_core/terminology/data/SOURCES.tsv`` and described in
 ``rag_core/terminology/SOURCE.md``. Only what the resolution needs is kept: drug ingredient → class rows,
 drug name variants (brand → ingredient), clinical abbreviation senses, ICD-10-CM chapters, blocks,
