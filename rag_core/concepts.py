@@ -173,7 +173,6 @@ def _name_parts(concept: str) -> tuple[list[str], dict[str, set[str]], frozenset
     """A recorded name's words, the initials of its word runs and both as one set (names repeat across questions)."""
     c_all = tokens(_SEMANTIC_TAG.sub("", concept))
     expansions = acronyms(c_all)
-    # a name's letters run into its valency or type number ("HPV9", "PCV13", "PPV23"): the letters name it too
     # a name's hyphenated code typed without its hyphen ("PHQ-9" asked as "phq9", "COVID-19" as "covid19")
     joined = {a + b for a, b in itertools.pairwise(c_all) if a.isalpha() and b.isdigit()}
     return c_all, expansions, frozenset(c_all) | frozenset(expansions) | joined
