@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rag_core.concepts import untagged
 from rag_core.kinds.base import AspectEvidence, ChartReader
 from rag_core.kinds.common import fact_sentence
 from rag_core.models import Chunk, Claim, SearchFilter
@@ -81,9 +82,9 @@ async def reason_records(reader: ChartReader, part: AspectEvidence) -> AspectEvi
     if not types:
         return None
     reason = orders[-1].fact.reason if orders[-1].fact is not None else None
-    wanted = {_untagged(r).strip().lower() for r in (reason or "").split(";") if r.strip()}
+    wanted = {untagged(r).strip().lower() for r in (reason or "").split(";") if r.strip()}
     recorded = await reader.facts(SearchFilter(resource_types=types, day_to=reader.asked_day))
-    named = [c for c in recorded if any(_untagged(n).strip().lower() in wanted for n in c.concepts)]
+    named = [c for c in recorded if any(untagged(n).strip().lower() in wanted for n in c.concepts)]
     if not named:
         return None
     from rag_core.kinds.ever import EVER  # (ever reads orders with this module's claims)
@@ -91,7 +92,3 @@ async def reason_records(reader: ChartReader, part: AspectEvidence) -> AspectEvi
 
     aspect = replace(part.aspect, kind=EVER, topic=BY_NAME["condition"], clause=f"{part.aspect.concept or ''}")
     return AspectEvidence(aspect, named[:MAX_REASONS], [], part.confidence, how="exact")
-
-
-def _untagged(name: str) -> str:
-    return re.sub(r"\s*\([^()]*\)\s*$", "", name)
