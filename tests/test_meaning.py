@@ -374,12 +374,16 @@ def test_review_false_readings_of_this_session_stay_out() -> None:
 
 
 def test_worst_reads_the_direction_the_flags_say() -> None:
+    from rag_core.facts import ChartFact
     from rag_core.kinds.extreme import _worse_low
     from rag_core.models import Chunk
 
-    def obs(text: str) -> Chunk:
-        return Chunk(id=text, patient_id="pt", resource_type="Observation", resource_id=text, text=text)
+    def obs(text: str, interpretation: str | None = None, reference_range: str | None = None) -> Chunk:
+        fact = ChartFact(resource_type="Observation", display=text.split(":")[0], interpretation=interpretation,
+                         reference_range=reference_range)
+        return Chunk(id=text, patient_id="pt", resource_type="Observation", resource_id=text, text=text, fact=fact)
 
-    assert _worse_low([obs("LVEF: 25 % on 2020-01-01. Interpretation: Low."), obs("LVEF: 55 % on 2023-01-01.")])
-    assert not _worse_low([obs("Hemoglobin A1c: 11.2 % on 2013-04-06. Interpretation: High.")])
-    assert _worse_low([obs("eGFR: 60 mL/min on 2023-01-01. Reference range >= 60 mL/min.")])  # unflagged: the range
+    assert _worse_low([obs("LVEF: 25 % on 2020-01-01. Interpretation: Low.", "Low"), obs("LVEF: 55 % on 2023-01-01.")])
+    assert not _worse_low([obs("Hemoglobin A1c: 11.2 % on 2013-04-06. Interpretation: High.", "High")])
+    assert _worse_low([obs("eGFR: 60 mL/min on 2023-01-01. Reference range >= 60 mL/min.",
+                           reference_range=">= 60 mL/min")])  # unflagged: the range

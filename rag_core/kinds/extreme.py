@@ -50,12 +50,14 @@ def _worse_low(chunks: list[Chunk]) -> bool:
     """Whether "worst" is the lowest: the lab's own flags say Low more often than High ("worst ef", "worst
     hemoglobin", "worst egfr"), or, unflagged, its reference range bounds it only below; else the highest ("worst
     a1c"). Said either way: "Lowest" / "Highest"."""
-    lows = sum(1 for c in chunks if re.search(r"\bInterpretation: (?:Low|Critical low|L)\b", c.text))
-    highs = sum(1 for c in chunks if re.search(r"\bInterpretation: (?:High|Critical high|H)\b", c.text))
+    flags = [c.fact.interpretation or "" for c in chunks if c.fact is not None]  # the typed facts, as recorded
+    lows = sum(1 for f in flags if re.match(r"(?:Low|Critical low|L)\b", f))
+    highs = sum(1 for f in flags if re.match(r"(?:High|Critical high|H)\b", f))
     if lows or highs:
         return lows > highs
     # no flags: a reference range with only a lower bound (">= 55 %", "> 60") reads worse low
-    return any(re.search(r"\bReference range (?:>=|>|≥)", c.text) for c in chunks[-1:])
+    newest = chunks[-1].fact if chunks else None
+    return newest is not None and bool(re.match(r"(?:>=|>|≥)", newest.reference_range or ""))
 
 
 EXTREME = ExtremeKind()
