@@ -187,6 +187,13 @@ def _lettered(c_all: list[str]) -> set[str]:
 _HEAD_CUT = re.compile(r"[,(\[]|\s(?:of|in|with|for|to|at|on|by|from|after|via)\s", re.I)
 
 
+@lru_cache(maxsize=65536)
+def _head(concept: str) -> str | None:
+    """A recorded name's head word, read once per name (names repeat across questions, like ``_name_parts``)."""
+    head = tokens(_HEAD_CUT.split(_SEMANTIC_TAG.sub("", concept))[0])[-1:]
+    return head[0] if head else None
+
+
 def match_concepts(query: str, vocabulary: list[str], lettered: bool = False) -> list[ConceptMatch]:
     """Recorded concepts that contain every distinguishing word of ``query``, best first.
 
@@ -229,8 +236,8 @@ def match_concepts(query: str, vocabulary: list[str], lettered: bool = False) ->
         # the head of a name (its last word before a comma, a bracket or a preposition: "Deceased donor kidney
         # transplant, right iliac fossa" is a transplant, "Ultrasound-guided transplant kidney biopsy" a biopsy,
         # "Intravenous infusion of ocrelizumab" an infusion) weighs a little
-        head = tokens(_HEAD_CUT.split(_SEMANTIC_TAG.sub("", concept))[0])[-1:]
-        headed = 0.05 if head and head[0] in q_core else 0.0
+        head = _head(concept)
+        headed = 0.05 if head and head in q_core else 0.0
         scored.append(ConceptMatch(concept, round(0.5 + 0.4 * tightness + 0.1 * soft_overlap + headed, 4)))
     scored.sort(key=lambda m: (-m.score, m.concept))
     if not scored:
@@ -354,9 +361,10 @@ def _variants(words: list[str]) -> list[tuple[str, str]]:
     if whole:
         out += [(e, "lexicon") for e in whole]
     low = [w.lower() for w in words]
+    phrases = record_lexicon(inside=True)
     for size in (3, 2):  # a lexicon phrase inside the words ("bk viral load": viral load → PCR, RNA)
         for start in range(len(low) - size + 1):
-            inner = record_lexicon(inside=True).get(entry(" ".join(low[start:start + size])))
+            inner = phrases.get(entry(" ".join(low[start:start + size])))
             if inner and size < len(low):
                 out += [(" ".join([*words[:start], e, *words[start + size:]]), "lexicon") for e in inner]
     options: list[tuple[str, ...]] = []
