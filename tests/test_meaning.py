@@ -6,6 +6,7 @@ claim surviving the citation validator."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -128,6 +129,12 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "Procedure", "id": "tka", "status": "completed", "subject": ref("Patient", "pt"),
      "code": {"coding": [{"system": SNOMED, "code": "tka", "display": "Total knee replacement"}]},
      "performedPeriod": {"start": "2014-01-15T09:00:00-05:00", "end": "2014-01-15T11:00:00-05:00"}},
+    # facts a note alone holds, worded otherwise than a clinician asks them
+    {"resourceType": "DocumentReference", "id": "social-note", "status": "current",
+     "type": {"text": "Progress note"}, "subject": ref("Patient", "pt"), "date": "2020-09-09T09:00:00-05:00",
+     "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(
+         b"Potential living donor: son Ravi, work-up excluded him (renal cysts).\n"
+         b"Grandson has a 504 plan at school.\nFollow up in 3 months.").decode()}}]},
 ]
 
 
@@ -387,3 +394,25 @@ def test_worst_reads_the_direction_the_flags_say() -> None:
     assert not _worse_low([obs("Hemoglobin A1c: 11.2 % on 2013-04-06. Interpretation: High.", "High")])
     assert _worse_low([obs("eGFR: 60 mL/min on 2023-01-01. Reference range >= 60 mL/min.",
                            reference_range=">= 60 mL/min")])  # unflagged: the range
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    ("could her son donate?", "son Ravi, work-up excluded him", "Follow up"),  # "donate": the note says "donor"
+    ("does her grandson have a 504 at school", "504 plan", "Not recorded"),  # hinted topic, no diagnosis named
+    ("is she still on the warfrin", "warfarin", "Implantable defibrillator"),  # a misspelt drug, not a device
+    ("could her son donate a lupus kidney", "Not found", "Ravi"),  # a medical word the chart lacks stays asked
+    ("when was lupus dx", "Not found", "Ravi"),
+])
+async def test_words_a_note_says_otherwise_do_not_block_the_ones_it_says(
+        service: ChartService, question: str, says: str, never: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert says in answer.answer, answer.answer
+    assert never not in answer.answer, answer.answer
+
+
+def test_a_misspelt_drug_or_a_multi_sense_abbreviation_is_not_read_into_another_topic() -> None:
+    assert plan_question("is he still on the apixiban", NOW).aspects[0].topic.name == "medication"  # type: ignore[union-attr]
+    assert plan_question("is he still on the cpap", NOW).aspects[0].topic.name == "device"  # type: ignore[union-attr]
+    # "af" is atrial fibrillation as often as an antifungal: the chart decides, not the planner
+    assert plan_question("how was the af picked up", NOW).aspects[0].topic is None
+    assert plan_question("any abx this year", NOW).aspects[0].topic.name == "medication"  # type: ignore[union-attr]

@@ -401,17 +401,30 @@ def mentioned_loosely(word: str, text: str) -> bool:
         mentioned(sense, text) for sense in senses[:3] if " " in sense or len(sense) >= 8)
 
 
-def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3) -> list[Chunk]:
+def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3,
+                  chart: list[Chunk] | None = None) -> list[Chunk]:
     """Note chunks that name most of what the question named when none names all of it: every unit read loosely
     (``mentioned_loosely``); a question of one or two units needs them all, of three or more three in five. The
     units a chunk names are weighed by how rare they are among these chunks (a word every note holds says little);
-    the best first."""
+    the best first. ``chart``: every chunk read, where a word the question used is looked for before it is left
+    out as the question's own wording."""
+    from rag_core.concepts import is_medical_word
+
     wanted = [w for w in words if w.lower() not in _SOFT] or words
     units = phrase_units(wanted)
     if not units or not chunks:
         return []
     texts = [c.text.lower() for c in chunks]
     named = [{u for u in units if mentioned_loosely(u, t)} for t in texts]
+    said = set().union(*named)
+    if chart is not None:
+        rest = [c.text.lower() for c in chart if c.resource_type not in {c.resource_type for c in chunks}]
+        said |= {u for u in units if u not in said and any(mentioned_loosely(u, t) for t in rest)}
+    # a plain word no chunk says is how the question put it, not what it asks ("could his son donate": the note
+    # says "living donor: son …"); a medical word no chunk says is what the chart does not hold, and stays
+    units = [u for u in units if u in said or " " in u or is_medical_word(u)]
+    if not units:
+        return []
     weight = {u: math.log((len(chunks) + 1) / (sum(u in n for n in named) + 0.5)) for u in units}
     needed = len(units) if len(units) <= 2 else math.ceil(len(units) * 3 / 5)
     scored = [(sum(weight[u] for u in n), i) for i, n in enumerate(named) if len(n) >= needed]
@@ -419,10 +432,26 @@ def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3) -> list
     return [chunks[i] for _, i in scored[:limit]]
 
 
-def notes_naming(notes: list[Chunk], words: list[str], limit: int = 3, loose: bool = True) -> list[Chunk]:
+def names_a_record(topic: str, phrase: str) -> bool:
+    """Whether the words name what a record of ``topic`` would hold — a drug or drug class (a medication or
+    allergy question), a diagnosis group or any word of a diagnosis title (a condition question) — so that only a
+    record answers it, never a note's mention. Immunizations are always records."""
+    from rag_core.terminology.conditions import conditions
+    from rag_core.terminology.drugs import drugs, words
+
+    if topic == "immunization":
+        return True
+    table = drugs()
+    if table.names_a_drug(phrase, typos=True) or any((w,) in table.names for w in words(phrase)):
+        return True  # (a drug written out with its strength and form: "NITROFURANTOIN, MACROCRYSTALS 50 MG …")
+    return topic == "condition" and conditions().resolve_group(phrase) is not None
+
+
+def notes_naming(notes: list[Chunk], words: list[str], limit: int = 3, loose: bool = True,
+                 chart: list[Chunk] | None = None) -> list[Chunk]:
     """The note chunks that name every word asked, else (``loose``) those that name most of them."""
     named = [c for c in notes if c.kind == "note" and mentions(c, words)][:limit]
-    return named or (best_mentions([c for c in notes if c.kind == "note"], words, limit) if loose else [])
+    return named or (best_mentions([c for c in notes if c.kind == "note"], words, limit, chart) if loose else [])
 
 
 def _inflected(word: str) -> str:

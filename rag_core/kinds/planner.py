@@ -24,7 +24,7 @@ from rag_core.kinds.notes import NOTE_ASKS, NOTES, section_of
 from rag_core.kinds.orders import order_question
 from rag_core.kinds.registry import ALL, choose
 from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
-from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, ENCOUNTER, LAB, MEDICATION, NOTE, TOPICS
+from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, DEVICE, ENCOUNTER, LAB, MEDICATION, NOTE, TOPICS
 from rag_core.kinds.trend import TREND
 
 MIN_TOPIC = 0.5
@@ -59,12 +59,22 @@ def _names_drugs(concept: str) -> bool:
     return drugs().names_a_drug(concept)
 
 
+def _names_a_drug_misspelt(concept: str) -> bool:
+    """``_names_drugs``, a drug name one typing slip off included ("apixiban")."""
+    from rag_core.terminology.drugs import drugs
+
+    return drugs().names_a_drug(concept, typos=True)
+
+
 def _names_a_class(concept: str) -> bool:
     """Whether the words name a drug class by a lay word, an abbreviation or a member stem ("abx", "statins",
     "blood thinners"), not by a class's own name, which may be a measurement's too ("Vitamin D")."""
-    from rag_core.terminology.drugs import drugs
+    from rag_core.terminology.drugs import abbreviations, drugs
 
     query = drugs().resolve_class(concept, medication_asked=False)
+    if query is not None and query.how == "abbreviation" and any(
+            len(abbreviations().get(w, ())) > 1 for w in concept.lower().split()):
+        return False  # "how was the af picked up": atrial fibrillation or an antifungal: the chart decides
     # a vitamin is measured as often as it is taken ("b12?"): the chart decides, not the planner
     return query is not None and query.how in ("lay", "abbreviation", "stem") and "vitamin" not in query.label.lower()
 
@@ -230,6 +240,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         encounter_scope = None if _FROM_STAY.search(part) else "first" if op_of(text) == "first" else "last"
     if topic is None and concept and _names_a_class(concept):  # "abx courses in the last 2 yrs": medications
         topic = MEDICATION
+    elif topic is DEVICE and concept and scores[0][0] < STRONG_TOPIC and _names_a_drug_misspelt(concept):
+        topic = MEDICATION  # "still on the apixiban": a drug (misspelt or not), not a device hinted by "on the"
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):
         concept = None  # "kidney stone ER visit, what did they give him": the words say which stay, not which drug
     in_stay = encounter_scope and topic in CONCEPT_TOPICS and not concept  # "meds during the last admission"

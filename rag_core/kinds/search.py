@@ -9,14 +9,17 @@ content words, with lexicon expansions), a cited chunk must mention it.
 from __future__ import annotations
 
 from rag_core.concepts import concept_words, lexicon
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
-from rag_core.kinds.common import mentions, notes_naming, phrase_units
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind, best_cue
+from rag_core.kinds.common import best_mentions, mentions, names_a_record, notes_naming, phrase_units
 from rag_core.kinds.notes import NOTE_TYPES, passage
 from rag_core.models import Claim, Hit, SearchFilter
 
 MAX_CLAIMS = 3
 # topics a record answers, never a note's mention of the words
 _RECORDED_ONLY = frozenset({"medication", "allergy", "condition", "immunization"})
+STRONG_CUE = 0.8  # a topic named outright ("diagnosed", "meds"), not hinted ("does he have")
+# records with no free text of their own (a note is read first; a measurement's words are its name and value)
+_NO_FREE_TEXT = NOTE_TYPES | {"Observation", "Patient"}
 
 
 class SearchKind(Kind):
@@ -33,14 +36,24 @@ class SearchKind(Kind):
         hits = await reader.search(aspect, " ".join([aspect.clause, *said]), flt, k)
         if words:
             hits = [h for h in hits if mentions(h.chunk, words)]
-        if not hits and words and (aspect.topic is None or aspect.topic.name not in _RECORDED_ONLY):
+        # "does he have a 504 at school": a topic only hinted ("does he have"), and no diagnosis or drug named: a
+        # note may say it ("when was chb dx", "dementia meds" name their topic outright: a record answers them)
+        unnamed = (aspect.topic is not None and aspect.topic.name in _RECORDED_ONLY
+                   and best_cue(aspect.topic.cues, aspect.clause)[0] < STRONG_CUE
+                   and not names_a_record(aspect.topic.name, query))
+        if not hits and words and (aspect.topic is None or aspect.topic.name not in _RECORDED_ONLY or unnamed):
             # ranked out by common words ("status" is in every fact): every note, read for the words — only for what
             # no record type answers (a medication, allergy or diagnosis question is never answered by a mention);
             # when no note says them all, the notes that say most of them, read loosely ("endo" → endocrinology)
-            notes = await reader.facts(SearchFilter(resource_types=reader.granted(NOTE_TYPES), day_from=flt.day_from,
-                                                    day_to=flt.day_to), newest_first=True)
-            loose = aspect.topic is None or aspect.topic.name == "note"  # a lab or procedure: its words, strictly
-            hits = [Hit(c, 0.6) for c in notes_naming(notes, words, MAX_CLAIMS, loose)]
+            loose = aspect.topic is None or aspect.topic.name == "note" or unnamed  # a lab or procedure: its words,
+            # strictly
+            every = await reader.facts(SearchFilter(resource_types=reader.granted(None if loose else NOTE_TYPES),
+                                                    day_from=flt.day_from, day_to=flt.day_to), newest_first=True)
+            notes = [c for c in every if c.resource_type in NOTE_TYPES]
+            hits = [Hit(c, 0.6) for c in notes_naming(notes, words, MAX_CLAIMS, loose, every)]
+            if not hits and loose:  # said in a record's own free text (a procedure's note, a care plan's activity)
+                records = [c for c in every if c.resource_type not in _NO_FREE_TEXT]
+                hits = [Hit(c, 0.6) for c in best_mentions(records, words, MAX_CLAIMS, every)]
         if not hits:
             asked = f" about \u201c{' '.join(words)}\u201d" if words else ""
             return AspectEvidence(aspect, [], [], 0.0, not_found=f"Nothing in this chart{asked} was found.")
