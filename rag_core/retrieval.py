@@ -32,7 +32,7 @@ from rag_core.kinds.events import event_window
 from rag_core.kinds.findings import asks_findings, findings
 from rag_core.kinds.latest import LATEST
 from rag_core.kinds.orders import reason_records
-from rag_core.kinds.search import SEARCH
+from rag_core.kinds.search import SEARCH, words_left_out
 from rag_core.kinds.stopped import asks_why_not_given, why_stopped
 from rag_core.kinds.timewords import Window, day_int
 from rag_core.kinds.topics import BY_NAME, CONCEPT_TOPICS
@@ -157,6 +157,14 @@ class Retriever:
         return Evidence(plan=plan, aspects=[p for found in parts for p in found])
 
     async def _aspect(self, reader: ScopedReader, aspect: Aspect, k: int) -> list[AspectEvidence]:
+        found = await self._read(reader, aspect, k)
+        if len(found) == 1:  # the record alone (no report, device or reason read beside it) …
+            left_out = await words_left_out(reader, found[0])
+            if left_out is not None:  # … "did they ever do OIT for the peanut allergy": and what the notes say of OIT
+                return [*found, left_out]
+        return found
+
+    async def _read(self, reader: ScopedReader, aspect: Aspect, k: int) -> list[AspectEvidence]:
         if aspect.window.event:  # "before the surgery", "since her last visit": the chart dates the period
             aspect, undated = await event_window(reader, aspect)
             if undated:

@@ -134,7 +134,9 @@ CHART: list[dict[str, Any]] = [
      "type": {"text": "Progress note"}, "subject": ref("Patient", "pt"), "date": "2020-09-09T09:00:00-05:00",
      "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(
          b"Potential living donor: son Ravi, work-up excluded him (renal cysts).\n"
-         b"Grandson has a 504 plan at school.\nFollow up in 3 months.").decode()}}]},
+         b"Grandson has a 504 plan at school.\nPulmonary embolism was provoked by a long-haul flight.\n"
+         b"Follow up in 3 months.").decode()}}]},
+    condition("pe", "Pulmonary embolism (disorder)", "2020-08-01", "resolved"),
 ]
 
 
@@ -402,6 +404,10 @@ def test_worst_reads_the_direction_the_flags_say() -> None:
     ("is she still on the warfrin", "warfarin", "Implantable defibrillator"),  # a misspelt drug, not a device
     ("could her son donate a lupus kidney", "Not found", "Ravi"),  # a medical word the chart lacks stays asked
     ("when was lupus dx", "Not found", "Ravi"),
+    # the record a part of the words names, and what the notes say of the words it left out
+    ("was the PE provoked", "provoked by a long-haul flight", "Not found"),
+    ("was the PE provoked", "Pulmonary embolism (disorder) was diagnosed", "Not found"),
+    ("was the PE massive", "Not recorded", "long-haul"),  # a medical word left out would change what is asked
 ])
 async def test_words_a_note_says_otherwise_do_not_block_the_ones_it_says(
         service: ChartService, question: str, says: str, never: str) -> None:

@@ -8,6 +8,8 @@ content words, with lexicon expansions), a cited chunk must mention it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rag_core.concepts import concept_words, lexicon
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind, best_cue
 from rag_core.kinds.common import best_mentions, mentions, names_a_record, notes_naming, phrase_units
@@ -66,3 +68,27 @@ class SearchKind(Kind):
 
 
 SEARCH = SearchKind()
+
+
+async def words_left_out(reader: ChartReader, part: AspectEvidence) -> AspectEvidence | None:
+    """"did they ever do OIT for the peanut allergy", "was the PE provoked": the record a part of the words named
+    answers, and the words it left out ("OIT", "provoked") are asked too — the notes of the period that say them
+    (every one of them, as a word, never a guess), beside the record. None when nothing was left out or no note
+    says it."""
+    aspect = part.aspect
+    if not part.chunks or not aspect.concept or not (part.how or "").endswith(", part"):
+        return None
+    resolution = await reader.resolve(aspect)
+    if resolution is None:
+        return None
+    named = {w.lower() for w in concept_words(resolution.phrase)}
+    left = [w for w in concept_words(aspect.concept) if w.lower() not in named and len(w) >= 3]
+    if not left:
+        return None
+    notes = await reader.facts(SearchFilter(resource_types=reader.granted(NOTE_TYPES), day_from=aspect.window.day_from,
+                                            day_to=aspect.window.day_to), newest_first=True)
+    said = notes_naming(notes, left, MAX_CLAIMS, loose=False)
+    if not said:
+        return None
+    return AspectEvidence(replace(aspect, kind=SEARCH, concept=" ".join(left)), said, [], 0.6,
+                          [Hit(c, 0.6) for c in said])
