@@ -399,12 +399,21 @@ def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rend
     if status_reason:
         text += f" Status reason: {status_reason}."
     validity = (r.get("dispenseRequest") or {}).get("validityPeriod") or {}
+    period_of = "validity" if validity else None
     if day_of(validity.get("end")):
         text += f" Valid until {day_of(validity.get('end'))}."
+    elif not validity:  # no validity period: the dosage's own bounds say when it was to be taken
+        bounds = next((b for d in r.get("dosageInstruction") or [] if isinstance(d, dict)
+                       for b in [((d.get("timing") or {}).get("repeat") or {}).get("boundsPeriod")]
+                       if isinstance(b, dict) and (b.get("start") or b.get("end"))), None)
+        if bounds is not None:
+            validity, period_of = bounds, "dosing"
+            start, end = day_of(bounds.get("start")), day_of(bounds.get("end"))
+            text += f" Taken from {start or 'an unrecorded day'}" + (f" until {end}." if end else ".")
     fact = ChartFact(
         resource_type="MedicationRequest", display=name, codings=codings_of(concept), authored=r.get("authoredOn"),
         status=r.get("status"), reason=reason, encounter_id=_encounter_of(r, resolver), status_reason=status_reason,
-        period_start=validity.get("start"), period_end=validity.get("end"),
+        period_start=validity.get("start"), period_end=validity.get("end"), period_of=period_of,
     )
     return Rendered(text, (name,), authored, codes=(code,), status=r.get("status"), fact=fact)
 

@@ -95,6 +95,8 @@ class ChartFact(BaseModel):
     part_of: str | None = None
     reason: str | None = None
     status_reason: str | None = None  # why an order was stopped or put on hold, as recorded
+    # what an order's period is: "validity" (dispenseRequest.validityPeriod) or "dosing" (its dosage timing's bounds)
+    period_of: str | None = None
     # Patient
     gender: str | None = None
     birth_date: str | None = None
@@ -103,6 +105,13 @@ class ChartFact(BaseModel):
     marital_status: str | None = None
     race: str | None = None
     ethnicity: str | None = None
+
+    @property
+    def until(self) -> str | None:
+        """An order's end as recorded, said as what it is ("valid until 2021-03-16", "taken until 2020-04-14")."""
+        if not self.period_end:
+            return None
+        return f"{'taken' if self.period_of == 'dosing' else 'valid'} until {self.period_end[:10]}"
 
     @property
     def number(self) -> Decimal | None:

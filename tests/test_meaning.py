@@ -137,6 +137,13 @@ CHART: list[dict[str, Any]] = [
          b"Grandson has a 504 plan at school.\nPulmonary embolism was provoked by a long-haul flight.\n"
          b"Follow up in 3 months.").decode()}}]},
     condition("pe", "Pulmonary embolism (disorder)", "2020-08-01", "resolved"),
+    # an order dated only by its dosage's bounds (no dispense validity period)
+    med("cbz", "carbamazepine 200 MG Oral Tablet", "stopped", "2015-03-10", statusReason={"text": "hyponatremia"},
+        dosageInstruction=[{"text": "1 tablet every morning",
+                            "timing": {"repeat": {"boundsPeriod": {"start": "2015-03-10", "end": "2019-04-14"}}}}]),
+    obs("na-1", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2014-06-01", 139),
+    obs("na-2", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2018-06-01", 128),
+    obs("na-3", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2020-06-01", 126),
 ]
 
 
@@ -422,3 +429,15 @@ def test_a_misspelt_drug_or_a_multi_sense_abbreviation_is_not_read_into_another_
     # "af" is atrial fibrillation as often as an antifungal: the chart decides, not the planner
     assert plan_question("how was the af picked up", NOW).aspects[0].topic is None
     assert plan_question("any abx this year", NOW).aspects[0].topic.name == "medication"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    ("lowest na while she was on tegretol", "128 mmol/L on 2018-06-01", "126"),  # the dosing bounds end the period
+    ("is she still on carbamazepine", "taken until 2019-04-14", "valid until"),  # said as what it is
+    ("how long was she on carbamazepine", "until 2019-04-14", "no end date recorded"),
+])
+async def test_an_order_dated_by_its_dosage_bounds_has_that_period(service: ChartService, question: str, says: str,
+                                                                   never: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert says in answer.answer, answer.answer
+    assert never not in answer.answer, answer.answer

@@ -80,7 +80,7 @@ def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anch
     until = ""
     if chunk.resource_type == "MedicationRequest" and chunk.fact is not None and chunk.fact.period_end:
         # the order's own end (validity period), as recorded
-        until = f"; valid until {chunk.fact.period_end[:10]}"
+        until = f"; {chunk.fact.until}"
     if chunk.fact is not None and chunk.fact.status_reason:
         until += f"; reason recorded: {chunk.fact.status_reason}"
     return Claim(text=f"No — {name} is not active: last {verb} on {chunk.effective_date} (status {chunk.status}{until}).",

@@ -200,7 +200,7 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
         since = f", set {oldest.effective_date}" if oldest.effective_date else ""
         return f"Goal: {name}{since} (status {newest.status}) — achievement recorded: {achieved.group(1)}."
     if topic == "medication" and newest.status not in ("active", "on-hold") and newest.fact and newest.fact.period_end:
-        status = f" (status {newest.status}; valid until {newest.fact.period_end[:10]})"  # "til when", as recorded
+        status = f" (status {newest.status}; {newest.fact.until})"  # "til when", as recorded
     if topic == "medication":
         verb = "prescribed"
     elif topic == "condition":

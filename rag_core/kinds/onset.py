@@ -56,7 +56,7 @@ class OnsetKind(Kind):
             if last.fact is not None and last.fact.status_reason:
                 text += f"; reason recorded: {last.fact.status_reason}"
             if last.fact is not None and last.fact.period_end:
-                text += f"; valid until {last.fact.period_end[:10]}"
+                text += f"; {last.fact.until}"
             return [Claim(text=text + ").", citations=[last.id])]
         if first.id == last.id:
             return [Claim(text=f"{name}: {verb} on {first.effective_date}.", citations=[first.id])]

@@ -45,7 +45,7 @@ def order_claim(asked: str, name: str, chunks: list[Chunk]) -> Claim:
             return Claim(text=f"{name} is not recorded as stopped: last ordered {newest.effective_date} "
                               f"(status {newest.status}).", citations=cite)
         why = fact.status_reason if fact else None
-        until = f"; valid until {fact.period_end[:10]}" if fact is not None and fact.period_end else ""
+        until = f"; {fact.until}" if fact is not None and fact.period_end else ""
         return Claim(text=f"{name} — status {newest.status} (last ordered {newest.effective_date}{until}); "
                           + (f"reason recorded: {why}." if why else "no reason for stopping is recorded."), citations=cite)
     if asked == "dose":  # the newest order as recorded: its strength and its dosage instructions
