@@ -31,6 +31,7 @@ from rag_core.kinds.devices import device_procedures, names_a_device
 from rag_core.kinds.events import event_window
 from rag_core.kinds.findings import asks_findings, findings
 from rag_core.kinds.latest import LATEST
+from rag_core.kinds.listing import LIST
 from rag_core.kinds.orders import reason_records
 from rag_core.kinds.search import SEARCH, words_left_out
 from rag_core.kinds.stopped import asks_why_not_given, why_stopped
@@ -174,6 +175,15 @@ class Retriever:
             if said:
                 return said
         part = await aspect.kind.gather(reader, aspect, k)
+        if (aspect.topic is not None and aspect.topic.name == "family" and aspect.concept and not part.chunks
+                and not part.withheld):  # "fam hx of dementia" with a mother's Alzheimer's: what is recorded of the
+            # family, beside what no record names — never the patient's own diagnosis, never a note's mention
+            listed = await LIST.gather(reader, replace(aspect, kind=LIST, concept=None, concept_parts=()), k)
+            if not listed.chunks:
+                return [part]
+            named = replace(part, not_found=f"No family history record names \u201c{aspect.concept}\u201d; the family "
+                                           "history recorded is listed.") if part.not_found else part
+            return [named, listed]
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
                       and part.how not in TERMINOLOGY_READINGS)  # a terminology read it: its absence is the answer
         if part.chunks and names_a_device(part):  # when it went in, came out and why: the procedures naming it
@@ -249,6 +259,8 @@ class ScopedReader:
         if not prefer and aspect.kind.topics is not None and len(aspect.kind.topics) == 1:
             prefer = list(aspect.kind.topics)  # "bone density getting worse?": a trend is of a measurement
         prefer += [t for t in aspect.prefer if t not in prefer]
+        if prefer and prefer[0] == "family":  # a relative's history is never the patient's own ("fam hx of MS")
+            vocabulary, prefer = [e for e in vocabulary if e.topic == "family"], ["family"]
         return resolve_concept(aspect.concept, vocabulary, prefer, aspect.clause)
 
     async def concept_facts(self, resolution: Resolution, flt: SearchFilter) -> list[Chunk]:

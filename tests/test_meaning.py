@@ -141,6 +141,9 @@ CHART: list[dict[str, Any]] = [
     med("cbz", "carbamazepine 200 MG Oral Tablet", "stopped", "2015-03-10", statusReason={"text": "hyponatremia"},
         dosageInstruction=[{"text": "1 tablet every morning",
                             "timing": {"repeat": {"boundsPeriod": {"start": "2015-03-10", "end": "2019-04-14"}}}}]),
+    {"resourceType": "FamilyMemberHistory", "id": "fmh-mother", "status": "completed", "patient": ref("Patient", "pt"),
+     "relationship": {"text": "mother"}, "date": "2019-02-12",
+     "condition": [{"code": {"coding": [{"system": SNOMED, "code": "26929004", "display": "Alzheimer's disease"}]}}]},
     obs("na-1", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2014-06-01", 139),
     obs("na-2", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2018-06-01", 128),
     obs("na-3", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2020-06-01", 126),
@@ -438,6 +441,20 @@ def test_a_misspelt_drug_or_a_multi_sense_abbreviation_is_not_read_into_another_
 ])
 async def test_an_order_dated_by_its_dosage_bounds_has_that_period(service: ChartService, question: str, says: str,
                                                                    never: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert says in answer.answer, answer.answer
+    assert never not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    ("fam hx of alzheimers", "mother", "Migraine"),
+    # the patient's own migraine is never a relative's; what the family history holds is listed beside the absence
+    ("fam hx of migraine", "No family history record names", "Migraine was diagnosed"),
+    ("fam hx of migraine", "mother — Alzheimer's disease", "Migraine was diagnosed"),
+    ("family clotting hx", "mother — Alzheimer's disease", "Not found"),  # "family … hx" names the topic
+])
+async def test_a_family_question_reads_the_family_history_only(service: ChartService, question: str, says: str,
+                                                               never: str) -> None:
     answer = await service.answer(question, SCOPE, now=NOW)
     assert says in answer.answer, answer.answer
     assert never not in answer.answer, answer.answer

@@ -83,6 +83,8 @@ class ListKind(Kind):
             out.append(Claim(text=f"During the stay: {stay.text}", citations=[stay.id]))
             if topic is not None and topic.name == "lab":  # a stay's results: each value as recorded
                 return out + [Claim(text=fact_sentence(c), citations=[c.id]) for c in chunks]
+        if topic is not None and topic.name == "family":  # who had it is the answer: each relative's record
+            return out + [Claim(text=fact_sentence(c), citations=[c.id]) for c in chunks]
         return out + list_claims(chunks, verb)
 
 

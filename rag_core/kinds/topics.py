@@ -116,7 +116,7 @@ FAMILY = Topic(
     frozenset({"FamilyMemberHistory"}),
     (
         Cue(r"\bfamily (?:medical )?(?:history|hx)\b|\bfhx\b|\bfh\b|\bruns? in (?:the|his|her|their) family\b", 1.0),
-        Cue(r"\bfam\b|\bin (?:the |his |her |their )?family\b", 0.9),
+        Cue(r"\bfam\b|\bin (?:the |his |her |their )?family\b|\bfamily\s+(?:\w+\s+){1,3}(?:history|hx)\b", 0.9),
         Cue(r"\b(?:mother|father|mom|dad|sister|brother|sibling|parent|grandmother|grandfather)s?\b", 0.6),
     ),
     verb="recorded",
