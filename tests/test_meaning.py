@@ -144,6 +144,13 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "FamilyMemberHistory", "id": "fmh-mother", "status": "completed", "patient": ref("Patient", "pt"),
      "relationship": {"text": "mother"}, "date": "2019-02-12",
      "condition": [{"code": {"coding": [{"system": SNOMED, "code": "26929004", "display": "Alzheimer's disease"}]}}]},
+    {"resourceType": "DocumentReference", "id": "statin-note", "status": "current",
+     "type": {"text": "Progress note"}, "subject": ref("Patient", "pt"), "date": "2016-08-30T09:00:00-05:00",
+     "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(
+         b"Atorvastatin stopped: calf cramps climbing stairs.\nReturn in 6 months.").decode()}}]},
+    {"resourceType": "Procedure", "id": "chole", "status": "completed", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": SNOMED, "code": "chole", "display": "Laparoscopic cholecystectomy"}]},
+     "encounter": ref("Encounter", "imp"), "performedDateTime": "2020-06-02T09:00:00-05:00"},
     obs("na-1", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2014-06-01", 139),
     obs("na-2", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2018-06-01", 128),
     obs("na-3", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2020-06-01", 126),
@@ -216,6 +223,10 @@ async def _said(service: ChartService, question: str) -> str:
     ("fall prevention plan?", "Fall prevention", "No note"),  # a plan named by what it is for: the care plan
     ("a1c since jan 2019", "2019-03-12", "2018-03"),  # from the month's first day to the day asked
     ("a1c on each visit since 2018", "2020-03-13", "2017-03"),  # each: every value, not the latest
+    ("# of paracenteses", "2 Abdominal paracentesis", "Yes"),  # "#": a count
+    ("simvastatin for what?", "Hyperlipidemia", "warfarin"),  # "for what": the order's reason
+    ("simvastatin dose/frequency", "20 mg at bedtime", "Not recorded"),
+    ("haldol allergy how bad", "Dystonia", "Not recorded"),  # how bad: the reaction, not a concept word
 ])
 async def test_a_question_means_what_a_clinician_means(service: ChartService, question: str, says: str,
                                                        never: str) -> None:
@@ -455,6 +466,20 @@ async def test_an_order_dated_by_its_dosage_bounds_has_that_period(service: Char
 ])
 async def test_a_family_question_reads_the_family_history_only(service: ChartService, question: str, says: str,
                                                                never: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert says in answer.answer, answer.answer
+    assert never not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    # the order says "myalgia"; the note of its end says it in its own words, beside it
+    ("why was the atorvastatin dc'd", "calf cramps climbing stairs", "Return in 6 months"),
+    ("why was the atorvastatin dc'd", "myalgia", "Return in 6 months"),
+    ("why did she stop the simvastatin", "not recorded as stopped", "calf cramps"),  # still active: no note read
+    ("dc dispo after her cholecystectomy", "2020-06-05", "Not found"),  # the stay the operation was done in
+])
+async def test_why_a_drug_ended_and_where_a_stay_ended(service: ChartService, question: str, says: str,
+                                                       never: str) -> None:
     answer = await service.answer(question, SCOPE, now=NOW)
     assert says in answer.answer, answer.answer
     assert never not in answer.answer, answer.answer

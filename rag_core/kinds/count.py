@@ -21,8 +21,8 @@ NOUNS = {"encounter": "visits",
 
 class CountKind(Kind):
     name = "count"
-    cues = (Cue(r"\bhow many\b"), Cue(r"\bnumber of\b", 0.9), Cue(r"\bcount\b", 0.8), Cue(r"\bhow often\b"),
-            Cue(r"\bhow many times\b"), Cue(r"\btimes\b", 0.4))
+    cues = (Cue(r"\bhow many\b"), Cue(r"\bnumber of\b|(?:^|\s)#\s*(?:of\b|\w)", 0.9), Cue(r"\bcount\b", 0.8),
+            Cue(r"\bhow often\b"), Cue(r"\bhow many times\b"), Cue(r"\btimes\b", 0.4))
     topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy", "note", "device",
                         "careplan", "family"})
 

@@ -33,7 +33,8 @@ OPS: dict[str, tuple[Cue, ...]] = {
     # why: the encounter's reason (reasonCode), else the diagnoses recorded at it
     "reason": (Cue(r"\bwhy\b|\breasons?\b|\bwhat\s+for\b|\bfor\s+what\b|\bchief\s+complaint\b|\bcc\b"),),
     "los": (Cue(r"\bhow long\b|\blength of (?:the )?stay\b|\blos\b|\bhow many (?:days|nights)\b"),),
-    "discharge": (Cue(r"\bdischarg\w*|\bdispo(?:sition)?s?\b|\bwhere did (?:he|she|they|pt|the patient) go\b"
+    "discharge": (Cue(r"\bdischarg\w*|\bd/?c(?=\s+(?:dispo\w*|to|home|summary|date)\b)"
+                      r"|\bdispo(?:sition)?s?\b|\bwhere did (?:he|she|they|pt|the patient) go\b"
                       r"|\bwhere (?:was|were) (?:he|she|they|pt|the patient) (?:sent|discharged)\b"),),
     "count": (Cue(r"\bhow many\b|\bnumber of\b|\bhow often\b|\bcount\b"),),
     "first": (Cue(r"\bfirst\b|\bearliest\b|\binitial\b"),),
@@ -234,7 +235,7 @@ def stays_named(found: list[Chunk], focus: str) -> list[Chunk]:
 async def _stays_of_records(reader: ChartReader, found: list[Chunk], focus: str) -> list[Chunk]:
     """"admitted for the prostatectomy": the stays at which a procedure or a diagnosis named by the words was
     recorded (its encounter reference), when no stay's own reason names them."""
-    from rag_core.concepts import concept_words
+    from rag_core.concepts import concept_words, lexicon
     from rag_core.terminology.drugs import abbreviations
 
     asked = [w.lower() for w in concept_words(focus) if len(w) >= 2]
@@ -251,8 +252,8 @@ async def _stays_of_records(reader: ChartReader, found: list[Chunk], focus: str)
         def holds(word: str) -> bool:
             if len(word) >= 4:
                 return word in name_words
-            return any(set(re.findall(r"[a-z0-9]+", sense.lower())) <= name_words
-                       for sense in abbreviations().get(word, ()))
+            senses = (*lexicon().get(word, ()), *abbreviations().get(word, ()))  # the team's shorthand first: "tka"
+            return any(set(re.findall(r"[a-z0-9]+", sense.lower())) <= name_words for sense in senses)
 
         return all(holds(w) for w in asked)
 

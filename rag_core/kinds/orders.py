@@ -12,14 +12,16 @@ from rag_core.kinds.base import AspectEvidence, ChartReader
 from rag_core.kinds.common import fact_sentence
 from rag_core.models import Chunk, Claim, SearchFilter
 
-_WHY = re.compile(r"\bwhy\b|\bwhat (?:is|was|'s) (?:it |that |this )?for\b|\bwhat for\b|\bindicat\w*|\breasons?\b"
+_WHY = re.compile(r"\bwhy\b|\bwhat (?:is|was|'s) (?:it |that |this )?for\b|\b(?:what )?for what\b|\bwhat for\b"
+                  r"|\bindicat\w*|\breasons?\b"
                   r"|\bwhat(?:'?s| is| was| are| were)\b[^?]{1,60}?\bfor\s*\??\s*$", re.I)  # "whats the galantamine for"
 _STOPPED = re.compile(r"\bstop(?:ped|ping|s)?\b|\bdiscontinu\w*|\bd/c\b|\bdc'?d\b|\b(?:came|come|comes|coming|go|went|"
                       r"gone|taken|take|took) off\b|\bquit\b|\bswitched\b", re.I)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how long\b|\bduration\b|\bhow many (?:years|months)\b", re.I)
 
 
-_DOSE = re.compile(r"\bdose\b|\bdosage\b|\bdosing\b|\bhow much\b|\bwhat strength\b|\bhow many (?:mg|units)\b", re.I)
+_DOSE = re.compile(r"\bdose\b|\bdosage\b|\bdosing\b|\bhow much\b|\bwhat strength\b|\bhow many (?:mg|units)\b"
+                   r"|\bfrequency\b|\bfreq\b", re.I)
 
 
 def asks_why_stopped(clause: str) -> bool:

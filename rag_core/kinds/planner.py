@@ -268,7 +268,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         aspect = replace(aspect, attribute=op or ("latest" if setting else "list"),
                          encounter_scope="first" if first else None, focus=focus)
         if op in ("discharge", "los", "reason", "source") and window.event and window.relation == "after" \
-                and setting_of(window.event) and not focus:  # "dispo after the stroke admit": that stay's own
+                and (setting_of(window.event) or op in ("discharge", "los")) and not focus:  # "dispo after the
+            # stroke admit", "d/c dispo after her TKA": that stay's own (the stay the operation was done in)
             aspect = replace(aspect, focus=window.event, window=Window(None, window.day_to, False))
     elif topic is DEMOGRAPHICS:
         aspect = replace(aspect, attribute=attribute_of(text), setting=setting if encounter_scope else None)
@@ -301,7 +302,7 @@ _FROM_STAY = re.compile(r"\b(?:since|after|following|post)\s+(?:the\s+|her\s+|hi
                         r"(?:visits?|admissions?|admits?|stays?|appointments?)\b", re.I)
 _NAMES_STAY = re.compile(r"\b(?:the|her|his|their|that)\s+([\w-]+)\s+(?:admission|admit|stay|hospitali[sz]ation)\b", re.I)
 _REACTION_WORDS = frozenset({"reaction", "reactions", "react", "reacted", "happened", "happens", "exposure", "exposed",
-                             "exposures"})
+                             "exposures", "bad", "severe", "serious", "severity"})  # "pcn allergy how bad"
 # words that ask a detail of something, never name it ("codeine allergy - what reaction", "lfts - any elevation")
 _ATTRIBUTE_WORDS = frozenset({
     "reaction", "reactions", "elevation", "elevated", "high", "higher", "low", "lower", "positive", "negative",

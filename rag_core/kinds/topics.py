@@ -24,7 +24,7 @@ MEDICATION = Topic(
     (
         Cue(r"\bmedications?\b|\bmeds?\b|\bmedicines?\b", 1.0), Cue(r"\bdrugs?\b", 0.9),
         Cue(r"\bprescri(?:bed|ption|ptions|be)\b|\brx\b|\bscripts?\b", 1.0), Cue(r"\btak(?:ing|es|e)\b", 0.6),
-        Cue(r"\bdispensed\b|\bdose\b|\bdosage\b|\bpills?\b", 0.7), Cue(r"\bstarted on\b|\bput on\b", 0.8),
+        Cue(r"\bdispensed\b|\bdose\b|\bdosage\b|\bpills?\b|\bfrequency\b|\bfreq\b", 0.7), Cue(r"\bstarted on\b|\bput on\b", 0.8),
         Cue(r"\bis (?:he|she|they|the patient|pt) on\b|\bon any\b", 0.6), Cue(r"\bsupplements?\b", 0.8),
         Cue(r"\bwhat(?:'s|’s| is| are) (?:he|she|they|pt|the patient) (?:on|taking)\b", 0.9),
         Cue(r"\binhalers?\b", 0.8, keep=True),  # a medication word that also names which ones
@@ -142,7 +142,8 @@ ENCOUNTER = Topic(
             r"rehab|rehabilitation|dependence|disability|health|exam findings))", 0.8),
         Cue(r"\badmi(?:ssions?|tted|t)\b|\bhospitali[sz](?:ed|ations?)\b|\bhospital stays?\b|\binpatient\b", 1.0),
         Cue(r"\bhospital\b", 0.8),
-        Cue(r"\bdischarg(?:e|ed|es)\b|\blength of stay\b|\blos\b|\bstays?\b", 0.9),
+        Cue(r"\bdischarg(?:e|ed|es)\b|\blength of stay\b|\blos\b|\bstays?\b|\bdispo(?:sition)?s?\b"
+            r"|\bd/?c(?=\s+(?:dispo\w*|to|home|summary|date)\b)", 0.9),
         Cue(r"\bicu\b|\bintensive care\b|\bcritical care\b|\bccu\b|\bmicu\b|\bsicu\b", 1.0),
         Cue(r"\bemergency\b|\ber\b|\bed visits?\b|\bed\b", 0.8),
         Cue(r"\bwhere did (?:he|she|they|pt|the patient) go after\b", 1.0),  # where the stay ended
