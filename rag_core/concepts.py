@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -507,6 +507,7 @@ def _property_excluded(name: str, asked: str) -> bool:
 class VocabularyEntry:
     name: str
     topic: str  # rag_core.kinds.topics name
+    codes: tuple[str, ...] = ()  # the ICD-10-CM codes recorded under this name (conditions, family history)
 
 
 @dataclass(frozen=True)
@@ -720,7 +721,8 @@ def _resolve_concept(
     # (a relative's conditions group the same way; "… - what was she treated w/" reads the medicines for a group)
     if not prefer or prefer[0] in ("condition", "family") or (prefer[0] == "medication" and "condition" in prefer):
         topic = "family" if prefer and prefer[0] == "family" else "condition"
-        grouped = _condition_group(words, [n for n in names if topic in topics_of[n]], found, prefer, topic)
+        coded = {e.name: e.codes for e in vocabulary if e.codes}
+        grouped = _condition_group(words, [n for n in names if topic in topics_of[n]], found, prefer, topic, coded)
         if grouped:
             return grouped
     if found:
@@ -951,7 +953,8 @@ def _several_senses(words: list[str]) -> bool:
 
 
 def _condition_group(words: list[str], conditions_recorded: list[str], found: Resolution | None,
-                     prefer: Sequence[str] = (), topic: str = "condition") -> Resolution | None:
+                     prefer: Sequence[str] = (), topic: str = "condition",
+                     coded: Mapping[str, Sequence[str]] | None = None) -> Resolution | None:
     """A group of conditions ("any heart problems", "cancer", "kidney disease", "infections") → the patient's
     recorded conditions ICD-10-CM places in that chapter or block (``rag_core.terminology.conditions``), with
     any condition the words name outright. Nothing in the group: an empty resolution saying what was looked
@@ -962,7 +965,7 @@ def _condition_group(words: list[str], conditions_recorded: list[str], found: Re
     query = table.resolve_group(" ".join(words))
     if query is None or (query.by_term and found is not None and found.names):
         return None  # "ejection fraction" is the measurement recorded, not the heart failure a term mentions
-    members = table.members(query, conditions_recorded)
+    members = table.members(query, conditions_recorded, coded)
     named = list(found.names) if found is not None and found.topic == topic else []
     if not members:
         if found is not None and (found.topic == topic or not prefer):

@@ -51,6 +51,8 @@ from rag_core.rerank import Reranker
 from rag_core.sparse import Bm25Encoder
 from rag_core.telemetry import span
 
+# Topics whose records carry ICD-10-CM codes that place them in a condition group
+_ICD_CODED = frozenset({"condition", "family"})
 # One patient's facts of one concept or one window: thousands at most; beyond this a scroll would be cut.
 SCROLL_LIMIT = 5000
 
@@ -241,11 +243,23 @@ class ScopedReader:
                         return []
                     names = await self.index.facet(PATIENT_DATA, "concepts", SearchFilter(resource_types=types,
                                                                                            day_to=day_to), self.scope)
-                    return [VocabularyEntry(name, topic_name) for name in sorted(names)]
+                    coded = await self._icd_codes(types, day_to) if topic_name in _ICD_CODED else {}
+                    return [VocabularyEntry(name, topic_name, tuple(sorted(coded.get(name, ())))) for name in sorted(names)]
 
                 found = await asyncio.gather(*(one(t.name, t.resource_types) for t in CONCEPT_TOPICS))
                 self._vocabulary[day_to] = [e for entries in found for e in entries]
             return self._vocabulary[day_to]
+
+    async def _icd_codes(self, types: frozenset[str], day_to: int | None) -> dict[str, set[str]]:
+        """The ICD-10-CM codes recorded under each condition name (a display in the clinician's own words is placed
+        in a group by the code it was recorded with)."""
+        coded: dict[str, set[str]] = {}
+        for chunk in await self.facts(SearchFilter(resource_types=types, day_to=day_to)):
+            codes = {c.code for c in (chunk.fact.codings if chunk.fact else ())
+                     if c.code and c.system and "icd-10" in c.system.lower()}
+            for name in chunk.concepts if codes else ():
+                coded.setdefault(name, set()).update(codes)
+        return coded
 
     async def resolve(self, aspect: Aspect) -> Resolution | None:
         if not aspect.concept:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag_core.concepts import VocabularyEntry, resolve_concept
+from rag_core.concepts import Resolution, VocabularyEntry, resolve_concept
+from rag_core.terminology.conditions import conditions
 from rag_core.terminology.drugs import abbreviations, drugs
 from rag_core.terminology.tables import rows
 
@@ -197,6 +198,17 @@ def test_a_group_resolves_to_the_patients_conditions_in_it() -> None:
     assert skin is not None and skin.names == () and "skin" in (skin.label or "")
     rate = resolve_concept("heart", vocabulary, ["lab"])  # a lab question is not a group question
     assert rate is not None and rate.names == ("Heart rate",)
+
+
+def test_a_condition_in_the_clinicians_words_is_placed_by_the_code_it_was_recorded_with() -> None:
+    said = "Prerenal injury from high-output ileostomy"  # no ICD-10-CM title reads like it
+    plain = [VocabularyEntry(said, "condition")]
+    assert not (resolve_concept("any kidney issues", plain, ["condition"]) or Resolution((), "", 0, "", "")).names
+    coded = [VocabularyEntry(said, "condition", ("N17.9",))]
+    found = resolve_concept("any kidney issues", coded, ["condition"])
+    assert found is not None and found.names == (said,)
+    assert conditions().chain("S72.002A")[-1] == "chapter 19"  # a seventh character: placed by its subcategory
+    assert conditions().chain("XYZ") == ()
 
 
 def test_a_relatives_condition_never_answers_for_the_patient() -> None:

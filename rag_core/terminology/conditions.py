@@ -17,7 +17,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -215,9 +215,25 @@ class ConditionTerminology:
             chain.append(self.parent[chain[-1]])
         return tuple(chain)
 
-    def members(self, query: GroupQuery, names: Sequence[str]) -> list[str]:
+    def chain(self, code: str) -> tuple[str, ...]:
+        """A recorded ICD-10-CM code and the codes above it (S72.002A → S72.00 … S72 → its block → its chapter), or
+        () when the tabular list does not hold it."""
+        at = code.strip().upper()
+        while at and at not in self.level:
+            at = at[:-1].rstrip(".")  # the tabular list stops at the subcategory a seventh character extends
+        if len(at) < 3:
+            return ()
+        found = [at]
+        while self.parent.get(found[-1]) and self.parent[found[-1]] not in found:
+            found.append(self.parent[found[-1]])
+        return tuple(found)
+
+    def members(self, query: GroupQuery, names: Sequence[str],
+                coded: Mapping[str, Sequence[str]] | None = None) -> list[str]:
         """The recorded ``names`` placed in an asked group: on its chain of parents, or inside a block's code
-        range (C50 is inside C00-C96, a block of blocks that ICD-10-CM files beside them, not above them)."""
+        range (C50 is inside C00-C96, a block of blocks that ICD-10-CM files beside them, not above them).
+        ``coded``: the ICD-10-CM codes a name was recorded with, placed as coded (a display in the clinician's
+        words, "Acute kidney injury (prerenal) from high-output ileostomy", is N17.9 as recorded)."""
         wanted = {g.code for g in query.groups}
         ranges = [(self.order[low], self.order[high]) for low, high in (code.split("-") for code in wanted if "-" in code)
                   if low in self.order and high in self.order]
@@ -227,7 +243,10 @@ class ConditionTerminology:
             return self.level.get(code) in ("category", "subcategory") and at is not None and any(
                 low <= at <= high for low, high in ranges)
 
-        return [n for n in names if wanted & set(self.place(n)) or any(inside(c) for c in self.place(n))]
+        def places(name: str) -> set[str]:
+            return {*self.place(name), *(c for code in (coded or {}).get(name, ()) for c in self.chain(code))}
+
+        return [n for n in names if wanted & (at := places(n)) or any(inside(c) for c in at)]
 
 
 @cache
