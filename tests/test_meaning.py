@@ -137,6 +137,9 @@ CHART: list[dict[str, Any]] = [
          b"Grandson has a 504 plan at school.\nPulmonary embolism was provoked by a long-haul flight.\n"
          b"Follow up in 3 months.").decode()}}]},
     condition("pe", "Pulmonary embolism (disorder)", "2020-08-01", "resolved"),
+    condition("dvt", "Deep venous thrombosis of left femoral vein", "2020-07-28", "resolved"),
+    {**condition("pnes", "Psychogenic nonepileptic seizures", "2018-03-03", "inactive"),
+     "verificationStatus": {"coding": [{"code": "refuted"}]}},
     # an order dated only by its dosage's bounds (no dispense validity period)
     med("cbz", "carbamazepine 200 MG Oral Tablet", "stopped", "2015-03-10", statusReason={"text": "hyponatremia"},
         dosageInstruction=[{"text": "1 tablet every morning",
@@ -227,6 +230,7 @@ async def _said(service: ChartService, question: str) -> str:
     ("simvastatin for what?", "Hyperlipidemia", "warfarin"),  # "for what": the order's reason
     ("simvastatin dose/frequency", "20 mg at bedtime", "Not recorded"),
     ("haldol allergy how bad", "Dystonia", "Not recorded"),  # how bad: the reaction, not a concept word
+    ("does she have PNES", "was recorded, and refuted", "Yes"),  # considered and ruled out: never "yes"
 ])
 async def test_a_question_means_what_a_clinician_means(service: ChartService, question: str, says: str,
                                                        never: str) -> None:
@@ -483,3 +487,8 @@ async def test_why_a_drug_ended_and_where_a_stay_ended(service: ChartService, qu
     answer = await service.answer(question, SCOPE, now=NOW)
     assert says in answer.answer, answer.answer
     assert never not in answer.answer, answer.answer
+
+
+async def test_two_shorthand_terms_joined_by_a_slash_are_two_concepts(service: ChartService) -> None:
+    answer = (await service.answer("hx of pe/dvt", SCOPE, now=NOW)).answer
+    assert "Pulmonary embolism" in answer and "Deep venous thrombosis" in answer, answer

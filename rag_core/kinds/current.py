@@ -69,11 +69,16 @@ def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anch
     """Yes / No to "is she (still) on X", "does he have X": from the newest record's status, as recorded."""
     chunk = chunks[-1]
     name = said_name(chunk)
+    verified = chunk.fact.verification if chunk.fact is not None else None
+    if verified in ("refuted", "entered-in-error"):  # "does she have PNES": considered, and ruled out — never "yes"
+        return Claim(text=f"No — {name} was recorded, and {verified} (verification {verified}; last {verb} on "
+                          f"{chunk.effective_date}, status {chunk.status or 'not recorded'}).", citations=[chunk.id])
+    unsure = f"; verification {verified}" if verified and verified not in ("confirmed", "active") else ""
     if chunk.status in statuses:
         stale = stale_note(chunk, anchor)
         when = f"{verb} {chunk.effective_date}" if chunk.effective_date else "no date recorded"
         return Claim(text=f"Yes — {name} is {chunk.status} ({when}"
-                          + (f"; {stale}" if stale else "") + ").", citations=[c.id for c in chunks])
+                          + (f"; {stale}" if stale else "") + unsure + ").", citations=[c.id for c in chunks])
     if not chunk.status:  # no status recorded (MIMIC diagnoses): recorded, but whether current is not said
         return Claim(text=f"Yes — {name} is recorded ({verb} {chunk.effective_date}); the record states no status, "
                           "so whether it is current is not recorded.", citations=[c.id for c in chunks])
@@ -83,8 +88,8 @@ def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anch
         until = f"; {chunk.fact.until}"
     if chunk.fact is not None and chunk.fact.status_reason:
         until += f"; reason recorded: {chunk.fact.status_reason}"
-    return Claim(text=f"No — {name} is not active: last {verb} on {chunk.effective_date} (status {chunk.status}{until}).",
-                 citations=[chunk.id])
+    return Claim(text=f"No — {name} is not active: last {verb} on {chunk.effective_date} (status {chunk.status}{until}"
+                      f"{unsure}).", citations=[chunk.id])
 
 
 CURRENT = CurrentKind()

@@ -59,6 +59,23 @@ def _names_drugs(concept: str) -> bool:
     return drugs().names_a_drug(concept)
 
 
+def _slashed_pairs(text: str) -> str:
+    """"hx of pe/dvt", "er/pr": two shorthand terms written with a slash are two concepts ("pe and dvt"), when each
+    side is one the team lexicon or the abbreviation inventory knows and the pair is not itself a term ("n/v")."""
+    from rag_core.terminology.drugs import abbreviations
+
+    def known(word: str) -> bool:
+        return word in lexicon() or word in abbreviations()
+
+    def split(m: re.Match[str]) -> str:
+        left, right = m.group(1).lower(), m.group(2).lower()
+        if known(f"{left}/{right}") or not (known(left) and known(right)):
+            return m.group(0)
+        return f"{m.group(1)} and {m.group(2)}"
+
+    return re.sub(r"\b([a-z]{2,})/([a-z]{2,})\b", split, text, flags=re.I)
+
+
 def _names_a_drug_misspelt(concept: str) -> bool:
     """``_names_drugs``, a drug name one typing slip off included ("apixiban")."""
     from rag_core.terminology.drugs import drugs
@@ -217,7 +234,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     while len(words) > 1 and words[-1].lower() in _JUDGED:  # "ca high lately?", "tsh ok": how it was, not its name
         words, judged = words[:-1], True
     concept = " ".join(words) or None
-    parts = tuple(p for p in (" ".join(concept_words(seg)) for seg in _SEPARATORS.split(rest)) if p)
+    parts = tuple(p for p in (" ".join(concept_words(seg)) for seg in _SEPARATORS.split(_slashed_pairs(rest))) if p)
     if (len(parts) == 1 and 2 <= len(words) <= 4 and all(w.lower() in _analyte_shorthand() for w in words)
             and "".join(words).lower() not in lexicon() and words[-1].lower() not in _QUALIFIED):
         parts = tuple(words)  # "crp esr trending down?", "bun cr": a list of tests written without "and"
