@@ -227,6 +227,7 @@ async def _said(service: ChartService, question: str) -> str:
     ("a1c since jan 2019", "2019-03-12", "2018-03"),  # from the month's first day to the day asked
     ("a1c on each visit since 2018", "2020-03-13", "2017-03"),  # each: every value, not the latest
     ("# of paracenteses", "2 Abdominal paracentesis", "Yes"),  # "#": a count
+    ("how many paracenteses so far", "2 Abdominal paracentesis", "Nothing"),  # "so far": to today, no concept
     ("simvastatin for what?", "Hyperlipidemia", "warfarin"),  # "for what": the order's reason
     ("simvastatin dose/frequency", "20 mg at bedtime", "Not recorded"),
     ("haldol allergy how bad", "Dystonia", "Not recorded"),  # how bad: the reaction, not a concept word

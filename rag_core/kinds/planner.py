@@ -41,6 +41,7 @@ _LIMIT = re.compile(r"\b(?:last|past|previous|recent|first|latest)\s+(?P<n>\d{1,
     w for w in NUMBER_WORDS if w not in ("a", "an")) + r")\b(?!\s*(?:days?|weeks?|months?|years?|d|w|y|mo)\b)", re.I)
 # "fistula which arm", "knee replacement which side": the side asked is the record's detail, not its name
 _NEVER_CONCEPT = re.compile(r"\b(?:for )?how long\b|\bhow many (?:years|months|weeks|days)\b"
+                            r"|\b(?:so|thus) far\b|\bto date\b|\b(?:up )?(?:un)?til now\b"  # "how many … so far": to today
                             r"|\b(?:which|what)\s+side\b|\bwhich\s+(?:arm|leg|hand|foot|eye|ear|knee|hip|breast|kidney|lung)"
                             r"(?=\s*(?:$|[?,.;]|-|\bwhen\b|\band\b))", re.I)
 _SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*", re.I)
