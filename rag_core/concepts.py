@@ -757,6 +757,10 @@ def _resolve_concept(
         if found:
             return found
 
+    if prefer and prefer[0] == "lab":  # "lamictal levels", "dilantin level": the drug's level, by its ingredient
+        drug_level = _drug_level(words, [n for n in names if "lab" in topics_of[n]], medications)
+        if drug_level is not None:
+            return drug_level
     misspelt = (_drug_resolution(words, medications, prefer, typos=True)  # "levothyroxin" for a chart's Synthroid
                 if not prefer or "medication" in prefer else None)
     if misspelt:
@@ -764,6 +768,20 @@ def _resolve_concept(
     if len(words) >= 2 and question is not None:
         return _part_named(words, vocabulary, prefer, known)
     return None
+
+
+def _drug_level(words: list[str], labs: list[str], medications: list[str]) -> Resolution | None:
+    """The recorded results named for the drug a brand (or a misspelt or clipped name) names: "lamictal levels" →
+    "Lamotrigine [Mass/volume] in Serum or Plasma"."""
+    from rag_core.terminology.drugs import drugs
+
+    phrase = " ".join(words)
+    ingredients = drugs().brand(phrase, typos=True, among=medications)
+    heads = {i.split()[0].lower() for i in ingredients if len(i.split()[0]) >= 4}
+    found = sorted(n for n in labs if heads & set(_WORD.findall(n.lower())))
+    if not found:
+        return None
+    return Resolution(tuple(found), "lab", TERMINOLOGY_SCORE, "brand", phrase, ", ".join(sorted(ingredients)))
 
 
 def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer: Sequence[str],

@@ -154,6 +154,8 @@ CHART: list[dict[str, Any]] = [
     {"resourceType": "Procedure", "id": "chole", "status": "completed", "subject": ref("Patient", "pt"),
      "code": {"coding": [{"system": SNOMED, "code": "chole", "display": "Laparoscopic cholecystectomy"}]},
      "encounter": ref("Encounter", "imp"), "performedDateTime": "2020-06-02T09:00:00-05:00"},
+    med("lamictal", "Lamictal 100 mg tablet", "active", "2019-01-10"),
+    obs("ltg-1", "Lamotrigine [Mass/volume] in Serum or Plasma", "3412-3", "2019-06-01", 5.1, "ug/mL"),
     obs("na-1", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2014-06-01", 139),
     obs("na-2", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2018-06-01", 128),
     obs("na-3", "Sodium [Moles/volume] in Serum or Plasma", "2951-2", "2020-06-01", 126),
@@ -493,3 +495,20 @@ async def test_why_a_drug_ended_and_where_a_stay_ended(service: ChartService, qu
 async def test_two_shorthand_terms_joined_by_a_slash_are_two_concepts(service: ChartService) -> None:
     answer = (await service.answer("hx of pe/dvt", SCOPE, now=NOW)).answer
     assert "Pulmonary embolism" in answer and "Deep venous thrombosis" in answer, answer
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    ("lamictal levels", "Lamotrigine [Mass/volume] in Serum or Plasma: 5.1 ug/mL", "Not found"),  # a drug's level
+    ("a1c closest to when simva was started", "2020-03-13", "2019-03"),  # a clipped drug name dates the anchor
+])
+async def test_a_drug_named_by_brand_or_clipped_names_its_level_and_its_start(
+        service: ChartService, question: str, says: str, never: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert says in answer.answer, answer.answer
+    assert never not in answer.answer, answer.answer
+
+
+def test_a_count_that_names_a_result_is_no_count_of_records() -> None:
+    assert plan_question("was her lymphocyte count normal last time", NOW).aspects[0].kind.name != "count"
+    assert plan_question("platelet count trend", NOW).aspects[0].kind.name == "trend"
+    assert plan_question("count of er visits this year", NOW).aspects[0].kind.name in ("count", "encounter")

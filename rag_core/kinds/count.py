@@ -19,9 +19,15 @@ NOUNS = {"encounter": "visits",
          "immunization": "vaccinations", "allergy": "allergy records", "note": "notes"}
 
 
+# "count" as what a result is called ("lymphocyte count", "platelet count", "cd4 count") is no count of records
+_COUNT_WORD = "".join(f"(?<!{w} )" for w in ("cyte", "cytes", "phil", "phils", "platelet", "cd4", "cd8", "white", "cell",
+                                              "blood", "retic", "wbc", "rbc", "anc", "alc", "plt", "sperm", "pill")
+                      ) + r"\bcount\b"
+
+
 class CountKind(Kind):
     name = "count"
-    cues = (Cue(r"\bhow many\b"), Cue(r"\bnumber of\b|(?:^|\s)#\s*(?:of\b|\w)", 0.9), Cue(r"\bcount\b", 0.8),
+    cues = (Cue(r"\bhow many\b"), Cue(r"\bnumber of\b|(?:^|\s)#\s*(?:of\b|\w)", 0.9), Cue(_COUNT_WORD, 0.8),
             Cue(r"\bhow often\b"), Cue(r"\bhow many times\b"), Cue(r"\btimes\b", 0.4))
     topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy", "note", "device",
                         "careplan", "family"})

@@ -352,7 +352,7 @@ def approximately(window: Window, now: date) -> Window:
 _EVENT_RELATIONS = {
     "around": r"(?:(?:around|about|near|close\s+to|circa)\s+the\s+time(?:\s+(?:of|when))?|at\s+the\s+time\s+of"
               r"|when(?!\s+(?:he|she|they|pt)\s+(?:was|were)\s+(?:on|taking|using)\b)"
-              r"|(?:closest|nearest|close)\s+to|nearest)",
+              r"|(?:closest|nearest|close)\s+to(?:\s+when)?|nearest)",  # "closest to when enza was started"
     "before": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:before|prior\s+to|leading\s+up\s+to|pre)",
     "after": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:after|since|following|post)",
     # "bicarb during dka", "creatinine while she was on lithium", "inr values from when he was on warfarin",
@@ -367,7 +367,7 @@ _EVENT = re.compile(
     r"(?:[?.!]?\s*$|,)", re.I)
 # how an event is said to have happened, not what it was: "the icd went in", "the port was placed"
 _HAPPENED = re.compile(r"\s+(?:(?:was|were|got|had|being|been)\s+)?(?:went\s+in|put\s+in|go(?:es)?\s+in|placed|"
-                       r"inserted|implanted|done|performed|happened|in)$", re.I)
+                       r"inserted|implanted|done|performed|happened|started|begun|added|in)$", re.I)
 # a stay's words: "during the last admission" is the stay's own facts (``encounter_scope``), not a window
 _STAY_WORDS = re.compile(r"\b(?:admission|admit|stay|hospitali[sz]ation|hospital|visit|er|ed|icu|encounter|appt|"
                          r"appointment)s?\b", re.I)

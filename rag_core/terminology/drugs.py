@@ -429,6 +429,12 @@ class DrugTerminology:
                              if abs(len(c) - len(raw)) <= 2 and edit_distance(raw, c, 2) <= 2 and self._held(c, among)}
                     if len(close) == 1:
                         return frozenset(self.names[(close.pop(),)])
+            if typos and among and len(asked[0]) >= 4 and asked[0].isalpha():  # "enza", "abir": a drug clipped to
+                # its first letters, only to the one drug the chart holds that starts so
+                clipped = {i for name in among for i in self.ingredients(name)
+                           if any(w.startswith(asked[0]) and w != asked[0] for w in words(i))}
+                if len(clipped) == 1:
+                    return frozenset(clipped)
         return frozenset()
 
     def _recorded(self, close: set[str], among: Sequence[str]) -> set[str]:
