@@ -512,3 +512,10 @@ def test_a_count_that_names_a_result_is_no_count_of_records() -> None:
     assert plan_question("was her lymphocyte count normal last time", NOW).aspects[0].kind.name != "count"
     assert plan_question("platelet count trend", NOW).aspects[0].kind.name == "trend"
     assert plan_question("count of er visits this year", NOW).aspects[0].kind.name in ("count", "encounter")
+
+
+async def test_a_count_of_active_medications_counts_each_drug_active_now(service: ChartService) -> None:
+    said = (await service.answer("how many active meds does she have", SCOPE, now=NOW)).answer
+    everything = (await service.answer("how many meds has she been prescribed", SCOPE, now=NOW)).answer
+    active, every = int(said.split()[0]), int(everything.split()[0])
+    assert "active prescriptions" in said and 0 < active < every, (said, everything)

@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 
 from rag_core.concepts import VocabularyEntry, resolve_concept
-from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
-from rag_core.kinds.common import concept_evidence, count_claim, window_phrase, withheld
+from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, best_cue
+from rag_core.kinds.common import concept_evidence, count_claim, group_by_concept, window_phrase, withheld
+from rag_core.kinds.current import CURRENT
 from rag_core.kinds.topics import ENCOUNTER
 from rag_core.models import Claim, SearchFilter
 
@@ -23,6 +24,9 @@ NOUNS = {"encounter": "visits",
 _COUNT_WORD = "".join(f"(?<!{w} )" for w in ("cyte", "cytes", "phil", "phils", "platelet", "cd4", "cd8", "white", "cell",
                                               "blood", "retic", "wbc", "rbc", "anc", "alc", "plt", "sperm", "pill")
                       ) + r"\bcount\b"
+
+
+_ASKS_CURRENT = 0.8  # "active", "current", "still", "is she on": the count is of what is active now
 
 
 class CountKind(Kind):
@@ -49,6 +53,14 @@ class CountKind(Kind):
         chunks = await reader.facts(aspect.base_filter())
         if aspect.topic.name == "note":
             chunks = list({c.reference: c for c in chunks if c.kind == "note"}.values())
+        active = aspect.topic.active_statuses
+        if active and best_cue(CURRENT.cues, aspect.clause)[0] >= _ASKS_CURRENT:  # "how many active meds": each drug
+            # whose newest record is active, once
+            chunks = [g[-1] for g in group_by_concept(chunks).values() if g[-1].status in active]
+            if not chunks:
+                return AspectEvidence(aspect, [], not_found=f"No active {NOUNS.get(aspect.topic.name, 'records')} "
+                                                            "recorded.")
+            return AspectEvidence(aspect, chunks, [], 1.0, how="current")
         if not chunks:
             return AspectEvidence(aspect, [], not_found=f"No {NOUNS.get(aspect.topic.name, 'records')} recorded "
                                                         f"{window_phrase(aspect)}.")
@@ -57,6 +69,8 @@ class CountKind(Kind):
     def claims(self, part: AspectEvidence) -> list[Claim]:
         topic = part.aspect.topic.name if part.aspect.topic else "lab"
         what = NOUNS.get(topic, "records")
+        if part.how == "current":
+            what = f"active {what}"  # each concept once, by its newest record
         if part.concepts:
             what = f"{part.concepts[0]} {what}"
         return [count_claim(part.chunks, what, window_phrase(part.aspect))]
