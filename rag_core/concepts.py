@@ -957,13 +957,13 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
     if query is None:
         return None
     found = table.members(query, medications)
-    if not found and not prefer and query.how == "abbreviation" and _several_senses(words):
+    if not found and not prefer and query.how == "abbreviation" and several_senses(words):
         return None  # "how was the af picked up": no antifungal recorded; the words may name atrial fibrillation
     return Resolution(tuple(sorted(found)), topic, TERMINOLOGY_SCORE, "class", phrase,
                       f"in the drug class {query.label}")
 
 
-def _several_senses(words: list[str]) -> bool:
+def several_senses(words: list[str]) -> bool:
     """Whether one of the words is an abbreviation the inventories give more than one sense ("af", "bb")."""
     from rag_core.terminology.drugs import abbreviations
 

@@ -403,12 +403,17 @@ def _render_medication_request(r: Resource, resolver: ReferenceResolver) -> Rend
     if day_of(validity.get("end")):
         text += f" Valid until {day_of(validity.get('end'))}."
     elif not validity:  # no validity period: the dosage's own bounds say when it was to be taken
-        bounds = next((b for d in r.get("dosageInstruction") or [] if isinstance(d, dict)
-                       for b in [((d.get("timing") or {}).get("repeat") or {}).get("boundsPeriod")]
-                       if isinstance(b, dict) and (b.get("start") or b.get("end"))), None)
-        if bounds is not None:
-            validity, period_of = bounds, "dosing"
-            start, end = day_of(bounds.get("start")), day_of(bounds.get("end"))
+        every = [b for d in r.get("dosageInstruction") or [] if isinstance(d, dict)
+                 for b in [((d.get("timing") or {}).get("repeat") or {}).get("boundsPeriod")]
+                 if isinstance(b, dict) and (day_of(b.get("start")) or day_of(b.get("end")))]
+        if every:  # a taper's steps: from the first step's start to the last one's end, as written
+            starts = [b["start"] for b in every if day_of(b.get("start"))]
+            ends = [b["end"] for b in every if day_of(b.get("end"))]
+            open_ended = any(not day_of(b.get("end")) for b in every)
+            validity = {"start": min(starts, key=lambda v: str(day_of(v))) if starts else None,
+                        "end": None if open_ended or not ends else max(ends, key=lambda v: str(day_of(v)))}
+            period_of = "dosing"
+            start, end = day_of(validity.get("start")), day_of(validity.get("end"))
             text += f" Taken from {start or 'an unrecorded day'}" + (f" until {end}." if end else ".")
     fact = ChartFact(
         resource_type="MedicationRequest", display=name, codings=codings_of(concept), authored=r.get("authoredOn"),

@@ -21,7 +21,7 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from rag_core.concepts import TERMINOLOGY_READINGS, Resolution, VocabularyEntry, resolve_concept
+from rag_core.concepts import TERMINOLOGY_READINGS, Resolution, VocabularyEntry, concept_words, resolve_concept
 from rag_core.embedding import Embedder
 from rag_core.guidance import named_concepts
 from rag_core.guidelines import guideline_code
@@ -50,9 +50,10 @@ from rag_core.models import (
 from rag_core.rerank import Reranker
 from rag_core.sparse import Bm25Encoder
 from rag_core.telemetry import span
+from rag_core.terminology.conditions import conditions
 
-# Topics whose records carry ICD-10-CM codes that place them in a condition group
-_ICD_CODED = frozenset({"condition", "family"})
+# Records whose ICD-10-CM codes place them in a condition group
+_ICD_CODED = frozenset({"Condition"})
 # One patient's facts of one concept or one window: thousands at most; beyond this a scroll would be cut.
 SCROLL_LIMIT = 5000
 
@@ -184,7 +185,7 @@ class Retriever:
             if not listed.chunks:
                 return [part]
             named = replace(part, not_found=f"No family history record names \u201c{aspect.concept}\u201d; the family "
-                                           "history recorded is listed.") if part.not_found else part
+                                           "history recorded is listed.") if part.not_found and not part.concepts else part
             return [named, listed]
         unresolved = (aspect.concept and not part.chunks and not part.concepts and aspect.kind is not SEARCH
                       and part.how not in TERMINOLOGY_READINGS)  # a terminology read it: its absence is the answer
@@ -243,23 +244,27 @@ class ScopedReader:
                         return []
                     names = await self.index.facet(PATIENT_DATA, "concepts", SearchFilter(resource_types=types,
                                                                                            day_to=day_to), self.scope)
-                    coded = await self._icd_codes(types, day_to) if topic_name in _ICD_CODED else {}
-                    return [VocabularyEntry(name, topic_name, tuple(sorted(coded.get(name, ())))) for name in sorted(names)]
+                    return [VocabularyEntry(name, topic_name) for name in sorted(names)]
 
                 found = await asyncio.gather(*(one(t.name, t.resource_types) for t in CONCEPT_TOPICS))
                 self._vocabulary[day_to] = [e for entries in found for e in entries]
             return self._vocabulary[day_to]
 
-    async def _icd_codes(self, types: frozenset[str], day_to: int | None) -> dict[str, set[str]]:
-        """The ICD-10-CM codes recorded under each condition name (a display in the clinician's own words is placed
-        in a group by the code it was recorded with)."""
+    async def _coded(self, vocabulary: list[VocabularyEntry], day_to: int | None) -> list[VocabularyEntry]:
+        """The vocabulary with the ICD-10-CM codes each condition was recorded with — read only for a question a
+        condition group may answer (a display in the clinician's own words is placed by its code). A Condition's
+        one code is its own; a relative's history is left to its words (one record may hold several conditions)."""
+        types = self.scope.allowed(_ICD_CODED)
+        if not types:
+            return vocabulary
         coded: dict[str, set[str]] = {}
         for chunk in await self.facts(SearchFilter(resource_types=types, day_to=day_to)):
             codes = {c.code for c in (chunk.fact.codings if chunk.fact else ())
-                     if c.code and c.system and "icd-10" in c.system.lower()}
-            for name in chunk.concepts if codes else ():
+                     if c.code and c.system and c.system.rstrip("/").lower().endswith("icd-10-cm")}
+            for name in chunk.concepts[:1] if codes else ():
                 coded.setdefault(name, set()).update(codes)
-        return coded
+        return [replace(e, codes=tuple(sorted(coded[e.name]))) if e.topic == "condition" and e.name in coded else e
+                for e in vocabulary]
 
     async def resolve(self, aspect: Aspect) -> Resolution | None:
         if not aspect.concept:
@@ -275,6 +280,8 @@ class ScopedReader:
         prefer += [t for t in aspect.prefer if t not in prefer]
         if prefer and prefer[0] == "family":  # a relative's history is never the patient's own ("fam hx of MS")
             vocabulary, prefer = [e for e in vocabulary if e.topic == "family"], ["family"]
+        elif conditions().resolve_group(" ".join(concept_words(aspect.concept))) is not None:
+            vocabulary = await self._coded(vocabulary, asked if day_to is None or day_to <= asked else day_to)
         return resolve_concept(aspect.concept, vocabulary, prefer, aspect.clause)
 
     async def concept_facts(self, resolution: Resolution, flt: SearchFilter) -> list[Chunk]:

@@ -151,6 +151,15 @@ CHART: list[dict[str, Any]] = [
      "type": {"text": "Progress note"}, "subject": ref("Patient", "pt"), "date": "2016-08-30T09:00:00-05:00",
      "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(
          b"Atorvastatin stopped: calf cramps climbing stairs.\nReturn in 6 months.").decode()}}]},
+    {"resourceType": "DocumentReference", "id": "statin-start-note", "status": "current",
+     "type": {"text": "Progress note"}, "subject": ref("Patient", "pt"), "date": "2015-02-01T09:00:00-05:00",
+     "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(
+         b"Started atorvastatin 40 mg due to LDL 190.\nHusband smokes 1 ppd outside.").decode()}}]},
+    med("pred", "prednisone 10 MG Oral Tablet", "completed", "2020-01-01", dosageInstruction=[  # a taper's two steps
+        {"text": "20 mg daily", "timing": {"repeat": {"boundsPeriod": {"start": "2020-01-01", "end": "2020-01-14"}}}},
+        {"text": "10 mg daily", "timing": {"repeat": {"boundsPeriod": {"start": "2020-01-15", "end": "2020-03-31"}}}}]),
+    med("topa", "topiramate 25 MG Oral Tablet", "stopped", "2019-05-01",
+        dispenseRequest={"validityPeriod": {"start": "2019-05-01", "end": "9999-12-31"}}),
     {"resourceType": "Procedure", "id": "chole", "status": "completed", "subject": ref("Patient", "pt"),
      "code": {"coding": [{"system": SNOMED, "code": "chole", "display": "Laparoscopic cholecystectomy"}]},
      "encounter": ref("Encounter", "imp"), "performedDateTime": "2020-06-02T09:00:00-05:00"},
@@ -519,3 +528,27 @@ async def test_a_count_of_active_medications_counts_each_drug_active_now(service
     everything = (await service.answer("how many meds has she been prescribed", SCOPE, now=NOW)).answer
     active, every = int(said.split()[0]), int(everything.split()[0])
     assert "active prescriptions" in said and 0 < active < every, (said, everything)
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    # review round of the sixth session: each a false reading the first version of these changes gave
+    ("does she have alzheimers", "Not", "mother"),  # a relative's record never answers the patient's diagnosis
+    ("does her wife smoke", "Not", "Husband smokes"),  # a person the chart never names is still asked
+    ("was the DVT provoked", "Deep venous thrombosis", "long-haul"),  # a note's "provoked" of another record
+    ("hx of pnes?", "Recorded, and refuted", "Yes"),  # refuted: never "yes", in any kind
+    ("why was the atorvastatin stopped", "calf cramps", "LDL 190"),  # why it began is not why it ended
+    ("how long was she on prednisone", "until 2020-03-31", "2020-01-14"),  # a taper: its last step's end
+    ("mom hx of migraine", "mother — Alzheimer's disease", "Migraine was diagnosed"),  # the mother's, not hers
+    ("why was topiramate stopped", "topiramate", "Traceback"),  # an open end written as a far date
+])
+async def test_review_false_readings_of_the_sixth_session_stay_out(service: ChartService, question: str, says: str,
+                                                                  never: str) -> None:
+    answer = await service.answer(question, SCOPE, now=NOW)
+    assert says in answer.answer, answer.answer
+    assert never not in answer.answer, answer.answer
+
+
+def test_a_unit_or_a_route_written_with_a_slash_is_one_thing() -> None:
+    assert plan_question("any glucose over 200 mg/dl", NOW).aspects[0].concept_parts == ()
+    assert plan_question("iv/po abx", NOW).aspects[0].concept_parts == ()
+    assert plan_question("hx of pe/dvt", NOW).aspects[0].concept_parts == ("pe", "dvt")

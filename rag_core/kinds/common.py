@@ -144,7 +144,10 @@ def list_claims(chunks: list[Chunk], verb: str, anchor: int | None = None) -> li
         name = said_name(group[0])
         dates = date_list(group)
         stale = stale_note(group[-1], anchor)
-        claims.append(Claim(text=f"{name} — {verb}" + (f" on {dates}" if dates else "")
+        verified, _ = verification_said(group[-1])
+        said = f"recorded, and {verified}" if verified in RULED_OUT else verb + (
+            f" (verification {verified})" if verified else "")  # a refuted diagnosis is never listed as diagnosed
+        claims.append(Claim(text=f"{name} — {said}" + (f" on {dates}" if dates else "")
                                  + (f" ({stale})" if stale else "") + ".",
                             citations=[c.id for c in group]))
     return claims
@@ -401,6 +404,16 @@ def mentioned_loosely(word: str, text: str) -> bool:
         mentioned(sense, text) for sense in senses[:3] if " " in sense or len(sense) >= 8)
 
 
+# words that name a person: what a question asks of someone else is never answered with the patient's own record
+_PERSON_WORDS = frozenset({
+    "wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "fiance", "fiancee", "son", "sons", "daughter",
+    "daughters", "child", "children", "kid", "kids", "mother", "mom", "father", "dad", "parent", "parents", "brother",
+    "sister", "sibling", "siblings", "grandmother", "grandfather", "grandson", "granddaughter", "aunt", "uncle",
+    "cousin", "friend", "roommate", "neighbor", "caregiver", "guardian", "baby", "infant", "family"})
+# one word left of a question must be this rare among the chunks read to answer it alone
+_DISTINCT = 3
+
+
 def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3,
                   chart: list[Chunk] | None = None) -> list[Chunk]:
     """Note chunks that name most of what the question named when none names all of it: every unit read loosely
@@ -417,14 +430,18 @@ def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3,
     texts = [c.text.lower() for c in chunks]
     named = [{u for u in units if mentioned_loosely(u, t)} for t in texts]
     said = set().union(*named)
-    if chart is not None:
-        rest = [c.text.lower() for c in chart if c.resource_type not in {c.resource_type for c in chunks}]
+    if chart:
+        rest = [c.text.lower() for c in chart]
         said |= {u for u in units if u not in said and any(mentioned_loosely(u, t) for t in rest)}
     # a plain word no chunk says is how the question put it, not what it asks ("could his son donate": the note
-    # says "living donor: son …"); a medical word no chunk says is what the chart does not hold, and stays
-    units = [u for u in units if u in said or " " in u or is_medical_word(u)]
-    if not units:
+    # says "living donor: son …"); a medical word no chunk says is what the chart does not hold, and stays — as does
+    # a word naming a person ("does his wife smoke" is never the patient's smoking)
+    kept = [u for u in units if u in said or " " in u or is_medical_word(u) or u.lower() in _PERSON_WORDS]
+    if not kept:
         return []
+    if len(kept) < len(units) and len(kept) == 1 and sum(kept[0] in n for n in named) > _DISTINCT:
+        return []  # "is she in foster care" is not every note that says "care": one word left must be a rare one
+    units = kept
     weight = {u: math.log((len(chunks) + 1) / (sum(u in n for n in named) + 0.5)) for u in units}
     needed = len(units) if len(units) <= 2 else math.ceil(len(units) * 3 / 5)
     scored = [(sum(weight[u] for u in n), i) for i, n in enumerate(named) if len(n) >= needed]
@@ -432,11 +449,23 @@ def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3,
     return [chunks[i] for _, i in scored[:limit]]
 
 
+RULED_OUT = ("refuted", "entered-in-error")
+
+
+def verification_said(chunk: Chunk) -> tuple[str | None, str]:
+    """A record's verification when it is not plainly confirmed, and how an answer leads with it: "refuted" or
+    "entered-in-error" is "Recorded, and refuted" (never "Yes"); "unconfirmed", "provisional" … are said beside it."""
+    verified = chunk.fact.verification if chunk.fact is not None else None
+    if verified in RULED_OUT:
+        return verified, f"Recorded, and {verified}"
+    return (verified if verified and verified not in ("confirmed", "active") else None), "Yes"
+
+
 def names_a_record(topic: str, phrase: str) -> bool:
     """Whether the words name what a record of ``topic`` would hold — a drug or drug class (a medication or
     allergy question), a diagnosis group or any word of a diagnosis title (a condition question) — so that only a
     record answers it, never a note's mention. Immunizations are always records."""
-    from rag_core.terminology.conditions import conditions
+    from rag_core.terminology.conditions import conditions, keywords
     from rag_core.terminology.drugs import drugs, words
 
     if topic == "immunization":
@@ -444,7 +473,19 @@ def names_a_record(topic: str, phrase: str) -> bool:
     table = drugs()
     if table.names_a_drug(phrase, typos=True) or any((w,) in table.names for w in words(phrase)):
         return True  # (a drug written out with its strength and form: "NITROFURANTOIN, MACROCRYSTALS 50 MG …")
-    return topic == "condition" and conditions().resolve_group(phrase) is not None
+    if topic != "condition":
+        return False
+    icd = conditions()  # a group ("heart problems") or a diagnosis an ICD-10-CM title names ("lupus", "gout")
+    # every word one ICD-10-CM titles use, or shorthand the lexicons know ("504 school" is no diagnosis's name;
+    # "lupus", "gout", "copd" are)
+    from rag_core.terminology.drugs import abbreviations
+
+    def known(word: str) -> bool:
+        stems = keywords(word)
+        return (bool(stems) and all(k in icd.idf for k in stems)) or word in lexicon() or word in abbreviations()
+
+    asked = [w for w in re.findall(r"[a-z0-9]+", phrase.lower()) if len(w) >= 2]
+    return icd.resolve_group(phrase) is not None or (bool(asked) and all(known(w) for w in asked))
 
 
 def notes_naming(notes: list[Chunk], words: list[str], limit: int = 3, loose: bool = True,

@@ -31,7 +31,7 @@ _ASKS_CURRENT = 0.8  # "active", "current", "still", "is she on": the count is o
 
 class CountKind(Kind):
     name = "count"
-    cues = (Cue(r"\bhow many\b"), Cue(r"\bnumber of\b|(?:^|\s)#\s*(?:of\b|\w)", 0.9), Cue(_COUNT_WORD, 0.8),
+    cues = (Cue(r"\bhow many\b"), Cue(r"\bnumber of\b|(?:^|\s)#\s*of\b", 0.9), Cue(_COUNT_WORD, 0.8),
             Cue(r"\bhow often\b"), Cue(r"\bhow many times\b"), Cue(r"\btimes\b", 0.4))
     topics = frozenset({"lab", "medication", "condition", "procedure", "immunization", "allergy", "note", "device",
                         "careplan", "family"})

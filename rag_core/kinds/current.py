@@ -8,12 +8,14 @@ from rag_core.concepts import TERMINOLOGY_READINGS
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import (
     MAX_LISTED,
+    RULED_OUT,
     chart_anchor,
     concept_evidence,
     group_by_concept,
     list_claims,
     said_name,
     stale_note,
+    verification_said,
     withheld,
 )
 from rag_core.kinds.timewords import Window
@@ -69,11 +71,12 @@ def status_claim(chunks: list[Chunk], verb: str, statuses: tuple[str, ...], anch
     """Yes / No to "is she (still) on X", "does he have X": from the newest record's status, as recorded."""
     chunk = chunks[-1]
     name = said_name(chunk)
-    verified = chunk.fact.verification if chunk.fact is not None else None
-    if verified in ("refuted", "entered-in-error"):  # "does she have PNES": considered, and ruled out — never "yes"
-        return Claim(text=f"No — {name} was recorded, and {verified} (verification {verified}; last {verb} on "
-                          f"{chunk.effective_date}, status {chunk.status or 'not recorded'}).", citations=[chunk.id])
-    unsure = f"; verification {verified}" if verified and verified not in ("confirmed", "active") else ""
+    verified, _ = verification_said(chunk)
+    if verified in RULED_OUT:  # "does she have PNES": considered, and ruled out — never "yes"
+        when = f"last {verb} on {chunk.effective_date}" if chunk.effective_date else "no date recorded"
+        return Claim(text=f"No — {name} was recorded, and {verified} (verification {verified}; {when}, status "
+                          f"{chunk.status or 'not recorded'}).", citations=[chunk.id])
+    unsure = f"; verification {verified}" if verified else ""
     if chunk.status in statuses:
         stale = stale_note(chunk, anchor)
         when = f"{verb} {chunk.effective_date}" if chunk.effective_date else "no date recorded"

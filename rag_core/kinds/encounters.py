@@ -13,6 +13,7 @@ import re
 from rag_core.facts import day_text, to_date
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind, best_cue
 from rag_core.kinds.common import MAX_LISTED, count_claim, window_phrase, withheld
+from rag_core.kinds.topics import DISCHARGE_SHORTHAND
 from rag_core.models import Chunk, Claim, Derived, SearchFilter
 
 SETTING_CUES: dict[str, tuple[Cue, ...]] = {
@@ -33,7 +34,7 @@ OPS: dict[str, tuple[Cue, ...]] = {
     # why: the encounter's reason (reasonCode), else the diagnoses recorded at it
     "reason": (Cue(r"\bwhy\b|\breasons?\b|\bwhat\s+for\b|\bfor\s+what\b|\bchief\s+complaint\b|\bcc\b"),),
     "los": (Cue(r"\bhow long\b|\blength of (?:the )?stay\b|\blos\b|\bhow many (?:days|nights)\b"),),
-    "discharge": (Cue(r"\bdischarg\w*|\bd/?c(?=\s+(?:dispo\w*|to|home|summary|date)\b)"
+    "discharge": (Cue(r"\bdischarg\w*|" + DISCHARGE_SHORTHAND +
                       r"|\bdispo(?:sition)?s?\b|\bwhere did (?:he|she|they|pt|the patient) go\b"
                       r"|\bwhere (?:was|were) (?:he|she|they|pt|the patient) (?:sent|discharged)\b"),),
     "count": (Cue(r"\bhow many\b|\bnumber of\b|\bhow often\b|\bcount\b"),),

@@ -11,12 +11,14 @@ import re
 from rag_core.concepts import TERMINOLOGY_READINGS
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import (
+    RULED_OUT,
     SAME_VISIT,
     chart_anchor,
     concept_evidence,
     fact_sentence,
     group_by_concept,
     said_name,
+    verification_said,
 )
 from rag_core.kinds.current import status_claim
 from rag_core.kinds.orders import order_claim, order_question
@@ -201,17 +203,18 @@ def _yes(topic: str, name: str, oldest: Chunk, newest: Chunk) -> str:
         return f"Goal: {name}{since} (status {newest.status}) — achievement recorded: {achieved.group(1)}."
     if topic == "medication" and newest.status not in ("active", "on-hold") and newest.fact and newest.fact.period_end:
         status = f" (status {newest.status}; {newest.fact.until})"  # "til when", as recorded
+    verified, lead = verification_said(newest)
+    if verified and topic in ("allergy", "condition"):  # "unconfirmed", "refuted": said, never dropped
+        status = f" (status {newest.status}; verification {verified})" if newest.status else f" (verification {verified})"
+    if topic == "condition" and verified in RULED_OUT:  # "hx of pnes?": considered and ruled out — never "yes"
+        return f"{lead} — {name} was recorded on {newest.effective_date or 'no recorded date'}{status}."
+    if topic == "allergy":  # with the reaction and criticality as recorded: "tegretol allergy?" asks what it did
+        return f"{lead} — allergy or intolerance recorded: {name}" + (
+            f" on {oldest.effective_date}" if oldest.effective_date else "") + f"{status}." + _reaction(newest)
     if topic == "medication":
         verb = "prescribed"
     elif topic == "condition":
         verb = "diagnosed"
-    elif topic == "allergy":  # with the reaction and criticality as recorded: "tegretol allergy?" asks what it did
-        verified = newest.fact.verification if newest.fact is not None else None
-        if verified and verified not in ("confirmed", "active"):  # "unconfirmed", "refuted": said, never dropped
-            status = f" (status {newest.status}; verification {verified})" if newest.status else f" (verification {verified})"
-        lead = "Recorded, and refuted" if verified in ("refuted", "entered-in-error") else "Yes"
-        return f"{lead} — allergy or intolerance recorded: {name}" + (
-            f" on {oldest.effective_date}" if oldest.effective_date else "") + f"{status}." + _reaction(newest)
     elif topic == "immunization":
         verb = "given"
     elif topic == "procedure":

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from rag_core.concepts import concept_words, cue_words, function_words, lexicon
+from rag_core.concepts import concept_words, cue_words, function_words, lexicon, several_senses
 from rag_core.kinds.base import Aspect, QueryPlan, Topic, best_cue
 from rag_core.kinds.demographics import ATTRIBUTES, attribute_of
 from rag_core.kinds.encounters import OPS, SETTING_CUES, op_of, setting_of
@@ -60,21 +60,24 @@ def _names_drugs(concept: str) -> bool:
     return drugs().names_a_drug(concept)
 
 
+# units and routes written with a slash ("200 mg/dl", "iv/po"): never two concepts
+_UNITS = frozenset({"mg", "dl", "ml", "l", "g", "kg", "min", "hr", "h", "mmol", "mcg", "ug", "ng", "iu", "meq", "mm", "cm",
+                    "iv", "po", "im", "sc", "sq", "pr", "sl", "day", "wk", "week"})
+
+
 def _slashed_pairs(text: str) -> str:
     """"hx of pe/dvt", "er/pr": two shorthand terms written with a slash are two concepts ("pe and dvt"), when each
     side is one the team lexicon or the abbreviation inventory knows and the pair is not itself a term ("n/v")."""
     from rag_core.terminology.drugs import abbreviations
 
-    def known(word: str) -> bool:
-        return word in lexicon() or word in abbreviations()
-
     def split(m: re.Match[str]) -> str:
         left, right = m.group(1).lower(), m.group(2).lower()
-        if known(f"{left}/{right}") or not (known(left) and known(right)):
-            return m.group(0)
+        if (f"{left}/{right}" in lexicon() or f"{left}/{right}" in abbreviations() or left in _UNITS
+                or right in _UNITS or not (left in lexicon() and right in lexicon())):
+            return m.group(0)  # "mg/dl", "iv/po", "n/v": one thing (a unit, a route, a term)
         return f"{m.group(1)} and {m.group(2)}"
 
-    return re.sub(r"\b([a-z]{2,})/([a-z]{2,})\b", split, text, flags=re.I)
+    return re.sub(r"(?<![\d.])(?<![\d.]\s)\b([a-z]{2,})/([a-z]{2,})\b", split, text, flags=re.I)
 
 
 def _names_a_drug_misspelt(concept: str) -> bool:
@@ -87,11 +90,10 @@ def _names_a_drug_misspelt(concept: str) -> bool:
 def _names_a_class(concept: str) -> bool:
     """Whether the words name a drug class by a lay word, an abbreviation or a member stem ("abx", "statins",
     "blood thinners"), not by a class's own name, which may be a measurement's too ("Vitamin D")."""
-    from rag_core.terminology.drugs import abbreviations, drugs
+    from rag_core.terminology.drugs import drugs
 
     query = drugs().resolve_class(concept, medication_asked=False)
-    if query is not None and query.how == "abbreviation" and any(
-            len(abbreviations().get(w, ())) > 1 for w in concept.lower().split()):
+    if query is not None and query.how == "abbreviation" and several_senses(concept.split()):
         return False  # "how was the af picked up": atrial fibrillation or an antifungal: the chart decides
     # a vitamin is measured as often as it is taken ("b12?"): the chart decides, not the planner
     return query is not None and query.how in ("lay", "abbreviation", "stem") and "vitamin" not in query.label.lower()
@@ -258,7 +260,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
         encounter_scope = None if _FROM_STAY.search(part) else "first" if op_of(text) == "first" else "last"
     if topic is None and concept and _names_a_class(concept):  # "abx courses in the last 2 yrs": medications
         topic = MEDICATION
-    elif topic is DEVICE and concept and scores[0][0] < STRONG_TOPIC and _names_a_drug_misspelt(concept):
+    elif topic is DEVICE and concept and scores[0][0] < STRONG_TOPIC and not _names_drugs(concept) \
+            and _names_a_drug_misspelt(concept):  # (a drug named outright may be a device too: "the mirena")
         topic = MEDICATION  # "still on the apixiban": a drug (misspelt or not), not a device hinted by "on the"
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):
         concept = None  # "kidney stone ER visit, what did they give him": the words say which stay, not which drug

@@ -10,18 +10,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rag_core.concepts import concept_words, lexicon
+from rag_core.concepts import concept_words, lexicon, untagged
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind, best_cue
-from rag_core.kinds.common import best_mentions, mentions, names_a_record, notes_naming, phrase_units
+from rag_core.kinds.common import (
+    best_mentions,
+    mentioned_loosely,
+    mentions,
+    names_a_record,
+    notes_naming,
+    phrase_units,
+)
 from rag_core.kinds.notes import NOTE_TYPES, passage
-from rag_core.models import Claim, Hit, SearchFilter
+from rag_core.models import Chunk, Claim, Hit, SearchFilter
 
 MAX_CLAIMS = 3
 # topics a record answers, never a note's mention of the words
 _RECORDED_ONLY = frozenset({"medication", "allergy", "condition", "immunization"})
+_RARE_NOTES = 2  # left-out words said in this few notes are taken as said of the record asked about
 STRONG_CUE = 0.8  # a topic named outright ("diagnosed", "meds"), not hinted ("does he have")
-# records with no free text of their own (a note is read first; a measurement's words are its name and value)
-_NO_FREE_TEXT = NOTE_TYPES | {"Observation", "Patient"}
+# records with free text of their own (a procedure's note, a care plan's activity, a device's notes); never a
+# measurement (its words are its name and value) nor a relative's history (never the patient's own)
+_FREE_TEXT = frozenset({"Procedure", "CarePlan", "Goal", "Device", "DeviceUseStatement", "Encounter",
+                        "MedicationRequest", "Immunization", "AllergyIntolerance", "Condition"})
 
 
 class SearchKind(Kind):
@@ -49,13 +59,13 @@ class SearchKind(Kind):
             # when no note says them all, the notes that say most of them, read loosely ("endo" → endocrinology)
             loose = aspect.topic is None or aspect.topic.name == "note" or unnamed  # a lab or procedure: its words,
             # strictly
-            every = await reader.facts(SearchFilter(resource_types=reader.granted(None if loose else NOTE_TYPES),
-                                                    day_from=flt.day_from, day_to=flt.day_to), newest_first=True)
-            notes = [c for c in every if c.resource_type in NOTE_TYPES]
-            hits = [Hit(c, 0.6) for c in notes_naming(notes, words, MAX_CLAIMS, loose, every)]
+            notes = await reader.facts(SearchFilter(resource_types=reader.granted(NOTE_TYPES), day_from=flt.day_from,
+                                                    day_to=flt.day_to), newest_first=True)
+            records = await reader.facts(SearchFilter(resource_types=reader.granted(_FREE_TEXT), day_from=flt.day_from,
+                                                      day_to=flt.day_to), newest_first=True) if loose else []
+            hits = [Hit(c, 0.6) for c in notes_naming(notes, words, MAX_CLAIMS, loose, records)]
             if not hits and loose:  # said in a record's own free text (a procedure's note, a care plan's activity)
-                records = [c for c in every if c.resource_type not in _NO_FREE_TEXT]
-                hits = [Hit(c, 0.6) for c in best_mentions(records, words, MAX_CLAIMS, every)]
+                hits = [Hit(c, 0.6) for c in best_mentions(records, words, MAX_CLAIMS, notes)]
         if not hits:
             asked = f" about \u201c{' '.join(words)}\u201d" if words else ""
             return AspectEvidence(aspect, [], [], 0.0, not_found=f"Nothing in this chart{asked} was found.")
@@ -87,7 +97,23 @@ async def words_left_out(reader: ChartReader, part: AspectEvidence) -> AspectEvi
         return None
     notes = await reader.facts(SearchFilter(resource_types=reader.granted(NOTE_TYPES), day_from=aspect.window.day_from,
                                             day_to=aspect.window.day_to), newest_first=True)
-    said = notes_naming(notes, left, MAX_CLAIMS, loose=False)
+    # the note names what the record is, or says the left-out words rarely and of nothing else recorded ("provoked"
+    # of the PE, never of a seizure — or of the PE when the DVT was asked)
+    named_words = [w for w in concept_words(resolution.phrase) if len(w) >= 2]
+    naming = notes_naming(notes, left, len(notes), loose=False)
+    others = [concept_words(untagged(e.name)) for e in await reader.vocabulary(reader.asked_day)
+              if e.topic == resolution.topic and e.name not in resolution.names]
+
+    def fits(chunk: Chunk) -> bool:
+        text = chunk.text.lower()
+        if any(mentioned_loosely(w, text) for w in named_words) or any(
+                mentions(chunk, concept_words(n)) for n in resolution.names):
+            return True
+        lines = [line for line in text.splitlines() if all(mentioned_loosely(w, line) for w in left)]
+        return len(naming) <= _RARE_NOTES and bool(lines) and not any(
+            o and all(mentioned_loosely(w.lower(), line) for w in o) for o in others for line in lines)
+
+    said = [c for c in naming if fits(c)][:MAX_CLAIMS]
     if not said:
         return None
     return AspectEvidence(replace(aspect, kind=SEARCH, concept=" ".join(left)), said, [], 0.6,

@@ -57,9 +57,10 @@ async def why_stopped(reader: ChartReader, aspect: Aspect, k: int) -> list[Aspec
 
 
 # a note line saying a drug was stopped, and often why
-_STOP_WORDS = re.compile(r"\bstop(?:ped|ping|s)?\b|\bdiscontinu\w*|\bd/?c'?d\b|\bswitch\w*|\bchanged? to\b|\bcame off\b"
-                         r"|\btaken off\b|\bintoleran\w*|\bside[- ]effects?\b|\bdue to\b|\bbecause\b|\bceased\b|\bheld\b",
-                         re.I)
+_STOP_WORDS = re.compile(r"\bstop(?:ped|ping|s)?\b|\bdiscontinu\w*|\bd/?c'?d\b|\bswitch(?:ed)? (?:from|to|off)\b"
+                         r"|\bchanged? to\b|\bcame off\b|\btaken off\b|\bceased\b", re.I)
+# a line that starts or raises a drug says why it began, not why it ended
+_START_WORDS = re.compile(r"\bstart(?:ed|ing|s)?\b|\binitiat\w*|\bbegin|\bbegan\b|\bincreas\w*", re.I)
 # notes this long after an order's recorded end still tell why it ended ("stopped fosamax in June for reflux")
 _STOP_NOTE_DAYS = 120
 
@@ -75,6 +76,7 @@ async def said_when_stopped(reader: ChartReader, orders: AspectEvidence) -> Aspe
     if newest.status not in ("stopped", "cancelled", "completed", "on-hold") or first.effective_day is None:
         return None
     end = day_of_text(newest.fact.period_end if newest.fact else None) or newest.effective_day or first.effective_day
+    end = min(end, reader.asked_day)  # an open end written as a far date ("9999-12-31") is today
     names = {w for c in orders.chunks for i in drugs().ingredients(said_name(c)) for w in i.lower().split()}
     names |= {w.lower() for w in concept_words(orders.aspect.concept or "") if len(w) >= 4}
     names = {n for n in names if len(n) >= 4}
@@ -86,6 +88,7 @@ async def said_when_stopped(reader: ChartReader, orders: AspectEvidence) -> Aspe
 
     def says(chunk: Chunk) -> bool:
         return any(any(mentioned(n, line) for n in names) and _STOP_WORDS.search(line)
+                   and not (_START_WORDS.search(line) and not re.search(r"\bstop", line))
                    for line in chunk.text.lower().splitlines())
 
     said = sorted((c for c in notes if c.kind == "note" and says(c)),

@@ -115,7 +115,9 @@ FAMILY = Topic(
     "family",
     frozenset({"FamilyMemberHistory"}),
     (
-        Cue(r"\bfamily (?:medical )?(?:history|hx)\b|\bfhx\b|\bfh\b|\bruns? in (?:the|his|her|their) family\b", 1.0),
+        Cue(r"\bfamily (?:medical )?(?:history|hx)\b|\bfhx\b|\bfh\b|\bruns? in (?:the|his|her|their) family\b"
+            r"|\b(?:mother|father|mom|dad|sister|brother|sibling|parent|grandmother|grandfather)(?:'?s)?\s+(?:medical\s+)?"
+            r"(?:hx|history)\b", 1.0),  # "mom hx of migraine": the mother's, never the patient's own
         Cue(r"\bfam\b|\bin (?:the |his |her |their )?family\b|\bfamily\s+(?:\w+\s+){1,3}(?:history|hx)\b", 0.9),
         Cue(r"\b(?:mother|father|mom|dad|sister|brother|sibling|parent|grandmother|grandfather)s?\b", 0.6),
     ),
@@ -131,6 +133,8 @@ NOTE = Topic(
     ),
     verb="written",
 )
+# "dc dispo", "d/c home", "dc summary": the discharge (never "d/c'd", "d/c to simvastatin": a drug stopped)
+DISCHARGE_SHORTHAND = r"\bd/?c(?=\s+(?:dispo\w*|home|summary|date)\b)"
 ENCOUNTER = Topic(
     "encounter",
     frozenset({"Encounter"}),
@@ -143,7 +147,7 @@ ENCOUNTER = Topic(
         Cue(r"\badmi(?:ssions?|tted|t)\b|\bhospitali[sz](?:ed|ations?)\b|\bhospital stays?\b|\binpatient\b", 1.0),
         Cue(r"\bhospital\b", 0.8),
         Cue(r"\bdischarg(?:e|ed|es)\b|\blength of stay\b|\blos\b|\bstays?\b|\bdispo(?:sition)?s?\b"
-            r"|\bd/?c(?=\s+(?:dispo\w*|to|home|summary|date)\b)", 0.9),
+            r"|" + DISCHARGE_SHORTHAND, 0.9),
         Cue(r"\bicu\b|\bintensive care\b|\bcritical care\b|\bccu\b|\bmicu\b|\bsicu\b", 1.0),
         Cue(r"\bemergency\b|\ber\b|\bed visits?\b|\bed\b", 0.8),
         Cue(r"\bwhere did (?:he|she|they|pt|the patient) go after\b", 1.0),  # where the stay ended
