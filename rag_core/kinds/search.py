@@ -27,7 +27,8 @@ MAX_CLAIMS = 3
 # topics a record answers, never a note's mention of the words
 _RECORDED_ONLY = frozenset({"medication", "allergy", "condition", "immunization"})
 _RARE_NOTES = 2  # left-out words said in this few notes are taken as said of the record asked about
-STRONG_CUE = 0.8  # a topic named outright ("diagnosed", "meds"), not hinted ("does he have")
+STRONG_CUE = 0.8  # a topic named outright ("diagnosed", "meds"), not hinted ("does he have"): planner.STRONG_TOPIC's
+# value (the planner imports this module through the kinds' registry, so it cannot be imported here)
 # records with free text of their own (a procedure's note, a care plan's activity, a device's notes); never a
 # measurement (its words are its name and value) nor a relative's history (never the patient's own)
 _FREE_TEXT = frozenset({"Procedure", "CarePlan", "Goal", "Device", "DeviceUseStatement", "Encounter",

@@ -77,7 +77,8 @@ async def said_when_stopped(reader: ChartReader, orders: AspectEvidence) -> Aspe
         return None
     end = day_of_text(newest.fact.period_end if newest.fact else None) or newest.effective_day or first.effective_day
     end = min(end, reader.asked_day)  # an open end written as a far date ("9999-12-31") is today
-    names = {w for c in orders.chunks for i in drugs().ingredients(said_name(c)) for w in i.lower().split()}
+    # each ingredient by its first word, the active moiety ("levothyroxine", never the "sodium" of its salt)
+    names = {i.lower().split()[0] for c in orders.chunks for i in drugs().ingredients(said_name(c)) if i.split()}
     names |= {w.lower() for w in concept_words(orders.aspect.concept or "") if len(w) >= 4}
     names = {n for n in names if len(n) >= 4}
     if not names:
