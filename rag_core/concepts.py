@@ -765,9 +765,12 @@ def _resolve_concept(
                 if not prefer or "medication" in prefer else None)
     if misspelt:
         return misspelt
-    if len(words) >= 2 and question is not None:
-        return _part_named(words, vocabulary, prefer, known)
-    return None
+    part = _part_named(words, vocabulary, prefer, known) if len(words) >= 2 and question is not None else None
+    if part is not None or prefer:
+        return part
+    # "bb?": no other sense of a multi-sense abbreviation named anything recorded — the class it names, with none of
+    # its members recorded, is the answer ("none of this chart's medications is a beta blocker")
+    return _drug_resolution(words, medications, prefer, ambiguous=True)
 
 
 def _drug_level(words: list[str], labs: list[str], medications: list[str]) -> Resolution | None:
@@ -921,7 +924,7 @@ def _dose_form(display: str) -> frozenset[str]:
 
 
 def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[str],
-                     typos: bool = False, topic: str = "medication") -> Resolution | None:
+                     typos: bool = False, topic: str = "medication", ambiguous: bool = False) -> Resolution | None:
     """A brand or other name of a drug ("Eliquis" → apixaban) or a drug class ("statin", "blood thinners",
     "abx", "ACE inhibitor") → the patient's recorded medications with that ingredient or in that class
     (``rag_core.terminology.drugs``). When none is recorded the resolution is empty but says what was looked
@@ -957,8 +960,9 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
     if query is None:
         return None
     found = table.members(query, medications)
-    if not found and not prefer and query.how == "abbreviation" and several_senses(words):
+    if not found and not prefer and not ambiguous and query.how == "abbreviation" and several_senses(words):
         return None  # "how was the af picked up": no antifungal recorded; the words may name atrial fibrillation
+        # (read last, once nothing else is: ``ambiguous``)
     return Resolution(tuple(sorted(found)), topic, TERMINOLOGY_SCORE, "class", phrase,
                       f"in the drug class {query.label}")
 

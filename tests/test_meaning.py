@@ -548,6 +548,17 @@ async def test_review_false_readings_of_the_sixth_session_stay_out(service: Char
     assert never not in answer.answer, answer.answer
 
 
+def test_a_multi_sense_abbreviation_is_read_by_the_chart_then_as_a_class() -> None:
+    from rag_core.concepts import VocabularyEntry, resolve_concept
+
+    vocabulary = [VocabularyEntry("Paroxysmal atrial fibrillation", "condition"),
+                  VocabularyEntry("lisinopril 10 MG Oral Tablet", "medication")]
+    af = resolve_concept("af picked", vocabulary, [], "how was the af picked up")
+    assert af is not None and af.names == ("Paroxysmal atrial fibrillation",)  # never the antifungal class
+    bb = resolve_concept("bb", vocabulary, [], "bb?")  # nothing else named: the class, none recorded, says so
+    assert bb is not None and bb.names == () and "Blocker" in (bb.label or "")
+
+
 def test_a_unit_or_a_route_written_with_a_slash_is_one_thing() -> None:
     assert plan_question("any glucose over 200 mg/dl", NOW).aspects[0].concept_parts == ()
     assert plan_question("iv/po abx", NOW).aspects[0].concept_parts == ()
