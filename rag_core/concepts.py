@@ -507,7 +507,7 @@ def _property_excluded(name: str, asked: str) -> bool:
 class VocabularyEntry:
     name: str
     topic: str  # rag_core.kinds.topics name
-    codes: tuple[str, ...] = ()  # the ICD-10-CM codes recorded under this name (conditions, family history)
+    codes: tuple[str, ...] = ()  # the ICD-10-CM codes a Condition was recorded with under this name
 
 
 @dataclass(frozen=True)

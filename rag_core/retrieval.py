@@ -222,6 +222,7 @@ class ScopedReader:
         self.scope = scope
         self.plan = plan
         self._vocabulary: dict[int | None, list[VocabularyEntry]] = {}
+        self._with_codes: dict[int | None, list[VocabularyEntry]] = {}  # the same, with Conditions' ICD-10-CM codes
         self._lock = asyncio.Lock()
 
     def granted(self, types: frozenset[str] | None) -> frozenset[str] | None:
@@ -254,6 +255,8 @@ class ScopedReader:
         """The vocabulary with the ICD-10-CM codes each condition was recorded with — read only for a question a
         condition group may answer (a display in the clinician's own words is placed by its code). A Condition's
         one code is its own; a relative's history is left to its words (one record may hold several conditions)."""
+        if day_to in self._with_codes:  # read once per request and day, like the vocabulary it extends
+            return self._with_codes[day_to]
         types = self.scope.allowed(_ICD_CODED)
         if not types:
             return vocabulary
@@ -263,8 +266,9 @@ class ScopedReader:
                      if c.code and c.system and c.system.rstrip("/").lower().endswith("icd-10-cm")}
             for name in chunk.concepts[:1] if codes else ():
                 coded.setdefault(name, set()).update(codes)
-        return [replace(e, codes=tuple(sorted(coded[e.name]))) if e.topic == "condition" and e.name in coded else e
-                for e in vocabulary]
+        self._with_codes[day_to] = [replace(e, codes=tuple(sorted(coded[e.name])))
+                                    if e.topic == "condition" and e.name in coded else e for e in vocabulary]
+        return self._with_codes[day_to]
 
     async def resolve(self, aspect: Aspect) -> Resolution | None:
         if not aspect.concept:

@@ -466,7 +466,7 @@ def names_a_record(topic: str, phrase: str) -> bool:
     allergy question), a diagnosis group or any word of a diagnosis title (a condition question) — so that only a
     record answers it, never a note's mention. Immunizations are always records."""
     from rag_core.terminology.conditions import conditions, keywords
-    from rag_core.terminology.drugs import drugs, words
+    from rag_core.terminology.drugs import abbreviations, drugs, words
 
     if topic == "immunization":
         return True
@@ -478,8 +478,6 @@ def names_a_record(topic: str, phrase: str) -> bool:
     icd = conditions()  # a group ("heart problems") or a diagnosis an ICD-10-CM title names ("lupus", "gout")
     # every word one ICD-10-CM titles use, or shorthand the lexicons know ("504 school" is no diagnosis's name;
     # "lupus", "gout", "copd" are)
-    from rag_core.terminology.drugs import abbreviations
-
     def known(word: str) -> bool:
         stems = keywords(word)
         return (bool(stems) and all(k in icd.idf for k in stems)) or word in lexicon() or word in abbreviations()

@@ -52,12 +52,13 @@ def _names_a_measurement(text: str) -> bool:
     return any(cue.keep and cue.compiled().search(text) for topic in TOPICS for cue in topic.cues)
 
 
-def _names_drugs(concept: str) -> bool:
+def _names_drugs(concept: str, typos: bool = False) -> bool:
     """Whether the words name a drug or a drug class outright ("abx", "Eliquis", "beta blockers") per the
-    terminology — not a use word ("asthma", "pain"), which names the reason for a stay, not a drug."""
+    terminology — not a use word ("asthma", "pain"), which names the reason for a stay, not a drug. ``typos``: a
+    drug name one typing slip off too ("apixiban")."""
     from rag_core.terminology.drugs import drugs
 
-    return drugs().names_a_drug(concept)
+    return drugs().names_a_drug(concept, typos=typos)
 
 
 # units and routes written with a slash ("200 mg/dl", "iv/po"): never two concepts
@@ -67,7 +68,7 @@ _UNITS = frozenset({"mg", "dl", "ml", "l", "g", "kg", "min", "hr", "h", "mmol", 
 
 def _slashed_pairs(text: str) -> str:
     """"hx of pe/dvt", "er/pr": two shorthand terms written with a slash are two concepts ("pe and dvt"), when each
-    side is one the team lexicon or the abbreviation inventory knows and the pair is not itself a term ("n/v")."""
+    side is a term of the team lexicon, neither is a unit or route, and the pair is not itself a term ("n/v")."""
     from rag_core.terminology.drugs import abbreviations
 
     def split(m: re.Match[str]) -> str:
@@ -78,13 +79,6 @@ def _slashed_pairs(text: str) -> str:
         return f"{m.group(1)} and {m.group(2)}"
 
     return re.sub(r"(?<![\d.])(?<![\d.]\s)\b([a-z]{2,})/([a-z]{2,})\b", split, text, flags=re.I)
-
-
-def _names_a_drug_misspelt(concept: str) -> bool:
-    """``_names_drugs``, a drug name one typing slip off included ("apixiban")."""
-    from rag_core.terminology.drugs import drugs
-
-    return drugs().names_a_drug(concept, typos=True)
 
 
 def _names_a_class(concept: str) -> bool:
@@ -261,7 +255,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if topic is None and concept and _names_a_class(concept):  # "abx courses in the last 2 yrs": medications
         topic = MEDICATION
     elif topic is DEVICE and concept and scores[0][0] < STRONG_TOPIC and not _names_drugs(concept) \
-            and _names_a_drug_misspelt(concept):  # (a drug named outright may be a device too: "the mirena")
+            and _names_drugs(concept, typos=True):  # (a drug named outright may be a device too: "the mirena")
         topic = MEDICATION  # "still on the apixiban": a drug (misspelt or not), not a device hinted by "on the"
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):
         concept = None  # "kidney stone ER visit, what did they give him": the words say which stay, not which drug
