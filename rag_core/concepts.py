@@ -542,13 +542,24 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | frozenset[str] = frozenset(),
-                procedure_all: set[str] | frozenset[str] = frozenset()) -> list[str] | None:
+                procedure_all: set[str] | frozenset[str] = frozenset(),
+                named: Sequence[set[str]] = ()) -> list[str] | None:
     """Words neither recorded nor in the lexicon, corrected to the one recorded word within one edit (two
-    for words of 7+ letters); a word with no such neighbour, or with several, stays as asked."""
+    for words of 7+ letters); a word with no such neighbour, or with several, stays as asked. A three-letter
+    word is corrected only beside the rest of a recorded name (``named``: each name's words): "folic acd" is the
+    recorded "folic acid", where "acd" alone has many neighbours."""
     fixed: list[str] = []
     changed = False
     for word in words:
         low = word.lower()
+        if len(low) == 3 and low.isalpha() and low not in known and low not in lexicon() and named:
+            rest = {w.lower() for w in words if w.lower() != low}
+            close = sorted({k for name in named if rest and rest <= name for k in name
+                            if k not in rest and k[0] == low[0] and len(k) >= 3 and edit_distance(low, k, 1) <= 1})
+            if len(close) == 1:  # ("acd" beside "folic": only "acid" of a folic acid name is one edit away)
+                fixed.append(close[0])
+                changed = True
+                continue
         if low in known or low in lexicon() or len(low) < 4 or low[0].isdigit():
             fixed.append(word)
             continue
@@ -751,7 +762,8 @@ def _resolve_concept(
         # ("shingles")
         return replace(vaccine, how="typo")
     procedure_all = {w for words_of in heads for w in words_of}  # every word of a procedure's name ("band")
-    fixed = _typo_fixed(words, known, procedure_words, procedure_all)
+    named = [set(_WORD.findall(untagged(n).lower())) for n in names] if len(words) >= 2 else []
+    fixed = _typo_fixed(words, known, procedure_words, procedure_all, named)
     if fixed:
         found = attempt(_variants(fixed), "typo")
         if found:
@@ -805,7 +817,8 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
             if any(c.isdigit() for w in rest for c in w) or any(w.lower() in SPECIMENS for w in rest):
                 continue  # a number or a specimen says which one ("BMI 30+", "type 2", "urine potassium")
             # a word left out must name nothing medical, or name something recorded (under any topic: context)
-            if any(w.lower() in medical and not _names_recorded(resolve_concept(w, vocabulary, [])) for w in rest):
+            if any(w.lower() in medical and w.lower() not in _report_words()
+                   and not _names_recorded(resolve_concept(w, vocabulary, [])) for w in rest):
                 continue
             found = resolve_concept(" ".join(run), vocabulary, prefer)
             if found is None or not found.names or (prefer and found.topic not in prefer and prefer[0] != found.topic):
@@ -818,6 +831,12 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
 
 
 MAX_PART_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[str]:
+    """Lexicon terms of kind ``report`` ("path"): which of a record's reads is asked ("colonoscopy path"), context."""
+    return frozenset(term for term, _, kind in _lexicon_rows() if kind == "report")
 
 
 def _names_recorded(found: Resolution | None) -> bool:

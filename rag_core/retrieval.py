@@ -193,7 +193,7 @@ class Retriever:
             placed = await device_procedures(reader, part)
             if placed is not None:
                 return [part, placed]
-        if part.chunks and part.aspect.topic is not None and part.aspect.topic.name == "medication":
+        if part.chunks and any(c.resource_type == "MedicationRequest" for c in part.chunks):  # ("b12 shots" too)
             reasons = await reason_records(reader, part)  # "why is she on X": the diagnosis the order names, cited
             if reasons is not None:
                 return [part, reasons]

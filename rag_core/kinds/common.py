@@ -369,9 +369,14 @@ def mentioned(word: str, text: str) -> bool:
             numbered = r"(?:\d+[a-z]?)?" if len(option) >= 4 and option.isalpha() else ""  # ("icd" is no ICD10)
             if re.search(rf"\b{_inflected(option)}{numbered}\b", text):
                 return True
-        elif re.search(rf"\b{re.escape(_stem_of(option))}", text):
+        elif re.search(rf"\b{re.escape(_stem_of(option))}", text) or (
+                option in _SUFFIX_WORDS and re.search(rf"[a-z]{{3}}{option[:-1]}", text)):  # "ostomy": the ileostomy
             return True
     return False
+
+
+# word-building endings used as words ("ostomy reversal", "the ectomy"): named by any word ending so
+_SUFFIX_WORDS = frozenset({"ostomy", "ectomy", "otomy", "plasty", "scopy"})
 
 
 def _stem_of(option: str) -> str:

@@ -24,7 +24,17 @@ from rag_core.kinds.notes import NOTE_ASKS, NOTES, section_of
 from rag_core.kinds.orders import order_question
 from rag_core.kinds.registry import ALL, choose
 from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
-from rag_core.kinds.topics import CONCEPT_TOPICS, DEMOGRAPHICS, DEVICE, ENCOUNTER, LAB, MEDICATION, NOTE, TOPICS
+from rag_core.kinds.topics import (
+    CONCEPT_TOPICS,
+    DEMOGRAPHICS,
+    DEVICE,
+    ENCOUNTER,
+    IMMUNIZATION,
+    LAB,
+    MEDICATION,
+    NOTE,
+    TOPICS,
+)
 from rag_core.kinds.trend import TREND
 
 MIN_TOPIC = 0.5
@@ -257,6 +267,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     elif topic is DEVICE and concept and scores[0][0] < STRONG_TOPIC and not _names_drugs(concept) \
             and _names_drugs(concept, typos=True):  # (a drug named outright may be a device too: "the mirena")
         topic = MEDICATION  # "still on the apixiban": a drug (misspelt or not), not a device hinted by "on the"
+    shot_drug = (topic is IMMUNIZATION and concept is not None and scores[0][0] < 1.0 and _names_drugs(concept)
+                 and MEDICATION not in topics)  # "b12 shots", "testosterone shots": a vaccine first, else the drug
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):
         concept = None  # "kidney stone ER visit, what did they give him": the words say which stay, not which drug
     in_stay = encounter_scope and topic in CONCEPT_TOPICS and not concept  # "meds during the last admission"
@@ -267,7 +279,7 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     if topic is MEDICATION and concept and order_question(part) and kind is not LIST:
         kind = EVER  # "why is she on X", "why was X stopped", "how long was he on X": the order's own fields
     aspect = Aspect(kind=kind, topic=topic, concept=concept, window=window, clause=part, limit=limit,
-                    prefer=tuple(t.name for t in topics if t is not topic),
+                    prefer=tuple(t.name for t in topics if t is not topic) + (("medication",) if shot_drug else ()),
                     setting=setting, encounter_scope=encounter_scope, concept_parts=parts if len(parts) > 1 else (),
                     focus=stay_focus)
     if kind.name == "extreme":
