@@ -175,6 +175,8 @@ def _name_parts(concept: str) -> tuple[list[str], dict[str, set[str]], frozenset
     expansions = acronyms(c_all)
     # a name's hyphenated code typed without its hyphen ("PHQ-9" asked as "phq9", "COVID-19" as "covid19")
     joined = {a + b for a, b in itertools.pairwise(c_all) if a.isalpha() and b.isdigit()}
+    # single letters hyphenated ("P-R Interval", "Q-T interval") asked run together ("pr interval", "qtc")
+    joined |= {m.replace("-", "") for m in re.findall(r"\b[a-z](?:-[a-z]){1,3}\b", concept.lower())}
     return c_all, expansions, frozenset(c_all) | frozenset(expansions) | joined
 
 
@@ -777,7 +779,9 @@ def _resolve_concept(
                 if not prefer or "medication" in prefer else None)
     if misspelt:
         return misspelt
-    part = _part_named(words, vocabulary, prefer, known) if len(words) >= 2 and question is not None else None
+    asked = fixed or words  # ("sacral debridment": the recorded "debridement", sacral left out)
+    part = (_part_named(asked, vocabulary, prefer, known, _head_last(words, question), words)
+            if len(words) >= 2 and question is not None else None)
     if part is not None or prefer:
         return part
     # "bb?": no other sense of a multi-sense abbreviation named anything recorded — the class it names, with none of
@@ -799,8 +803,24 @@ def _drug_level(words: list[str], labs: list[str], medications: list[str]) -> Re
     return Resolution(tuple(found), "lab", TERMINOLOGY_SCORE, "brand", phrase, ", ".join(sorted(ingredients)))
 
 
+_LINKS = frozenset({"in", "for", "at", "on", "w", "with", "during", "after", "before", "from", "of", "to", "since",
+                    "while", "when", "per"})
+
+
+def _head_last(words: list[str], question: str) -> bool:
+    """Whether the asked words read as one noun phrase, whose head is its last word ("cardiac stents"), rather than a
+    thing and its context joined by a preposition ("tdap in pregnancy", "bhb at the first dka": the first)."""
+    said = re.findall(r"[a-z0-9]+", question.lower())
+    first, last = words[0].lower(), words[-1].lower()
+    if first not in said or last not in said:
+        return True
+    start = said.index(first)
+    end = len(said) - 1 - said[::-1].index(last)
+    return not any(w in _LINKS for w in said[start + 1:end])
+
+
 def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer: Sequence[str],
-                known: set[str]) -> Resolution | None:
+                known: set[str], head_last: bool = True, asked: Sequence[str] = ()) -> Resolution | None:
     """Words that name nothing do not block the words that do ("a1c … since starting insulin"): the longest run
     of the asked words that names a recorded concept, when every word left out is either unknown to medicine
     (not in this chart, the lexicon, the abbreviation inventory, the drug names or the ICD-10-CM titles) or
@@ -810,27 +830,40 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
     if len(words) > MAX_PART_WORDS:
         return None  # a long phrase is a sentence, not a concept with filler (and the search costs grow fast)
     for size in range(len(words) - 1, 0, -1):
-        for start in range(len(words) - size + 1):
+        # a noun phrase's head is its last word ("sacral debridement" is a debridement, "cardiac stents" stents): the
+        # rightmost run first; a thing and its context ("tdap in pregnancy"): the first
+        starts = range(len(words) - size, -1, -1) if head_last else range(len(words) - size + 1)
+        for start in starts:
             run, rest = words[start : start + size], words[:start] + words[start + size:]
             if not core([w.lower() for w in run]) - SPECIMENS or all(len(w) < 2 for w in run):
                 continue  # "ratio", "oral tablet", "urine", the "c" of "hep c": alone they name nothing
             if any(c.isdigit() for w in rest for c in w) or any(w.lower() in SPECIMENS for w in rest):
                 continue  # a number or a specimen says which one ("BMI 30+", "type 2", "urine potassium")
             # a word left out must name nothing medical, or name something recorded (under any topic: context)
-            if any(w.lower() in medical and w.lower() not in _report_words()
+            studies = [w for w in rest if w.lower() in _study_words()]  # "ekg PR interval": where it was measured
+            if any(w.lower() in medical and w.lower() not in _report_words() and w not in studies
                    and not _names_recorded(resolve_concept(w, vocabulary, [])) for w in rest):
                 continue
             found = resolve_concept(" ".join(run), vocabulary, prefer)
             if found is None or not found.names or (prefer and found.topic not in prefer and prefer[0] != found.topic):
                 continue
+            if found.topic != "lab" and any(not _names_recorded(resolve_concept(w, vocabulary, [])) for w in studies):
+                continue  # a study's name left out only of the measurement it made
             others = [o for o in (resolve_concept(w, vocabulary, []) for w in rest) if _names_recorded(o)]
             if any(o is not None and o.names and o.topic == found.topic for o in others):
                 continue  # "breast mass" is not "breast" and "mass": both name the same kind of record
-            return replace(found, how=f"{found.how}, part", phrase=" ".join(run))
+            shown = asked[start : start + size] if len(asked) == len(words) else run  # as typed, where a slip was fixed
+            return replace(found, how=f"{found.how}, part", phrase=" ".join(shown))
     return None
 
 
 MAX_PART_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _study_words() -> frozenset[str]:
+    """Lexicon procedure terms of one word that name a study ("ekg", "echo", "dexa"): where a measurement was made."""
+    return frozenset(term for term, _, kind in _lexicon_rows() if kind == "procedure" and " " not in term)
 
 
 @lru_cache(maxsize=1)

@@ -54,7 +54,7 @@ _NEVER_CONCEPT = re.compile(r"\b(?:for )?how long\b|\bhow many (?:years|months|w
                             r"|\b(?:so|thus) far\b|\bto date\b|\b(?:up )?(?:un)?til now\b"  # "how many … so far": to today
                             r"|\b(?:which|what)\s+side\b|\bwhich\s+(?:arm|leg|hand|foot|eye|ear|knee|hip|breast|kidney|lung)"
                             r"(?=\s*(?:$|[?,.;]|-|\bwhen\b|\band\b))", re.I)
-_SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*", re.I)
+_SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*|\s+/\s+", re.I)  # ("smoking hx / pack yrs")
 
 
 def _names_a_measurement(text: str) -> bool:
