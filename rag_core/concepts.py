@@ -764,8 +764,8 @@ def _resolve_concept(
         # ("shingles")
         return replace(vaccine, how="typo")
     procedure_all = {w for words_of in heads for w in words_of}  # every word of a procedure's name ("band")
-    named = [set(_WORD.findall(untagged(n).lower())) for n in names] if len(words) >= 2 else []
-    fixed = _typo_fixed(words, known, procedure_words, procedure_all, named)
+    name_words = [set(_WORD.findall(untagged(n).lower())) for n in names] if len(words) >= 2 else []
+    fixed = _typo_fixed(words, known, procedure_words, procedure_all, name_words)
     if fixed:
         found = attempt(_variants(fixed), "typo")
         if found:
