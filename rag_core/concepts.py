@@ -571,9 +571,11 @@ def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | f
             fixed.append(noun)
             changed = True
             continue
-        limit = 2 if len(low) >= 7 else 1
+        # a medical word is spelled as meant, one slip at most ("amputation" is no "mutation" the chart holds), and a
+        # word is never its own plural ("knee" is not a slip of the recorded "knees")
+        limit = 2 if len(low) >= 7 and low not in _medical_words() else 1
         close = sorted({k for k in difflib.get_close_matches(low, sorted(known), n=5, cutoff=0.6)
-                        if edit_distance(low, k, limit) <= limit})
+                        if edit_distance(low, k, limit) <= limit and tokens(k) != tokens(low)})
         if len(close) == 1:
             fixed.append(close[0])
             changed = True
@@ -827,6 +829,8 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
     names another recorded concept (context, not noise). A medical word the chart does not hold ("A1c" in
     "hemoglobin A1c", "penicillin") is never dropped: that question is about something not recorded."""
     medical = known | _medical_words()
+    low = [w.lower() for w in words]
+    units = [(i, i + n) for n in (3, 2) for i in range(len(words) - n + 1) if " ".join(low[i:i + n]) in lexicon()]
     if len(words) > MAX_PART_WORDS:
         return None  # a long phrase is a sentence, not a concept with filler (and the search costs grow fast)
     for size in range(len(words) - 1, 0, -1):
@@ -837,8 +841,10 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
             run, rest = words[start : start + size], words[:start] + words[start + size:]
             if not core([w.lower() for w in run]) - SPECIMENS or all(len(w) < 2 for w in run):
                 continue  # "ratio", "oral tablet", "urine", the "c" of "hep c": alone they name nothing
-            if any(c.isdigit() for w in rest for c in w) or any(w.lower() in SPECIMENS for w in rest):
-                continue  # a number or a specimen says which one ("BMI 30+", "type 2", "urine potassium")
+            if any(c.isdigit() or len(w) == 1 for w in rest for c in w) or any(w.lower() in SPECIMENS for w in rest):
+                continue  # a number, a letter or a specimen says which one ("BMI 30+", "hep c", "urine potassium")
+            if any(start < b and a < start + size and not (start <= a and b <= start + size) for a, b in units):
+                continue  # a shorthand phrase is one thing: "knee replacement" is never "replacement" with "knee"
             # a word left out must name nothing medical, or name something recorded (under any topic: context)
             studies = [w for w in rest if w.lower() in _study_words()]  # "ekg PR interval": where it was measured
             if any(w.lower() in medical and w.lower() not in _report_words() and w not in studies

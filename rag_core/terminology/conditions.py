@@ -48,6 +48,12 @@ def keywords(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in _SOFT]
 
 
+# words a chapter or block title uses that name no group on their own ("smoking status", "what sx")
+_GENERIC = frozenset(stem(w) for w in (
+    "status", "factors", "influencing", "contact", "services", "encounter", "symptoms", "signs", "findings",
+    "abnormal", "complications", "care", "examination", "persons", "external", "causes"))
+
+
 # words of a title that set a context the display must say too: "Aortic valve stenosis" is not Q23.0 Congenital
 # stenosis of aortic valve, whatever the word weights
 _CONTEXT_WORDS = frozenset(stem(w) for w in (
@@ -142,6 +148,8 @@ class ConditionTerminology:
         asked = keywords(phrase)
         if not asked or len(asked) > 3 or re.search(r"[a-z]\d|\d[a-z]", phrase.lower()):
             return None  # "a1c", "b12": a test's name, not a group's words
+        if all(w in _GENERIC for w in asked):
+            return None  # "status", "symptoms": words every kind of title uses, naming no group
         for reading in self._readings(asked):
             # a three-character category only for words read through a lay word or an abbreviation ("breast ca");
             # "heart failure" as asked is a concept, not a group
