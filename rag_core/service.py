@@ -58,8 +58,11 @@ def asked_days(plan: QueryPlan, answered: Iterable[Aspect] = ()) -> frozenset[st
         if aspect.window.label:
             dates, numbers = atoms(aspect.window.label)
             said |= dates | numbers
-    for aspect in answered:  # the day a chart event dates the period by: its days only, never a number of its label
+    for aspect in answered:  # the day a chart event dates the period by, and the numbers of the record's name the
+        # label quotes ("since the Type 2 diabetes mellitus of …") — never another number of its label (a stay's reason)
         days |= {d for d in (aspect.window.anchor, aspect.window.day_from, aspect.window.day_to) if d and d > 1}
+        if aspect.window.named:
+            said |= atoms(aspect.window.named)[1]
     return frozenset({iso(d) for d in days} | said)
 
 

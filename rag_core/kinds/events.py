@@ -196,14 +196,16 @@ async def event_window(reader: ChartReader, aspect: Aspect) -> tuple[Aspect, str
                 "limited to a period.")
         kind = LATEST if aspect.kind is ON_DAY else aspect.kind  # no day to be near: the latest answers
         return replace(aspect, kind=kind, window=Window(None, asked, False)), said
-    named = f"the {chunk.concepts[0] if chunk.concepts else chunk.resource_type} of {iso(day)}"
+    record = chunk.concepts[0] if chunk.concepts else chunk.resource_type
+    named = f"the {record} of {iso(day)}"
     if chunk.resource_type == "Encounter" and chunk.fact is not None and chunk.fact.reason:
         named += f" (reason: {chunk.fact.reason})"  # which stay the words were read as, said
     if relation == "before":
         before = day_int(int_day(day).fromordinal(int_day(day).toordinal() - 1))
-        return replace(aspect, window=Window(None, before, True, None, f"before {named}")), None
+        return replace(aspect, window=Window(None, before, True, None, f"before {named}", named=record)), None
     if relation == "after":
-        return replace(aspect, window=Window(day, asked, True, None, f"since {named}", baseline=True)), None
+        return replace(aspect, window=Window(day, asked, True, None, f"since {named}", baseline=True,
+                                             named=record)), None
     if relation == "during":
         period = await _period(reader, aspect, event, chunk, found, topic)
         if period is not None:
@@ -211,5 +213,5 @@ async def event_window(reader: ChartReader, aspect: Aspect) -> tuple[Aspect, str
             said = f"while on {_drug_said(chunk)}" if topic == "medication" else f"during {named}"
             return replace(aspect, window=Window(start, max(start, end), True, None,
                                                  f"{said}, {iso(start)} to {iso(max(start, end))}",
-                                                 baseline=True)), None
-    return replace(aspect, window=Window(None, asked, True, day, f"around the time of {named}")), None
+                                                 baseline=True, named=record)), None
+    return replace(aspect, window=Window(None, asked, True, day, f"around the time of {named}", named=record)), None

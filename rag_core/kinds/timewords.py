@@ -51,6 +51,8 @@ class Window:
     # a period that starts at a chart event ("since starting seroquel", "while on lithium"): a trend over it
     # starts from the value before the event, its baseline
     baseline: bool = False
+    # the recorded name the label quotes for the event ("Type 2 diabetes mellitus"): its numbers may be said back
+    named: str | None = None
 
     def contains(self, day: int | None) -> bool:
         if day is None:
@@ -164,6 +166,16 @@ def _ago(m: re.Match[str], now: date) -> Window | None:
 def _month_year(m: re.Match[str], now: date) -> Window | None:
     start, end = _month_span(int(m.group("year")), MONTHS[m.group("month").lower()])
     return Window(start, end, True, None, f"in {m.group('month').capitalize()} {m.group('year')}")
+
+
+def _month_short_year(m: re.Match[str], now: date) -> Window | None:
+    """"in july 22", "from feb '23", "june 23 fall": a month and a two-digit year (after "in", or with an
+    apostrophe) — the month of 2022, never the 22nd of July, which is said "on july 22"."""
+    year = 2000 + int(m.group("yy"))
+    if year > now.year:
+        year -= 100
+    start, end = _month_span(year, MONTHS[m.group("month").lower()])
+    return Window(start, end, True, None, f"in {m.group('month').capitalize()} {year}")
 
 
 def _part_of_month(m: re.Match[str], now: date) -> Window | None:
@@ -352,7 +364,9 @@ def approximately(window: Window, now: date) -> Window:
 _EVENT_RELATIONS = {
     "around": r"(?:(?:around|about|near|close\s+to|circa)\s+the\s+time(?:\s+(?:of|when))?|at\s+the\s+time\s+of"
               r"|when(?!\s+(?:he|she|they|pt)\s+(?:was|were)\s+(?:on|taking|using)\b)"
-              r"|(?:closest|nearest|close)\s+to(?:\s+when)?|nearest)",  # "closest to when enza was started"
+              r"|(?:closest|nearest|close)\s+to(?:\s+when)?|nearest"  # "closest to when enza was started"
+              # "first a1c at cfrd dx", "weight at diagnosis of the lymphoma": the day it was diagnosed
+              r"|at(?=\s+(?:(?:the|his|her)\s+)?(?:[a-z][\w/'-]*\s+){0,3}(?:dx|diagnosis)\b))",
     "before": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:before|prior\s+to|leading\s+up\s+to|pre)",
     "after": r"(?:(?:right|just|shortly|the\s+day)\s+)?(?:after|since|following|post)",
     # "bicarb during dka", "creatinine while she was on lithium", "inr values from when he was on warfarin",
@@ -364,10 +378,11 @@ _EVENT_RELATIONS = {
 _EVENT = re.compile(
     r"\b(?P<rel>" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _EVENT_RELATIONS.items()) + r")[\s-]+"
     r"(?P<event>(?:the|his|her|their|pt'?s|this|that)?\s*[a-z][\w/'-]*(?:\s+[a-z0-9][\w/'-]*){0,5})\s*"
-    r"(?:[?.!]?\s*$|,)", re.I)
+    r"(?:[?.!]?\s*$|,|\s+-\s+)", re.I)  # ("a1c since the dm dx - highest and where is it now")
 # how an event is said to have happened, not what it was: "the icd went in", "the port was placed"
 _HAPPENED = re.compile(r"\s+(?:(?:was|were|got|had|being|been)\s+)?(?:went\s+in|put\s+in|go(?:es)?\s+in|placed|"
-                       r"inserted|implanted|done|performed|happened|started|begun|added|in)$", re.I)
+                       r"inserted|implanted|done|performed|happened|started|begun|added|in|diagnosed|found|"
+                       r"dx(?:'?d)?|diagnosis)$", re.I)  # ("before the adrenal insufficiency was found", "the dm dx")
 # a stay's words: "during the last admission" is the stay's own facts (``encounter_scope``), not a window
 _STAY_WORDS = re.compile(r"\b(?:admission|admit|stay|hospitali[sz]ation|hospital|visit|er|ed|icu|encounter|appt|"
                          r"appointment)s?\b", re.I)
@@ -403,7 +418,8 @@ def _event(m: re.Match[str], now: date) -> Window | None:
     if rel == "when" and re.match(r"(?:was|were|is|are|did|does|do|has|had|have|will)\b", raw, re.I):
         return None  # "so when was he diagnosed": a question for a date, not an event
     event = _HAPPENED.sub("", _LEAD.sub("", raw)).strip()
-    if not event or _TIME_NOT_EVENT.search(event) or re.match(r"[\d/-]", event):
+    if not event or _TIME_NOT_EVENT.search(event) or re.match(r"[\d/-]", event) or re.fullmatch(
+            r"(?:dx|diagnosis)", event, re.I):  # "a1c at diagnosis": the first value, no event named
         return None
     relation = next(name for name in _EVENT_RELATIONS if m.group(name))
     if relation == "during":
@@ -438,6 +454,8 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(r"\b(?:in|during|over|within)?\s*(?:the\s+)?(?:last|past|previous)\s+half\s+(?:a\s+)?year\b", re.I),
      _half_year),
     (re.compile(rf"\b(?:in|during|of|for)?\s*{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I), _month_year),
+    (re.compile(rf"\b(?:(?P<in>in|during|from)\s+(?:the\s+)?)?{_MONTH}\s+(?(in)'?|')(?P<yy>\d{{2}})\b"
+                r"(?!\s*(?:mg|ml|units?|st|nd|rd|th)\b)(?![/:.-]?\d)", re.I), _month_short_year),
     (re.compile(rf"\b(?:since|after)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?{_MONTH}\s*(?:of\s+)?{_YEAR}\b",
                 re.I), _since_month),
     (re.compile(rf"\b(?:before|prior\s+to)\s+(?:the\s+)?{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I), _before_month),

@@ -63,7 +63,8 @@ IMMUNIZATION = Topic(
     "immunization",
     frozenset({"Immunization"}),
     (
-        Cue(r"\bvaccin", 1.0), Cue(r"\bimmuni[sz]", 1.0), Cue(r"\bshots?\b|\bjabs?\b|\bboosters?\b", 0.8),
+        Cue(r"\bvaccin", 1.0), Cue(r"\bimmuni[sz]", 1.0), Cue(r"\bvaxx?(?:es|ed)?\b|\bvaccs?\b", 1.0),
+        Cue(r"\bshots?\b|\bjabs?\b|\bboosters?\b", 0.8),
         # "hep b series done", "hpv doses given": a vaccine series (not "dose of metformin", "doses of chemo")
         Cue(r"\bseries\b(?!\s+of\s+(?:x-?rays?|films?|images?|labs?))|\bdoses\s+(?:given|done|complete\w*|received)\b", 0.7),
     ),

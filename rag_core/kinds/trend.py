@@ -18,7 +18,7 @@ RECENT_VALUES = 12  # "Cr trend" with no period named: the most recent values
 # mi"): measured from the value before the event; "a1c since the mi" lists the values since, no more
 _CHANGE_ASKED = re.compile(r"\b(?:trend\w*|chang\w*|gain\w*|gone|going|went|up|down|better|worse|improv\w*|"
                            r"wors\w*|ris(?:e|en|ing)|rose|fall\w*|fell|increas\w*|decreas\w*|dropp?\w*|climb\w*|"
-                           r"lost|loss|losing)\b", re.I)
+                           r"lose|lost|loss|losing)\b", re.I)
 
 
 class TrendKind(Kind):
@@ -38,6 +38,8 @@ class TrendKind(Kind):
         Cue(r"\b(?:increas|decreas|dropp|drop|risen|rose|climb)\w*", 0.8),
         # "weight gain since starting seroquel", "lost weight on ozempic": the weight's course
         Cue(r"(?<=weight )(?:gain|loss)\b|\b(?:gained|gaining|lost|losing)(?= (?:any )?weight\b)", 0.8),
+        # "how much weight did he lose after the cancer dx": the change over the period
+        Cue(r"\b(?:lose|lost|gained)(?=\s*\??\s*$)", 0.85),
         Cue(r"\bhow has\b|\bhow have\b|\bhow did\b", 0.6), Cue(r"\bserial\b|\bseries\b", 0.8), Cue(r"\bsince\b", 0.5),
     )
     topics = frozenset({"lab"})
