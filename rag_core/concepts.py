@@ -727,6 +727,9 @@ def _resolve_concept(
             words, allergies, prefer, topic="allergy")
         if found and found.names:
             return found
+        classed = _class_allergies(words, allergies)
+        if classed is not None:  # "can she take ibuprofen": the allergy recorded to NSAIDs as a class
+            return classed
     if medication_first:  # "bp meds": the class, before a blood-pressure reading
         found = attempt(variants, tiers=((medications, 0.0),)) or _drug_resolution(words, medications, prefer)
         other = anywhere() if found is not None and not found.names and found.how == "brand" else None
@@ -1025,6 +1028,23 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
                       f"in the drug class {query.label}")
 
 
+def _class_allergies(words: list[str], allergies: list[str]) -> Resolution | None:
+    """The allergies recorded as a drug class the asked drug belongs to ("ibuprofen" → an allergy recorded as
+    "Nonsteroidal anti-inflammatory agent"), read by the drug terminology; None when none is."""
+    from rag_core.terminology.drugs import drugs
+
+    table = drugs()
+    phrase = " ".join(words)
+    if not table.brand(phrase):
+        return None
+    found = []
+    for allergy in allergies:
+        query = table.resolve_class(allergy, True)
+        if query is not None and query.how != "abbreviation" and table.members(query, [phrase]):
+            found.append(allergy)
+    return Resolution(tuple(sorted(found)), "allergy", TERMINOLOGY_SCORE, "class", phrase) if found else None
+
+
 def several_senses(words: list[str]) -> bool:
     """Whether one of the words is an abbreviation the inventories give more than one sense ("af", "bb")."""
     from rag_core.terminology.drugs import abbreviations
@@ -1066,5 +1086,6 @@ def _topic_for(found: list[str], topics_of: dict[str, list[str]], prefer: Sequen
         if topic in counts:
             return topic
     # a name recorded as a device and as a procedure ("insulin pump"): the device is what is asked about
-    order = ("lab", "condition", "medication", "device", "procedure", "immunization", "allergy", "careplan", "family")
+    order = ("lab", "condition", "medication", "device", "procedure", "immunization", "allergy", "careplan", "family",
+             "report")
     return sorted(counts, key=lambda t: (-counts[t], order.index(t) if t in order else 99))[0]

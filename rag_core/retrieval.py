@@ -300,7 +300,7 @@ class ScopedReader:
         names = resolution.names
         chunks = await self.index.scroll(PATIENT_DATA, narrowed(concepts=names), self.scope, limit=SCROLL_LIMIT)
         codes = {code for c in chunks for name, code in zip(c.concepts, c.codes, strict=False) if code and name in names}
-        if codes:
+        if codes and resolution.topic != "report":  # (a report's code is its kind: every pathology report shares one)
             by_code = await self.index.scroll(PATIENT_DATA, narrowed(codes=tuple(sorted(codes))), self.scope,
                                               limit=SCROLL_LIMIT)
             chunks = list({c.id: c for c in [*chunks, *by_code]}.values())

@@ -457,6 +457,13 @@ def best_mentions(chunks: list[Chunk], words: list[str], limit: int = 3,
 RULED_OUT = ("refuted", "entered-in-error")
 
 
+# whether a drug may be given: an allergy question first ("can she take an ace inhibitor", "ok w cephalosporins"),
+# and an allergy found is never answered "Yes" (which would read as "yes, she can")
+TOLERATES = re.compile(r"\bcan\s+(?:she|he|they|pt|the\s+patient|we|i|you)\s+(?:safely\s+)?(?:take|have|get|use|"
+                       r"be\s+given|receive|tolerate|start)\b|\b(?:ok|okay|safe)\s+(?:w/?|with|to\s+(?:give|take|use|start))\s",
+                       re.I)
+
+
 def verification_said(chunk: Chunk) -> tuple[str | None, str]:
     """A record's verification when it is not plainly confirmed, and how an answer leads with it: "refuted" or
     "entered-in-error" is "Recorded, and refuted" (never "Yes"); "unconfirmed", "provisional" … are said beside it."""

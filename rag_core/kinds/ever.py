@@ -13,6 +13,7 @@ from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import (
     RULED_OUT,
     SAME_VISIT,
+    TOLERATES,
     chart_anchor,
     concept_evidence,
     fact_sentence,
@@ -89,6 +90,8 @@ class EverKind(Kind):
         oldest, newest = part.chunks[0], part.chunks[-1]
         if topic == "lab":  # "does he smoke?", "any A1c?": what was recorded, not a bare yes
             return [Claim(text=f"Yes \u2014 recorded; most recent: {fact_sentence(newest)}", citations=[newest.id])]
+        if topic == "report":  # "tee findings", "what did the chest ct show": what the report says, newest last
+            return [Claim(text=fact_sentence(c), citations=[c.id]) for c in dict.fromkeys([oldest, newest])]
         if (part.how in TERMINOLOGY_READINGS or topic in ("medication", "careplan")) and len(
                 group_by_concept(part.chunks)) > 1:  # (each goal of several the words name: its own claim)
             # "any blood thinners": one claim per member drug of the class the chart holds; "is she on a statin":
@@ -112,7 +115,12 @@ class EverKind(Kind):
             return [status_claim(part.chunks, part.aspect.topic.verb, part.aspect.topic.active_statuses, part.anchor)]
         if topic == "immunization":
             return _doses(part, name)
-        return [Claim(text=_yes(topic, name, oldest, newest), citations=[c.id for c in part.chunks])]
+        said = _yes(topic, name, oldest, newest)
+        if topic == "allergy" and TOLERATES.search(part.aspect.clause):  # "can she take X": a caution, never "Yes"
+            said = re.sub(r"^Yes \u2014 ", "Caution \u2014 ", said)
+        elif topic == "medication" and TOLERATES.search(part.aspect.clause):  # no allergy to it matched: the orders
+            said = re.sub(r"^Yes \u2014 ", "No allergy or intolerance to it is recorded; ", said)
+        return [Claim(text=said, citations=[c.id for c in part.chunks])]
 
 
 _EVER = re.compile(r"\b(?:ever|history|hx|previous(?:ly)?|prior|past|before)\b", re.I)

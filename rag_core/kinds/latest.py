@@ -8,7 +8,7 @@ from rag_core.models import Chunk, Claim
 
 LEADS = {"lab": "Most recent result", "medication": "Most recent prescription", "condition": "Most recent diagnosis",
          "procedure": "Most recent procedure", "immunization": "Most recent vaccination",
-         "allergy": "Most recently recorded allergy"}
+         "allergy": "Most recently recorded allergy", "report": "Most recent report"}
 
 
 class LatestKind(Kind):

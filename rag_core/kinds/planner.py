@@ -15,6 +15,7 @@ from functools import cache
 
 from rag_core.concepts import concept_words, cue_words, function_words, lexicon, several_senses
 from rag_core.kinds.base import Aspect, QueryPlan, Topic, best_cue
+from rag_core.kinds.common import TOLERATES
 from rag_core.kinds.demographics import ATTRIBUTES, attribute_of
 from rag_core.kinds.encounters import OPS, SETTING_CUES, op_of, setting_of
 from rag_core.kinds.ever import EVER
@@ -25,6 +26,7 @@ from rag_core.kinds.orders import order_question
 from rag_core.kinds.registry import ALL, choose
 from rag_core.kinds.timewords import CARRY_OVER, NUMBER_WORDS, Window, read_time
 from rag_core.kinds.topics import (
+    ALLERGY,
     CONCEPT_TOPICS,
     DEMOGRAPHICS,
     DEVICE,
@@ -267,6 +269,8 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     elif topic is DEVICE and concept and scores[0][0] < STRONG_TOPIC and not _names_drugs(concept) \
             and _names_drugs(concept, typos=True):  # (a drug named outright may be a device too: "the mirena")
         topic = MEDICATION  # "still on the apixiban": a drug (misspelt or not), not a device hinted by "on the"
+    if concept and TOLERATES.search(part) and _names_drugs(concept) and ALLERGY in TOPICS:  # "can she take
+        topic, topics = ALLERGY, [ALLERGY, *[t for t in topics if t is not ALLERGY]]  # ibuprofen": any allergy to it
     shot_drug = (topic is IMMUNIZATION and concept is not None and scores[0][0] < 1.0 and _names_drugs(concept)
                  and MEDICATION not in topics)  # "b12 shots", "testosterone shots": a vaccine first, else the drug
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):

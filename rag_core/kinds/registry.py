@@ -47,6 +47,8 @@ def default_kind(topic: Topic | None, concept: str | None, window: Window) -> Ki
         if window.anchor is not None:
             return ON_DAY
         return TREND if window.explicit else LATEST
+    if topic.name == "report" and window.anchor is not None:  # "ct head circa may 2023": the study nearest
+        return ON_DAY
     return EVER
 
 

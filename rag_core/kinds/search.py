@@ -8,6 +8,7 @@ content words, with lexicon expansions), a cited chunk must mention it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rag_core.concepts import concept_words, lexicon, untagged
@@ -26,6 +27,7 @@ from rag_core.models import Chunk, Claim, Hit, SearchFilter
 MAX_CLAIMS = 3
 # topics a record answers, never a note's mention of the words
 _RECORDED_ONLY = frozenset({"medication", "allergy", "condition", "immunization"})
+_WHY = re.compile(r"\s*why\b", re.I)
 _RARE_NOTES = 2  # left-out words said in this few notes are taken as said of the record asked about
 STRONG_CUE = 0.8  # a topic named outright ("diagnosed", "meds"), not hinted ("does he have"): planner.STRONG_TOPIC's
 # value (the planner imports this module through the kinds' registry, so it cannot be imported here)
@@ -53,7 +55,8 @@ class SearchKind(Kind):
         # note may say it ("when was chb dx", "dementia meds" name their topic outright: a record answers them)
         unnamed = (aspect.topic is not None and aspect.topic.name in _RECORDED_ONLY
                    and best_cue(aspect.topic.cues, aspect.clause)[0] < STRONG_CUE
-                   and not names_a_record(aspect.topic.name, query))
+                   and (not names_a_record(aspect.topic.name, query) or _WHY.match(aspect.clause) is not None))
+        # ("why was she on baby aspirin in the 2nd pregnancy": no order says it; a note may say why)
         if not hits and words and (aspect.topic is None or aspect.topic.name not in _RECORDED_ONLY or unnamed):
             # ranked out by common words ("status" is in every fact): every note, read for the words — only for what
             # no record type answers (a medication, allergy or diagnosis question is never answered by a mention);

@@ -26,6 +26,8 @@ MEDICATION = Topic(
         Cue(r"\bprescri(?:bed|ption|ptions|be)\b|\brx\b|\bscripts?\b", 1.0), Cue(r"\btak(?:ing|es|e)\b", 0.6),
         Cue(r"\bdispensed\b|\bdose\b|\bdosage\b|\bpills?\b|\bfrequency\b|\bfreq\b", 0.7), Cue(r"\bstarted on\b|\bput on\b", 0.8),
         Cue(r"\bis (?:he|she|they|the patient|pt) on\b|\bon any\b", 0.6), Cue(r"\bsupplements?\b", 0.8),
+        # "was he ever on a sulfonylurea", "has she been on steroids": what one is on is a medicine
+        Cue(r"\b(?:was|were|has|have) (?:he|she|they|the patient|pt) (?:ever )?(?:been )?on\b|\bever (?:been )?on\b", 0.6),
         Cue(r"\bwhat(?:'s|’s| is| are) (?:he|she|they|pt|the patient) (?:on|taking)\b", 0.9),
         Cue(r"\binhalers?\b", 0.8, keep=True),  # a medication word that also names which ones
         Cue(r"\bwhat did (?:they|we|you|the (?:er|ed|team|hospital)) give\b|\bwhat was (?:he|she|they|pt) given\b", 0.9),
@@ -170,10 +172,15 @@ DEMOGRAPHICS = Topic(
     verb="recorded",
 )
 
+# a study's report named as the chart names it ("CT Chest Abdomen Pelvis W contrast", "Transesophageal
+# echocardiogram"): no words of its own pick it as the question's topic; its names join the vocabulary, so that
+# "what did the 2018 chest ct show" resolves to that report (by the lexicon's expansions), not to a word of it
+REPORT = Topic("report", frozenset({"DiagnosticReport"}), (), verb="reported")
 TOPICS: tuple[Topic, ...] = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY, DEVICE, CARE_PLAN, FAMILY, NOTE,
-                             ENCOUNTER, DEMOGRAPHICS)
+                             ENCOUNTER, DEMOGRAPHICS, REPORT)
 BY_NAME = {t.name: t for t in TOPICS}
-BY_TYPE = {rtype: t for t in TOPICS for rtype in t.resource_types if t is not NOTE or rtype == "DocumentReference"}
+BY_TYPE = {rtype: t for t in TOPICS for rtype in t.resource_types
+           if (t is not NOTE or rtype == "DocumentReference") and t is not REPORT}
 BY_TYPE["DiagnosticReport"] = NOTE
 # Structured topics whose facts carry a concept a question can name
-CONCEPT_TOPICS = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY, DEVICE, CARE_PLAN, FAMILY)
+CONCEPT_TOPICS = (LAB, MEDICATION, CONDITION, PROCEDURE, IMMUNIZATION, ALLERGY, DEVICE, CARE_PLAN, FAMILY, REPORT)
