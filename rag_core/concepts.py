@@ -543,11 +543,18 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> frozenset[str]:
+    """A recorded name's words, lower-cased, its tag left out (read once per name: names repeat across questions)."""
+    return frozenset(_WORD.findall(untagged(name).lower()))
+
+
 def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | frozenset[str] = frozenset(),
                 procedure_all: set[str] | frozenset[str] = frozenset(),
-                named: Sequence[set[str]] = ()) -> list[str] | None:
+                named: Sequence[frozenset[str]] = ()) -> list[str] | None:
     """Words neither recorded nor in the lexicon, corrected to the one recorded word within one edit (two
-    for words of 7+ letters); a word with no such neighbour, or with several, stays as asked. A three-letter
+    for words of 7+ letters no medical vocabulary holds); a word with no such neighbour, or with several, stays
+    as asked. A three-letter
     word is corrected only beside the rest of a recorded name (``named``: each name's words): "folic acd" is the
     recorded "folic acid", where "acd" alone has many neighbours."""
     fixed: list[str] = []
@@ -557,7 +564,8 @@ def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | f
         if len(low) == 3 and low.isalpha() and low not in known and low not in lexicon() and named:
             rest = {w.lower() for w in words if w.lower() != low}
             close = sorted({k for name in named if rest and rest <= name for k in name
-                            if k not in rest and k[0] == low[0] and len(k) >= 3 and edit_distance(low, k, 1) <= 1})
+                            if k not in rest and k[0] == low[0] and len(k) >= 4 and edit_distance(low, k, 1) <= 1})
+            # (a word of four letters or more: "ige" is never the recorded "IgG", "hcv" never "HIV")
             if len(close) == 1:  # ("acd" beside "folic": only "acid" of a folic acid name is one edit away)
                 fixed.append(close[0])
                 changed = True
@@ -661,6 +669,13 @@ def _resolve_concept(
     vaccine_asked = bool(prefer) and prefer[0] == "immunization"
     # a relative's condition answers only a question about the family: never "does she have X"
     own = [n for n in names if set(topics_of[n]) - {"family"} or "family" in prefer]
+    if vaccine_asked:  # "pneumonia vax?": a vaccine (or a drug given as a shot), never the pneumonia diagnosed
+        own = [n for n in own if set(topics_of[n]) & {"immunization", "medication"}]
+
+    # a plan, goal or report names what it is about ("Post-amputation rehabilitation plan"): the thing itself, when
+    # recorded, answers first ("when was the amputation")
+    about = {"careplan", "report"}
+    thing_set = {n for n in own if set(topics_of[n]) - about}
 
     def attempt(variants: list[tuple[str, str]], how_override: str | None = None,
                 tiers: Sequence[tuple[list[str], float]] | None = None) -> Resolution | None:
@@ -670,7 +685,11 @@ def _resolve_concept(
             if not group:
                 continue
             for text, how in variants:
-                matches = match_concepts(text, group, lettered=vaccine_asked)
+                # (each wording: the things it names before the plans and reports about them)
+                matches = (match_concepts(text, [n for n in group if n in thing_set], lettered=vaccine_asked)
+                           if group is own else [])
+                if not matches or matches[0].score < floor:
+                    matches = match_concepts(text, group, lettered=vaccine_asked)
                 if matches and matches[0].score >= floor:
                     found = [m.concept for m in matches]
                     if how == "lexicon":  # a shorthand's expansions are members of one thing: "tetanus" → Td, Tdap
@@ -769,7 +788,7 @@ def _resolve_concept(
         # ("shingles")
         return replace(vaccine, how="typo")
     procedure_all = {w for words_of in heads for w in words_of}  # every word of a procedure's name ("band")
-    name_words = [set(_WORD.findall(untagged(n).lower())) for n in names] if len(words) >= 2 else []
+    name_words = [_name_words(n) for n in names] if len(words) >= 2 else []
     fixed = _typo_fixed(words, known, procedure_words, procedure_all, name_words)
     if fixed:
         found = attempt(_variants(fixed), "typo")
@@ -842,15 +861,15 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
         starts = range(len(words) - size, -1, -1) if head_last else range(len(words) - size + 1)
         for start in starts:
             run, rest = words[start : start + size], words[:start] + words[start + size:]
-            if not core([w.lower() for w in run]) - SPECIMENS or all(len(w) < 2 for w in run):
-                continue  # "ratio", "oral tablet", "urine", the "c" of "hep c": alone they name nothing
+            if not core([w.lower() for w in run]) - SPECIMENS - report_words() or all(len(w) < 2 for w in run):
+                continue  # "ratio", "oral tablet", "urine", "path", the "c" of "hep c": alone they name nothing
             if any(c.isdigit() or len(w) == 1 for w in rest for c in w) or any(w.lower() in SPECIMENS for w in rest):
                 continue  # a number, a letter or a specimen says which one ("BMI 30+", "hep c", "urine potassium")
             if any(start < b and a < start + size and not (start <= a and b <= start + size) for a, b in units):
                 continue  # a shorthand phrase is one thing: "knee replacement" is never "replacement" with "knee"
             # a word left out must name nothing medical, or name something recorded (under any topic: context)
             studies = [w for w in rest if w.lower() in _study_words()]  # "ekg PR interval": where it was measured
-            if any(w.lower() in medical and w.lower() not in _report_words() and w not in studies
+            if any(w.lower() in medical and w.lower() not in report_words() and w not in studies
                    and not _names_recorded(resolve_concept(w, vocabulary, [])) for w in rest):
                 continue
             found = resolve_concept(" ".join(run), vocabulary, prefer)
@@ -858,6 +877,12 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
                 continue
             if found.topic != "lab" and any(not _names_recorded(resolve_concept(w, vocabulary, [])) for w in studies):
                 continue  # a study's name left out only of the measurement it made
+            modifiers = [w for w in words[:start] if w.lower() in medical]
+            if head_last and modifiers and re.search(r"\s(?:of|in|on)\s", untagged(found.names[0])) and not any(
+                    _said_in(w, found.names[0]) for w in modifiers):  # "breast biopsy" is no "Biopsy of skin": a
+                return None  # modifier left out only of a name that says no site of its own ("sacral debridement")
+                # or says the modifier ("ocrevus infusion": … of ocrelizumab), and never read instead as the thing
+                # the question named ("breast" cancer)
             others = [o for o in (resolve_concept(w, vocabulary, []) for w in rest) if _names_recorded(o)]
             if any(o is not None and o.names and o.topic == found.topic for o in others):
                 continue  # "breast mass" is not "breast" and "mass": both name the same kind of record
@@ -869,6 +894,17 @@ def _part_named(words: list[str], vocabulary: Sequence[VocabularyEntry], prefer:
 MAX_PART_WORDS = 6
 
 
+def _said_in(word: str, name: str) -> bool:
+    """Whether a recorded name says the word: as a word, through a lexicon expansion, or as the drug a brand names."""
+    from rag_core.terminology.drugs import drugs
+
+    said = set(tokens(untagged(name)))
+    if set(tokens(word)) <= said or any(set(tokens(e)) <= said for e in lexicon().get(word.lower(), ())):
+        return True
+    table = drugs()
+    return bool(table.brand(word) & table.ingredients(name))
+
+
 @lru_cache(maxsize=1)
 def _study_words() -> frozenset[str]:
     """Lexicon procedure terms of one word that name a study ("ekg", "echo", "dexa"): where a measurement was made."""
@@ -876,7 +912,7 @@ def _study_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _report_words() -> frozenset[str]:
+def report_words() -> frozenset[str]:
     """Lexicon terms of kind ``report`` ("path"): which of a record's reads is asked ("colonoscopy path"), context."""
     return frozenset(term for term, _, kind in _lexicon_rows() if kind == "report")
 
@@ -1035,13 +1071,27 @@ def _class_allergies(words: list[str], allergies: list[str]) -> Resolution | Non
 
     table = drugs()
     phrase = " ".join(words)
+    asked = table.resolve_class(phrase, True)  # "can she take an nsaid": the class asked, an allergy to that class
     if not table.brand(phrase):
-        return None
+        fixed = sorted(table.brand(phrase, typos=True))  # "ibuprofin"
+        if len(fixed) == 1:
+            phrase = fixed[0]
+        elif asked is None:
+            return None
+    asked_classes = {c for c in table.class_ids(phrase) if c.startswith("N")}  # its FDA classes (EPC / MoA)
     found = []
     for allergy in allergies:
         query = table.resolve_class(allergy, True)
-        if query is not None and query.how != "abbreviation" and table.members(query, [phrase]):
+        if query is not None and asked is not None and query.label == asked.label:
             found.append(allergy)
+            continue
+        # the allergy's own words name the class ("ACE inhibitor"), never a broader reading of them ("Beta lactam
+        # antibiotic" is no allergy to every antibacterial)
+        if query is not None and set(_TOKEN.findall(query.label.lower())) & set(_TOKEN.findall(allergy.lower())) and (
+                table.members(query, [phrase])):
+            found.append(allergy)
+        elif asked_classes & {c for c in table.class_ids(allergy) if c.startswith("N")}:  # "Penicillin V" →
+            found.append(allergy)  # amoxicillin: a drug of the same FDA class
     return Resolution(tuple(sorted(found)), "allergy", TERMINOLOGY_SCORE, "class", phrase) if found else None
 
 

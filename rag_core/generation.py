@@ -14,6 +14,7 @@ from datetime import date
 from typing import Protocol
 
 from rag_core.guidance import guideline_claims, guideline_words, patient_age, recommendation_claims
+from rag_core.kinds.common import as_tolerability
 from rag_core.models import Claim, DraftAnswer
 from rag_core.retrieval import Evidence
 
@@ -85,7 +86,7 @@ class ExtractiveGenerator:
         for part in evidence.aspects:
             if part.confidence < self.threshold:
                 continue
-            part_claims = part.aspect.kind.claims(part) if part.chunks else []
+            part_claims = as_tolerability(part, part.aspect.kind.claims(part)) if part.chunks else []
             if part_claims:
                 claims.extend(part_claims)
                 confidences.append(part.confidence)

@@ -459,9 +459,25 @@ RULED_OUT = ("refuted", "entered-in-error")
 
 # whether a drug may be given: an allergy question first ("can she take an ace inhibitor", "ok w cephalosporins"),
 # and an allergy found is never answered "Yes" (which would read as "yes, she can")
-TOLERATES = re.compile(r"\bcan\s+(?:she|he|they|pt|the\s+patient|we|i|you)\s+(?:safely\s+)?(?:take|have|get|use|"
-                       r"be\s+given|receive|tolerate|start)\b|\b(?:ok|okay|safe)\s+(?:w/?|with|to\s+(?:give|take|use|start))\s",
-                       re.I)
+TOLERATES = re.compile(r"\b(?:can|could|may|should)\s+(?:she|he|they|pt|the\s+patient|we|i|you)\s+(?:safely\s+)?"
+                       r"(?:take|have|get|use|be\s+given|receive|tolerate|start|give|prescribe|administer)\b"
+                       r"|\b(?:ok|okay|safe|fine)\s+(?:w/?|with|to\s+(?:give|take|use|start|have|prescribe))(?=\s|$)", re.I)
+
+
+def as_tolerability(part: AspectEvidence, claims: list[Claim]) -> list[Claim]:
+    """"can she take X", "ok to give X": never a "Yes" (it would read "yes, she can") — a claim citing an allergy
+    is a caution, any other says what is recorded, as recorded."""
+    if not TOLERATES.search(part.aspect.clause):
+        return claims
+    allergies = {c.id for c in part.chunks if c.resource_type == "AllergyIntolerance"}
+    out = []
+    for claim in claims:
+        caution = bool(allergies & set(claim.citations))
+        text = re.sub(r"^Yes \u2014 ", "", claim.text)
+        if caution and not text.startswith("Caution"):
+            text = f"Caution \u2014 {text}"
+        out.append(claim.model_copy(update={"text": text}))
+    return out
 
 
 def verification_said(chunk: Chunk) -> tuple[str | None, str]:

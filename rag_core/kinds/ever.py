@@ -13,7 +13,6 @@ from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Cue, Kind
 from rag_core.kinds.common import (
     RULED_OUT,
     SAME_VISIT,
-    TOLERATES,
     chart_anchor,
     concept_evidence,
     fact_sentence,
@@ -115,12 +114,7 @@ class EverKind(Kind):
             return [status_claim(part.chunks, part.aspect.topic.verb, part.aspect.topic.active_statuses, part.anchor)]
         if topic == "immunization":
             return _doses(part, name)
-        said = _yes(topic, name, oldest, newest)
-        if topic == "allergy" and TOLERATES.search(part.aspect.clause):  # "can she take X": a caution, never "Yes"
-            said = re.sub(r"^Yes \u2014 ", "Caution \u2014 ", said)
-        elif topic == "medication" and TOLERATES.search(part.aspect.clause):  # no allergy to it matched: the orders
-            said = re.sub(r"^Yes \u2014 ", "No allergy or intolerance to it is recorded; ", said)
-        return [Claim(text=said, citations=[c.id for c in part.chunks])]
+        return [Claim(text=_yes(topic, name, oldest, newest), citations=[c.id for c in part.chunks])]
 
 
 _EVER = re.compile(r"\b(?:ever|history|hx|previous(?:ly)?|prior|past|before)\b", re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rag_core.kinds.base import Aspect, Cue
 from rag_core.kinds.common import oldest_day
 from rag_core.kinds.latest import LatestKind
+from rag_core.kinds.timewords import int_day
 from rag_core.models import Chunk
 
 LEADS = {"lab": "First recorded result", "medication": "First prescription", "condition": "First recorded",
@@ -19,6 +20,13 @@ class FirstKind(LatestKind):
     lead = LEADS
 
     def pick(self, chunks: list[Chunk], aspect: Aspect) -> list[Chunk]:
+        anchor = aspect.window.anchor
+        if anchor is not None and aspect.window.named:  # "first a1c at dm dx": the value nearest the diagnosis
+            dated = [c for c in chunks if c.effective_day is not None]
+            if dated:
+                near = min(dated, key=lambda c: (abs(int_day(c.effective_day or anchor).toordinal()
+                                                     - int_day(anchor).toordinal()), c.effective_day))
+                return [near]
         if aspect.limit:
             return chunks[: aspect.limit]
         return oldest_day(chunks)

@@ -42,9 +42,9 @@ from rag_core.kinds.trend import TREND
 MIN_TOPIC = 0.5
 STRONG_TOPIC = 0.8  # a topic named outright ("diagnoses", "medications"), not merely hinted ("has he had")
 _SPLIT = re.compile(
-    r"(?:\?\s+|;\s*|\s+[-\u2013\u2014]\s+(?=(?:which|what|when|why|where|who|how|has|have|did|was|were|is|are|any|ever|"
+    r"(?:\?\s+|;\s*|\s+[-\u2013\u2014]\s+(?=(?:which|whats|what|when|why|where|who|how|has|have|did|was|were|is|are|any|ever|"
     r"still)\b)|,?\s+(?:and|also|plus|as well as|along with|together with)\s+"
-    r"(?=(?:which|what|when|why|where|who|how|has|have|did|were|was|list|any|is|are|still|ever|"
+    r"(?=(?:which|whats|what|when|why|where|who|how|has|have|did|were|was|list|any|is|are|still|ever|"
     r"does|do|show|give|current|all|any|his|her|their|meds?|medications?|labs?|vitals?|diagnos\w*|allerg\w*|vaccin\w*|"
     r"immuni\w*|procedures?|problems?|conditions?)\b))",
     re.I,
@@ -56,7 +56,8 @@ _NEVER_CONCEPT = re.compile(r"\b(?:for )?how long\b|\bhow many (?:years|months|w
                             r"|\b(?:so|thus) far\b|\bto date\b|\b(?:up )?(?:un)?til now\b"  # "how many … so far": to today
                             r"|\b(?:which|what)\s+side\b|\bwhich\s+(?:arm|leg|hand|foot|eye|ear|knee|hip|breast|kidney|lung)"
                             r"(?=\s*(?:$|[?,.;]|-|\bwhen\b|\band\b))", re.I)
-_SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*|\s+/\s+", re.I)  # ("smoking hx / pack yrs")
+_SEPARATORS = re.compile(r"\s*(?:,|&|;|\band\b|\bplus\b|\bor\b)\s*|(?<=\w\w)\s+/\s+(?=\w\w)", re.I)  # ("smoking hx /
+# pack yrs"; never "n / v")
 
 
 def _names_a_measurement(text: str) -> bool:
@@ -269,8 +270,10 @@ def plan_part(part: str, now: date, inherited: Window | None) -> Aspect:
     elif topic is DEVICE and concept and scores[0][0] < STRONG_TOPIC and not _names_drugs(concept) \
             and _names_drugs(concept, typos=True):  # (a drug named outright may be a device too: "the mirena")
         topic = MEDICATION  # "still on the apixiban": a drug (misspelt or not), not a device hinted by "on the"
-    if concept and TOLERATES.search(part) and _names_drugs(concept) and ALLERGY in TOPICS:  # "can she take
-        topic, topics = ALLERGY, [ALLERGY, *[t for t in topics if t is not ALLERGY]]  # ibuprofen": any allergy to it
+    if concept and TOLERATES.search(part):  # "can she take ibuprofen", "ok to give a flu shot": any allergy to it,
+        # then the drug's orders
+        rest_topics = [t for t in topics if t not in (ALLERGY, MEDICATION)]
+        topic, topics = ALLERGY, [ALLERGY, MEDICATION, *rest_topics]
     shot_drug = (topic is IMMUNIZATION and concept is not None and scores[0][0] < 1.0 and _names_drugs(concept)
                  and MEDICATION not in topics)  # "b12 shots", "testosterone shots": a vaccine first, else the drug
     if topic is MEDICATION and encounter_scope and concept and not _names_drugs(concept):

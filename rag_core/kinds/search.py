@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rag_core.concepts import concept_words, lexicon, untagged
+from rag_core.concepts import concept_words, lexicon, report_words, untagged
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind, best_cue
 from rag_core.kinds.common import (
     best_mentions,
@@ -96,7 +96,8 @@ async def words_left_out(reader: ChartReader, part: AspectEvidence) -> AspectEvi
     if resolution is None:
         return None
     named = {w.lower() for w in concept_words(resolution.phrase)}
-    left = [w for w in concept_words(aspect.concept) if w.lower() not in named and len(w) >= 3]
+    left = [w for w in concept_words(aspect.concept) if w.lower() not in named and len(w) >= 3
+            and w.lower() not in report_words()]  # ("colonoscopy path": the report is read with the record)
     if not left:
         return None
     notes = await reader.facts(SearchFilter(resource_types=reader.granted(NOTE_TYPES), day_from=aspect.window.day_from,

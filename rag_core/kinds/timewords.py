@@ -169,8 +169,8 @@ def _month_year(m: re.Match[str], now: date) -> Window | None:
 
 
 def _month_short_year(m: re.Match[str], now: date) -> Window | None:
-    """"in july 22", "from feb '23", "june 23 fall": a month and a two-digit year (after "in", or with an
-    apostrophe) — the month of 2022, never the 22nd of July, which is said "on july 22"."""
+    """"in july 22", "feb '23": a month and a two-digit year (after "in", or with an apostrophe) — the month of
+    2022, never the 22nd of July, which is said "on july 22" ("from june 12" stays a day too)."""
     year = 2000 + int(m.group("yy"))
     if year > now.year:
         year -= 100
@@ -411,7 +411,7 @@ def _names_drug(event: str) -> bool:
 def _event(m: re.Match[str], now: date) -> Window | None:
     """"ldl around the time of his MI", "psa before surgery", "bp since the hip fracture admission", "tsh when levo
     was bumped": the window is the chart's, once the event is found in it (``rag_core.kinds.events``)."""
-    raw = m.group("event").strip()
+    raw = re.sub(r"\s+(?:and\s+)?when$", "", m.group("event").strip(), flags=re.I)  # "on clozapine and when"
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     if rel.endswith(("pre", "post")) and not re.match(r"(?:op\b|operative|surg|procedure)", raw, re.I):
         return None  # "pre-diabetes", "post-traumatic", "post-nasal": one word, not a period
@@ -454,7 +454,7 @@ EXPRESSIONS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (re.compile(r"\b(?:in|during|over|within)?\s*(?:the\s+)?(?:last|past|previous)\s+half\s+(?:a\s+)?year\b", re.I),
      _half_year),
     (re.compile(rf"\b(?:in|during|of|for)?\s*{_MONTH}\s*(?:of\s+)?{_YEAR}\b", re.I), _month_year),
-    (re.compile(rf"\b(?:(?P<in>in|during|from)\s+(?:the\s+)?)?{_MONTH}\s+(?(in)'?|')(?P<yy>\d{{2}})\b"
+    (re.compile(rf"\b(?:(?P<in>in)\s+(?:the\s+)?)?{_MONTH}\s+(?(in)'?|')(?P<yy>\d{{2}})\b"
                 r"(?!\s*(?:mg|ml|units?|st|nd|rd|th)\b)(?![/:.-]?\d)", re.I), _month_short_year),
     (re.compile(rf"\b(?:since|after)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?{_MONTH}\s*(?:of\s+)?{_YEAR}\b",
                 re.I), _since_month),

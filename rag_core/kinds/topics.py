@@ -26,8 +26,6 @@ MEDICATION = Topic(
         Cue(r"\bprescri(?:bed|ption|ptions|be)\b|\brx\b|\bscripts?\b", 1.0), Cue(r"\btak(?:ing|es|e)\b", 0.6),
         Cue(r"\bdispensed\b|\bdose\b|\bdosage\b|\bpills?\b|\bfrequency\b|\bfreq\b", 0.7), Cue(r"\bstarted on\b|\bput on\b", 0.8),
         Cue(r"\bis (?:he|she|they|the patient|pt) on\b|\bon any\b", 0.6), Cue(r"\bsupplements?\b", 0.8),
-        # "was he ever on a sulfonylurea", "has she been on steroids": what one is on is a medicine
-        Cue(r"\b(?:was|were|has|have) (?:he|she|they|the patient|pt) (?:ever )?(?:been )?on\b|\bever (?:been )?on\b", 0.6),
         Cue(r"\bwhat(?:'s|’s| is| are) (?:he|she|they|pt|the patient) (?:on|taking)\b", 0.9),
         Cue(r"\binhalers?\b", 0.8, keep=True),  # a medication word that also names which ones
         Cue(r"\bwhat did (?:they|we|you|the (?:er|ed|team|hospital)) give\b|\bwhat was (?:he|she|they|pt) given\b", 0.9),
