@@ -1056,6 +1056,10 @@ def _drug_resolution(words: list[str], medications: list[str], prefer: Sequence[
     query = table.resolve_class(phrase, asked_medication)
     if query is None:
         return None
+    if query.how == "abbreviation" and len(words) > 1 and not prefer and several_senses(words) and any(
+            w.lower() not in table.class_words and not several_senses([w]) for w in words):
+        return None  # "hcv ab", "hep b ab": a multi-sense abbreviation beside words no class name holds, no medicine
+        # asked, is read by those words (an antibody), never as a drug class ("ace inhibitor" is one)
     found = table.members(query, medications)
     if not found and not prefer and not ambiguous and query.how == "abbreviation" and several_senses(words):
         return None  # "how was the af picked up": no antifungal recorded; the words may name atrial fibrillation
