@@ -554,9 +554,8 @@ def _typo_fixed(words: list[str], known: set[str], procedure_words: set[str] | f
                 named: Sequence[frozenset[str]] = ()) -> list[str] | None:
     """Words neither recorded nor in the lexicon, corrected to the one recorded word within one edit (two
     for words of 7+ letters no medical vocabulary holds); a word with no such neighbour, or with several, stays
-    as asked. A three-letter
-    word is corrected only beside the rest of a recorded name (``named``: each name's words): "folic acd" is the
-    recorded "folic acid", where "acd" alone has many neighbours."""
+    as asked. A three-letter word is corrected only beside the rest of a recorded name (``named``: each name's
+    words): "folic acd" is the recorded "folic acid", where "acd" alone has many neighbours."""
     fixed: list[str] = []
     changed = False
     for word in words:
@@ -1082,7 +1081,11 @@ def _class_allergies(words: list[str], allergies: list[str]) -> Resolution | Non
             phrase = fixed[0]
         elif asked is None:
             return None
-    asked_classes = {c for c in table.class_ids(phrase) if c.startswith("N")}  # its FDA classes (EPC / MoA)
+    def epc(name: str) -> set[str]:  # the FDA Established Pharmacologic Classes (never a mechanism many share)
+        return {c for c in table.class_ids(name) if c in table.classes and table.classes[c].type == "EPC"
+                and table.classes[c].source == "FDA"}
+
+    asked_classes = epc(phrase)
     found = []
     for allergy in allergies:
         query = table.resolve_class(allergy, True)
@@ -1090,12 +1093,13 @@ def _class_allergies(words: list[str], allergies: list[str]) -> Resolution | Non
             found.append(allergy)
             continue
         # the allergy's own words name the class ("ACE inhibitor"), never a broader reading of them ("Beta lactam
-        # antibiotic" is no allergy to every antibacterial)
-        if query is not None and set(_TOKEN.findall(query.label.lower())) & set(_TOKEN.findall(allergy.lower())) and (
-                table.members(query, [phrase])):
+        # antibiotic" is no allergy to every antibacterial); or the allergy is to a drug of the same FDA class
+        # ("Penicillin V" for amoxicillin)
+        own_class = query is not None and bool(
+            set(_TOKEN.findall(query.label.lower())) & set(_TOKEN.findall(allergy.lower()))) and bool(
+            table.members(query, [phrase]))
+        if own_class or asked_classes & epc(allergy):
             found.append(allergy)
-        elif asked_classes & {c for c in table.class_ids(allergy) if c.startswith("N")}:  # "Penicillin V" →
-            found.append(allergy)  # amoxicillin: a drug of the same FDA class
     return Resolution(tuple(sorted(found)), "allergy", TERMINOLOGY_SCORE, "class", phrase) if found else None
 
 
