@@ -52,6 +52,9 @@ CHART: list[dict[str, Any]] = [
      "code": {"coding": [{"system": LOINC, "code": "24627-2", "display": "CT Chest WO contrast"}]},
      "effectiveDateTime": "2018-01-12T09:00:00-05:00",
      "conclusion": "Cylindrical bronchiectasis with mucus plugging in the upper lobes."},
+    {"resourceType": "DiagnosticReport", "id": "ct-head", "status": "final", "subject": ref("Patient", "pt"),
+     "code": {"coding": [{"system": LOINC, "code": "30799-1", "display": "CT Head WO contrast"}]},
+     "effectiveDateTime": "2020-05-20T09:00:00-05:00", "conclusion": "No acute intracranial abnormality."},
     {"resourceType": "Device", "id": "vest", "patient": ref("Patient", "pt"), "status": "active",
      "type": {"text": "High-frequency chest wall oscillation vest"}},
 ]
@@ -144,3 +147,8 @@ def test_a_month_with_a_two_digit_year(question: str, day_from: int | None, day_
 ])
 def test_a_diagnosis_dates_the_period(question: str, event: str | None) -> None:
     assert read_time(question, date(2025, 3, 1)).window.event == event
+
+
+async def test_a_count_over_several_names_says_each(service: ChartService) -> None:
+    answer = await _answer(service, "how many ct scans has she had")
+    assert "CT Chest WO contrast" in answer and "CT Head WO contrast" in answer, answer

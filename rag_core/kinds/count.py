@@ -71,8 +71,10 @@ class CountKind(Kind):
         what = NOUNS.get(topic, "records")
         if part.how == "current":
             what = f"active {what}"  # each concept once, by its newest record
-        if part.concepts:
-            what = f"{part.concepts[0]} {what}"
+        counted = [n for n in part.concepts if any(n in c.concepts for c in part.chunks)] or part.concepts[:1]
+        if counted:  # each name counted said ("how many ct scans": a chest CT and a head CT), three at most
+            named = " or ".join(counted[:3]) + (" or another" if len(counted) > 3 else "")
+            what = f"{named} {what}"
         return [count_claim(part.chunks, what, window_phrase(part.aspect))]
 
 
