@@ -152,3 +152,8 @@ def test_a_diagnosis_dates_the_period(question: str, event: str | None) -> None:
 async def test_a_count_over_several_names_says_each(service: ChartService) -> None:
     answer = await _answer(service, "how many ct scans has she had")
     assert "CT Chest WO contrast" in answer and "CT Head WO contrast" in answer, answer
+
+
+async def test_a_value_at_a_diagnosis_is_said_as_the_closest_never_the_first(service: ChartService) -> None:
+    answer = await _answer(service, "first a1c at dm dx")
+    assert answer.startswith("Closest to the Type 2 diabetes mellitus of 2015-03-10"), answer

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rag_core.kinds.base import Aspect, Cue
-from rag_core.kinds.common import oldest_day
+from rag_core.kinds.base import Aspect, AspectEvidence, Cue
+from rag_core.kinds.common import fact_sentence, oldest_day
 from rag_core.kinds.latest import LatestKind
-from rag_core.kinds.timewords import int_day
-from rag_core.models import Chunk
+from rag_core.kinds.timewords import int_day, iso
+from rag_core.models import Chunk, Claim
 
 LEADS = {"lab": "First recorded result", "medication": "First prescription", "condition": "First recorded",
          "procedure": "First recorded procedure", "immunization": "First vaccination", "allergy": "First recorded allergy"}
@@ -30,6 +30,14 @@ class FirstKind(LatestKind):
         if aspect.limit:
             return chunks[: aspect.limit]
         return oldest_day(chunks)
+
+    def claims(self, part: AspectEvidence) -> list[Claim]:
+        window = part.aspect.window
+        if window.anchor is None or not window.named:
+            return super().claims(part)
+        # read by ``pick`` as the value nearest the event, never "first recorded" (earlier ones may exist)
+        return [Claim(text=f"Closest to the {window.named} of {iso(window.anchor)}: {fact_sentence(c)}",
+                      citations=[c.id]) for c in part.chunks]
 
 
 FIRST = FirstKind()
