@@ -904,16 +904,20 @@ def _said_in(word: str, name: str) -> bool:
     return bool(table.brand(word) & table.ingredients(name))
 
 
-@lru_cache(maxsize=1)
+@cache
+def _terms_of_kind(kind: str) -> frozenset[str]:
+    return frozenset(term for term, _, row_kind in _lexicon_rows() if row_kind == kind)
+
+
+@cache
 def _study_words() -> frozenset[str]:
     """Lexicon procedure terms of one word that name a study ("ekg", "echo", "dexa"): where a measurement was made."""
-    return frozenset(term for term, _, kind in _lexicon_rows() if kind == "procedure" and " " not in term)
+    return frozenset(t for t in _terms_of_kind("procedure") if " " not in t)
 
 
-@lru_cache(maxsize=1)
 def report_words() -> frozenset[str]:
     """Lexicon terms of kind ``report`` ("path"): which of a record's reads is asked ("colonoscopy path"), context."""
-    return frozenset(term for term, _, kind in _lexicon_rows() if kind == "report")
+    return _terms_of_kind("report")
 
 
 def _names_recorded(found: Resolution | None) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rag_core.kinds.base import Aspect, AspectEvidence, Cue
 from rag_core.kinds.common import fact_sentence, oldest_day
 from rag_core.kinds.latest import LatestKind
-from rag_core.kinds.timewords import int_day, iso
+from rag_core.kinds.on_day import nearest_to
+from rag_core.kinds.timewords import iso
 from rag_core.models import Chunk, Claim
 
 LEADS = {"lab": "First recorded result", "medication": "First prescription", "condition": "First recorded",
@@ -22,11 +23,9 @@ class FirstKind(LatestKind):
     def pick(self, chunks: list[Chunk], aspect: Aspect) -> list[Chunk]:
         anchor = aspect.window.anchor
         if anchor is not None and aspect.window.named:  # "first a1c at dm dx": the value nearest the diagnosis
-            dated = [c for c in chunks if c.effective_day is not None]
-            if dated:
-                near = min(dated, key=lambda c: (abs(int_day(c.effective_day or anchor).toordinal()
-                                                     - int_day(anchor).toordinal()), c.effective_day))
-                return [near]
+            near = nearest_to(chunks, anchor)  # (the earliest of a tie: the chunks come oldest first)
+            if near:
+                return near[:1]
         if aspect.limit:
             return chunks[: aspect.limit]
         return oldest_day(chunks)

@@ -8,7 +8,7 @@ from rag_core.chunking import UNDATED_DAY
 from rag_core.kinds.base import Aspect, AspectEvidence, ChartReader, Kind
 from rag_core.kinds.common import concept_evidence, fact_sentence
 from rag_core.kinds.timewords import Window, int_day, iso
-from rag_core.models import Claim
+from rag_core.models import Chunk, Claim
 
 
 class OnDayKind(Kind):
@@ -26,11 +26,10 @@ class OnDayKind(Kind):
         read = await concept_evidence(reader, wide, windowed=False)
         if read.early is not None:
             return read.early
-        dated = [c for c in read.chunks if c.effective_day and c.effective_day > UNDATED_DAY]
-        if anchor is None or not dated:
+        picked = nearest_to(read.chunks, anchor) if anchor is not None else []
+        if anchor is None or not picked:
             return AspectEvidence(aspect, [], read.names, not_found="No dated record to compare with the day asked.")
-        best = min(abs(_ordinal(c.effective_day or 0) - _ordinal(anchor)) for c in dated)
-        picked = [c for c in dated if abs(_ordinal(c.effective_day or 0) - _ordinal(anchor)) == best]
+        best = abs(_ordinal(picked[0].effective_day or 0) - _ordinal(anchor))
         confidence = 1.0 if best == 0 else max(0.6, 1.0 - best / 365)
         part = read.evidence(picked[:k], confidence)
         part.aspect = replace(read.aspect, window=aspect.window)
@@ -48,6 +47,15 @@ class OnDayKind(Kind):
 
 def _ordinal(day: int) -> int:
     return int_day(day).toordinal()
+
+
+def nearest_to(chunks: list[Chunk], anchor: int) -> list[Chunk]:
+    """The dated records nearest the day (every one of the nearest day, in the order given); none when none is dated."""
+    dated = [c for c in chunks if c.effective_day and c.effective_day > UNDATED_DAY]
+    if not dated:
+        return []
+    best = min(abs(_ordinal(c.effective_day or 0) - _ordinal(anchor)) for c in dated)
+    return [c for c in dated if abs(_ordinal(c.effective_day or 0) - _ordinal(anchor)) == best]
 
 
 ON_DAY = OnDayKind()
